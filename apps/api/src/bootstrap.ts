@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter, AppConfig, ValidationError, requestId } from '@hotline/core';
+import { ApiModule } from './api.module';
+import { registerDashboard } from './http/dashboard';
+import { registerQueueBoard } from './http/queue-board';
+import { MetricsService } from './metrics/metrics.service';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
+
+/** Routes that stay at the root; everything else lives under /api (the dashboard owns /). */
+export const ROOT_ROUTES = [
+  { path: 'health', method: RequestMethod.GET },
+  { path: 'health/live', method: RequestMethod.GET },
+  { path: 'metrics', method: RequestMethod.GET },
+];
+
+/** Builds the api exactly as production runs it; tests call this with their own config and listen on port 0. */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.http.trustProxy,
+    bodyLimit: 6 * 1024 * 1024,
+    genReqId: (req: IncomingMessage) => {
+      const id = requestId(req.headers['x-request-id']);
+      (req as { id?: string }).id = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api', { exclude: ROOT_ROUTES });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => {
+        const messages = errors.flatMap(function flatten(e): string[] {
+          const own = Object.values(e.constraints ?? {});
+          return [...own, ...(e.children ?? []).flatMap(flatten)];
+        });
+        return new ValidationError(messages.join('; '), { errors: messages });
+      },
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 6 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  await app.register(fastifyHelmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(fastifyCors as never, { origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, credentials: true });
+  await app.register(fastifyMultipart as never, { limits: { fileSize: 6 * 1024 * 1024, files: 1 } });
+
+  fastify.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions?.url ?? 'unmatched';
+    metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Hotline 0269.3888.222 API')
+      .setDescription('Tổng đài phục vụ hành chính công tỉnh Gia Lai — calls, BCCI dispatch, feedback SLA. All routes below are under /api.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  if (config.queues.boardEnabled) await registerQueueBoard(app);
+  await registerDashboard(app);
+  return app;
+}

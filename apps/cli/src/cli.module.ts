@@ -1,0 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@hotline/core';
+import { GeoModule } from '@hotline/geo';
+import { IdentityModule } from '@hotline/identity';
+import { DemoSeedService } from './demo-seed.service';
+
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: CliModule, imports: [CoreModule.forRoot(config), IdentityModule, GeoModule], providers: [DemoSeedService] };
+  }
+}

@@ -1,0 +1,49 @@
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+
+/** The SQL that would bring the database in line with the entities (empty when migrations and entities agree). */
+export async function pendingSchemaChanges(ds: DataSource): Promise<{ up: string[]; down: string[] }> {
+  const log = await ds.driver.createSchemaBuilder().log();
+  return { up: log.upQueries.map((q) => q.query), down: log.downQueries.map((q) => q.query).reverse() };
+}
+
+/**
+ * Writes libs/core/src/database/migrations/<timestamp>-<name>.ts from the schema diff and registers it in index.ts.
+ * The file must be read by a human before it is committed.
+ */
+export async function generateMigration(ds: DataSource, name: string, repoRoot: string): Promise<string | null> {
+  if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('migration name must be PascalCase, e.g. AddCallbacks');
+  const { up, down } = await pendingSchemaChanges(ds);
+  if (!up.length) return null;
+  const timestamp = Date.now();
+  const className = `${name}${timestamp}`;
+  const dir = join(repoRoot, 'libs/core/src/database/migrations');
+  const file = `${timestamp}-${name}`;
+  const q = (sql: string) => `    await queryRunner.query(\`${sql.replace(/`/g, '\\`')}\`);`;
+  writeFileSync(
+    join(dir, `${file}.ts`),
+    [
+      "import { MigrationInterface, QueryRunner } from 'typeorm';",
+      '',
+      `export class ${className} implements MigrationInterface {`,
+      `  name = '${className}';`,
+      '',
+      '  public async up(queryRunner: QueryRunner): Promise<void> {',
+      ...up.map(q),
+      '  }',
+      '',
+      '  public async down(queryRunner: QueryRunner): Promise<void> {',
+      ...down.map(q),
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const indexPath = join(dir, 'index.ts');
+  const index = readFileSync(indexPath, 'utf8')
+    .replace(/(\/\/ -- imports --\n)/, `$1import { ${className} } from './${file}';\n`)
+    .replace(/(\s*)(\/\/ -- end --)/, `$1  ${className},$1$2`);
+  writeFileSync(indexPath, index);
+  return join(dir, `${file}.ts`);
+}

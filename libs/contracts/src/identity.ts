@@ -1,0 +1,36 @@
+import type { Role } from './roles';
+
+export interface AuthTokens {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: string;
+  user: UserView;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  postOfficeId: string | null;
+  /** The agent extension on the PBX, used by the calls context to bind answered calls. */
+  extension: string | null;
+  disabled: boolean;
+  /** Set after an admin reset: the dashboard asks for a new password first. */
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Claims of the access JWT. Rooms are derived from these on the server only. */
+export interface AccessTokenClaims {
+  sub: string;
+  username: string;
+  role: Role;
+  officeId: string | null;
+  /** Bumped when a user is disabled, their password is reset, or their role/office changes. */
+  tv: number;
+}

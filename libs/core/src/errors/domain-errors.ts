@@ -1,0 +1,54 @@
+import { HttpStatus } from '@nestjs/common';
+import { ERROR_CODES, ErrorCode } from '@hotline/contracts';
+
+/**
+ * Domain errors say what went wrong in the hotline's terms; the exception filter maps them to HTTP.
+ * Services throw these, never HttpException, so they stay usable from the worker too.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly status: HttpStatus,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super(HttpStatus.BAD_REQUEST, ERROR_CODES.VALIDATION_FAILED, message, details);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, id?: string) {
+    super(HttpStatus.NOT_FOUND, ERROR_CODES.NOT_FOUND, id ? `${what} ${id} not found` : `${what} not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, code: ErrorCode = ERROR_CODES.CONFLICT, details?: unknown) {
+    super(HttpStatus.CONFLICT, code, message, details);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Authentication required', code: ErrorCode = ERROR_CODES.UNAUTHENTICATED) {
+    super(HttpStatus.UNAUTHORIZED, code, message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do this') {
+    super(HttpStatus.FORBIDDEN, ERROR_CODES.FORBIDDEN, message);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(HttpStatus.TOO_MANY_REQUESTS, ERROR_CODES.TOO_MANY_REQUESTS, message, { retryAfterSeconds });
+  }
+}

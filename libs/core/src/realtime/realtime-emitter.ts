@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import type { RoomName, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@hotline/contracts';
+import type Redis from 'ioredis';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { closeRedis, createRedis } from '../redis/redis';
+
+/** The adapter (api) and the emitter (anywhere) must agree on this key to meet in Redis. */
+export function socketIoKey(config: AppConfig): string {
+  return `${config.redis.prefix}socket.io`;
+}
+
+/**
+ * Emits typed events to rooms through Redis, from any process (worker or api). The api's socket.io server, through
+ * its Redis adapter, delivers them to the sockets in those rooms on every api instance.
+ */
+@Injectable()
+export class RealtimeEmitter implements OnModuleDestroy {
+  private readonly logger = new Logger(RealtimeEmitter.name);
+  private readonly redis: Redis;
+  private readonly emitter: Emitter<ServerToClientEvents>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.redis = createRedis(config, 'emitter');
+    this.redis.on('error', (err) => this.logger.warn(`Redis (emitter): ${err.message}`));
+    this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoKey(config) });
+  }
+
+  to<E extends ServerEventName>(room: RoomName | RoomName[], event: E, payload: ServerEventPayload<E>): void {
+    (this.emitter.to(room) as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
+  }
+
+  toAll<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): void {
+    (this.emitter as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
+  }
+
+  /** Closes every socket of a user on every api instance (disabled user, password reset). */
+  disconnectUser(userId: string, reason: { code: string; message: string }): void {
+    this.to(`user:${userId}`, 'auth:error', reason);
+    this.emitter.in(`user:${userId}`).disconnectSockets(true);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await closeRedis(this.redis);
+  }
+}

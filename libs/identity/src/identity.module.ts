@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { ACCESS_TOKEN_VERIFIER, APP_CONFIG, AppConfig } from '@hotline/core';
+import { GeoModule } from '@hotline/geo';
+import { AuthService } from './auth.service';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    GeoModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'hotline-0269' }, verifyOptions: { issuer: 'hotline-0269' } }),
+    }),
+  ],
+  providers: [AuthService, UsersService, { provide: ACCESS_TOKEN_VERIFIER, useExisting: AuthService }],
+  exports: [AuthService, UsersService, ACCESS_TOKEN_VERIFIER],
+})
+export class IdentityModule {}
