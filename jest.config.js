@@ -7,7 +7,10 @@ const moduleNameMapper = {
   '^@hotline/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@hotline/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+// ESM-only dependencies that jest's CommonJS runtime cannot require (plain Node 20.19+ can): compile them too.
+const ESM_ONLY = ['content-disposition'];
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`];
+const common = { rootDir: __dirname, transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
   testTimeout: 30000,

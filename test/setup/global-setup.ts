@@ -6,8 +6,11 @@ import { TEST_DB, TEST_DB_PREFIX, TEST_REDIS, TEST_REDIS_PREFIX } from './test-e
 export default async function globalSetup(): Promise<void> {
   const conn = await createConnection({ host: TEST_DB.host, port: TEST_DB.port, user: TEST_DB.user, password: TEST_DB.password });
   try {
-    const [rows] = await conn.query<Array<{ Database: string } & import('mysql2').RowDataPacket>>(`SHOW DATABASES LIKE '${TEST_DB_PREFIX}%'`);
-    for (const row of rows) await conn.query(`DROP DATABASE \`${row.Database}\``);
+    const [rows] = await conn.query<Array<{ name: string } & import('mysql2').RowDataPacket>>(
+      'SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?',
+      [`${TEST_DB_PREFIX}%`],
+    );
+    for (const row of rows) await conn.query(`DROP DATABASE \`${row.name}\``);
   } finally {
     await conn.end();
   }

@@ -38,7 +38,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(exception);
+    const body = exception instanceof ThrottlerException ? this.throttled(reply) : this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error({ err: exception }, 'Unhandled error');
     if (exception instanceof TooManyRequestsError) reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(body.statusCode).send(body);
@@ -66,6 +66,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return this.body(409, ERROR_CODES.CONFLICT, 'A record with the same unique value already exists');
     }
     return this.body(HttpStatus.INTERNAL_SERVER_ERROR, ERROR_CODES.INTERNAL, 'Internal server error');
+  }
+
+  /** The throttler sets one Retry-After-<name> header per limit; clients (and people) need one plain answer. */
+  private throttled(reply: FastifyReply): ApiErrorBody {
+    const headers = reply.getHeaders();
+    const waits = Object.entries(headers)
+      .filter(([k]) => k.toLowerCase().startsWith('retry-after'))
+      .map(([, v]) => Number(v))
+      .filter((n) => Number.isFinite(n));
+    const seconds = Math.max(1, ...waits);
+    void reply.header('retry-after', String(seconds));
+    const minutes = Math.ceil(seconds / 60);
+    return this.body(429, ERROR_CODES.TOO_MANY_REQUESTS, `Too many attempts: wait ${minutes} minute${minutes > 1 ? 's' : ''} before trying again`, {
+      retryAfterSeconds: seconds,
+    });
   }
 
   private body(statusCode: number, code: string, message: string, details?: unknown): ApiErrorBody {

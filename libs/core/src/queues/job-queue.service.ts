@@ -1,8 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Job, JobsOptions, Queue } from 'bullmq';
-import { JOB_QUEUE, JobMap, JobName, QueueName } from './queue-map';
+import { JOB_QUEUE, JobMap, JobName, QUEUE_NAMES, QueueName } from './queue-map';
 
 export interface EnqueueOptions extends Omit<JobsOptions, 'jobId'> {
   /** Deterministic id from the entity's stable id + attempt/version: re-enqueueing the same work is a no-op. */
@@ -11,10 +11,22 @@ export interface EnqueueOptions extends Omit<JobsOptions, 'jobId'> {
 
 /** Typed producer: the job name decides the queue, the payload type is checked against the job map. */
 @Injectable()
-export class JobQueue {
+export class JobQueue implements OnModuleInit {
+  private readonly logger = new Logger(JobQueue.name);
   private readonly queues = new Map<QueueName, Queue>();
+  private lastError = 0;
 
   constructor(private readonly moduleRef: ModuleRef) {}
+
+  /** A queue without an 'error' listener would crash the process when Redis goes away; log (throttled) instead. */
+  onModuleInit(): void {
+    for (const name of QUEUE_NAMES) {
+      this.queue(name).on('error', (err) => {
+        if (Date.now() - this.lastError > 10_000) this.logger.warn(`Queue ${name}: ${err.message}`);
+        this.lastError = Date.now();
+      });
+    }
+  }
 
   queue(name: QueueName): Queue {
     let q = this.queues.get(name);

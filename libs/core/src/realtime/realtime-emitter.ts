@@ -23,7 +23,11 @@ export class RealtimeEmitter implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = createRedis(config, 'emitter');
-    this.redis.on('error', (err) => this.logger.warn(`Redis (emitter): ${err.message}`));
+    let last = 0;
+    this.redis.on('error', (err) => {
+      if (Date.now() - last > 10_000) this.logger.warn(`Redis (emitter): ${err.message}`);
+      last = Date.now();
+    });
     this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoKey(config) });
   }
 

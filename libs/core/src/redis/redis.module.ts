@@ -22,7 +22,11 @@ class RedisCloser implements OnModuleDestroy {
       provide: REDIS,
       inject: [APP_CONFIG],
       // Commands fail fast while disconnected (no offline queue): health must say "down", not hang.
-      useFactory: (config: AppConfig) => createRedis(config, 'shared', { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
+      useFactory: (config: AppConfig) => {
+        const client = createRedis(config, 'shared', { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+        client.on('error', () => undefined); // reconnects by itself; /health reports the state
+        return client;
+      },
     },
     RedisCloser,
   ],

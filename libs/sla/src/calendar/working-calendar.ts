@@ -55,7 +55,7 @@ const SCAN_LIMIT_YEARS = 3;
  * - Durations are signed: businessMillisBetween(a, b) = −businessMillisBetween(b, a), so a negative value means b is before a
  *   (e.g. time left until a deadline, or overdue by). Closed time contributes nothing, so the result is 0 across a weekend.
  * - Dated exceptions override computed holidays, which override the weekly schedule.
- * - Supported dates follow the lunar calendar's range, years 1800–2199.
+ * - With holiday rules, supported dates are those of the lunar algorithm, years 1801–2199 (a RangeError outside).
  */
 export class WorkingCalendar {
   private readonly calendar: NormalizedCalendar;
