@@ -106,12 +106,18 @@ export type TestSocket = Socket<ServerToClientEvents>;
 export function connectSocket(api: TestApi, token: string | undefined): Promise<{ socket: TestSocket; rooms: string[] }> {
   const socket: TestSocket = io(api.url, { path: '/socket.io', transports: ['websocket'], auth: token === undefined ? {} : { token }, reconnection: false });
   return new Promise((resolve, reject) => {
-    socket.once('session:ready', (p) => resolve({ socket, rooms: p.rooms }));
-    socket.once('auth:error', (e) => {
+    const onError = (e: { code: string; message: string }) => {
       socket.close();
       reject(Object.assign(new Error(e.message), { code: e.code }));
+    };
+    const onConnectError = (e: Error) => reject(e);
+    socket.once('auth:error', onError);
+    socket.once('connect_error', onConnectError);
+    socket.once('session:ready', (p) => {
+      socket.off('auth:error', onError);
+      socket.off('connect_error', onConnectError);
+      resolve({ socket, rooms: p.rooms });
     });
-    socket.once('connect_error', (e) => reject(e));
   });
 }
 
