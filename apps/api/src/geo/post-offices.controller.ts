@@ -28,7 +28,7 @@ export class PostOfficesController {
   template(): string {
     return [
       CSV_COLUMNS.join(','),
-      '591000,Bưu điện Trung tâm Pleiku,69 Hùng Vương,23575,13.98330,108.00020,0269 3824 444,"mon-fri 07:00-11:30,13:30-17:00; sat 07:00-11:30",120,true,23578',
+      '591000,Bưu điện Trung tâm Pleiku,69 Hùng Vương,23575,13.98330,108.00020,0269 3824 444,"mon-fri 07:00-11:30,13:30-17:00; sat 07:00-11:30",120,true,23584',
     ].join('\r\n') + '\r\n';
   }
 
