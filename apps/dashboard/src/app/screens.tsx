@@ -1,0 +1,114 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { ApartmentOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Role } from '@hotline/contracts';
+import type { MessageKey } from '../i18n/i18n';
+
+/** Menu groups, in menu order. Later issues add the operator console and dispatcher inbox under 'work'. */
+export const NAV_GROUPS = ['work', 'supervision', 'admin'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+export const GROUP_LABELS: Record<NavGroup, MessageKey> = {
+  work: 'nav.group.work',
+  supervision: 'nav.group.supervision',
+  admin: 'nav.group.admin',
+};
+
+/**
+ * Every screen of the dashboard, one row each: the route, who may open it, where it sits in the menu. Routes, the
+ * menu and the role guard are all built from this table, so a new screen (operator console, dispatcher inbox, SLA
+ * lists) is one row plus its lazily loaded component: each screen is its own chunk.
+ */
+export interface ScreenDef {
+  key: string;
+  path: string;
+  roles: readonly Role[];
+  label: MessageKey;
+  icon: ReactNode;
+  group: NavGroup | null;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const ALL_ROLES: readonly Role[] = ['operator', 'dispatcher', 'supervisor', 'admin'];
+
+export const SCREENS: ScreenDef[] = [
+  {
+    key: 'home',
+    path: '/',
+    roles: ALL_ROLES,
+    label: 'nav.home',
+    icon: <HomeOutlined />,
+    group: null,
+    component: lazy(() => import('../features/home/HomePage')),
+  },
+  {
+    key: 'map',
+    path: '/supervisor/map',
+    roles: ['supervisor', 'admin'],
+    label: 'nav.map',
+    icon: <EnvironmentOutlined />,
+    group: 'supervision',
+    component: lazy(() => import('../features/supervisor/SupervisorMapPage')),
+  },
+  {
+    key: 'announcements',
+    path: '/supervisor/announcements',
+    roles: ['supervisor', 'admin'],
+    label: 'nav.announcements',
+    icon: <NotificationOutlined />,
+    group: 'supervision',
+    component: lazy(() => import('../features/supervisor/AnnouncementsPage')),
+  },
+  {
+    key: 'users',
+    path: '/admin/users',
+    roles: ['admin'],
+    label: 'nav.users',
+    icon: <TeamOutlined />,
+    group: 'admin',
+    component: lazy(() => import('../features/admin/users/UsersPage')),
+  },
+  {
+    key: 'post-offices',
+    path: '/admin/post-offices',
+    roles: ['admin'],
+    label: 'nav.postOffices',
+    icon: <ShopOutlined />,
+    group: 'admin',
+    component: lazy(() => import('../features/admin/post-offices/PostOfficesPage')),
+  },
+  {
+    key: 'communes',
+    path: '/admin/communes',
+    roles: ['admin'],
+    label: 'nav.communes',
+    icon: <ApartmentOutlined />,
+    group: 'admin',
+    component: lazy(() => import('../features/admin/communes/CommunesPage')),
+  },
+];
+
+/** Links that leave the single-page app (server-rendered tools). */
+export interface ExternalLinkDef {
+  key: string;
+  roles: readonly Role[];
+  label: MessageKey;
+  icon: ReactNode;
+  group: NavGroup;
+  /** Built on click with a fresh access token (a browser cannot send a bearer header on navigation). */
+  href: (accessToken: string) => string;
+}
+
+export const EXTERNAL_LINKS: ExternalLinkDef[] = [
+  {
+    key: 'queues',
+    roles: ['admin'],
+    label: 'nav.queues',
+    icon: <DatabaseOutlined />,
+    group: 'admin',
+    href: (token) => `/admin/queues?token=${encodeURIComponent(token)}`,
+  },
+];
+
+export function screensFor(role: Role): ScreenDef[] {
+  return SCREENS.filter((s) => s.roles.includes(role));
+}
