@@ -3,7 +3,7 @@
  * real api, with the real worker delivering announcements over socket.io. `npm test` builds the dashboard first.
  * A screenshot per screen goes to test-artifacts/dashboard/ (git-ignored) for a person to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -49,8 +49,16 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
+let failures = 0;
+
+/** Waits for the first match to show; on a timeout the page is saved as FAILED-<n>.png to see what was there instead. */
 async function visible(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible' });
+  try {
+    await locator.first().waitFor({ state: 'visible' });
+  } catch (err) {
+    await locator.page().screenshot({ path: join(ARTIFACTS, `FAILED-${++failures}.png`) }).catch(() => undefined);
+    throw err;
+  }
   return locator.first();
 }
 
@@ -78,6 +86,7 @@ async function menu(page: Page, label: string): Promise<void> {
 beforeAll(async () => {
   if (!existsSync(DASHBOARD_INDEX)) throw new Error('apps/dashboard/dist is missing: run `npm run build` first (npm test does)');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-core`);
+  rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   api = await startApi();
   worker = await startWorker(api.config);

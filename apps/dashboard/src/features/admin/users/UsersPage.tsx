@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined, KeyOutlined, PlusOutlined, ReloadOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ROLES, type Role, type UserView } from '@hotline/contracts';
 import { useCurrentUser } from '../../../auth/session';
@@ -103,29 +103,37 @@ export default function UsersPage() {
       key: 'actions',
       fixed: 'right',
       render: (_, u) => (
-        <Space size={0} wrap>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => {
-              setEditing(u);
-              setFormOpen(true);
-            }}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button type="link" size="small" onClick={() => setResetting(u)}>
-            {t('user.resetPassword')}
-          </Button>
+        <Space size={0}>
+          <Tooltip title={t('common.edit')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('common.edit')}
+              onClick={() => {
+                setEditing(u);
+                setFormOpen(true);
+              }}
+            />
+          </Tooltip>
+          <Tooltip title={t('user.resetPassword')}>
+            <Button type="text" size="small" icon={<KeyOutlined />} aria-label={t('user.resetPassword')} onClick={() => setResetting(u)} />
+          </Tooltip>
           {u.id !== me.id &&
             (u.disabled ? (
-              <Button type="link" size="small" onClick={() => void act(() => api.post<UserView>(`/users/${u.id}/enable`), (x) => t('user.enabledDone', { name: x.fullName }))}>
-                {t('user.enable')}
-              </Button>
+              <Tooltip title={t('user.enable')}>
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<UnlockOutlined />}
+                  aria-label={t('user.enable')}
+                  onClick={() => void act(() => api.post<UserView>(`/users/${u.id}/enable`), (x) => t('user.enabledDone', { name: x.fullName }))}
+                />
+              </Tooltip>
             ) : (
-              <Button type="link" size="small" danger onClick={() => confirmDisable(u)}>
-                {t('user.disable')}
-              </Button>
+              <Tooltip title={t('user.disable')}>
+                <Button type="text" size="small" danger icon={<StopOutlined />} aria-label={t('user.disable')} onClick={() => confirmDisable(u)} />
+              </Tooltip>
             ))}
         </Space>
       ),

@@ -1,0 +1,58 @@
+// `npm start` after the build: migrate, seed, then run the api (which serves the dashboard) and the worker,
+// print the URL and the logins, and stop both cleanly on Ctrl-C / SIGTERM.
+import { spawn, execFileSync } from 'node:child_process';
+import { loadEnv } from './env.mjs';
+
+const env = loadEnv();
+const node = process.execPath;
+const cli = (args, extra = {}) => execFileSync(node, ['dist/apps/cli/src/main.js', ...args], { env: { ...env, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+
+try {
+  process.stdout.write(cli(['migrate']));
+} catch {
+  console.error(`\nCould not migrate the database. Is MariaDB/MySQL reachable at ${env.DB_HOST ?? '127.0.0.1'}:${env.DB_PORT ?? 3306}?`);
+  console.error('Start it (or `docker compose -f docker/compose.yml up -d`) and check DB_* in .env (see .env.example).');
+  process.exit(1);
+}
+const report = JSON.parse(cli(['seed'], { SEED_REPORT_JSON: '1' }).trim().split('\n').pop());
+
+const children = [];
+let stopping = false;
+function run(name, script) {
+  const child = spawn(node, [script], { env, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped (${signal ?? code}); stopping the others`);
+      stop(code ?? 1);
+    }
+  });
+  children.push(child);
+}
+function stop(code = 0) {
+  stopping = true;
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 10000).unref();
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() => process.exit(code));
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+run('api', 'dist/apps/api/src/main.js');
+run('worker', 'dist/apps/worker/src/main.js');
+
+const port = env.PORT ?? '3000';
+const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
+for (let i = 0; i < 120 && !stopping; i++) {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/health/live`);
+    if (res.ok) break;
+  } catch {
+    /* not listening yet */
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}
+const lines = [``, `  Tổng đài 0269.3888.222 is running: ${url}`, `  API docs: ${url}/docs   Health: ${url}/health   Queues (admin): ${url}/admin/queues`, ``, `  Logins (username / password / role):`];
+for (const l of report.logins) lines.push(`    ${l.username.padEnd(20)} ${l.password.padEnd(14)} ${l.role.padEnd(11)} ${l.note}`);
+if (report.demo === 'disabled') lines.push('  (demo data disabled: SEED_DEMO=false)');
+else lines.push('  Demo data: one [DEMO] post office per commune — import the real offices as CSV (Admin › Post offices).');
+console.log(lines.join('\n') + '\n');
