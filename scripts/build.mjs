@@ -7,5 +7,6 @@ rmSync('dist', { recursive: true, force: true });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('npx', ['tsc-alias', '-p', 'tsconfig.build.json']);
 if (existsSync('apps/dashboard/package.json') || existsSync('apps/dashboard/vite.config.ts')) {
+  run('npx', ['tsc', '-p', 'apps/dashboard/tsconfig.json', '--noEmit']);
   run('npx', ['vite', 'build', '--config', 'apps/dashboard/vite.config.ts']);
 }

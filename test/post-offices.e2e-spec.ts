@@ -16,7 +16,7 @@ describe('post offices: admin CRUD and CSV import (all lines or none)', () => {
     let n = 0;
     let cursor: string | null = null;
     do {
-      const res = await api.http.get('/api/post-offices').query({ limit: 1000, ...(cursor ? { cursor } : {}) }).set(admin);
+      const res: { body: { items: unknown[]; nextCursor: string | null } } = await api.http.get('/api/post-offices').query({ limit: 1000, ...(cursor ? { cursor } : {}) }).set(admin);
       n += res.body.items.length;
       cursor = res.body.nextCursor;
     } while (cursor);

@@ -6,6 +6,9 @@ import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, AuthGuard, CoreModule, REDIS, RedisThrottlerStorage } from '@hotline/core';
 import { GeoModule } from '@hotline/geo';
 import { IdentityModule } from '@hotline/identity';
+import { CallsApiModule } from './calls/calls-api.module';
+import { DispatchApiModule } from './dispatch/dispatch-api.module';
+import { FeedbackApiModule } from './feedback/feedback-api.module';
 import { AnnouncementsController } from './announcements/announcements.controller';
 import { PostOfficesController } from './geo/post-offices.controller';
 import { UnitsController } from './geo/units.controller';
@@ -45,6 +48,9 @@ export class ApiModule {
         TerminusModule.forRoot({ logger: false }),
         IdentityModule,
         GeoModule,
+        CallsApiModule,
+        DispatchApiModule,
+        FeedbackApiModule,
       ],
       controllers: [AuthController, UsersController, UnitsController, PostOfficesController, AnnouncementsController, HealthController, MetricsController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, EventsGateway, MetricsService],

@@ -33,7 +33,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix('api', { exclude: ROOT_ROUTES });
@@ -65,6 +65,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'", 'ws:', 'wss:'],
         fontSrc: ["'self'", 'data:'],
+        // Served over plain http on a LAN, an https upgrade would break every asset and API call.
+        upgradeInsecureRequests: null,
       },
     },
   });

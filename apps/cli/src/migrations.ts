@@ -42,8 +42,8 @@ export async function generateMigration(ds: DataSource, name: string, repoRoot: 
   );
   const indexPath = join(dir, 'index.ts');
   const index = readFileSync(indexPath, 'utf8')
-    .replace(/(\/\/ -- imports --\n)/, `$1import { ${className} } from './${file}';\n`)
-    .replace(/(\s*)(\/\/ -- end --)/, `$1  ${className},$1$2`);
+    .replace(/(\n\nexport const MIGRATIONS)/, `\nimport { ${className} } from './${file}';$1`)
+    .replace(/\n(\s*)\/\/ -- end --/, `\n$1${className},\n$1// -- end --`);
   writeFileSync(indexPath, index);
   return join(dir, `${file}.ts`);
 }

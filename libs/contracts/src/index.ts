@@ -5,3 +5,6 @@ export * from './geo';
 export * from './realtime';
 export * from './pagination';
 export * from './phone';
+export * from './calls';
+export * from './dispatch';
+export * from './feedback';

@@ -1,3 +1,6 @@
+import type { CallsServerEvents } from './calls';
+import type { DispatchServerEvents } from './dispatch';
+import type { FeedbackServerEvents } from './feedback';
 import type { Role } from './roles';
 
 /** Rooms are joined by the server from the token's claims only. */
@@ -20,7 +23,7 @@ export interface AnnouncementEvent {
  * Every event the server sends, with its payload. Events carry ids and the new state; a client that reconnects
  * re-fetches over REST, so a lost event never leaves a screen wrong.
  */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends CallsServerEvents, DispatchServerEvents, FeedbackServerEvents {
   /** Sent right before a refused or revoked connection is closed. */
   'auth:error': (payload: { code: string; message: string }) => void;
   /** Sent once the server has authenticated the socket and joined its rooms. */

@@ -40,8 +40,8 @@ export class UsersService {
     const hash = await hashPassword(dto.password);
     const now = this.clock.now();
     const user = await this.db.transaction(async (m) => {
-      if (await m.countBy(User, { username: dto.username })) throw new ConflictError(`Username ${dto.username} is already taken`);
-      if (dto.extension && (await m.countBy(User, { extension: dto.extension }))) throw new ConflictError(`Extension ${dto.extension} is already used`);
+      if (await m.countBy(User, { username: dto.username })) throw new ConflictError(`Username ${dto.username} is already taken`, ERROR_CODES.CONFLICT, { field: 'username' });
+      if (dto.extension && (await m.countBy(User, { extension: dto.extension }))) throw new ConflictError(`Extension ${dto.extension} is already used`, ERROR_CODES.CONFLICT, { field: 'extension' });
       const u = m.create(User, {
         id: uuidv7(),
         username: dto.username,
@@ -72,7 +72,7 @@ export class UsersService {
     const changedScope = role !== user.role || office !== user.postOfficeId;
     await this.db.transaction(async (m) => {
       if (dto.extension && dto.extension !== user.extension && (await m.countBy(User, { extension: dto.extension }))) {
-        throw new ConflictError(`Extension ${dto.extension} is already used`);
+        throw new ConflictError(`Extension ${dto.extension} is already used`, ERROR_CODES.CONFLICT, { field: 'extension' });
       }
       await m.update(User, { id }, {
         fullName: dto.fullName ?? user.fullName,

@@ -30,7 +30,8 @@ export async function registerDashboard(app: NestFastifyApplication): Promise<vo
   await app.register(fastifyStatic as never, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] });
   // Client-side routes (/operator, /dispatcher...) get index.html; unknown server paths keep a JSON 404.
   fastify.get('/*', (req, reply) => {
-    if (!SERVER_PATHS.test(req.url)) return reply.sendFile('index.html', dir);
+    // A missing hashed asset (a tab open across a redeploy) must be a 404, not index.html served as JavaScript.
+    if (!SERVER_PATHS.test(req.url) && !/^\/assets\//.test(req.url)) return reply.sendFile('index.html', dir);
     return reply.status(404).send({ statusCode: 404, error: 'Not Found', code: 'NOT_FOUND', message: `Route ${req.method} ${req.url.split('?')[0]} not found` });
   });
 }

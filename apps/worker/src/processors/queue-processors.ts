@@ -5,7 +5,7 @@ import { JobRegistry } from '@hotline/core';
 
 /** One WorkerHost per queue; each dispatches on job.name through the registry's map. */
 @Injectable()
-abstract class DispatchingWorker extends WorkerHost {
+export abstract class DispatchingWorker extends WorkerHost {
   protected abstract readonly logger: Logger;
 
   constructor(private readonly registry: JobRegistry) {

@@ -1,15 +1,19 @@
 import type { JobsOptions } from 'bullmq';
 import type { AnnouncementEvent } from '@hotline/contracts';
+// Leaf files of each context (no runtime imports of their own): the contexts declare their jobs, core merges them.
+import { CALLS_JOB_QUEUE, CALLS_QUEUES, CallsJobMap } from '@hotline/calls/calls.jobs';
+import { DISPATCH_JOB_QUEUE, DISPATCH_QUEUES, DispatchJobMap } from '@hotline/dispatch/dispatch.jobs';
+import { FEEDBACK_JOB_QUEUE, FEEDBACK_QUEUES, FeedbackJobMap } from '@hotline/feedback/feedback.jobs';
 
 /** Every queue. One WorkerHost per queue in apps/worker. */
-export const QUEUE_NAMES = ['maintenance', 'notifications'] as const;
+export const QUEUE_NAMES = ['maintenance', 'notifications', ...CALLS_QUEUES, ...DISPATCH_QUEUES, ...FEEDBACK_QUEUES] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
  * Every job name with its payload type. Adding a job here without exactly one `@JobHandler(name)` in the worker
  * makes the worker refuse to boot.
  */
-export interface JobMap {
+export interface JobMap extends CallsJobMap, DispatchJobMap, FeedbackJobMap {
   /** Re-arms, from MySQL, whatever should be pending in Redis (routing, timeouts, SLA timers...). */
   reconcile: { trigger: 'schedule' | 'startup' | 'manual' };
   /** Deletes refresh tokens that expired long ago (they are kept a while for reuse detection). */
@@ -24,6 +28,9 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   reconcile: 'maintenance',
   'purge-expired-refresh-tokens': 'maintenance',
   announce: 'notifications',
+  ...CALLS_JOB_QUEUE,
+  ...DISPATCH_JOB_QUEUE,
+  ...FEEDBACK_JOB_QUEUE,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

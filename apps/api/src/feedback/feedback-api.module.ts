@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** HTTP entry points of the feedback context (controllers stay thin: validate, call one service method, return). */
+@Module({ imports: [], controllers: [], providers: [] })
+export class FeedbackApiModule {}

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { CitizenView } from '@hotline/contracts';
+import { parsePhone } from '@hotline/contracts';
+import { Clock, ConflictError, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { AdministrativeUnitsService } from '@hotline/geo';
+import { CitizenPhone } from './citizen-phone.entity';
+import { Citizen } from './citizen.entity';
+
+export interface CitizenInput {
+  fullName?: string | null;
+  kind?: 'person' | 'organisation';
+  idNumber?: string | null;
+  addressDetail?: string | null;
+  communeCode?: string | null;
+  email?: string | null;
+  notes?: string | null;
+}
+
+/** Turns any Vietnamese way of writing a number into E.164, or a 400 that says what is wrong. */
+export function requirePhone(input: string, field = 'phone'): string {
+  const parsed = parsePhone(input);
+  if (!parsed.ok) throw new ValidationError(`${field}: ${parsed.reason}`, { field });
+  return parsed.e164;
+}
+
+/**
+ * Citizens and organisations, found by any of their phone numbers whatever the separators. Other contexts (dispatch,
+ * feedback) link their records to a citizen through this service only.
+ */
+@Injectable()
+export class CitizensService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly units: AdministrativeUnitsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: string): Promise<CitizenView> {
+    const citizen = await this.db.getRepository(Citizen).findOneBy({ id });
+    if (!citizen) throw new NotFoundError('Citizen', id);
+    return (await this.views([citizen]))[0];
+  }
+
+  async findByPhone(phone: string): Promise<CitizenView | null> {
+    const e164 = requirePhone(phone);
+    const link = await this.db.getRepository(CitizenPhone).findOneBy({ phone: e164 });
+    return link ? this.get(link.citizenId) : null;
+  }
+
+  /** The citizen owning this number, created when unknown (with whatever details are given). Inside the caller's transaction when `m` is given. */
+  async findOrCreateByPhone(phone: string, input: CitizenInput = {}, actorId: string | null = null, m: EntityManager = this.db.manager): Promise<CitizenView> {
+    const e164 = requirePhone(phone);
+    const existing = await m.findOneBy(CitizenPhone, { phone: e164 });
+    if (existing) return (await this.views([(await m.findOneByOrFail(Citizen, { id: existing.citizenId }))], m))[0];
+    await this.checkInput(input);
+    const now = this.clock.now();
+    const citizen = m.create(Citizen, {
+      id: uuidv7(),
+      fullName: input.fullName?.trim() || null,
+      kind: input.kind ?? 'person',
+      idNumber: input.idNumber?.trim() || null,
+      addressDetail: input.addressDetail?.trim() || null,
+      communeCode: input.communeCode ?? null,
+      email: input.email?.trim() || null,
+      notes: input.notes ?? null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    await m.insert(Citizen, citizen);
+    await m.insert(CitizenPhone, { phone: e164, citizenId: citizen.id, isPrimary: true, label: null, createdAt: now });
+    await writeAudit(m, { actorId, entityType: 'citizen', entityId: citizen.id, action: 'created', at: now });
+    return (await this.views([citizen], m))[0];
+  }
+
+  async update(id: string, input: CitizenInput, actorId: string): Promise<CitizenView> {
+    const citizen = await this.db.getRepository(Citizen).findOneBy({ id });
+    if (!citizen) throw new NotFoundError('Citizen', id);
+    await this.checkInput(input);
+    const changes: Partial<Citizen> = {};
+    for (const key of ['fullName', 'kind', 'idNumber', 'addressDetail', 'communeCode', 'email', 'notes'] as const) {
+      if (input[key] !== undefined) (changes as Record<string, unknown>)[key] = typeof input[key] === 'string' ? (input[key] as string).trim() || null : input[key];
+    }
+    await this.db.transaction(async (m) => {
+      await m.update(Citizen, { id }, { ...changes, updatedAt: this.clock.now(), version: () => 'version + 1' });
+      await writeAudit(m, { actorId, entityType: 'citizen', entityId: id, action: 'updated', data: { fields: Object.keys(changes) } });
+    });
+    return this.get(id);
+  }
+
+  /** Adds another number; a number already owned by another citizen is a 409 (one number, one person). */
+  async addPhone(id: string, phone: string, label: string | null, actorId: string): Promise<CitizenView> {
+    const e164 = requirePhone(phone);
+    await this.get(id);
+    await this.db.transaction(async (m) => {
+      const owner = await m.findOneBy(CitizenPhone, { phone: e164 });
+      if (owner && owner.citizenId !== id) throw new ConflictError(`phone ${e164} already belongs to another citizen`, 'CONFLICT', { field: 'phone', citizenId: owner.citizenId });
+      if (!owner) await m.insert(CitizenPhone, { phone: e164, citizenId: id, isPrimary: false, label, createdAt: this.clock.now() });
+      await writeAudit(m, { actorId, entityType: 'citizen', entityId: id, action: 'phone_added' });
+    });
+    return this.get(id);
+  }
+
+  private async checkInput(input: CitizenInput): Promise<void> {
+    if (input.communeCode && !(await this.units.find(input.communeCode))) {
+      throw new ValidationError(`communeCode: unknown commune code "${input.communeCode}"`, { field: 'communeCode' });
+    }
+  }
+
+  async views(citizens: Citizen[], m: EntityManager = this.db.manager): Promise<CitizenView[]> {
+    if (!citizens.length) return [];
+    const phones = await m.find(CitizenPhone, { where: { citizenId: In(citizens.map((c) => c.id)) }, order: { isPrimary: 'DESC', createdAt: 'ASC' } });
+    return citizens.map((c) => ({
+      id: c.id,
+      fullName: c.fullName,
+      kind: c.kind,
+      idNumber: c.idNumber,
+      addressDetail: c.addressDetail,
+      communeCode: c.communeCode,
+      email: c.email,
+      notes: c.notes,
+      phones: phones.filter((p) => p.citizenId === c.id).map((p) => ({ phone: p.phone, isPrimary: p.isPrimary, label: p.label })),
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    }));
+  }
+}

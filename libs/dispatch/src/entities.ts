@@ -1,0 +1,2 @@
+/** The dispatch context's entities, registered in the one DataSource (libs/core/src/database/entities.ts). */
+export const DISPATCH_ENTITIES: Function[] = [];

@@ -1,0 +1,2 @@
+export * from './dispatch.jobs';
+export * from './entities';

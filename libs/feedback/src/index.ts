@@ -1,0 +1,2 @@
+export * from './feedback.jobs';
+export * from './entities';
