@@ -2,9 +2,10 @@ import { createConnection } from 'mysql2/promise';
 import { createDataSource } from '@hotline/core';
 import { pendingSchemaChanges } from '../apps/cli/src/migrations';
 import { testConfig } from './helpers/test-app';
+import { TEST_DB_PREFIX, workerId } from './setup/test-env';
 
 describe('migrations', () => {
-  const config = testConfig({ DB_NAME: `hotline_test_migrations_${process.env.JEST_WORKER_ID ?? '1'}` });
+  const config = testConfig({ DB_NAME: `${TEST_DB_PREFIX}${workerId()}_migrations` });
 
   beforeAll(async () => {
     const conn = await createConnection({ host: config.db.host, port: config.db.port, user: config.db.username, password: config.db.password });
