@@ -36,6 +36,13 @@ export interface PostOfficeView {
   updatedAt: string;
 }
 
+/** What POST /post-offices/import answers. */
+export interface PostOfficeImportResult {
+  created: number;
+  updated: number;
+  total: number;
+}
+
 export interface CsvLineError {
   line: number;
   field?: string;

@@ -1,5 +1,9 @@
 import type { Role } from './roles';
 
+/** Password rule, the same on the server (DTO validation) and in the dashboard's forms: 8–128 characters with a letter and a digit. */
+export const PASSWORD_RULE = /^(?=.*[A-Za-zÀ-ỹ])(?=.*\d).{8,128}$/;
+export const PASSWORD_MESSAGE = 'password must be 8–128 characters and contain at least one letter and one digit';
+
 export interface AuthTokens {
   accessToken: string;
   /** Seconds until the access token expires. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ERROR_CODES, CsvLineError, Page, PostOfficeView } from '@hotline/contracts';
+import { ERROR_CODES, CsvLineError, Page, PostOfficeImportResult, PostOfficeView } from '@hotline/contracts';
 import { Clock, ConflictError, DomainError, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
 import { HttpStatus } from '@nestjs/common';
 import { AdministrativeUnitsService } from './administrative-units.service';
@@ -16,11 +16,7 @@ export const CSV_COLUMNS = ['code', 'name', 'address', 'commune_code', 'lat', 'l
 const REQUIRED_COLUMNS = ['code', 'name', 'address', 'commune_code', 'lat', 'lng'];
 export const MAX_CSV_ROWS = 20000;
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  total: number;
-}
+export type ImportResult = PostOfficeImportResult;
 
 export function toOfficeView(o: PostOffice, serviceArea: string[]): PostOfficeView {
   return {

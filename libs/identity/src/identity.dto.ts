@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { ROLES, Role } from '@hotline/contracts';
+import { PASSWORD_MESSAGE, PASSWORD_RULE, ROLES, Role } from '@hotline/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
-/** At least 8 characters with a letter and a digit; long passphrases welcome. */
-export const PASSWORD_RULE = /^(?=.*[A-Za-zÀ-ỹ])(?=.*\d).{8,128}$/;
-export const PASSWORD_MESSAGE = 'password must be 8–128 characters and contain at least one letter and one digit';
 
 export class LoginDto {
   @ApiProperty({ example: 'operator1' })

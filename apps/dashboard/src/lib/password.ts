@@ -1,8 +1,7 @@
-/**
- * Mirrors the server's rule (libs/identity PASSWORD_RULE: 8–128 characters, at least one letter and one digit) so the
- * form can say what is wrong before sending; the server stays the judge.
- */
-export const PASSWORD_PATTERN = /^(?=.*[A-Za-zÀ-ỹ])(?=.*\d).{8,128}$/;
+import { PASSWORD_RULE } from '@hotline/contracts';
+
+/** The server's own rule (from contracts), so the form can say what is wrong before sending; the server stays the judge. */
+export const PASSWORD_PATTERN = PASSWORD_RULE;
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 

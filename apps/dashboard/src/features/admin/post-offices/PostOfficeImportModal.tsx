@@ -2,17 +2,11 @@ import { useState } from 'react';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Space, Table, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
-import { ERROR_CODES, type CsvLineError } from '@hotline/contracts';
+import { ERROR_CODES, type CsvLineError, type PostOfficeImportResult as ImportResult } from '@hotline/contracts';
 import { type MessageKey, useT } from '../../../i18n/i18n';
 import { ApiError, api } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
 
-/** What POST /post-offices/import answers (libs/geo ImportResult; not in libs/contracts yet, see the report). */
-interface ImportResult {
-  created: number;
-  updated: number;
-  total: number;
-}
 
 /** CSV columns (snake_case) and the DTO fields (camelCase) the server may name in a line error. */
 const FIELD_LABELS: Record<string, MessageKey> = {
