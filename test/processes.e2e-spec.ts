@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DiscoveryModule } from '@nestjs/core';
 import { JobHandler, JobRegistry, RealtimeEmitter } from '@hotline/core';
+import { ensureTestDatabase, testConfig } from './helpers/test-app';
 import { AnnounceHandler } from '../apps/worker/src/handlers/announce.handler';
 
 const ROOT = join(__dirname, '..');
@@ -48,6 +49,56 @@ describe('processes refuse a bad configuration (built output, as `npm start` run
     });
     expect(code).toBe(1);
     expect(stderr).toMatch(/JWT_SECRET must be set to a random value/);
+  });
+});
+
+describe('graceful shutdown on SIGTERM (built api and worker against the real services)', () => {
+  const config = testConfig();
+  beforeAll(() => ensureTestDatabase(config));
+
+  function envFor(): Record<string, string> {
+    return {
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(30000 + Math.floor(Math.random() * 20000)),
+      DB_HOST: config.db.host,
+      DB_PORT: String(config.db.port),
+      DB_USER: config.db.username,
+      DB_PASSWORD: config.db.password,
+      DB_NAME: config.db.database,
+      DB_TYPE: config.db.type,
+      REDIS_HOST: config.redis.host,
+      REDIS_PORT: String(config.redis.port),
+      REDIS_PREFIX: config.redis.prefix,
+      LOG_LEVEL: 'info',
+    };
+  }
+
+  it.each([
+    ['dist/apps/api/src/main.js', /api listening on/],
+    ['dist/apps/worker/src/main.js', /Reconciler scheduled/],
+  ])('%s stops cleanly (exit 0) after closing queues, sockets and connections', async (script, ready) => {
+    const child = spawn(process.execPath, [join(ROOT, script)], { env: { PATH: process.env.PATH ?? '', ...envFor() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready within 20 s:\n${out}`)), 20000);
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (ready.test(out)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.stderr.on('data', (d) => (out += d));
+      void exited.then((c) => reject(new Error(`exited with ${c} before being ready:\n${out}`)));
+    });
+    const t0 = Date.now();
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 15000);
+    const code = await exited;
+    clearTimeout(killer);
+    expect({ code, tookUnder15s: Date.now() - t0 < 15000 }).toEqual({ code: 0, tookUnder15s: true });
   });
 });
 

@@ -35,7 +35,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app.setGlobalPrefix('api', { exclude: ROOT_ROUTES });
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@hotline/core';
 
 process.env.HOTLINE_APP = 'api';
@@ -16,10 +17,34 @@ async function main(): Promise<void> {
   // Imported after the config check so a bad environment fails fast, before any module is loaded.
   const { createApiApp } = await import('./bootstrap');
   const app = await createApiApp(config);
+  stopOnSignals(app);
   await app.listen({ port: config.http.port, host: config.http.host });
   const address = await app.getUrl();
   const { Logger } = await import('nestjs-pino');
   app.get(Logger).log(`api listening on ${address} (public URL ${config.http.publicUrl})`);
+}
+
+/**
+ * SIGTERM/SIGINT: stop taking work, close queues/workers, sockets and connections (module destroy/shutdown hooks), then
+ * exit 0. A shutdown that hangs is cut after 25 s with exit 1.
+ */
+function stopOnSignals(app: INestApplicationContext): void {
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      process.stderr.write(`${signal}: shutting down ${process.env.HOTLINE_APP}…\n`);
+      setTimeout(() => process.exit(1), 25000).unref();
+      app.close().then(
+        () => process.exit(0),
+        (err) => {
+          process.stderr.write(`shutdown failed: ${err?.stack ?? err}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
 }
 
 main().catch((err) => {

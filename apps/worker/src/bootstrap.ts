@@ -8,6 +8,5 @@ import { WorkerModule } from './worker.module';
 export async function createWorkerApp(config: AppConfig, options: { schedule?: boolean } = {}): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return app;
 }
