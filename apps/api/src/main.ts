@@ -1,53 +1,14 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@hotline/core';
+import { loadConfigOrExit, runMain, stopOnSignals } from '@hotline/core';
 
 process.env.HOTLINE_APP = 'api';
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee .env.example for every variable.\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+runMain('api', async () => {
+  const config = loadConfigOrExit();
   // Imported after the config check so a bad environment fails fast, before any module is loaded.
   const { createApiApp } = await import('./bootstrap');
   const app = await createApiApp(config);
-  stopOnSignals(app);
+  stopOnSignals(app, 'api');
   await app.listen({ port: config.http.port, host: config.http.host });
-  const address = await app.getUrl();
   const { Logger } = await import('nestjs-pino');
-  app.get(Logger).log(`api listening on ${address} (public URL ${config.http.publicUrl})`);
-}
-
-/**
- * SIGTERM/SIGINT: stop taking work, close queues/workers, sockets and connections (module destroy/shutdown hooks), then
- * exit 0. A shutdown that hangs is cut after 25 s with exit 1.
- */
-function stopOnSignals(app: INestApplicationContext): void {
-  let stopping = false;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      process.stderr.write(`${signal}: shutting down ${process.env.HOTLINE_APP}…\n`);
-      setTimeout(() => process.exit(1), 25000).unref();
-      app.close().then(
-        () => process.exit(0),
-        (err) => {
-          process.stderr.write(`shutdown failed: ${err?.stack ?? err}\n`);
-          process.exit(1);
-        },
-      );
-    });
-  }
-}
-
-main().catch((err) => {
-  process.stderr.write(`api failed to start: ${err?.stack ?? err}\n`);
-  process.exit(1);
+  app.get(Logger).log(`api listening on ${await app.getUrl()} (public URL ${config.http.publicUrl})`);
 });

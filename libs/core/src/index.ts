@@ -27,3 +27,4 @@ export * from './audit/audit-log.entity';
 export * from './audit/audit';
 export * from './database/app-setting.entity';
 export * from './redis/redis-throttler.storage';
+export * from './process/process-lifecycle';

@@ -42,21 +42,7 @@ export class UsersService {
     const user = await this.db.transaction(async (m) => {
       if (await m.countBy(User, { username: dto.username })) throw new ConflictError(`Username ${dto.username} is already taken`, ERROR_CODES.CONFLICT, { field: 'username' });
       if (dto.extension && (await m.countBy(User, { extension: dto.extension }))) throw new ConflictError(`Extension ${dto.extension} is already used`, ERROR_CODES.CONFLICT, { field: 'extension' });
-      const u = m.create(User, {
-        id: uuidv7(),
-        username: dto.username,
-        fullName: dto.fullName,
-        passwordHash: hash,
-        role: dto.role,
-        postOfficeId: dto.postOfficeId ?? null,
-        extension: dto.extension ?? null,
-        disabledAt: null,
-        mustChangePassword: false,
-        lastLoginAt: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      });
+      const u = this.newUser({ ...dto, passwordHash: hash }, now);
       await m.insert(User, u);
       await writeAudit(m, { actorId, entityType: 'user', entityId: u.id, action: 'created', to: dto.role, at: now });
       return u;
@@ -133,12 +119,16 @@ export class UsersService {
   /** Creates the user unless the username exists (seeding). Returns whether it was created. */
   async ensure(m: EntityManager, input: { username: string; fullName: string; password: string; role: Role; postOfficeId?: string | null; extension?: string | null }): Promise<boolean> {
     if (await m.countBy(User, { username: input.username })) return false;
-    const now = this.clock.now();
-    await m.insert(User, {
+    await m.insert(User, this.newUser({ ...input, passwordHash: await hashPassword(input.password) }, this.clock.now()));
+    return true;
+  }
+
+  private newUser(input: { username: string; fullName: string; passwordHash: string; role: Role; postOfficeId?: string | null; extension?: string | null }, now: Date): User {
+    return Object.assign(new User(), {
       id: uuidv7(),
       username: input.username,
       fullName: input.fullName,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.passwordHash,
       role: input.role,
       postOfficeId: input.postOfficeId ?? null,
       extension: input.extension ?? null,
@@ -149,7 +139,6 @@ export class UsersService {
       updatedAt: now,
       version: 1,
     });
-    return true;
   }
 
   private async find(id: string): Promise<User> {
