@@ -2,6 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { AnnouncementEvent } from '@hotline/contracts';
 import { ADMIN_PASSWORD, TestApi, TestSocket, connectSocket, login, nextEvent, startApi, startWorker, unique } from './helpers/test-app';
 
+// Presence: an operator whose last socket goes away is offline at once (no grace period in this file).
+process.env.CALLS_PRESENCE_GRACE_SECONDS = '0';
+
 describe('socket.io gateway + worker emitter (real Redis adapter)', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -98,5 +101,38 @@ describe('socket.io gateway + worker emitter (real Redis adapter)', () => {
     expect(await kicked).toMatchObject({ code: 'USER_DISABLED' });
     expect(await closed).toBe('io server disconnect');
     await expect(connectSocket(api, victim.tokens.accessToken)).rejects.toMatchObject({ code: 'USER_DISABLED' });
+  });
+
+  it('tracks operator presence: the first socket makes an offline operator available, the last one gone makes them offline', async () => {
+    const supervisor = await connectSocket(api, supervisorToken);
+    const tokens = await login(api, 'operator2');
+    const auth = { authorization: `Bearer ${tokens.accessToken}` };
+    const watch = (status: string) =>
+      new Promise<void>((resolve) => {
+        const on = (v: { userId: string; status: string }) => {
+          if (v.userId === tokens.user.id && v.status === status) {
+            supervisor.socket.off('operator:status', on);
+            resolve();
+          }
+        };
+        supervisor.socket.on('operator:status', on);
+      });
+    const statusNow = async () => (await api.http.get('/api/operator-status/me').set(auth)).body.status as string;
+
+    // Start from offline whatever earlier tests did: close their sockets (operator2 had one) and wait for it.
+    const wentOffline = watch('offline');
+    for (const s of sockets.splice(0)) s.close();
+    if ((await statusNow()) !== 'offline') await wentOffline;
+
+    const online = watch('available');
+    const first = await connectSocket(api, tokens.accessToken);
+    await online;
+    const second = await connectSocket(api, tokens.accessToken);
+    first.socket.close();
+    const offline = watch('offline');
+    second.socket.close();
+    await offline;
+    expect(await statusNow()).toBe('offline');
+    supervisor.socket.close();
   });
 });

@@ -4,7 +4,14 @@
  */
 export const CALLS_QUEUES = ['calls'] as const;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface CallsJobMap {}
+export interface CallsJobMap {
+  /** End of an operator's wrap-up time: back to `available` if the status is still the one that armed the timer. */
+  'calls-wrap-up-end': { userId: string; version: number };
+  /** The operator's last socket went away `graceSeconds` ago: `offline` unless they came back since. */
+  'calls-presence-offline': { userId: string; lostAtMs: number };
+}
 
-export const CALLS_JOB_QUEUE: { readonly [N in keyof CallsJobMap]: (typeof CALLS_QUEUES)[number] } = {};
+export const CALLS_JOB_QUEUE: { readonly [N in keyof CallsJobMap]: (typeof CALLS_QUEUES)[number] } = {
+  'calls-wrap-up-end': 'calls',
+  'calls-presence-offline': 'calls',
+};

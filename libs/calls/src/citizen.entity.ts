@@ -12,7 +12,8 @@ export class Citizen {
   @Column({ type: 'varchar', length: 150, nullable: true })
   fullName: string | null;
 
-  @Column({ type: 'varchar', length: 10 })
+  /** 12: 'organisation' did not fit the first migration's varchar(10) (fixed in the Calls migration). */
+  @Column({ type: 'varchar', length: 12 })
   kind: 'person' | 'organisation';
 
   /** CCCD/CMND for a person, tax number (MST) for an organisation. */

@@ -75,6 +75,16 @@ export class CitizensService {
     return (await this.views([citizen], m))[0];
   }
 
+  /** A new contact; a number that already belongs to somebody is a 409 naming that citizen. */
+  async create(phone: string, input: CitizenInput, actorId: string): Promise<CitizenView> {
+    const e164 = requirePhone(phone);
+    return this.db.transaction(async (m) => {
+      const owner = await m.findOneBy(CitizenPhone, { phone: e164 });
+      if (owner) throw new ConflictError(`phone ${e164} already belongs to citizen ${owner.citizenId}`, 'CONFLICT', { field: 'phone', citizenId: owner.citizenId });
+      return this.findOrCreateByPhone(e164, input, actorId, m);
+    });
+  }
+
   async update(id: string, input: CitizenInput, actorId: string): Promise<CitizenView> {
     const citizen = await this.db.getRepository(Citizen).findOneBy({ id });
     if (!citizen) throw new NotFoundError('Citizen', id);
@@ -103,6 +113,22 @@ export class CitizensService {
     return this.get(id);
   }
 
+  /** Removes a number; the last one stays (a citizen is found by their numbers). Removing the primary promotes the oldest other. */
+  async removePhone(id: string, phone: string, actorId: string): Promise<CitizenView> {
+    const e164 = requirePhone(phone);
+    await this.get(id);
+    await this.db.transaction(async (m) => {
+      const phones = await m.find(CitizenPhone, { where: { citizenId: id }, order: { createdAt: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const target = phones.find((p) => p.phone === e164);
+      if (!target) throw new NotFoundError(`Phone ${e164} of citizen`, id);
+      if (phones.length === 1) throw new ConflictError('cannot remove the only phone number of a citizen', 'CONFLICT', { field: 'phone' });
+      await m.delete(CitizenPhone, { phone: e164 });
+      if (target.isPrimary) await m.update(CitizenPhone, { phone: phones.find((p) => p.phone !== e164)!.phone }, { isPrimary: true });
+      await writeAudit(m, { actorId, entityType: 'citizen', entityId: id, action: 'phone_removed' });
+    });
+    return this.get(id);
+  }
+
   private async checkInput(input: CitizenInput): Promise<void> {
     if (input.communeCode && !(await this.units.find(input.communeCode))) {
       throw new ValidationError(`communeCode: unknown commune code "${input.communeCode}"`, { field: 'communeCode' });
@@ -112,18 +138,23 @@ export class CitizensService {
   async views(citizens: Citizen[], m: EntityManager = this.db.manager): Promise<CitizenView[]> {
     if (!citizens.length) return [];
     const phones = await m.find(CitizenPhone, { where: { citizenId: In(citizens.map((c) => c.id)) }, order: { isPrimary: 'DESC', createdAt: 'ASC' } });
-    return citizens.map((c) => ({
-      id: c.id,
-      fullName: c.fullName,
-      kind: c.kind,
-      idNumber: c.idNumber,
-      addressDetail: c.addressDetail,
-      communeCode: c.communeCode,
-      email: c.email,
-      notes: c.notes,
-      phones: phones.filter((p) => p.citizenId === c.id).map((p) => ({ phone: p.phone, isPrimary: p.isPrimary, label: p.label })),
-      createdAt: c.createdAt.toISOString(),
-      updatedAt: c.updatedAt.toISOString(),
-    }));
+    return citizens.map((c) => toCitizenView(c, phones.filter((p) => p.citizenId === c.id)));
   }
+}
+
+/** `phones` already filtered to this citizen and ordered primary first. */
+export function toCitizenView(c: Citizen, phones: CitizenPhone[]): CitizenView {
+  return {
+    id: c.id,
+    fullName: c.fullName,
+    kind: c.kind,
+    idNumber: c.idNumber,
+    addressDetail: c.addressDetail,
+    communeCode: c.communeCode,
+    email: c.email,
+    notes: c.notes,
+    phones: phones.map((p) => ({ phone: p.phone, isPrimary: !!p.isPrimary, label: p.label })),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
 }

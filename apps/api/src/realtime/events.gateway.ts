@@ -1,7 +1,8 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer, WsException } from '@nestjs/websockets';
 import type { ClientToServerEvents, RoomName, ServerToClientEvents } from '@hotline/contracts';
 import { rooms } from '@hotline/contracts';
+import { OperatorStatusService } from '@hotline/calls';
 import { ACCESS_TOKEN_VERIFIER, AccessTokenVerifier, AuthUser, DomainError } from '@hotline/core';
 import type { Server, Socket } from 'socket.io';
 
@@ -15,13 +16,19 @@ export function roomsFor(user: AuthUser): RoomName[] {
 }
 
 @WebSocketGateway()
-export class EventsGateway implements OnGatewayConnection, OnGatewayDisconnect {
+export class EventsGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+  /** Set when the api shuts down: sockets closed by the shutdown are not operators going offline (they reconnect elsewhere). */
+  private closing = false;
+
   private readonly logger = new Logger(EventsGateway.name);
 
   @WebSocketServer()
   server: Server<ClientToServerEvents, ServerToClientEvents>;
 
-  constructor(@Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier) {}
+  constructor(
+    @Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier,
+    private readonly operatorStatus: OperatorStatusService,
+  ) {}
 
   async handleConnection(client: HotlineSocket): Promise<void> {
     const token = (client.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -41,10 +48,26 @@ export class EventsGateway implements OnGatewayConnection, OnGatewayDisconnect {
     const joined = roomsFor(user);
     await client.join(joined);
     client.emit('session:ready', { userId: user.id, role: user.role, rooms: joined });
+    // An operator whose first socket arrives becomes available (presence), unless busy or on break.
+    if (user.role === 'operator') this.operatorStatus.presenceOnline(user.id).catch((err) => this.logger.warn(`presence online: ${err.message}`));
   }
 
-  handleDisconnect(client: HotlineSocket): void {
-    if (client.data.user) this.logger.debug(`Socket ${client.id} of ${client.data.user.username} disconnected`);
+  onModuleDestroy(): void {
+    this.closing = true;
+  }
+
+  async handleDisconnect(client: HotlineSocket): Promise<void> {
+    const user = client.data.user;
+    if (!user || this.closing) return;
+    this.logger.debug(`Socket ${client.id} of ${user.username} disconnected`);
+    if (user.role !== 'operator') return;
+    try {
+      // Across every api instance (Redis adapter): only the last socket going away starts the offline grace period.
+      const remaining = await this.server.in(rooms.user(user.id)).fetchSockets();
+      if (remaining.length === 0) await this.operatorStatus.presenceLost(user.id);
+    } catch (err) {
+      this.logger.warn(`presence lost: ${(err as Error).message}`);
+    }
   }
 
   @SubscribeMessage('ping')

@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { Processor } from '@nestjs/bullmq';
+import { CallsModule } from '@hotline/calls';
 import { DispatchingWorker } from '../processors/queue-processors';
-import { Logger } from '@nestjs/common';
+import { CallsTimersHandler } from './calls-timers.handler';
 
 @Processor('calls', { concurrency: 20 })
 export class CallsProcessor extends DispatchingWorker {
@@ -9,5 +10,5 @@ export class CallsProcessor extends DispatchingWorker {
 }
 
 /** The calls context's job handlers and its queue's processor. */
-@Module({ imports: [], providers: [CallsProcessor] })
+@Module({ imports: [CallsModule], providers: [CallsProcessor, CallsTimersHandler] })
 export class CallsWorkerModule {}

@@ -32,15 +32,28 @@ export class RealtimeEmitter implements OnModuleDestroy {
   }
 
   to<E extends ServerEventName>(room: RoomName | RoomName[], event: E, payload: ServerEventPayload<E>): void {
+    if (this.closed()) return;
     (this.emitter.to(room) as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
   }
 
   toAll<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): void {
+    if (this.closed()) return;
     (this.emitter as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
+  }
+
+  /**
+   * After shutdown the emitter's publish would reject unobserved (the library does not return its promise). Events
+   * are best-effort by design: a client that reconnects re-fetches over REST.
+   */
+  private closed(): boolean {
+    if (this.redis.status !== 'end' && this.redis.status !== 'close') return false;
+    this.logger.debug('Realtime event dropped: the emitter is closed');
+    return true;
   }
 
   /** Closes every socket of a user on every api instance (disabled user, password reset). */
   disconnectUser(userId: string, reason: { code: string; message: string }): void {
+    if (this.closed()) return;
     this.to(`user:${userId}`, 'auth:error', reason);
     this.emitter.in(`user:${userId}`).disconnectSockets(true);
   }

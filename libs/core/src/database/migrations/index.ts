@@ -3,10 +3,14 @@
 import { Initial1795991170172 } from './1795991170172-Initial';
 import { LoadCommunes1795991171172 } from './1795991171172-LoadCommunes';
 import { Citizens1795993457128 } from './1795993457128-Citizens';
+import { Calls1795994049060 } from './1795994049060-Calls';
+import { SeedCallTopics1795994049061 } from './1795994049061-SeedCallTopics';
 
 export const MIGRATIONS: Function[] = [
   Initial1795991170172,
   LoadCommunes1795991171172,
   Citizens1795993457128,
+  Calls1795994049060,
+  SeedCallTopics1795994049061,
   // -- end --
 ];

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CallTopicView, CallView, Page } from '@hotline/contracts';
+import { CallsService, CreateCallDto, CtiService, ListCallsQuery, TopicDto, UpdateCallDto, UpdateTopicDto } from '@hotline/calls';
+import { AuthUser, CurrentUser, Roles } from '@hotline/core';
+import { uuidPipe } from '../http/pipes';
+
+@ApiTags('calls')
+@ApiBearerAuth()
+@Controller('calls')
+export class CallsController {
+  constructor(
+    private readonly calls: CallsService,
+    private readonly cti: CtiService,
+  ) {}
+
+  @Get()
+  @Roles('operator', 'supervisor', 'admin')
+  @ApiOperation({ summary: 'Call log, newest first, cursor-paginated. Operators see their own calls; supervisors all.' })
+  list(@Query() q: ListCallsQuery, @CurrentUser() user: AuthUser): Promise<Page<CallView>> {
+    return this.calls.list(q, user);
+  }
+
+  @Get('live')
+  @Roles('operator', 'supervisor', 'admin')
+  @ApiOperation({ summary: 'Calls ringing or in progress' })
+  live(): Promise<CallView[]> {
+    return this.cti.live();
+  }
+
+  @Get(':id')
+  @Roles('operator', 'supervisor', 'admin')
+  get(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<CallView> {
+    return this.calls.get(id, user);
+  }
+
+  @Post()
+  @Roles('operator', 'supervisor')
+  @ApiOperation({ summary: 'Log a contact by hand (no PBX, email, message, walk-in)' })
+  create(@Body() dto: CreateCallDto, @CurrentUser() user: AuthUser): Promise<CallView> {
+    return this.calls.create(dto, user);
+  }
+
+  @Patch(':id')
+  @Roles('operator', 'supervisor')
+  @ApiOperation({ summary: 'Topic, notes, outcome, links; operators their own calls only' })
+  update(@Param('id', uuidPipe) id: string, @Body() dto: UpdateCallDto, @CurrentUser() user: AuthUser): Promise<CallView> {
+    return this.calls.update(id, dto, user);
+  }
+}
+
+@ApiTags('calls')
+@ApiBearerAuth()
+@Controller('call-topics')
+export class CallTopicsController {
+  constructor(private readonly calls: CallsService) {}
+
+  @Get()
+  @Roles('operator', 'supervisor', 'admin')
+  list(@Query('all') all?: string): Promise<CallTopicView[]> {
+    return this.calls.topics(all === 'true');
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@Body() dto: TopicDto, @CurrentUser() user: AuthUser): Promise<CallTopicView> {
+    return this.calls.createTopic(dto, user.id);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@Param('id', uuidPipe) id: string, @Body() dto: UpdateTopicDto, @CurrentUser() user: AuthUser): Promise<CallTopicView> {
+    return this.calls.updateTopic(id, dto, user.id);
+  }
+}
