@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GeoModule } from '@hotline/geo';
+import { IdentityModule } from '@hotline/identity';
 import { CallbacksService } from './callbacks.service';
 import { CallerLookupService } from './caller-lookup.service';
 import { CALLS_CONFIG, loadCallsConfig } from './calls.config';
@@ -14,7 +15,7 @@ import { OperatorStatusService } from './operator-status.service';
 const SERVICES = [CitizensService, CallsService, CallerLookupService, CtiService, CallbacksService, OperatorStatusService, OperatorDirectory, CallsRealtime, CitizenHistoryRegistry];
 
 @Module({
-  imports: [GeoModule],
+  imports: [GeoModule, IdentityModule],
   providers: [...SERVICES, { provide: CALLS_CONFIG, useFactory: () => loadCallsConfig(process.env) }],
   exports: [...SERVICES, CALLS_CONFIG],
 })

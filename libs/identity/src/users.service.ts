@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Role, UserView } from '@hotline/contracts';
 import { ERROR_CODES } from '@hotline/contracts';
 import { Clock, ConflictError, NotFoundError, RealtimeEmitter, ValidationError, uuidv7, writeAudit } from '@hotline/core';
@@ -114,6 +114,17 @@ export class UsersService {
     });
     this.realtime.disconnectUser(id, { code: 'PASSWORD_RESET', message: 'Your password was reset by an administrator: log in again' });
     return this.get(id);
+  }
+
+  /** The active staff member with this PBX extension (the calls context binds answered calls with it). */
+  async findActiveByExtension(extension: string): Promise<{ id: string; role: Role; extension: string } | null> {
+    const u = await this.db.getRepository(User).findOne({ where: { extension, disabledAt: IsNull() }, select: ['id', 'role', 'extension'] });
+    return u ? { id: u.id, role: u.role, extension: u.extension! } : null;
+  }
+
+  async roleOf(userId: string): Promise<Role | null> {
+    const u = await this.db.getRepository(User).findOne({ where: { id: userId }, select: ['id', 'role'] });
+    return u?.role ?? null;
   }
 
   /** Creates the user unless the username exists (seeding). Returns whether it was created. */
