@@ -4,7 +4,17 @@
  */
 export const DISPATCH_QUEUES = ['dispatch'] as const;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface DispatchJobMap {}
+export interface DispatchJobMap {
+  /** Picks the nearest eligible office for a leg in `routing`; a no-op when the leg moved on or the attempt changed. */
+  'dispatch-route-leg': { legId: string; attempt: number };
+  /** Fires when an office did not accept in time; a no-op when the assignment is no longer pending (re-checked in MySQL). */
+  'dispatch-accept-timeout': { assignmentId: string };
+  /** Fires at a leg's J+n due date: emits the live overdue flag unless the leg is finished (or its due date moved). */
+  'dispatch-leg-overdue': { legId: string; dueAt: string };
+}
 
-export const DISPATCH_JOB_QUEUE: { readonly [N in keyof DispatchJobMap]: (typeof DISPATCH_QUEUES)[number] } = {};
+export const DISPATCH_JOB_QUEUE: { readonly [N in keyof DispatchJobMap]: (typeof DISPATCH_QUEUES)[number] } = {
+  'dispatch-route-leg': 'dispatch',
+  'dispatch-accept-timeout': 'dispatch',
+  'dispatch-leg-overdue': 'dispatch',
+};

@@ -1,2 +1,11 @@
+import { BcciAssignment } from './bcci-assignment.entity';
+import { BcciCodeSequence } from './bcci-code-sequence.entity';
+import { BcciLegHistory } from './bcci-leg-history.entity';
+import { BcciLeg } from './bcci-leg.entity';
+import { BcciPromotion } from './bcci-promotion.entity';
+import { BcciRemittance } from './bcci-remittance.entity';
+import { BcciRequest } from './bcci-request.entity';
+import { BcciTariff } from './bcci-tariff.entity';
+
 /** The dispatch context's entities, registered in the one DataSource (libs/core/src/database/entities.ts). */
-export const DISPATCH_ENTITIES: Function[] = [];
+export const DISPATCH_ENTITIES: Function[] = [BcciRequest, BcciLeg, BcciAssignment, BcciLegHistory, BcciTariff, BcciPromotion, BcciCodeSequence, BcciRemittance];

@@ -5,6 +5,8 @@ import { LoadCommunes1795991171172 } from './1795991171172-LoadCommunes';
 import { Citizens1795993457128 } from './1795993457128-Citizens';
 import { Calls1795994049060 } from './1795994049060-Calls';
 import { SeedCallTopics1795994049061 } from './1795994049061-SeedCallTopics';
+import { Dispatch1795994077321 } from './1795994077321-Dispatch';
+import { SeedBcciPricing1795994077322 } from './1795994077322-SeedBcciPricing';
 
 export const MIGRATIONS: Function[] = [
   Initial1795991170172,
@@ -12,5 +14,7 @@ export const MIGRATIONS: Function[] = [
   Citizens1795993457128,
   Calls1795994049060,
   SeedCallTopics1795994049061,
+  Dispatch1795994077321,
+  SeedBcciPricing1795994077322,
   // -- end --
 ];

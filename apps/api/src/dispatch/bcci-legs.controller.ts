@@ -1,0 +1,108 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
+import { AuthUser, CurrentUser, Roles } from '@hotline/core';
+import { CourierDto, DeliverDto, LegsService, ListLegsQuery, ManualAssignDto, PickupDto, ReasonDto, RejectDto, RemittanceDto } from '@hotline/dispatch';
+import { uuidPipe } from '../http/pipes';
+
+/** The dispatcher's screen (scoped to their office inside the queries) and the supervisor's overrides. */
+@ApiTags('bcci-legs')
+@ApiBearerAuth()
+@Controller()
+export class BcciLegsController {
+  constructor(private readonly legs: LegsService) {}
+
+  @Get('bcci-legs')
+  @Roles('dispatcher', 'supervisor')
+  list(@Query() query: ListLegsQuery, @CurrentUser() user: AuthUser): Promise<LegView[]> {
+    return this.legs.list(query, user);
+  }
+
+  @Get('bcci-legs/:id')
+  @Roles('dispatcher', 'supervisor')
+  get(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<LegView> {
+    return this.legs.get(id, user);
+  }
+
+  @Post('bcci-legs/:id/accept')
+  @HttpCode(200)
+  @Roles('dispatcher')
+  @ApiOperation({ summary: "Accept the office's pending offer (409 when someone else answered first)" })
+  accept(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<LegView> {
+    return this.legs.accept(id, user);
+  }
+
+  @Post('bcci-legs/:id/reject')
+  @HttpCode(200)
+  @Roles('dispatcher')
+  @ApiOperation({ summary: 'Reject the offer with a reason; the leg is re-routed to the next nearest eligible office' })
+  reject(@Param('id', uuidPipe) id: string, @Body() dto: RejectDto, @CurrentUser() user: AuthUser): Promise<LegView> {
+    return this.legs.reject(id, dto.reason, user);
+  }
+
+  @Post('bcci-legs/:id/assign')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Assign an office by hand (unroutable or routing legs)' })
+  assign(@Param('id', uuidPipe) id: string, @Body() dto: ManualAssignDto, @CurrentUser() user: AuthUser): Promise<LegView> {
+    return this.legs.assignManually(id, dto.officeId, user);
+  }
+
+  @Post('bcci-legs/:id/courier')
+  @HttpCode(200)
+  @Roles('dispatcher', 'supervisor')
+  courier(@Param('id', uuidPipe) id: string, @Body() dto: CourierDto, @CurrentUser() user: AuthUser): Promise<LegView> {
+    return this.legs.assignCourier(id, dto, user);
+  }
+
+  @Post('bcci-legs/:id/pickup')
+  @HttpCode(200)
+  @Roles('dispatcher', 'supervisor')
+  @ApiOperation({ summary: 'Picked up, with the Decision 45 art. 6 checklist' })
+  pickup(@Param('id', uuidPipe) id: string, @Body() dto: PickupDto, @CurrentUser() user: AuthUser): Promise<LegView> {
+    return this.legs.pickUp(id, dto, user);
+  }
+
+  @Post('bcci-legs/:id/deliver')
+  @HttpCode(200)
+  @Roles('dispatcher', 'supervisor')
+  @ApiOperation({ summary: 'Delivered, with proof of delivery' })
+  deliver(@Param('id', uuidPipe) id: string, @Body() dto: DeliverDto, @CurrentUser() user: AuthUser): Promise<LegView> {
+    return this.legs.deliver(id, dto, user);
+  }
+
+  @Post('bcci-legs/:id/fail')
+  @HttpCode(200)
+  @Roles('dispatcher', 'supervisor')
+  fail(@Param('id', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser): Promise<LegView> {
+    return this.legs.fail(id, dto.reason, user);
+  }
+
+  @Post('bcci-legs/:id/return-to-agency')
+  @HttpCode(200)
+  @Roles('dispatcher', 'supervisor')
+  returnToAgency(@Param('id', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser): Promise<LegView> {
+    return this.legs.returnToAgency(id, dto.reason, user);
+  }
+
+  @Post('bcci-legs/:id/cancel')
+  @HttpCode(200)
+  @Roles('operator', 'supervisor')
+  cancel(@Param('id', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser): Promise<LegView> {
+    return this.legs.cancel(id, dto.reason, user);
+  }
+
+  @Post('bcci-remittances')
+  @Roles('dispatcher', 'supervisor')
+  @ApiOperation({ summary: 'Record a remittance batch of fees collected on behalf' })
+  remit(@Body() dto: RemittanceDto, @CurrentUser() user: AuthUser): Promise<RemittanceView> {
+    return this.legs.remit(dto, user);
+  }
+
+  @Get('bcci-remittances/unremitted')
+  @Roles('dispatcher', 'supervisor', 'admin')
+  @ApiOperation({ summary: 'Fees collected but not yet remitted, per office' })
+  unremitted(@CurrentUser() user: AuthUser): Promise<UnremittedRow[]> {
+    return this.legs.unremitted(user);
+  }
+}

@@ -1,0 +1,189 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { BcciRequestView, LegKind, PublicRequestView } from '@hotline/contracts';
+import { phonesMatch } from '@hotline/contracts';
+import { AuthUser, Clock, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { CitizensService, requirePhone } from '@hotline/calls';
+import { AdministrativeUnitsService } from '@hotline/geo';
+import { WorkingCalendar } from '@hotline/sla';
+import { BcciAssignment } from './bcci-assignment.entity';
+import { BcciLegHistory } from './bcci-leg-history.entity';
+import { BcciLeg } from './bcci-leg.entity';
+import { BcciRequest } from './bcci-request.entity';
+import type { AddressDto, CreateBcciRequestDto } from './dispatch.dto';
+import { PricingService } from './pricing.service';
+import { DISPATCH_CALENDAR, RoutingService } from './routing.service';
+import { vnLocalDate } from './pricing';
+import { requestView } from './views';
+
+const CODE_RE = /^BC-\d{6}-\d{6}$/;
+
+/** BCCI requests: validated, priced (frozen), committed in `routing`, then one routing job per leg after commit. */
+@Injectable()
+export class BcciRequestsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly citizens: CitizensService,
+    private readonly units: AdministrativeUnitsService,
+    private readonly pricing: PricingService,
+    private readonly routing: RoutingService,
+    @Inject(DISPATCH_CALENDAR) private readonly calendar: WorkingCalendar,
+  ) {}
+
+  async create(dto: CreateBcciRequestDto, actor: AuthUser): Promise<BcciRequestView> {
+    const now = this.clock.now();
+    const phone = requirePhone(dto.phone, 'phone');
+    const addresses = this.addressesFor(dto);
+    for (const [field, address] of Object.entries(addresses) as Array<[string, AddressDto]>) {
+      if (!(await this.units.find(address.communeCode))) throw new ValidationError(`${field}.communeCode: unknown commune code "${address.communeCode}"`, { field: `${field}.communeCode` });
+      if ((address.lat === undefined) !== (address.lng === undefined)) throw new ValidationError(`${field}: give both lat and lng, or neither`, { field: `${field}.lat` });
+    }
+    const windowFrom = dto.windowFrom ? new Date(dto.windowFrom) : null;
+    const windowTo = dto.windowTo ? new Date(dto.windowTo) : null;
+    if (windowTo && windowTo.getTime() <= now.getTime()) throw new ValidationError('windowTo: the preferred time window is in the past', { field: 'windowTo' });
+    if (windowFrom && !windowTo && windowFrom.getTime() < now.getTime() - 60_000) throw new ValidationError('windowFrom: the preferred time window is in the past', { field: 'windowFrom' });
+    if (windowFrom && windowTo && windowFrom.getTime() >= windowTo.getTime()) throw new ValidationError('windowTo: the window must end after it starts', { field: 'windowTo' });
+    const quote = await this.pricing.quote(dto, now);
+    const legKinds = quote.lines.map((l) => l.legKind);
+    const remote = await Promise.all(legKinds.map(async (k) => !!(await this.units.find(addressOf(addresses, k).communeCode))?.remoteArea));
+    const anyRemote = remote.some(Boolean);
+    const fee = dto.feeOnBehalf ?? 0;
+
+    const requestId = uuidv7();
+    const legs: BcciLeg[] = quote.lines.map((line, i) => {
+      const address = addressOf(addresses, line.legKind);
+      return {
+        id: uuidv7(),
+        requestId,
+        kind: line.legKind,
+        state: 'routing',
+        addressDetail: address.detail,
+        communeCode: address.communeCode,
+        lat: address.lat ?? null,
+        lng: address.lng ?? null,
+        remoteArea: remote[i],
+        windowFrom,
+        windowTo,
+        routeType: line.routeType,
+        basePostage: line.basePostage,
+        discount: line.discount,
+        postage: line.postage,
+        promotionId: line.promotionId,
+        promotionName: line.promotionName,
+        // The fee on behalf is collected once: at pickup when there is a pickup leg, else at delivery of the result.
+        feeExpected: i === 0 ? fee : 0,
+        feeCollected: null,
+        remittanceId: null,
+        officeId: null,
+        routingAttempt: 1,
+        routeAfter: null,
+        courierName: null,
+        failedAttempts: 0,
+        pickupChecklist: null,
+        proofOfDelivery: null,
+        deliveredAt: null,
+        dueAt: this.calendar.addWorkingDays(now, line.dueWorkingDays),
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+    });
+
+    // The code is drawn before the transaction: the counter row's lock is then held for one statement, not for the whole
+    // creation (a rolled-back creation leaves a gap in the sequence, which is fine: codes are unique, not gapless).
+    const code = await this.nextCode(now);
+    const request = await this.db.transaction(async (m) => {
+      const citizen = await this.citizens.findOrCreateByPhone(phone, { fullName: dto.contactName ?? null }, actor.id, m);
+      const row: BcciRequest = {
+        id: requestId,
+        code,
+        option: dto.option,
+        dossierCode: dto.dossierCode,
+        procedureName: dto.procedureName,
+        field: dto.field,
+        agency: dto.agency,
+        serviceLevel: dto.serviceLevel,
+        citizenId: citizen.id,
+        citizenPhone: phone,
+        contactName: dto.contactName ?? null,
+        callId: dto.callId ?? null,
+        feeOnBehalf: fee,
+        notes: dto.notes ?? null,
+        priority: anyRemote ? 'high' : 'normal',
+        remoteArea: anyRemote,
+        createdById: actor.id,
+        createdAt: now,
+      };
+      await m.insert(BcciRequest, row);
+      await m.insert(BcciLeg, legs);
+      await m.insert(
+        BcciLegHistory,
+        legs.map((l) => ({ id: uuidv7(), legId: l.id, at: now, actorId: actor.id, fromState: null, toState: 'routing', reason: 'request created', data: null })),
+      );
+      await writeAudit(m, { actorId: actor.id, entityType: 'bcci_request', entityId: requestId, action: 'created', to: 'routing', data: { code, option: dto.option }, at: now });
+      return row;
+    });
+    // After commit: a worker must never see a leg that is not committed yet.
+    for (const leg of legs) {
+      await this.routing.enqueueRoute(leg);
+      await this.routing.enqueueOverdue(leg);
+    }
+    return requestView(request, legs, now);
+  }
+
+  async get(id: string): Promise<BcciRequestView> {
+    const request = await this.db.getRepository(BcciRequest).findOneBy({ id });
+    if (!request) throw new NotFoundError('BCCI request', id);
+    const legs = await this.db.getRepository(BcciLeg).findBy({ requestId: id });
+    const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
+    return requestView(request, legs, this.clock.now(), assignments);
+  }
+
+  /** The citizen's lookup: code + the phone given at creation (any format); status and dates only. Unknown or mismatched → 404. */
+  async publicLookup(code: string, phone: string): Promise<PublicRequestView> {
+    const normalized = code.trim().toUpperCase();
+    if (!CODE_RE.test(normalized)) throw new ValidationError('code must look like BC-YYMMDD-NNNNNN', { field: 'code' });
+    const e164 = requirePhone(phone, 'phone');
+    const request = await this.db.getRepository(BcciRequest).findOneBy({ code: normalized });
+    if (!request || !phonesMatch(request.citizenPhone, e164)) throw new NotFoundError('BCCI request', normalized);
+    const legs = await this.db.getRepository(BcciLeg).findBy({ requestId: request.id });
+    return {
+      code: request.code,
+      option: request.option,
+      createdAt: request.createdAt.toISOString(),
+      legs: legs
+        .sort((a, b) => (a.kind === 'pickup' ? -1 : b.kind === 'pickup' ? 1 : 0))
+        .map((l) => ({ kind: l.kind, state: l.state, dueAt: l.dueAt.toISOString(), updatedAt: l.updatedAt.toISOString(), deliveredAt: l.deliveredAt?.toISOString() ?? null })),
+    };
+  }
+
+  private addressesFor(dto: CreateBcciRequestDto): Partial<Record<'pickupAddress' | 'deliveryAddress', AddressDto>> {
+    if (dto.option === 'receive_result') {
+      const delivery = dto.deliveryAddress ?? dto.pickupAddress;
+      if (!delivery) throw new ValidationError('deliveryAddress: required to deliver the result', { field: 'deliveryAddress' });
+      return { deliveryAddress: delivery };
+    }
+    if (!dto.pickupAddress) throw new ValidationError('pickupAddress: required to pick up the dossier', { field: 'pickupAddress' });
+    return dto.option === 'both' ? { pickupAddress: dto.pickupAddress, deliveryAddress: dto.deliveryAddress ?? dto.pickupAddress } : { pickupAddress: dto.pickupAddress };
+  }
+
+  /** BC-YYMMDD-NNNNNN, local date; the daily counter row is bumped atomically (LAST_INSERT_ID, same connection). */
+  private async nextCode(now: Date): Promise<string> {
+    const day = vnLocalDate(now).slice(2).replace(/-/g, '');
+    const runner = this.db.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.query('INSERT INTO bcci_code_sequences (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day]);
+      const [row] = (await runner.query('SELECT LAST_INSERT_ID() AS n')) as Array<{ n: number | string }>;
+      return `BC-${day}-${String(row.n).padStart(6, '0')}`;
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+function addressOf(addresses: Partial<Record<'pickupAddress' | 'deliveryAddress', AddressDto>>, kind: LegKind): AddressDto {
+  return (kind === 'pickup' ? addresses.pickupAddress : addresses.deliveryAddress)!;
+}

@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import type { LegEvent, LegState, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
+import { AuthUser, Clock, ConflictError, ForbiddenError, JobQueue, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { PostOfficesService } from '@hotline/geo';
+import { BcciAssignment } from './bcci-assignment.entity';
+import { BcciLeg } from './bcci-leg.entity';
+import { BcciRemittance } from './bcci-remittance.entity';
+import { BcciRequest } from './bcci-request.entity';
+import type { CourierDto, DeliverDto, ListLegsQuery, PickupDto, RemittanceDto } from './dispatch.dto';
+import { LegEventsService } from './leg-events.service';
+import { CANCELLABLE, MIN_FAILED_ATTEMPTS_BEFORE_RETURN } from './leg-state';
+import { TransitionInput, transitionLeg } from './leg-writer';
+import { RoutingService, timeoutJobId } from './routing.service';
+import { legView } from './views';
+
+/**
+ * The dispatcher's screen: offers (accept/reject), the delivery lifecycle, fees and remittances. A dispatcher's office scope
+ * is applied inside the queries: another office's leg is "not found".
+ */
+@Injectable()
+export class LegsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly routing: RoutingService,
+    private readonly events: LegEventsService,
+    private readonly queue: JobQueue,
+    private readonly offices: PostOfficesService,
+  ) {}
+
+  async list(query: ListLegsQuery, user: AuthUser): Promise<LegView[]> {
+    const qb = this.db.getRepository(BcciLeg).createQueryBuilder('l').orderBy('l.updated_at', 'DESC').take(query.limit ?? 100);
+    const officeId = this.scopeOffice(user) ?? query.officeId;
+    if (officeId) qb.andWhere('l.office_id = :officeId', { officeId });
+    if (query.state) qb.andWhere('l.state = :state', { state: query.state });
+    const legs = await qb.getMany();
+    const codes = await this.codes(legs.map((l) => l.requestId));
+    const now = this.clock.now();
+    return legs.map((l) => legView(l, codes.get(l.requestId) ?? '', now));
+  }
+
+  async get(id: string, user: AuthUser): Promise<LegView> {
+    const leg = await this.scopedLeg(this.db.manager, id, user);
+    const assignments = await this.db.getRepository(BcciAssignment).find({ where: { legId: id }, order: { createdAt: 'ASC' } });
+    const codes = await this.codes([leg.requestId]);
+    const own = this.scopeOffice(user);
+    return legView(leg, codes.get(leg.requestId) ?? '', this.clock.now(), own ? assignments.filter((a) => a.officeId === own) : assignments);
+  }
+
+  /** Accept the pending offer of the dispatcher's office. Two dispatchers at once: the conditional UPDATE lets one win, the other gets 409. */
+  async accept(legId: string, user: AuthUser): Promise<LegView> {
+    const now = this.clock.now();
+    const { event, createdById, assignmentId } = await this.db.transaction(async (m) => {
+      const { leg, assignment } = await this.pendingOffer(m, legId, user);
+      const res = await m
+        .createQueryBuilder()
+        .update(BcciAssignment)
+        .set({ state: 'accepted', respondedAt: now, respondedById: user.id })
+        .where('id = :id AND state = :pending', { id: assignment.id, pending: 'pending' })
+        .execute();
+      if (!res.affected) throw new ConflictError('this offer was already answered (accepted, rejected or timed out)');
+      const request = await m.findOneByOrFail(BcciRequest, { id: leg.requestId });
+      const ev = await transitionLeg(m, leg, { to: 'accepted', actorId: user.id, at: now }, request.code, assignment.id);
+      return { event: ev, createdById: request.createdById, assignmentId: assignment.id };
+    });
+    await this.queue.cancel('dispatch-accept-timeout', timeoutJobId(assignmentId)).catch(() => false);
+    this.events.emit('dispatch:leg-updated', event, createdById);
+    return this.get(legId, user);
+  }
+
+  /** Reject with a reason: the offer ends and the leg is re-routed to the next nearest eligible office. */
+  async reject(legId: string, reason: string, user: AuthUser): Promise<LegView> {
+    const { assignment } = await this.pendingOffer(this.db.manager, legId, user);
+    const event = await this.routing.endOffer(assignment.id, 'rejected', user.id, reason);
+    if (!event) throw new ConflictError('this offer was already answered (accepted, rejected or timed out)');
+    await this.queue.cancel('dispatch-accept-timeout', timeoutJobId(assignment.id)).catch(() => false);
+    return this.get(legId, { ...user, role: 'supervisor', officeId: null });
+  }
+
+  /** A supervisor assigns an office by hand (an unroutable leg, or one still routing). The office still accepts it; no timeout. */
+  async assignManually(legId: string, officeId: string, user: AuthUser): Promise<LegView> {
+    if (!(await this.offices.exists(officeId))) throw new ValidationError(`officeId: unknown post office ${officeId}`, { field: 'officeId' });
+    const now = this.clock.now();
+    const result = await this.db.transaction(async (m) => {
+      const leg = await m.findOneBy(BcciLeg, { id: legId });
+      if (!leg) throw new NotFoundError('Leg', legId);
+      if (leg.state !== 'unroutable' && leg.state !== 'routing') throw new ConflictError(`a leg in state ${leg.state} cannot be assigned by hand (only routing or unroutable)`);
+      const request = await m.findOneByOrFail(BcciRequest, { id: leg.requestId });
+      const { event } = await this.routing.offer(m, leg, request.code, officeId, null, null, true, user.id, now);
+      return { event, createdById: request.createdById };
+    });
+    this.events.emit('dispatch:leg-assigned', result.event, result.createdById);
+    return this.get(legId, user);
+  }
+
+  async assignCourier(legId: string, dto: CourierDto, user: AuthUser): Promise<LegView> {
+    return this.change(legId, user, ['accepted', 'failed_attempt'], () => ({ to: 'courier_assigned', changes: { courierName: dto.courierName } }));
+  }
+
+  /** Decision 45 art. 6: the checklist is recorded at pickup (missing documents, slip signed by both, sealed in front of the citizen, receipt). */
+  async pickUp(legId: string, dto: PickupDto, user: AuthUser): Promise<LegView> {
+    return this.change(legId, user, ['courier_assigned', 'failed_attempt'], (leg) => {
+      if (!dto.checklist.slipSignedByBoth) throw new ValidationError('checklist.slipSignedByBoth: the dossier slip must be signed by both', { field: 'checklist.slipSignedByBoth' });
+      if (!dto.checklist.sealedInFrontOfCitizen && leg.kind === 'pickup') {
+        throw new ValidationError('checklist.sealedInFrontOfCitizen: the dossier must be sealed in front of the citizen', { field: 'checklist.sealedInFrontOfCitizen' });
+      }
+      if (dto.feeCollected !== undefined && dto.feeCollected > 0 && !dto.checklist.feeReceiptNumber) {
+        throw new ValidationError('checklist.feeReceiptNumber: a receipt number is required when fees are collected', { field: 'checklist.feeReceiptNumber' });
+      }
+      return {
+        to: 'picked_up',
+        changes: {
+          pickupChecklist: { missingDocuments: dto.checklist.missingDocuments, slipSignedByBoth: dto.checklist.slipSignedByBoth, sealedInFrontOfCitizen: dto.checklist.sealedInFrontOfCitizen, feeReceiptNumber: dto.checklist.feeReceiptNumber ?? null },
+          ...(dto.feeCollected !== undefined ? { feeCollected: dto.feeCollected } : {}),
+        },
+        data: { missingDocuments: dto.checklist.missingDocuments.length },
+      };
+    });
+  }
+
+  async deliver(legId: string, dto: DeliverDto, user: AuthUser): Promise<LegView> {
+    const now = this.clock.now();
+    const deliveredAt = dto.deliveredAt ? new Date(dto.deliveredAt) : now;
+    if (deliveredAt.getTime() > now.getTime() + 60_000) throw new ValidationError('deliveredAt: cannot be in the future', { field: 'deliveredAt' });
+    return this.change(legId, user, ['picked_up', 'failed_attempt'], (leg) => ({
+      to: 'delivered',
+      changes: {
+        deliveredAt,
+        proofOfDelivery: { recipientName: dto.recipientName, relation: dto.relation, deliveredAt: deliveredAt.toISOString(), fileRef: dto.fileRef ?? null },
+        ...(dto.feeCollected !== undefined ? { feeCollected: (leg.feeCollected ?? 0) + dto.feeCollected } : {}),
+      },
+    }));
+  }
+
+  /** Circular 17/2017: a failed attempt (reason); after at least two, the item may go back to the agency. */
+  async fail(legId: string, reason: string, user: AuthUser): Promise<LegView> {
+    return this.change(legId, user, ['courier_assigned', 'picked_up', 'failed_attempt'], (leg) => ({ to: 'failed_attempt', reason, changes: { failedAttempts: leg.failedAttempts + 1 } }));
+  }
+
+  async returnToAgency(legId: string, reason: string, user: AuthUser): Promise<LegView> {
+    return this.change(legId, user, ['failed_attempt'], (leg) => {
+      if (leg.failedAttempts < MIN_FAILED_ATTEMPTS_BEFORE_RETURN) {
+        throw new ConflictError(`the citizen must be invited at least ${MIN_FAILED_ATTEMPTS_BEFORE_RETURN} times before returning the item (${leg.failedAttempts} so far)`, 'ILLEGAL_TRANSITION');
+      }
+      return { to: 'returned_to_agency', reason };
+    });
+  }
+
+  /** Operator or supervisor, before pickup. A pending offer is withdrawn and its timer cancelled. */
+  async cancel(legId: string, reason: string, user: AuthUser): Promise<LegView> {
+    const now = this.clock.now();
+    const result = await this.db.transaction(async (m) => {
+      const leg = await m.findOneBy(BcciLeg, { id: legId });
+      if (!leg) throw new NotFoundError('Leg', legId);
+      if (!CANCELLABLE.includes(leg.state) || leg.pickupChecklist) throw new ConflictError(`a leg in state ${leg.state} can no longer be cancelled (only before pickup)`, 'ILLEGAL_TRANSITION');
+      const pending = await m.findBy(BcciAssignment, { legId, state: 'pending' });
+      await m.update(BcciAssignment, { legId, state: 'pending' }, { state: 'withdrawn', respondedAt: now, respondedById: user.id, reason });
+      const request = await m.findOneByOrFail(BcciRequest, { id: leg.requestId });
+      const event = await transitionLeg(m, leg, { to: 'cancelled', actorId: user.id, reason, at: now }, request.code);
+      return { event, pending, createdById: request.createdById };
+    });
+    for (const a of result.pending) await this.queue.cancel('dispatch-accept-timeout', timeoutJobId(a.id)).catch(() => false);
+    this.events.emit('dispatch:leg-updated', result.event, result.createdById);
+    return this.get(legId, user);
+  }
+
+  /** Fees collected on behalf, remitted to the agency by the office in batches. */
+  async remit(dto: RemittanceDto, user: AuthUser): Promise<RemittanceView> {
+    const officeId = this.scopeOffice(user) ?? dto.officeId;
+    if (!officeId) throw new ValidationError('officeId: say which office remits', { field: 'officeId' });
+    if (!dto.legIds.length) throw new ValidationError('legIds: list at least one leg', { field: 'legIds' });
+    const now = this.clock.now();
+    const id = uuidv7();
+    const amount = await this.db.transaction(async (m) => {
+      const legs = await m.find(BcciLeg, { where: { id: In(dto.legIds), officeId }, lock: { mode: 'pessimistic_write' } });
+      const found = new Set(legs.map((l) => l.id));
+      const missing = dto.legIds.filter((l) => !found.has(l));
+      if (missing.length) throw new NotFoundError('Leg', missing[0]);
+      const bad = legs.find((l) => !l.feeCollected || l.remittanceId);
+      if (bad) throw new ConflictError(`leg ${bad.id} has no collected fee left to remit`, 'CONFLICT', { legId: bad.id });
+      const total = legs.reduce((s, l) => s + (l.feeCollected ?? 0), 0);
+      await m.insert(BcciRemittance, { id, officeId, reference: dto.reference, remittedOn: dto.remittedOn, amount: total, createdById: user.id, createdAt: now });
+      await m.update(BcciLeg, { id: In(dto.legIds), remittanceId: IsNull() }, { remittanceId: id });
+      await writeAudit(m, { actorId: user.id, entityType: 'bcci_remittance', entityId: id, action: 'created', data: { officeId, amount: total, legs: legs.length } });
+      return total;
+    });
+    return { id, officeId, reference: dto.reference, remittedOn: dto.remittedOn, amount, legIds: dto.legIds, createdAt: now.toISOString() };
+  }
+
+  /** Collected but not yet remitted, per office (a dispatcher sees their own office only). */
+  async unremitted(user: AuthUser): Promise<UnremittedRow[]> {
+    const own = this.scopeOffice(user);
+    const rows = (await this.db.query(
+      `SELECT office_id AS officeId, COUNT(*) AS legs, SUM(fee_collected) AS amount FROM bcci_legs
+        WHERE fee_collected > 0 AND remittance_id IS NULL AND office_id IS NOT NULL ${own ? 'AND office_id = ?' : ''} GROUP BY office_id ORDER BY amount DESC`,
+      own ? [own] : [],
+    )) as Array<{ officeId: string; legs: string | number; amount: string | number }>;
+    return rows.map((r) => ({ officeId: r.officeId, legs: Number(r.legs), amount: Number(r.amount) }));
+  }
+
+  // -- helpers --
+
+  private scopeOffice(user: AuthUser): string | null {
+    if (user.role !== 'dispatcher') return null;
+    if (!user.officeId) throw new ForbiddenError('this dispatcher belongs to no post office');
+    return user.officeId;
+  }
+
+  /** The leg, scoped to the dispatcher's office inside the query (another office's leg is a 404). */
+  private async scopedLeg(m: EntityManager, id: string, user: AuthUser): Promise<BcciLeg> {
+    const own = this.scopeOffice(user);
+    const leg = await m.findOneBy(BcciLeg, own ? { id, officeId: own } : { id });
+    if (!leg) throw new NotFoundError('Leg', id);
+    return leg;
+  }
+
+  /** The pending offer of this dispatcher's office for the leg (supervisors: of any office). */
+  private async pendingOffer(m: EntityManager, legId: string, user: AuthUser): Promise<{ leg: BcciLeg; assignment: BcciAssignment }> {
+    const own = this.scopeOffice(user);
+    const leg = await this.scopedLeg(m, legId, user);
+    const assignment = await m.findOneBy(BcciAssignment, own ? { legId, state: 'pending', officeId: own } : { legId, state: 'pending' });
+    if (!assignment) throw new ConflictError(`leg ${legId} has no pending offer${own ? ' for your office' : ''} (state ${leg.state})`, 'ILLEGAL_TRANSITION');
+    return { leg, assignment };
+  }
+
+  private async change(
+    legId: string,
+    user: AuthUser,
+    from: LegState[],
+    build: (leg: BcciLeg) => Pick<TransitionInput, 'to' | 'changes' | 'reason' | 'data'>,
+  ): Promise<LegView> {
+    const now = this.clock.now();
+    const result = await this.db.transaction(async (m) => {
+      const leg = await this.scopedLeg(m, legId, user);
+      const input = build(leg);
+      if (!from.includes(leg.state)) throw new ConflictError(`a leg in state ${leg.state} cannot go to ${input.to}`, 'ILLEGAL_TRANSITION', { from: leg.state, to: input.to });
+      const request = await m.findOneByOrFail(BcciRequest, { id: leg.requestId });
+      const event: LegEvent = await transitionLeg(m, leg, { ...input, actorId: user.id, at: now }, request.code);
+      return { event, createdById: request.createdById };
+    });
+    this.events.emit('dispatch:leg-updated', result.event, result.createdById);
+    return this.get(legId, user);
+  }
+
+  private async codes(requestIds: string[]): Promise<Map<string, string>> {
+    if (!requestIds.length) return new Map();
+    const rows = await this.db.getRepository(BcciRequest).find({ where: { id: In([...new Set(requestIds)]) }, select: ['id', 'code'] });
+    return new Map(rows.map((r) => [r.id, r.code]));
+  }
+}
