@@ -9,6 +9,7 @@ import { LegsService } from './legs.service';
 import { OfficeIndexService } from './office-index.service';
 import { PricingService } from './pricing.service';
 import { PublicLookupLimiter } from './public-rate-limiter';
+import { RequestsCitizenHistory } from './requests-citizen-history';
 import { DISPATCH_CALENDAR, RoutingService } from './routing.service';
 
 /** BCCI requests and dispatch: pricing, routing through BullMQ, the dispatcher's lifecycle. */
@@ -25,6 +26,7 @@ import { DISPATCH_CALENDAR, RoutingService } from './routing.service';
     BcciRequestsService,
     LegsService,
     PublicLookupLimiter,
+    RequestsCitizenHistory,
   ],
   exports: [PricingService, RoutingService, BcciRequestsService, LegsService, PublicLookupLimiter, OfficeIndexService, DISPATCH_CONFIG],
 })
