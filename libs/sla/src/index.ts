@@ -1,2 +1,5 @@
-/** @hotline/sla: what the hotline knows about time limits. The working calendar is framework-free so any process can use it. */
+/** @hotline/sla: what the hotline knows about time limits. The working calendar and the SLA clock are framework-free. */
 export * from './calendar';
+export * from './engine';
+export * from './persistence';
+export * from './sla.module';

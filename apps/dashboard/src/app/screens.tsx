@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CustomerServiceOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '@hotline/contracts';
 import type { MessageKey } from '../i18n/i18n';
 
@@ -39,6 +39,15 @@ export const SCREENS: ScreenDef[] = [
     icon: <HomeOutlined />,
     group: null,
     component: lazy(() => import('../features/home/HomePage')),
+  },
+  {
+    key: 'operator-console',
+    path: '/operator',
+    roles: ['operator', 'supervisor'],
+    label: 'nav.operatorConsole',
+    icon: <CustomerServiceOutlined />,
+    group: 'work',
+    component: lazy(() => import('../features/operator/OperatorConsolePage')),
   },
   {
     key: 'map',

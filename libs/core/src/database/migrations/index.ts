@@ -7,6 +7,8 @@ import { Calls1795994049060 } from './1795994049060-Calls';
 import { SeedCallTopics1795994049061 } from './1795994049061-SeedCallTopics';
 import { Dispatch1795994077321 } from './1795994077321-Dispatch';
 import { SeedBcciPricing1795994077322 } from './1795994077322-SeedBcciPricing';
+import { Feedback1795994145250 } from './1795994145250-Feedback';
+import { SeedFeedback1795994145251 } from './1795994145251-SeedFeedback';
 
 export const MIGRATIONS: Function[] = [
   Initial1795991170172,
@@ -16,5 +18,7 @@ export const MIGRATIONS: Function[] = [
   SeedCallTopics1795994049061,
   Dispatch1795994077321,
   SeedBcciPricing1795994077322,
+  Feedback1795994145250,
+  SeedFeedback1795994145251,
   // -- end --
 ];

@@ -1,0 +1,129 @@
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Select, Space, Tag, Typography, type GetRef } from 'antd';
+import type { CallOutcome, CallView } from '@hotline/contracts';
+import { ERROR_CODES } from '@hotline/contracts';
+import { useI18n } from '../../i18n/i18n';
+import { api, ApiError } from '../../lib/api-client';
+import { describeError } from '../../lib/errors';
+import { MANUAL_OUTCOMES, outcomeKey, useTopics } from './calls-data';
+
+type SelectRef = GetRef<typeof Select>;
+type TextAreaRef = GetRef<typeof Input.TextArea>;
+
+interface Values {
+  topicId?: string;
+  notes?: string;
+  outcome?: CallOutcome;
+}
+
+export interface CallFormHandle {
+  save: () => void;
+  focus: (field: 'topic' | 'notes' | 'outcome') => void;
+}
+
+/** Topic, notes and outcome of one call, saved with PATCH /calls/:id (optimistic locking on the version last seen). */
+export const CallForm = forwardRef<CallFormHandle, { call: CallView; onSaved: (call: CallView) => void; onConflict: () => void }>(function CallForm(
+  { call, onSaved, onConflict },
+  ref,
+) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const topics = useTopics();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const topicRef = useRef<SelectRef>(null);
+  const notesRef = useRef<TextAreaRef>(null);
+  const outcomeRef = useRef<SelectRef>(null);
+
+  useImperativeHandle(ref, () => ({
+    save: () => form.submit(),
+    focus: (field) => {
+      if (field === 'topic') topicRef.current?.focus();
+      else if (field === 'notes') notesRef.current?.focus();
+      else outcomeRef.current?.focus();
+    },
+  }));
+
+  // An outcome set by the PBX (missed, abandoned) or by another module stays selectable so the form shows it.
+  const outcomes: CallOutcome[] = [...MANUAL_OUTCOMES];
+  if (call.outcome && !outcomes.includes(call.outcome)) outcomes.push(call.outcome);
+
+  const onFinish = async (v: Values) => {
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await api.patch<CallView>(`/calls/${call.id}`, {
+        topicId: v.topicId,
+        notes: v.notes?.trim() ? v.notes.trim() : undefined,
+        outcome: v.outcome,
+        version: call.version,
+      });
+      onSaved(saved);
+      void message.success(t('op.form.saved'));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && err.code !== ERROR_CODES.VALIDATION_FAILED) {
+        setError(t('op.form.conflict'));
+        onConflict();
+      } else setError(describeError(t, err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      name="call-form"
+      data-testid="call-form"
+      initialValues={{ topicId: call.topicId ?? undefined, notes: call.notes ?? '', outcome: call.outcome ?? undefined }}
+      onFinish={onFinish}
+      requiredMark={false}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="call-form-error" />}
+      <Form.Item name="topicId" label={t('op.form.topic')} rules={[{ required: true, message: t('form.required') }]}>
+        <Select
+          ref={topicRef}
+          data-testid="call-topic"
+          loading={topics.loading}
+          placeholder={t('op.form.pickTopic')}
+          options={topics.active.map((tp) => ({ value: tp.id, label: tp.name }))}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
+      </Form.Item>
+      <Form.Item name="notes" label={t('op.form.notes')}>
+        <Input.TextArea ref={notesRef} rows={4} maxLength={5000} showCount placeholder={t('op.form.notesPlaceholder')} data-testid="call-notes" />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('op.form.outcome')} rules={[{ required: true, message: t('form.required') }]}>
+        <Select
+          ref={outcomeRef}
+          data-testid="call-outcome"
+          placeholder={t('op.form.pickOutcome')}
+          options={outcomes.map((o) => ({ value: o, label: t(outcomeKey(o)), disabled: !MANUAL_OUTCOMES.includes(o) }))}
+        />
+      </Form.Item>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} data-testid="call-save">
+          {t('common.save')} <Typography.Text keyboard style={{ color: 'inherit' }}>Alt+S</Typography.Text>
+        </Button>
+      </Space>
+    </Form>
+  );
+});
+
+/** The console's keyboard shortcuts, always on screen. */
+export function ShortcutHelp() {
+  const { t } = useI18n();
+  return (
+    <div data-testid="shortcut-help" style={{ fontSize: 12, marginTop: 12 }}>
+      <Typography.Text type="secondary">{t('op.shortcuts')}: </Typography.Text>
+      {(['op.shortcut.save', 'op.shortcut.topic', 'op.shortcut.notes', 'op.shortcut.outcome', 'op.shortcut.status'] as const).map((k) => (
+        <Tag key={k} style={{ marginInlineEnd: 4 }}>
+          {t(k)}
+        </Tag>
+      ))}
+    </div>
+  );
+}

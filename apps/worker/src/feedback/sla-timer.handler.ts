@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { JobHandler, JobOf, ReconcileContributor } from '@hotline/core';
+import { SlaTimersService } from '@hotline/feedback';
+
+/** Runs SLA timers; the timer itself re-checks MySQL (version, clock) before acting. */
+@Injectable()
+export class SlaTimerHandler {
+  constructor(private readonly timers: SlaTimersService) {}
+
+  @JobHandler('sla-timer')
+  handle(job: JobOf<'sla-timer'>): Promise<string> {
+    return this.timers.fire(job);
+  }
+}
+
+/** Re-arms every pending SLA timer from MySQL; already-due ones run at once (the startup sweep of what was missed). */
+@Injectable()
+@ReconcileContributor()
+export class SlaTimersReconciler {
+  constructor(private readonly timers: SlaTimersService) {}
+
+  reconcile(): Promise<number> {
+    return this.timers.reconcile();
+  }
+}

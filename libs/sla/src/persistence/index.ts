@@ -1,0 +1,5 @@
+export * from './calendar.entity';
+export * from './calendar-exception.entity';
+export * from './entities';
+export * from './calendar.dto';
+export * from './sla-calendar.service';

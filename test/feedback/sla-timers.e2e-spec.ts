@@ -1,0 +1,201 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import type { SlaAlertEvent, TicketView } from '@hotline/contracts';
+import { ReconcilerService } from '@hotline/core';
+import { SlaTimersService } from '@hotline/feedback';
+import { ADMIN_PASSWORD, TestApi, TestSocket, connectSocket, login, startApi, startWorker, unique } from '../helpers/test-app';
+
+/**
+ * SLA timers through the real worker and the socket: a policy with seconds-long targets on the 24/7 calendar
+ * (first response 0.05 business minute = 3 s → warning at 2.25 s, breach at 3 s).
+ */
+describe('SLA timers (real worker, real Redis, socket)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+  let supervisor: TestSocket;
+  let operatorSocket: TestSocket;
+  const tokens: Record<string, string> = {};
+  const users: Record<string, string> = {};
+  let categoryId: string;
+  const alerts: SlaAlertEvent[] = [];
+  const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
+
+  /** Resolves with the first alert (already received or to come) that matches. */
+  function alert(match: Partial<SlaAlertEvent>, ms = 15000): Promise<SlaAlertEvent> {
+    const found = () => alerts.find((a) => Object.entries(match).every(([k, v]) => a[k as keyof SlaAlertEvent] === v));
+    return new Promise((resolve, reject) => {
+      const hit = found();
+      if (hit) return resolve(hit);
+      const timer = setTimeout(() => {
+        supervisor.off('ticket:sla', on);
+        reject(new Error(`no ticket:sla ${JSON.stringify(match)} within ${ms} ms`));
+      }, ms);
+      const on = () => {
+        const h = found();
+        if (!h) return;
+        clearTimeout(timer);
+        supervisor.off('ticket:sla', on);
+        resolve(h);
+      };
+      supervisor.on('ticket:sla', on);
+    });
+  }
+
+  const create = async (extra: Record<string, unknown> = {}): Promise<TicketView> => {
+    const res = await api.http
+      .post('/api/tickets')
+      .set(as('operator1'))
+      .send({ kind: 'question', channel: 'zalo', phone: '0987 654 321', subject: 'Hỏi thủ tục', content: 'Cần giấy tờ gì?', categoryId, ...extra });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const history = async (id: string) => (await api.http.get(`/api/tickets/${id}/history`).set(as('supervisor1'))).body as Array<{ action: string; reason: string | null; data: Record<string, unknown> | null }>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker(api.config);
+    db = api.app.get(DataSource);
+    for (const [who, pw] of [['admin', ADMIN_PASSWORD], ['operator1', undefined], ['supervisor1', undefined]] as const) {
+      const t = await login(api, who, pw);
+      tokens[who] = t.accessToken;
+      users[who] = t.user.id;
+    }
+    supervisor = (await connectSocket(api, tokens.supervisor1)).socket;
+    operatorSocket = (await connectSocket(api, tokens.operator1)).socket;
+    supervisor.on('ticket:sla', (a) => alerts.push(a));
+    const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: unique('test-fast-'), name: 'Test: seconds-long SLA' });
+    categoryId = cat.body.id;
+    const policy = await api.http.post('/api/sla/policies').set(as('admin')).send({
+      name: 'Test: 3 s / 6 s on the 24/7 calendar',
+      categoryId,
+      calendar: 'always-open',
+      firstResponseMinutes: 0.05,
+      resolutionMinutes: 0.1,
+      escalation: 'supervisor_queue',
+    });
+    expect(policy.status).toBe(201);
+  });
+  afterAll(async () => {
+    supervisor?.close();
+    operatorSocket?.close();
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('fires the warning then the breach through the worker and the socket, with history and escalation', async () => {
+    const toAssignee = new Promise<SlaAlertEvent>((resolve) => operatorSocket.on('ticket:sla', (a) => a.kind === 'warning' && resolve(a)));
+    const t = await create({ assigneeId: users.operator1 });
+    const fr = t.sla.firstResponse!;
+    expect(fr.state).toBe('ok');
+    const warning = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
+    expect(warning.dueAt).toBe(fr.warnAt); // countdown data are instants
+    expect(Date.parse(warning.firedAt)).toBeGreaterThanOrEqual(Date.parse(fr.warnAt!));
+    expect((await toAssignee).ticketId).toBe(t.id);
+    const breach = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'breach' });
+    expect(breach.dueAt).toBe(fr.dueAt);
+    expect(Date.parse(breach.firedAt) - Date.parse(fr.dueAt!)).toBeLessThan(2000);
+    expect(breach).toMatchObject({ escalated: 'supervisor_queue', queue: 'supervisors', assigneeId: null });
+
+    const view = (await api.http.get(`/api/tickets/${t.id}`).set(as('supervisor1'))).body as TicketView;
+    expect(view.sla.firstResponse).toMatchObject({ state: 'breached', breached: true });
+    expect(view).toMatchObject({ queue: 'supervisors', assigneeId: null });
+    const actions = (await history(t.id)).map((h) => h.action);
+    expect(actions).toEqual(expect.arrayContaining(['sla_warning', 'sla_breached', 'escalated']));
+    const atRisk = await api.http.get('/api/tickets?atRisk=true&queue=supervisors').set(as('supervisor1'));
+    expect(atRisk.body.map((x: TicketView) => x.id)).toContain(t.id);
+  });
+
+  it('deadlines moved → the old timers do not act (version re-checked in MySQL), the new deadline does', async () => {
+    const t = await create();
+    const paused = await api.http.post(`/api/tickets/${t.id}/transitions`).set(as('operator1')).send({ to: 'waiting_citizen' });
+    expect(paused.body.sla.firstResponse.state).toBe('paused');
+    expect(paused.body.slaVersion).toBe(t.slaVersion + 1);
+    // A timer of the old version that is still delivered (e.g. it was being processed while the deadline moved) does nothing.
+    const timers = worker.get(SlaTimersService);
+    const stale = await timers.fire({ ticketId: t.id, target: 'firstResponse', kind: 'breach', version: t.slaVersion, at: t.sla.firstResponse!.dueAt! });
+    expect(stale).toBe('stale');
+    // Resume: the remaining time (3 s minus what was used before the pause) runs from now.
+    const resumedAt = Date.now();
+    const resumed = await api.http.post(`/api/tickets/${t.id}/transitions`).set(as('operator1')).send({ to: 'open' });
+    const newDue = Date.parse(resumed.body.sla.firstResponse.dueAt);
+    expect(newDue).toBeGreaterThan(Date.parse(t.sla.firstResponse!.dueAt!));
+    const breach = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'breach' });
+    expect(breach.dueAt).toBe(resumed.body.sla.firstResponse.dueAt);
+    expect(Date.parse(breach.firedAt)).toBeGreaterThanOrEqual(newDue);
+    expect(Date.parse(breach.firedAt)).toBeGreaterThan(resumedAt);
+    const breaches = (await history(t.id)).filter((h) => h.action === 'sla_breached' && h.reason === 'firstResponse breach');
+    expect(breaches).toHaveLength(1);
+    expect(alerts.filter((a) => a.ticketId === t.id && a.target === 'firstResponse' && a.kind === 'breach')).toHaveLength(1);
+  });
+
+  it('forward deadline (Decree 20/2008, here 3 s): its own SLA state, breach alerts without escalation; forwarding in time meets it', async () => {
+    const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: unique('test-fwd-'), name: 'Test: forward deadline' });
+    const policy = await api.http.post('/api/sla/policies').set(as('admin')).send({
+      name: 'Test: forward within 3 s',
+      categoryId: cat.body.id,
+      calendar: 'always-open',
+      firstResponseMinutes: 60,
+      resolutionMinutes: 600,
+      forwardMinutes: 0.05,
+      escalation: 'raise_priority',
+    });
+    expect(policy.status).toBe(201);
+    const late = await create({ kind: 'petition', categoryId: cat.body.id, assigneeId: users.operator1 });
+    expect(late.sla.forward).toMatchObject({ state: 'ok', targetMinutes: 0.05 });
+    const onTime = await create({ kind: 'petition', categoryId: cat.body.id });
+    const agencies = (await api.http.get('/api/feedback/agencies').set(as('operator1'))).body;
+    const fwd = await api.http.post(`/api/tickets/${onTime.id}/forwards`).set(as('operator1')).send({ agencyId: agencies[0].id });
+    expect(fwd.body.sla.forward.state).toBe('met');
+    const breach = await alert({ ticketId: late.id, target: 'forward', kind: 'breach' });
+    expect(breach).toMatchObject({ escalated: 'none', priority: 'normal', dueAt: late.sla.forward!.dueAt });
+    const view = (await api.http.get(`/api/tickets/${late.id}`).set(as('operator1'))).body as TicketView;
+    expect(view.sla.forward!.state).toBe('breached');
+    expect(view.sla.resolution!.state).toBe('ok');
+    expect(alerts.filter((a) => a.ticketId === onTime.id)).toHaveLength(0);
+  });
+
+  it('a first reply in time meets the target: its timers do nothing', async () => {
+    const t = await create();
+    const replied = await api.http.post(`/api/tickets/${t.id}/replies`).set(as('operator1')).send({ body: 'Cần CCCD và tờ khai.' });
+    expect(replied.body.sla.firstResponse.state).toBe('met');
+    const resolution = await alert({ ticketId: t.id, target: 'resolution', kind: 'breach' }); // the resolution clock still runs
+    expect(resolution.ticketId).toBe(t.id);
+    expect(alerts.filter((a) => a.ticketId === t.id && a.target === 'firstResponse')).toHaveLength(0);
+  });
+
+  it('Redis flushed while the worker is down → the reconciler re-arms from MySQL and the breach still fires (startup sweep)', async () => {
+    const t = await create();
+    await worker.close();
+    // Wipe this run's queue keys (only ours: other runs share the Redis server).
+    const redis = new Redis({ host: api.config.redis.host, port: api.config.redis.port, db: api.config.redis.db, password: api.config.redis.password });
+    try {
+      let cursor = '0';
+      let deleted = 0;
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${api.config.redis.prefix}bull:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length) deleted += await redis.del(...keys);
+      } while (cursor !== '0');
+      expect(deleted).toBeGreaterThan(0);
+      expect(await redis.exists(`${api.config.redis.prefix}bull:sla:sla__${t.id}__firstResponse__breach__v${t.slaVersion}`)).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
+    // Let the first-response deadline pass while nothing runs.
+    const due = Date.parse(t.sla.firstResponse!.dueAt!);
+    await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now() + 200)));
+    worker = await startWorker(api.config);
+    const result = await worker.get(ReconcilerService).run({ trigger: 'startup' });
+    expect(result.SlaTimersReconciler).toBeGreaterThan(0);
+    // A second pass while healthy adds nothing (it only adds what Redis does not hold).
+    expect((await worker.get(ReconcilerService).run({ trigger: 'manual' })).SlaTimersReconciler).toBe(0);
+    const breach = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'breach' });
+    expect(breach.dueAt).toBe(t.sla.firstResponse!.dueAt);
+    // Warning and breach were both missed: the sweep emits both, once.
+    await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
+    const rows = await db.query("SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'", [t.id]);
+    expect(rows).toHaveLength(2);
+  });
+});

@@ -1,0 +1,204 @@
+import { DataSource } from 'typeorm';
+import type { TicketView } from '@hotline/contracts';
+import { ADMIN_PASSWORD, TestApi, login, startApi } from '../helpers/test-app';
+
+/** Ticket lifecycle over HTTP (no worker needed): intake, transitions, replies/notes, assignment, forwarding, overdue dossiers, CSAT, lookup. */
+describe('feedback tickets', () => {
+  let api: TestApi;
+  let db: DataSource;
+  const tokens: Record<string, string> = {};
+  const users: Record<string, string> = {};
+  let agencyId: string;
+  const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
+  const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params))[0].n);
+
+  beforeAll(async () => {
+    api = await startApi();
+    db = api.app.get(DataSource);
+    for (const [who, pw] of [['admin', ADMIN_PASSWORD], ['operator1', undefined], ['operator2', undefined], ['supervisor1', undefined], ['dispatcher.pleiku', undefined]] as const) {
+      const t = await login(api, who, pw);
+      tokens[who] = t.accessToken;
+      users[who] = t.user.id;
+    }
+    agencyId = (await api.http.get('/api/feedback/agencies').set(as('operator1'))).body.find((a: { code: string }) => a.code === 'so-xay-dung').id;
+  });
+  afterAll(() => api.close());
+
+  const create = (body: Record<string, unknown>, who = 'operator1') =>
+    api.http.post('/api/tickets').set(as(who)).send({ kind: 'feedback', channel: 'phone', phone: '0905 111 222', subject: 'Hồ sơ chậm', content: 'Tôi nộp hồ sơ đã lâu', ...body });
+
+  it('creates a ticket linked to the citizen by phone, with SLA due instants and a history row', async () => {
+    const res = await create({ phone: '+84 905 111 222', citizenName: 'Trần Thị B', callId: 'call-123', attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 1200 }] });
+    expect(res.status).toBe(201);
+    const t: TicketView = res.body;
+    expect(t).toMatchObject({ status: 'new', priority: 'normal', kind: 'feedback', callId: 'call-123', queue: 'operators', slaVersion: 1 });
+    expect(t.code).toMatch(/^PA\d{6}-[A-Z2-9]{5}$/);
+    expect(t.sla.firstResponse).toMatchObject({ state: 'ok', targetMinutes: 240 });
+    expect(t.sla.resolution).toMatchObject({ state: 'ok', targetMinutes: 2400 });
+    expect(t.sla.forward).toMatchObject({ state: 'ok', targetMinutes: 2400 });
+    expect(Date.parse(t.sla.firstResponse!.dueAt!)).toBeGreaterThan(Date.parse(t.receivedAt));
+    const again = await create({ phone: '0905-111-222' });
+    expect(again.body.citizenId).toBe(t.citizenId); // same person whatever the separators
+    const history = await api.http.get(`/api/tickets/${t.id}/history`).set(as('operator1'));
+    expect(history.body[0]).toMatchObject({ action: 'created', to: 'new', actorId: users.operator1 });
+  });
+
+  it('raises the priority one step for a remote-area commune (unless told not to)', async () => {
+    const units = await api.http.get('/api/geo/units').set(as('admin'));
+    const code = units.body[5].code as string;
+    expect((await api.http.patch(`/api/geo/units/${code}`).set(as('admin')).send({ remoteArea: true })).status).toBe(200);
+    const raised = await create({ communeCode: code });
+    expect(raised.body).toMatchObject({ priority: 'high', priorityRaisedForRemoteArea: true });
+    expect(raised.body.sla.firstResponse.targetMinutes).toBe(120); // the "high" policy
+    const notRaised = await create({ communeCode: code, raiseForRemoteArea: false, priority: 'low' });
+    expect(notRaised.body).toMatchObject({ priority: 'low', priorityRaisedForRemoteArea: false });
+  });
+
+  it.each([
+    [{ kind: 'complaint' }, /kind/],
+    [{ channel: 'fax' }, /channel/],
+    [{ phone: '12' }, /phone/],
+    [{ phone: '0123 456 789 999' }, /phone/],
+    [{ subject: '' }, /subject/],
+    [{ priority: 'critical' }, /priority/],
+    [{ communeCode: '99999' }, /communeCode/],
+    [{ categoryId: '01a2296b-0000-7000-8000-000000000000' }, /categoryId/],
+    [{ kind: 'overdue_dossier' }, /overdue/],
+    [{ kind: 'overdue_dossier', overdue: { agencyId: '01a2296b-0000-7000-8000-000000000000', dossierCode: 'X', originalDueDate: '2026-03-01' } }, /overdue.agencyId/],
+    [{ attachments: [{ fileName: 'a', contentType: 'nope', sizeBytes: 1 }] }, /contentType/],
+    [{ assigneeId: '01a2296b-0000-7000-8000-000000000000' }, /assigneeId/],
+    [{ unknownField: 1 }, /unknownField/],
+  ])('refuses %o with 400 naming the field, writing nothing', async (body, message) => {
+    const before = await count('SELECT COUNT(*) AS n FROM tickets');
+    const citizens = await count('SELECT COUNT(*) AS n FROM citizens');
+    const res = await create({ phone: '0905 999 000', ...body });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(message);
+    expect(await count('SELECT COUNT(*) AS n FROM tickets')).toBe(before);
+    expect(await count('SELECT COUNT(*) AS n FROM citizens')).toBe(citizens);
+  });
+
+  it('runs the whole lifecycle: assign, reply, wait (paused), forward, agency answer, resolve, CSAT, reopen, close', async () => {
+    const t: TicketView = (await create({ phone: '0912 345 678' })).body;
+    const post = (path: string, body: Record<string, unknown> = {}, who = 'operator1') => api.http.post(`/api/tickets/${t.id}${path}`).set(as(who)).send(body);
+
+    let res = await post('/assign', { assigneeId: users.operator1 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'open', assigneeId: users.operator1 });
+
+    // An operator cannot take someone else's ticket; a supervisor can take over.
+    expect((await post('/assign', { assigneeId: users.operator2 }, 'operator2')).status).toBe(403);
+    res = await post('/take-over', {}, 'supervisor1');
+    expect(res.body.assigneeId).toBe(users.supervisor1);
+    expect((await post('/take-over', {}, 'operator1')).status).toBe(403);
+    res = await post('/assign', { assigneeId: users.operator1 }, 'supervisor1');
+    expect(res.body.assigneeId).toBe(users.operator1);
+
+    res = await post('/notes', { body: 'Ghi chú nội bộ: đã gọi Sở' });
+    expect(res.status).toBe(201);
+    res = await post('/replies', { body: 'Chúng tôi đã tiếp nhận phản ánh.' });
+    expect(res.body.sla.firstResponse.state).toBe('met');
+    expect(res.body.firstResponseAt).not.toBeNull();
+
+    res = await post('/transitions', { to: 'waiting_citizen', reason: 'cần bổ sung số hồ sơ' });
+    expect(res.status).toBe(200);
+    expect(res.body.sla.resolution).toMatchObject({ state: 'paused', dueAt: null });
+    const pausedVersion = res.body.slaVersion;
+    expect(pausedVersion).toBeGreaterThan(t.slaVersion);
+    res = await post('/transitions', { to: 'open' });
+    expect(res.body.sla.resolution.state).toBe('ok');
+    expect(res.body.slaVersion).toBe(pausedVersion + 1);
+
+    expect((await post('/transitions', { to: 'forwarded' })).status).toBe(400); // needs the agency
+    res = await post('/forwards', { agencyId, note: 'Thuộc thẩm quyền Sở Xây dựng' });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('forwarded');
+    expect(res.body.sla.forward.state).toBe('met');
+    const detail = await api.http.get(`/api/tickets/${t.id}`).set(as('operator1'));
+    const forwardId = detail.body.forwards[0].id;
+    expect(detail.body.forwards[0]).toMatchObject({ agencyId, agencyName: 'Sở Xây dựng tỉnh Gia Lai', answer: null });
+    res = await post(`/forwards/${forwardId}/answer`, { answer: 'Sở đã xử lý, cấp phép ngày 5/3' });
+    expect(res.status).toBe(200);
+    expect((await post(`/forwards/${forwardId}/answer`, { answer: 'lần hai' })).status).toBe(409);
+
+    expect((await post('/csat', { score: 5 })).status).toBe(409); // not resolved yet
+    res = await post('/replies', { body: 'Sở Xây dựng đã cấp phép cho ông/bà.' });
+    res = await post('/transitions', { to: 'resolved' });
+    expect(res.body).toMatchObject({ status: 'resolved' });
+    expect(res.body.sla.resolution.state).toBe('met');
+    const consumed = res.body.sla.resolution.consumedMinutes;
+
+    expect((await post('/csat', { score: 6 })).status).toBe(400);
+    res = await post('/csat', { score: 4, comment: 'Hài lòng' });
+    expect(res.body.csat).toMatchObject({ score: 4, comment: 'Hài lòng' });
+    expect((await post('/csat', { score: 5 })).status).toBe(409);
+
+    // The citizen's lookup: status, dates and public replies only (no internal note), with any spelling of the number.
+    res = await api.http.get(`/api/public/tickets/${t.code}?phone=0912.345.678`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ code: t.code, status: 'resolved' });
+    expect(res.body.replies.map((r: { body: string }) => r.body)).toEqual(['Chúng tôi đã tiếp nhận phản ánh.', 'Sở Xây dựng đã cấp phép cho ông/bà.']);
+    expect(JSON.stringify(res.body)).not.toMatch(/nội bộ|assignee|citizenId/);
+    expect((await api.http.get(`/api/public/tickets/${t.code}?phone=0905111222`)).status).toBe(404); // someone else's phone
+    expect((await api.http.get(`/api/public/tickets/PA000000-XXXXX?phone=0912345678`)).status).toBe(404);
+
+    res = await post('/transitions', { to: 'reopened', reason: 'công dân chưa nhận được giấy phép' });
+    expect(res.body.sla.resolution.state).toBe('ok');
+    expect(res.body.sla.resolution.consumedMinutes).toBeCloseTo(consumed, 5); // resumes where it stopped
+    expect((await post('/transitions', { to: 'closed' })).status).toBe(409);
+    await post('/transitions', { to: 'resolved' });
+    res = await post('/transitions', { to: 'closed' });
+    expect(res.body.status).toBe('closed');
+    const illegal = await post('/transitions', { to: 'reopened' });
+    expect(illegal.status).toBe(409);
+    expect(illegal.body.code).toBe('ILLEGAL_TRANSITION');
+
+    const actions = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('supervisor1'))).body.map((h: { action: string }) => h.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['created', 'assigned', 'taken_over', 'reassigned', 'internal_note', 'public_reply', 'first_response', 'status_changed', 'forwarded', 'agency_answered', 'csat', 'reopened', 'sla_recomputed']),
+    );
+  });
+
+  it('overdue dossier: agency, original due date, apology slip (Mẫu 04) — the new date is set once, a second attempt is 409', async () => {
+    const res = await create({ kind: 'overdue_dossier', overdue: { agencyId, dossierCode: 'H21.52-260301-0007', originalDueDate: '2026-03-10' } });
+    expect(res.status).toBe(201);
+    expect(res.body.overdueDossier).toMatchObject({ agencyId, dossierCode: 'H21.52-260301-0007', originalDueDate: '2026-03-10', newDueDate: null });
+    const id = res.body.id;
+    const apology = (body: Record<string, unknown>) => api.http.post(`/api/tickets/${id}/overdue-dossier/apology`).set(as('operator1')).send(body);
+    expect((await apology({ reason: 'Cần xác minh', newDueDate: '2026-03-05' })).status).toBe(400); // before the original date
+    expect((await apology({ reason: 'Cần xác minh', newDueDate: '2026-02-30' })).status).toBe(400);
+    const first = await apology({ reason: 'Cần xác minh nguồn gốc đất', newDueDate: '2026-03-20', slipDate: '2026-03-09' });
+    expect(first.status).toBe(200);
+    expect(first.body.overdueDossier).toMatchObject({ apologyReason: 'Cần xác minh nguồn gốc đất', newDueDate: '2026-03-20', apologySlipDate: '2026-03-09' });
+    const second = await apology({ reason: 'Lại trễ', newDueDate: '2026-03-30' });
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('NEW_DATE_ALREADY_SET');
+    expect((await db.query('SELECT new_due_date FROM overdue_dossiers WHERE ticket_id = ?', [id]))[0].new_due_date).toBe('2026-03-20');
+    // Supervisors list overdue-dossier tickets.
+    const list = await api.http.get('/api/tickets?kind=overdue_dossier').set(as('supervisor1'));
+    expect(list.body.map((x: TicketView) => x.id)).toContain(id);
+    // Not an overdue-dossier ticket → 409.
+    const plain = (await create({})).body.id;
+    expect((await api.http.post(`/api/tickets/${plain}/overdue-dossier/apology`).set(as('operator1')).send({ reason: 'x', newDueDate: '2026-03-20' })).status).toBe(409);
+  });
+
+  it('dispatchers have no access to tickets; unknown ids are 404', async () => {
+    expect((await api.http.get('/api/tickets').set(as('dispatcher.pleiku'))).status).toBe(403);
+    expect((await api.http.get('/api/tickets/01a2296b-0000-7000-8000-000000000000').set(as('operator1'))).status).toBe(404);
+    expect((await api.http.post('/api/tickets/01a2296b-0000-7000-8000-000000000000/replies').set(as('operator1')).send({ body: 'x' })).status).toBe(404);
+  });
+
+  it('admin manages categories, agencies and SLA policies; bad input is 400', async () => {
+    const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: 'thue', name: 'Thuế' });
+    expect(cat.status).toBe(201);
+    expect((await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: 'thue', name: 'Thuế' })).status).toBe(409);
+    expect((await api.http.post('/api/feedback/agencies').set(as('admin')).send({ code: 'cuc-thue', name: 'Thuế tỉnh', email: 'not-an-email' })).body.message).toMatch(/email/);
+    const policy = await api.http.post('/api/sla/policies').set(as('admin')).send({ name: 'Thuế', categoryId: cat.body.id, firstResponseMinutes: 60, resolutionMinutes: 480 });
+    expect(policy.status).toBe(201);
+    const t = await create({ categoryId: cat.body.id });
+    expect(t.body.policyId).toBe(policy.body.id);
+    expect(t.body.sla.forward).toBeNull();
+    expect((await api.http.post('/api/sla/policies').set(as('admin')).send({ name: 'x', firstResponseMinutes: 0, resolutionMinutes: 1 })).body.message).toMatch(/firstResponseMinutes/);
+    expect((await api.http.post('/api/sla/policies').set(as('operator1')).send({ name: 'x', firstResponseMinutes: 1, resolutionMinutes: 1 })).status).toBe(403);
+  });
+});
