@@ -15,7 +15,8 @@ export class SchedulerService implements OnApplicationBootstrap {
     const maintenance = this.jobs.queue('maintenance');
     await maintenance.upsertJobScheduler(
       'reconcile',
-      { every: this.config.queues.reconcileEverySeconds * 1000 },
+      // The first scheduled pass comes one period after boot: the startup pass below already runs now.
+      { every: this.config.queues.reconcileEverySeconds * 1000, startDate: Date.now() + this.config.queues.reconcileEverySeconds * 1000 },
       { name: 'reconcile', data: { trigger: 'schedule' } },
     );
     await maintenance.upsertJobScheduler('purge-expired-refresh-tokens', { pattern: '17 3 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: 'purge-expired-refresh-tokens', data: {} });

@@ -1,9 +1,8 @@
-/** The feedback context's entities (and the SLA context's calendars), registered in the one DataSource (libs/core/src/database/entities.ts). */
-import { SLA_ENTITIES } from '@hotline/sla/persistence/entities';
+/** The feedback context's entities, registered in the one DataSource (libs/core/src/database/entities.ts). */
 import { OverdueDossier } from './entities/overdue-dossier.entity';
 import { Agency, FeedbackCategory, SlaPolicy } from './entities/reference.entities';
 import { TicketForward } from './entities/ticket-forward.entity';
 import { TicketMessage } from './entities/ticket-message.entity';
 import { Ticket } from './entities/ticket.entity';
 
-export const FEEDBACK_ENTITIES: Function[] = [...SLA_ENTITIES, Ticket, TicketMessage, TicketForward, OverdueDossier, FeedbackCategory, Agency, SlaPolicy];
+export const FEEDBACK_ENTITIES: Function[] = [Ticket, TicketMessage, TicketForward, OverdueDossier, FeedbackCategory, Agency, SlaPolicy];
