@@ -228,7 +228,8 @@ describe('operator console in Chromium', () => {
     await operator.locator('.ant-layout-header .ant-segmented-item').filter({ hasText: 'EN' }).click();
     await visible(operator.getByRole('heading', { name: 'Operator console' }));
     await visible(operator.getByTestId('my-calls').getByText('My calls today'));
-    await visible(operator.getByTestId('callbacks').getByText('No open callbacks'));
+    // (Other test files share this database: open callbacks of theirs may be listed, so check the card's title.)
+    await visible(operator.getByTestId('callbacks').getByText('Callbacks', { exact: true }));
     await shot(operator, 'operator-05-english');
     await operator.locator('.ant-layout-header .ant-segmented-item').filter({ hasText: 'VI' }).click();
     await visible(operator.getByRole('heading', { name: 'Bàn làm việc tổng đài' }));
