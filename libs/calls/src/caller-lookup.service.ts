@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
-import type { CallerLookupView, CitizenView } from '@hotline/contracts';
+import type { CitizenHistorySection, CallerLookupView, CitizenView } from '@hotline/contracts';
 import { formatPhoneVN, isWithheldCaller } from '@hotline/contracts';
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { Call } from './call.entity';
@@ -62,15 +62,20 @@ export class CallerLookupService {
     const [link, own] = await Promise.all([this.db.getRepository(CitizenPhone).findOneBy({ phone: e164 }), callsOf([e164])]);
     let citizen: CitizenView | null = null;
     let [lastCalls, callCount, callback] = own;
+    let history: Record<string, CitizenHistorySection>;
     if (link) {
-      const [row, phones] = await Promise.all([
+      // The other contexts' sections only need the citizen id: read them in the same round trip as the citizen.
+      const [row, phones, sections] = await Promise.all([
         this.db.getRepository(Citizen).findOneBy({ id: link.citizenId }),
         this.db.getRepository(CitizenPhone).find({ where: { citizenId: link.citizenId }, order: { isPrimary: 'DESC', createdAt: 'ASC' } }),
+        this.history.collect(link.citizenId, [e164]),
       ]);
+      history = sections;
       if (row) citizen = toCitizenView(row, phones);
       if (phones.length > 1) [lastCalls, callCount, callback] = await callsOf(phones.map((p) => p.phone));
+    } else {
+      history = await this.history.collect(null, [e164]);
     }
-    const history = await this.history.collect(citizen?.id ?? null, citizen ? citizen.phones.map((p) => p.phone) : [e164]);
     const unit = citizen?.communeCode ? await this.units.find(citizen.communeCode) : undefined;
     return {
       phone: e164,
