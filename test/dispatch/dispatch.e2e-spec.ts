@@ -1,5 +1,5 @@
 import type { BcciRequestView, LegEvent, LegView } from '@hotline/contracts';
-import { JobQueue, ReconcilerService } from '@hotline/core';
+import { Clock, JobQueue, ReconcilerService } from '@hotline/core';
 import { NORMAL_PRIORITY, REMOTE_PRIORITY, routeJobId } from '@hotline/dispatch';
 import { DispatchWorld, countRows, dispatchWorld, requestBody, waitFor } from './dispatch-fixtures';
 
@@ -36,6 +36,34 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     if (seen) return Promise.resolve(seen);
     return waitFor(w.offices[i].socket, 'dispatch:leg-assigned', (p) => p.legId === legId && p.officeId === officeId);
   }
+
+  it('failed attempts: the item goes back to the agency only after two invitations 2 working days apart (Circular 17/2017)', async () => {
+    const { legId } = await createAndOffer(0);
+    const d = auth(w.offices[0].dispatcher.token);
+    await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(d).expect(200);
+    await w.api.http.post(`/api/bcci-legs/${legId}/courier`).set(d).send({ courierName: 'Bưu tá Ksor H\'Luyn' }).expect(200);
+    expect((await w.api.http.post(`/api/bcci-legs/${legId}/fail`).set(d).send({})).status).toBe(400);
+    expect((await w.api.http.post(`/api/bcci-legs/${legId}/fail`).set(d).send({ reason: 'Không có người nhận' })).body).toMatchObject({ state: 'failed_attempt', failedAttempts: 1 });
+    const tooSoon = await w.api.http.post(`/api/bcci-legs/${legId}/return-to-agency`).set(d).send({ reason: 'Hết hạn lưu' });
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.body.message).toMatch(/at least 2 times/);
+    await w.api.http.post(`/api/bcci-legs/${legId}/fail`).set(d).send({ reason: 'Vẫn vắng nhà' }).expect(200);
+    const sameWeek = await w.api.http.post(`/api/bcci-legs/${legId}/return-to-agency`).set(d).send({ reason: 'Hết hạn lưu' });
+    expect(sameWeek.status).toBe(409);
+    expect(sameWeek.body.message).toMatch(/2 working days apart/);
+
+    // Two weeks later (the api's clock; even across Tết two weeks hold 2 working days) the citizen is invited again.
+    const clock = w.api.app.get(Clock);
+    clock.travel(14 * 86400_000);
+    try {
+      await w.api.http.post(`/api/bcci-legs/${legId}/fail`).set(d).send({ reason: 'Lần mời thứ ba, không liên lạc được' }).expect(200);
+      const back = await w.api.http.post(`/api/bcci-legs/${legId}/return-to-agency`).set(d).send({ reason: 'Đã mời 3 lần' });
+      expect(back.status).toBe(200);
+      expect(back.body).toMatchObject({ state: 'returned_to_agency', failedAttempts: 3 });
+    } finally {
+      clock.travel(-14 * 86400_000);
+    }
+  });
 
   it('request → routing job → nearest office offered live → accept → courier → pickup (checklist) → delivered', async () => {
     const operatorSees = waitFor(w.operator.socket, 'dispatch:leg-assigned', (p) => p.officeId === w.offices[0].id);

@@ -35,3 +35,30 @@ export const CANCELLABLE: readonly LegState[] = ['routing', 'assigned', 'accepte
 export const OFFICE_STATES: readonly LegState[] = ['accepted', 'courier_assigned', 'picked_up', 'failed_attempt'];
 /** Circular 17/2017: the citizen is invited at least twice before the item goes back to the agency. */
 export const MIN_FAILED_ATTEMPTS_BEFORE_RETURN = 2;
+
+/** Circular 17/2017: the two invitations must be at least this many working days apart. */
+export const MIN_WORKING_DAYS_BETWEEN_ATTEMPTS = 2;
+
+/** The working-calendar operations the return rule needs (WorkingCalendar from @hotline/sla has them). */
+export interface AttemptCalendar {
+  addWorkingDays(date: Date, n: number): Date;
+  localDateOf(t: Date): string;
+}
+
+/**
+ * May the item go back to the agency? Only after the citizen was invited at least twice, the last invitation on or
+ * after the 2nd working day following the first (e.g. Monday then Wednesday; Friday then Tuesday). Returns the reason
+ * when not, for a 409 the dispatcher can read.
+ */
+export function returnToAgencyRefusal(attempts: Date[], calendar: AttemptCalendar): string | null {
+  if (attempts.length < MIN_FAILED_ATTEMPTS_BEFORE_RETURN) {
+    return `the citizen must be invited at least ${MIN_FAILED_ATTEMPTS_BEFORE_RETURN} times before returning the item (${attempts.length} so far)`;
+  }
+  const sorted = [...attempts].sort((a, b) => a.getTime() - b.getTime());
+  const earliest = calendar.localDateOf(calendar.addWorkingDays(sorted[0], MIN_WORKING_DAYS_BETWEEN_ATTEMPTS));
+  const last = calendar.localDateOf(sorted[sorted.length - 1]);
+  if (last < earliest) {
+    return `the invitations must be at least ${MIN_WORKING_DAYS_BETWEEN_ATTEMPTS} working days apart: invite the citizen again on or after ${earliest.split('-').reverse().join('/')}`;
+  }
+  return null;
+}

@@ -1,18 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { LegEvent, LegState, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
 import { AuthUser, Clock, ConflictError, ForbiddenError, JobQueue, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
+import { WorkingCalendar } from '@hotline/sla';
 import { BcciAssignment } from './bcci-assignment.entity';
+import { BcciLegHistory } from './bcci-leg-history.entity';
 import { BcciLeg } from './bcci-leg.entity';
 import { BcciRemittance } from './bcci-remittance.entity';
 import { BcciRequest } from './bcci-request.entity';
 import type { CourierDto, DeliverDto, ListLegsQuery, PickupDto, RemittanceDto } from './dispatch.dto';
 import { LegEventsService } from './leg-events.service';
-import { CANCELLABLE, MIN_FAILED_ATTEMPTS_BEFORE_RETURN } from './leg-state';
+import { CANCELLABLE, returnToAgencyRefusal } from './leg-state';
 import { TransitionInput, transitionLeg } from './leg-writer';
-import { RoutingService, timeoutJobId } from './routing.service';
+import { DISPATCH_CALENDAR, RoutingService, timeoutJobId } from './routing.service';
 import { legView } from './views';
 
 /**
@@ -28,6 +30,7 @@ export class LegsService {
     private readonly events: LegEventsService,
     private readonly queue: JobQueue,
     private readonly offices: PostOfficesService,
+    @Inject(DISPATCH_CALENDAR) private readonly calendar: WorkingCalendar,
   ) {}
 
   async list(query: ListLegsQuery, user: AuthUser): Promise<LegView[]> {
@@ -140,10 +143,13 @@ export class LegsService {
   }
 
   async returnToAgency(legId: string, reason: string, user: AuthUser): Promise<LegView> {
-    return this.change(legId, user, ['failed_attempt'], (leg) => {
-      if (leg.failedAttempts < MIN_FAILED_ATTEMPTS_BEFORE_RETURN) {
-        throw new ConflictError(`the citizen must be invited at least ${MIN_FAILED_ATTEMPTS_BEFORE_RETURN} times before returning the item (${leg.failedAttempts} so far)`, 'ILLEGAL_TRANSITION');
-      }
+    const attempts = await this.db.getRepository(BcciLegHistory).find({ where: { legId, toState: 'failed_attempt' }, select: ['at'], order: { at: 'ASC' } });
+    return this.change(legId, user, ['failed_attempt'], () => {
+      const refusal = returnToAgencyRefusal(
+        attempts.map((a) => a.at),
+        this.calendar,
+      );
+      if (refusal) throw new ConflictError(refusal, 'ILLEGAL_TRANSITION');
       return { to: 'returned_to_agency', reason };
     });
   }
