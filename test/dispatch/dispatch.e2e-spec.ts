@@ -1,6 +1,6 @@
 import type { BcciRequestView, LegEvent, LegView } from '@hotline/contracts';
 import { Clock, JobQueue, ReconcilerService } from '@hotline/core';
-import { NORMAL_PRIORITY, REMOTE_PRIORITY, routeJobId } from '@hotline/dispatch';
+import { DispatchCalendar, NORMAL_PRIORITY, REMOTE_PRIORITY, routeJobId } from '@hotline/dispatch';
 import { DispatchWorld, countRows, dispatchWorld, requestBody, waitFor } from './dispatch-fixtures';
 
 jest.setTimeout(60_000);
@@ -36,6 +36,26 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     if (seen) return Promise.resolve(seen);
     return waitFor(w.offices[i].socket, 'dispatch:leg-assigned', (p) => p.legId === legId && p.officeId === officeId);
   }
+
+  it("due dates follow the admin-editable working calendar: a day off added on the due day moves J+n by one working day", async () => {
+    const admin = auth(w.admin);
+    const first = await create();
+    const due = new Date(first.legs[0].dueAt);
+    const dueLocal = new Date(due.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const calendars = (await w.api.http.get('/api/sla/calendars').set(admin)).body as Array<{ id: string; isDefault: boolean }>;
+    const calendarId = calendars.find((c) => c.isDefault)!.id;
+    const added = await w.api.http.post(`/api/sla/calendars/${calendarId}/exceptions`).set(admin).send({ date: dueLocal, kind: 'day_off', name: 'Nghỉ đột xuất (kiểm thử)' });
+    expect(added.status).toBe(201);
+    try {
+      await w.api.app.get(DispatchCalendar).refresh(); // otherwise within 30 s
+      const second = await create();
+      const moved = new Date(second.legs[0].dueAt);
+      expect(new Date(moved.getTime() + 7 * 3600_000).toISOString().slice(0, 10) > dueLocal).toBe(true);
+    } finally {
+      await w.api.http.delete(`/api/sla/calendars/${calendarId}/exceptions/${added.body.id}`).set(admin).expect((r) => expect([200, 204]).toContain(r.status));
+      await w.api.app.get(DispatchCalendar).refresh();
+    }
+  });
 
   it('failed attempts: the item goes back to the agency only after two invitations 2 working days apart (Circular 17/2017)', async () => {
     const { legId } = await createAndOffer(0);

@@ -6,14 +6,14 @@ import { phonesMatch } from '@hotline/contracts';
 import { AuthUser, Clock, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
 import { CitizensService, requirePhone } from '@hotline/calls';
 import { AdministrativeUnitsService } from '@hotline/geo';
-import { WorkingCalendar } from '@hotline/sla';
 import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciLegHistory } from './bcci-leg-history.entity';
 import { BcciLeg } from './bcci-leg.entity';
 import { BcciRequest } from './bcci-request.entity';
 import type { AddressDto, CreateBcciRequestDto } from './dispatch.dto';
 import { PricingService } from './pricing.service';
-import { DISPATCH_CALENDAR, RoutingService } from './routing.service';
+import { DispatchCalendar } from './dispatch-calendar';
+import { RoutingService } from './routing.service';
 import { vnLocalDate } from './pricing';
 import { requestView } from './views';
 
@@ -29,7 +29,7 @@ export class BcciRequestsService {
     private readonly units: AdministrativeUnitsService,
     private readonly pricing: PricingService,
     private readonly routing: RoutingService,
-    @Inject(DISPATCH_CALENDAR) private readonly calendar: WorkingCalendar,
+    private readonly calendar: DispatchCalendar,
   ) {}
 
   async create(dto: CreateBcciRequestDto, actor: AuthUser): Promise<BcciRequestView> {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CallsModule } from '@hotline/calls';
 import { GeoModule } from '@hotline/geo';
-import { DEFAULT_GIA_LAI_CALENDAR, WorkingCalendar } from '@hotline/sla';
+import { SlaModule } from '@hotline/sla';
+import { DispatchCalendar } from './dispatch-calendar';
 import { BcciRequestsService } from './bcci-requests.service';
 import { DISPATCH_CONFIG, loadDispatchConfig } from './dispatch-config';
 import { LegEventsService } from './leg-events.service';
@@ -10,15 +11,14 @@ import { OfficeIndexService } from './office-index.service';
 import { PricingService } from './pricing.service';
 import { PublicLookupLimiter } from './public-rate-limiter';
 import { RequestsCitizenHistory } from './requests-citizen-history';
-import { DISPATCH_CALENDAR, RoutingService } from './routing.service';
+import { RoutingService } from './routing.service';
 
 /** BCCI requests and dispatch: pricing, routing through BullMQ, the dispatcher's lifecycle. */
 @Module({
-  imports: [GeoModule, CallsModule],
+  imports: [GeoModule, CallsModule, SlaModule],
   providers: [
     { provide: DISPATCH_CONFIG, useFactory: () => loadDispatchConfig() },
-    // The seeded Gia Lai calendar (Mon–Fri with lunch break, holidays); swap for the SLA context's editable calendar later.
-    { provide: DISPATCH_CALENDAR, useFactory: () => new WorkingCalendar(DEFAULT_GIA_LAI_CALENDAR) },
+    DispatchCalendar,
     PricingService,
     OfficeIndexService,
     LegEventsService,

@@ -19,3 +19,4 @@ export * from './bcci-requests.service';
 export * from './legs.service';
 export * from './public-rate-limiter';
 export * from './dispatch.module';
+export * from './dispatch-calendar';

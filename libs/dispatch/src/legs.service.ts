@@ -4,7 +4,6 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { LegEvent, LegState, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
 import { AuthUser, Clock, ConflictError, ForbiddenError, JobQueue, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
-import { WorkingCalendar } from '@hotline/sla';
 import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciLegHistory } from './bcci-leg-history.entity';
 import { BcciLeg } from './bcci-leg.entity';
@@ -14,7 +13,8 @@ import type { CourierDto, DeliverDto, ListLegsQuery, PickupDto, RemittanceDto } 
 import { LegEventsService } from './leg-events.service';
 import { CANCELLABLE, returnToAgencyRefusal } from './leg-state';
 import { TransitionInput, transitionLeg } from './leg-writer';
-import { DISPATCH_CALENDAR, RoutingService, timeoutJobId } from './routing.service';
+import { DispatchCalendar } from './dispatch-calendar';
+import { RoutingService, timeoutJobId } from './routing.service';
 import { legView } from './views';
 
 /**
@@ -30,7 +30,7 @@ export class LegsService {
     private readonly events: LegEventsService,
     private readonly queue: JobQueue,
     private readonly offices: PostOfficesService,
-    @Inject(DISPATCH_CALENDAR) private readonly calendar: WorkingCalendar,
+    private readonly calendar: DispatchCalendar,
   ) {}
 
   async list(query: ListLegsQuery, user: AuthUser): Promise<LegView[]> {

@@ -4,16 +4,15 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { LegEvent } from '@hotline/contracts';
 import { Clock, JobQueue, ReconcileContributor, Reconcilable, jobId, uuidv7 } from '@hotline/core';
 import { AdministrativeUnitsService } from '@hotline/geo';
-import { WorkingCalendar } from '@hotline/sla';
 import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciLeg } from './bcci-leg.entity';
 import { BcciRequest } from './bcci-request.entity';
+import { DispatchCalendar } from './dispatch-calendar';
 import { DISPATCH_CONFIG, DispatchConfig } from './dispatch-config';
 import { LegEventsService } from './leg-events.service';
 import { transitionLeg } from './leg-writer';
 import { OfficeIndexService } from './office-index.service';
 
-export const DISPATCH_CALENDAR = Symbol('DISPATCH_CALENDAR');
 
 /** BullMQ priority: lower runs first. Remote-area legs (letter 659/UBND-KGVX) jump the queue. */
 export const REMOTE_PRIORITY = 1;
@@ -43,7 +42,7 @@ export class RoutingService implements Reconcilable {
     private readonly units: AdministrativeUnitsService,
     private readonly events: LegEventsService,
     @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
-    @Inject(DISPATCH_CALENDAR) private readonly calendar: WorkingCalendar,
+    private readonly calendar: DispatchCalendar,
   ) {}
 
   /** Enqueue after commit: the routing job of a leg's current attempt. */
