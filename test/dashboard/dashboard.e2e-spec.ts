@@ -277,7 +277,7 @@ describe('dispatcher shell', () => {
     const page = await newPage();
     await uiLogin(page, 'dispatcher.pleiku', DEMO_PASSWORD);
     expect(await page.getByTestId('user-role').innerText()).toMatch(/Điều phối viên bưu cục · .*Pleiku/);
-    expect(await page.locator('.ant-layout-sider .ant-menu-item').allInnerTexts()).toEqual(['Trang chủ']);
+    expect(await page.locator('.ant-layout-sider .ant-menu-item').allInnerTexts()).toEqual(['Trang chủ', 'Hộp việc bưu cục']);
     await page.goto(`${api.url}/admin/users`);
     await visible(page.getByText('Không có quyền truy cập'));
     await shot(page, '18-dispatcher-forbidden');
