@@ -139,6 +139,8 @@ describe('dispatcher inbox in Chromium', () => {
     await offer.getByTestId('offer-accept').click();
     const row = () => d0.locator(`[data-testid=leg-row][data-leg-id="${legId}"]`);
     await visible(d0.locator(`[data-testid=leg-row][data-leg-id="${legId}"][data-state=accepted]`));
+    // Whom to call and what to check: the request's contact and dossier are on the leg.
+    await visible(d0.locator(`[data-testid=leg-row][data-leg-id="${legId}"] [data-testid=leg-contact]`).filter({ hasText: String(request.dossierCode) }));
     await d0.locator(`[data-testid=offer-item][data-leg-id="${legId}"]`).waitFor({ state: 'detached' });
     expect(await row().locator('button').allInnerTexts()).toEqual(['Giao bưu tá']);
 

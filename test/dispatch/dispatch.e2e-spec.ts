@@ -97,6 +97,10 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     const accepted = await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(auth(d));
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ state: 'accepted', officeId: w.offices[0].id });
+    // The office sees whom to call and what to check the documents against.
+    expect(accepted.body.request).toMatchObject({ dossierCode: expect.stringMatching(/^HS-/), procedureName: 'Đăng ký thế chấp quyền sử dụng đất', contactName: 'Nguyễn Văn A', citizenPhone: expect.stringMatching(/^\+84912/) });
+    const listed = await w.api.http.get('/api/bcci-legs').set(auth(d));
+    expect(listed.body.find((l: { id: string }) => l.id === legId).request.citizenPhone).toBe(accepted.body.request.citizenPhone);
 
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/pickup`).set(auth(d)).send({ checklist: { missingDocuments: [], slipSignedByBoth: true, sealedInFrontOfCitizen: true } })).status).toBe(409);
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/courier`).set(auth(d)).send({ courierName: 'Bưu tá Y Nhi' })).body.state).toBe('courier_assigned');

@@ -64,10 +64,25 @@ export interface AssignmentView {
   respondedAt: string | null;
 }
 
+/** What the office handling a leg needs of its request: whom to call, what to check against (Decision 45 art. 6). */
+export interface LegRequestSummary {
+  dossierCode: string;
+  procedureName: string;
+  field: string;
+  agency: string;
+  serviceLevel: string;
+  contactName: string | null;
+  /** E.164. */
+  citizenPhone: string;
+  notes: string | null;
+}
+
 export interface LegView {
   id: string;
   requestId: string;
   requestCode: string;
+  /** Present on the leg endpoints (list, get, actions); request views carry these fields themselves. */
+  request?: LegRequestSummary;
   kind: LegKind;
   state: LegState;
   addressDetail: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import type { LegEvent, LegState, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
+import type { LegEvent, LegRequestSummary, LegState, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
 import { AuthUser, Clock, ConflictError, ForbiddenError, JobQueue, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
 import { BcciAssignment } from './bcci-assignment.entity';
@@ -39,17 +39,18 @@ export class LegsService {
     if (officeId) qb.andWhere('l.office_id = :officeId', { officeId });
     if (query.state) qb.andWhere('l.state = :state', { state: query.state });
     const legs = await qb.getMany();
-    const codes = await this.codes(legs.map((l) => l.requestId));
+    const requests = await this.requests(legs.map((l) => l.requestId));
     const now = this.clock.now();
-    return legs.map((l) => legView(l, codes.get(l.requestId) ?? '', now));
+    return legs.map((l) => legView(l, requests.get(l.requestId)?.code ?? '', now, undefined, requests.get(l.requestId)?.summary));
   }
 
   async get(id: string, user: AuthUser): Promise<LegView> {
     const leg = await this.scopedLeg(this.db.manager, id, user);
     const assignments = await this.db.getRepository(BcciAssignment).find({ where: { legId: id }, order: { createdAt: 'ASC' } });
-    const codes = await this.codes([leg.requestId]);
+    const requests = await this.requests([leg.requestId]);
     const own = this.scopeOffice(user);
-    return legView(leg, codes.get(leg.requestId) ?? '', this.clock.now(), own ? assignments.filter((a) => a.officeId === own) : assignments);
+    const r = requests.get(leg.requestId);
+    return legView(leg, r?.code ?? '', this.clock.now(), own ? assignments.filter((a) => a.officeId === own) : assignments, r?.summary);
   }
 
   /** Accept the pending offer of the dispatcher's office. Two dispatchers at once: the conditional UPDATE lets one win, the other gets 409. */
@@ -250,9 +251,30 @@ export class LegsService {
     return this.get(legId, user);
   }
 
-  private async codes(requestIds: string[]): Promise<Map<string, string>> {
+  /** The request code and what the handling office needs of the request (contact, dossier, procedure, agency). */
+  private async requests(requestIds: string[]): Promise<Map<string, { code: string; summary: LegRequestSummary }>> {
     if (!requestIds.length) return new Map();
-    const rows = await this.db.getRepository(BcciRequest).find({ where: { id: In([...new Set(requestIds)]) }, select: ['id', 'code'] });
-    return new Map(rows.map((r) => [r.id, r.code]));
+    const rows = await this.db.getRepository(BcciRequest).find({
+      where: { id: In([...new Set(requestIds)]) },
+      select: ['id', 'code', 'dossierCode', 'procedureName', 'field', 'agency', 'serviceLevel', 'contactName', 'citizenPhone', 'notes'],
+    });
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          code: r.code,
+          summary: {
+            dossierCode: r.dossierCode,
+            procedureName: r.procedureName,
+            field: r.field,
+            agency: r.agency,
+            serviceLevel: r.serviceLevel,
+            contactName: r.contactName,
+            citizenPhone: r.citizenPhone,
+            notes: r.notes,
+          },
+        },
+      ]),
+    );
   }
 }

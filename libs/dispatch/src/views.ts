@@ -1,4 +1,4 @@
-import type { AssignmentView, BcciRequestView, LegView } from '@hotline/contracts';
+import type { AssignmentView, BcciRequestView, LegRequestSummary, LegView } from '@hotline/contracts';
 import type { BcciAssignment } from './bcci-assignment.entity';
 import type { BcciLeg } from './bcci-leg.entity';
 import type { BcciRequest } from './bcci-request.entity';
@@ -21,11 +21,12 @@ export function assignmentView(a: BcciAssignment): AssignmentView {
   };
 }
 
-export function legView(l: BcciLeg, requestCode: string, now: Date, assignments?: BcciAssignment[]): LegView {
+export function legView(l: BcciLeg, requestCode: string, now: Date, assignments?: BcciAssignment[], request?: LegRequestSummary): LegView {
   return {
     id: l.id,
     requestId: l.requestId,
     requestCode,
+    ...(request ? { request } : {}),
     kind: l.kind,
     state: l.state,
     addressDetail: l.addressDetail,

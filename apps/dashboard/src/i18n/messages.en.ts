@@ -395,6 +395,7 @@ export const en: Record<MessageKey, string> = {
   'disp.window': 'Window',
   'disp.postage': 'Postage',
   'disp.overdue': 'Overdue',
+  'disp.dossier': 'Dossier',
   'disp.overdueNow': 'Leg {code} is overdue',
   'disp.failedN': '{n} failed attempts',
   'disp.kind.pickup': 'Dossier pickup',

@@ -388,6 +388,7 @@ export const vi = {
   'disp.window': 'Khung giờ',
   'disp.postage': 'Cước',
   'disp.overdue': 'Quá hạn',
+  'disp.dossier': 'Hồ sơ',
   'disp.overdueNow': 'Chuyến {code} đã quá hạn',
   'disp.failedN': '{n} lần phát không thành công',
   'disp.kind.pickup': 'Nhận hồ sơ',

@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/i18n';
 import { api, ApiError } from '../../lib/api-client';
 import { describeError, formatWait } from '../../lib/errors';
-import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
+import { formatDate, formatDateTime, formatMoney, formatPhone } from '../../lib/format';
 import { useCommunes } from '../../lib/reference-data';
 import { invalidate } from '../../lib/resource';
 import { useRealtimeEvent } from '../../realtime/RealtimeProvider';
@@ -66,6 +66,11 @@ function Address({ leg }: { leg: LegView }) {
         {commune ? `, ${commune.name}` : ''}
       </span>
       {leg.remoteArea && <Tag color="volcano">{t('op.pop.remote')}</Tag>}
+      {leg.request && (
+        <Typography.Text type="secondary" data-testid="leg-contact">
+          {[leg.request.contactName, formatPhone(leg.request.citizenPhone), `${t('disp.dossier')} ${leg.request.dossierCode} — ${leg.request.procedureName}`].filter(Boolean).join(' · ')}
+        </Typography.Text>
+      )}
     </Space>
   );
 }
