@@ -3,6 +3,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+// Terminal output of an operations script (the apps log through pino/Nest; this is a CLI talking to a person).
+const out = (...parts) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
+const err = (...parts) => process.stderr.write(`${parts.map(String).join(' ')}\n`);
 
 const dir = join(import.meta.dirname, 'bench');
 const only = process.argv.slice(2);
@@ -10,21 +13,21 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith('.mjs'))
   .filter((f) => !only.length || only.includes(f.replace(/\.mjs$/, '')));
 if (!files.length) {
-  console.log('No benchmarks to run.');
+  out('No benchmarks to run.');
   process.exit(0);
 }
 let failed = 0;
 for (const file of files) {
   const name = file.replace(/\.mjs$/, '');
-  console.log(`\n=== bench: ${name}`);
+  out(`\n=== bench: ${name}`);
   const started = Date.now();
   try {
     const mod = await import(pathToFileURL(join(dir, file)).href);
-    await mod.run({ log: (...args) => console.log(`[${name}]`, ...args) });
-    console.log(`=== ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } catch (err) {
+    await mod.run({ log: (...args) => out(`[${name}]`, ...args) });
+    out(`=== ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
     failed++;
-    console.error(`=== ${name} FAILED:`, err?.stack ?? err);
+    err(`=== ${name} FAILED:`, error?.stack ?? error);
   }
 }
 process.exit(failed ? 1 : 0);

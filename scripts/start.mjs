@@ -2,6 +2,9 @@
 // print the URL and the logins, and stop both cleanly on Ctrl-C / SIGTERM.
 import { spawn, execFileSync } from 'node:child_process';
 import { loadEnv } from './env.mjs';
+// Terminal output of an operations script (the apps log through pino/Nest; this is a CLI talking to a person).
+const out = (...parts) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
+const err = (...parts) => process.stderr.write(`${parts.map(String).join(' ')}\n`);
 
 const env = loadEnv();
 const node = process.execPath;
@@ -10,8 +13,8 @@ const cli = (args, extra = {}) => execFileSync(node, ['dist/apps/cli/src/main.js
 try {
   process.stdout.write(cli(['migrate']));
 } catch {
-  console.error(`\nCould not migrate the database. Is MariaDB/MySQL reachable at ${env.DB_HOST ?? '127.0.0.1'}:${env.DB_PORT ?? 3306}?`);
-  console.error('Start it (or `docker compose -f docker/compose.yml up -d`) and check DB_* in .env (see .env.example).');
+  err(`\nCould not migrate the database. Is MariaDB/MySQL reachable at ${env.DB_HOST ?? '127.0.0.1'}:${env.DB_PORT ?? 3306}?`);
+  err('Start it (or `docker compose -f docker/compose.yml up -d`) and check DB_* in .env (see .env.example).');
   process.exit(1);
 }
 const report = JSON.parse(cli(['seed'], { SEED_REPORT_JSON: '1' }).trim().split('\n').pop());
@@ -22,7 +25,7 @@ function run(name, script) {
   const child = spawn(node, [script], { env, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     if (!stopping) {
-      console.error(`${name} stopped (${signal ?? code}); stopping the others`);
+      err(`${name} stopped (${signal ?? code}); stopping the others`);
       stop(code ?? 1);
     }
   });
@@ -55,4 +58,4 @@ const lines = [``, `  Tổng đài 0269.3888.222 is running: ${url}`, `  API doc
 for (const l of report.logins) lines.push(`    ${l.username.padEnd(20)} ${l.password.padEnd(14)} ${l.role.padEnd(11)} ${l.note}`);
 if (report.demo === 'disabled') lines.push('  (demo data disabled: SEED_DEMO=false)');
 else lines.push('  Demo data: one [DEMO] post office per commune — import the real offices as CSV (Admin › Post offices).');
-console.log(lines.join('\n') + '\n');
+out(lines.join('\n') + '\n');

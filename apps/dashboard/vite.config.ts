@@ -32,7 +32,9 @@ export default defineConfig({
     outDir: here('dist'),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the served build: they would ship the vendors' sources (and their debug console calls) to
+    // every browser. `npm run start:dev` serves the sources themselves.
+    sourcemap: false,
     // Ant Design's core shared by the shell and every screen is ~600 kB minified (~190 kB gzip); warn above that.
     chunkSizeWarningLimit: 700,
     rolldownOptions: {

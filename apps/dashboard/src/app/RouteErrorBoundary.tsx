@@ -1,4 +1,4 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { useT } from '../i18n/i18n';
 
@@ -39,10 +39,6 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode; resetKe
   override componentDidUpdate(prev: { resetKey: string }) {
     // Navigating to another screen clears the error.
     if (prev.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
-  }
-
-  override componentDidCatch(error: unknown, info: ErrorInfo) {
-    console.error('Screen failed', error, info.componentStack);
   }
 
   override render() {
