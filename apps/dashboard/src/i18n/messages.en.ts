@@ -1,5 +1,10 @@
 import type { Role } from '@hotline/contracts';
 import type { MessageKey } from './messages.vi';
+import { ticketsEn } from './parts/tickets';
+import { supervisionEn } from './parts/supervision';
+import { catalogEn } from './parts/catalog';
+import { publicEn } from './parts/public';
+
 
 /** English counterparts of ROLE_LABELS_VI (libs/contracts). */
 export const ROLE_LABELS_EN: Record<Role, string> = {
@@ -9,7 +14,7 @@ export const ROLE_LABELS_EN: Record<Role, string> = {
   admin: 'Administrator',
 };
 
-export const en: Record<MessageKey, string> = {
+const core: Record<Exclude<MessageKey, PartKey>, string> = {
   'app.title': 'Public-administration hotline',
   'app.subtitle': 'Gia Lai Public Administration Service Center · Provincial Post',
   'app.language': 'Language',
@@ -479,3 +484,7 @@ export const en: Record<MessageKey, string> = {
   'disp.remit.submit': 'Record remittance of {amount}',
   'disp.remit.done': 'Remittance of {amount} recorded',
 };
+
+type PartKey = keyof typeof ticketsEn | keyof typeof supervisionEn | keyof typeof catalogEn | keyof typeof publicEn;
+
+export const en: Record<MessageKey, string> = { ...core, ...ticketsEn, ...supervisionEn, ...catalogEn, ...publicEn };

@@ -1,8 +1,13 @@
+import { ticketsVi } from './parts/tickets';
+import { supervisionVi } from './parts/supervision';
+import { catalogVi } from './parts/catalog';
+import { publicVi } from './parts/public';
+
 /**
  * Vietnamese: the dashboard's default language and the reference dictionary (its keys are the MessageKey type;
  * English must translate every one). `{name}` placeholders are filled by t(key, params).
  */
-export const vi = {
+const core = {
   'app.title': 'Tổng đài hành chính công',
   'app.subtitle': 'Trung tâm Phục vụ hành chính công tỉnh Gia Lai · Bưu điện tỉnh',
   'app.language': 'Ngôn ngữ',
@@ -472,5 +477,8 @@ export const vi = {
   'disp.remit.submit': 'Ghi nhận nộp {amount}',
   'disp.remit.done': 'Đã ghi nhận nộp {amount}',
 } as const;
+
+/** The whole Vietnamese dictionary: the core keys above plus each area's part (i18n/parts/*). */
+export const vi = { ...core, ...ticketsVi, ...supervisionVi, ...catalogVi, ...publicVi } as const;
 
 export type MessageKey = keyof typeof vi;
