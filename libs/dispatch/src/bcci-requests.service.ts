@@ -16,7 +16,7 @@ import { PricingService } from './pricing.service';
 import { DispatchCalendar } from './dispatch-calendar';
 import { RoutingService } from './routing.service';
 import { vnLocalDate } from './pricing';
-import { requestView } from './views';
+import { loadLegExtras, requestView } from './views';
 
 const CODE_RE = /^BC-\d{6}-\d{6}$/;
 
@@ -138,7 +138,7 @@ export class BcciRequestsService {
     if (!request) throw new NotFoundError('BCCI request', id);
     const legs = await this.db.getRepository(BcciLeg).findBy({ requestId: id });
     const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
-    return requestView(request, legs, this.clock.now(), assignments);
+    return requestView(request, legs, this.clock.now(), assignments, await loadLegExtras(this.db.manager, legs, assignments));
   }
 
   /**
@@ -170,10 +170,11 @@ export class BcciRequestsService {
     const ids = items.map((r) => r.id);
     const legs = ids.length ? await this.db.getRepository(BcciLeg).findBy({ requestId: In(ids) }) : [];
     const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
+    const extras = await loadLegExtras(this.db.manager, legs, assignments);
     const now = this.clock.now();
     const last = items[items.length - 1];
     return {
-      items: items.map((r) => requestView(r, legs.filter((l) => l.requestId === r.id), now, assignments)),
+      items: items.map((r) => requestView(r, legs.filter((l) => l.requestId === r.id), now, assignments, extras)),
       nextCursor: rows.length > limit ? encodeListCursor(last.createdAt, last.id) : null,
     };
   }
