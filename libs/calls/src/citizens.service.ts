@@ -63,7 +63,7 @@ export class CitizensService {
    */
   async idForPhone(phone: string, input: CitizenInput = {}, actorId: string | null = null, m: EntityManager = this.db.manager): Promise<string> {
     const e164 = requirePhone(phone);
-    const existing = await m.findOneBy(CitizenPhone, { phone: e164 });
+    const [existing] = (await m.query('SELECT citizen_id AS citizenId FROM citizen_phones WHERE phone = ? LIMIT 1', [e164])) as Array<{ citizenId: string }>;
     return existing ? existing.citizenId : (await this.createForPhone(e164, input, actorId, m)).id;
   }
 

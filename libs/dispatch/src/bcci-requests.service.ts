@@ -12,6 +12,7 @@ import { BcciLeg } from './bcci-leg.entity';
 import { BcciRequest } from './bcci-request.entity';
 import type { AddressDto, CreateBcciRequestDto, ListBcciRequestsQuery } from './dispatch.dto';
 import { decodeListCursor, encodeListCursor, likePrefix } from './list-cursor';
+import { plainInsert } from './plain-insert';
 import { PricingService } from './pricing.service';
 import { DispatchCalendar } from './dispatch-calendar';
 import { RoutingService } from './routing.service';
@@ -118,11 +119,12 @@ export class BcciRequestsService {
         createdById: actor.id,
         createdAt: now,
       };
-      await m.insert(BcciRequest, row);
-      await m.insert(BcciLeg, legs);
-      await m.insert(
+      await plainInsert(m, BcciRequest, [row]);
+      await plainInsert(m, BcciLeg, legs);
+      await plainInsert(
+        m,
         BcciLegHistory,
-        legs.map((l) => ({ id: uuidv7(), legId: l.id, at: now, actorId: actor.id, fromState: null, toState: 'routing', reason: 'request created', data: null })),
+        legs.map((l): BcciLegHistory => ({ id: uuidv7(), legId: l.id, at: now, actorId: actor.id, fromState: null, toState: 'routing', reason: 'request created', data: null })),
       );
       await writeAudit(m, { actorId: actor.id, entityType: 'bcci_request', entityId: requestId, action: 'created', to: 'routing', data: { code, option: dto.option }, at: now });
       return row;
