@@ -12,6 +12,7 @@ import { DISPATCH_CONFIG, DispatchConfig } from './dispatch-config';
 import { LegEventsService } from './leg-events.service';
 import { transitionLeg } from './leg-writer';
 import { OfficeIndexService } from './office-index.service';
+import { plainInsert } from './plain-insert';
 
 
 /** BullMQ priority: lower runs first. Remote-area legs (letter 659/UBND-KGVX) jump the queue. */
@@ -191,7 +192,7 @@ export class RoutingService implements Reconcilable {
       requestCode,
       assignment.id,
     );
-    await m.insert(BcciAssignment, assignment);
+    await plainInsert(m, BcciAssignment, [assignment]);
     return { event: { ...event, deadlineAt: deadline?.toISOString() ?? null }, assignment };
   }
 
