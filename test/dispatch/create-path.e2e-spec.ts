@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { BcciRequestView } from '@hotline/contracts';
+import { JobQueue } from '@hotline/core';
+import { RoutingService, overdueJobId, routeJobId } from '@hotline/dispatch';
 import { ADMIN_PASSWORD, TestApi, login, startApi, unique } from '../helpers/test-app';
 
 jest.setTimeout(60_000);
@@ -85,6 +87,25 @@ describe('POST /api/bcci-requests: SQL statements per create', () => {
     const history = (await api.app.get(DataSource).query('SELECT leg_id AS legId, actor_id AS actorId, from_state AS fromState, to_state AS toState, reason, data FROM bcci_leg_history WHERE leg_id IN (?, ?)', [view.legs[0].id, view.legs[1].id])) as Array<Record<string, unknown>>;
     expect(history).toHaveLength(2);
     for (const h of history) expect(h).toMatchObject({ actorId: view.createdById, fromState: null, toState: 'routing', reason: 'request created', data: null });
+  });
+
+  it('Redis refusing the enqueue after the commit still answers 201 (the request is written); the reconciler arms the jobs', async () => {
+    const queue = api.app.get(JobQueue).queue('dispatch');
+    const addBulk = jest.spyOn(queue, 'addBulk').mockRejectedValueOnce(new Error('Connection is closed.'));
+    try {
+      const res = await api.http.post('/api/bcci-requests').set(auth).send(body(`0918${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`));
+      expect(res.status).toBe(201);
+      expect(addBulk).toHaveBeenCalledTimes(1);
+      const legs = (res.body as BcciRequestView).legs;
+      for (const leg of legs) expect(await queue.getJob(routeJobId(leg.id, 1, null))).toBeUndefined();
+      await api.app.get(RoutingService).reconcile();
+      for (const leg of legs) {
+        expect(await queue.getJob(routeJobId(leg.id, 1, null))).toBeDefined();
+        expect(await queue.getJob(overdueJobId(leg.id, new Date(leg.dueAt)))).toBeDefined();
+      }
+    } finally {
+      addBulk.mockRestore();
+    }
   });
 
   it('an admin edit of a tariff reaches another process at once (Redis pub/sub), not after the cache TTL', async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { BcciRequestView, LegKind, Page, PublicRequestView } from '@hotline/contracts';
@@ -24,6 +24,8 @@ const CODE_RE = /^BC-\d{6}-\d{6}$/;
 /** BCCI requests: validated, priced (frozen), committed in `routing`, then one routing job per leg after commit. */
 @Injectable()
 export class BcciRequestsService {
+  private readonly logger = new Logger(BcciRequestsService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
@@ -130,8 +132,14 @@ export class BcciRequestsService {
       return row;
     });
     // After commit (a worker must never see a leg that is not committed yet): every leg's routing job and overdue timer in
-    // one Redis round trip. Should the process die before this, the reconciler re-arms both from MySQL.
-    await this.routing.enqueueNewLegs(legs, { requestCode: code, createdById: actor.id });
+    // one Redis round trip. The request is written whatever happens here: a failed enqueue (Redis away) must not turn it
+    // into an error the operator would retry (a duplicate); the reconciler re-arms both jobs from MySQL, as it does when
+    // the process dies between the commit and this line.
+    try {
+      await this.routing.enqueueNewLegs(legs, { requestCode: code, createdById: actor.id });
+    } catch (err) {
+      this.logger.warn(`Request ${code} committed, routing jobs not enqueued (the reconciler will): ${(err as Error).message}`);
+    }
     return requestView(request, legs, now);
   }
 
