@@ -283,7 +283,7 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
       ['post', '/api/bcci-promotions', w.admin, { name: 'x y', startsOn: '2020-02-30x', endsOn: '2020-03-23', percent: 130, legKinds: ['return'] }],
       ['post', '/api/bcci-remittances', d, { reference: 'r', remittedOn: 'yesterday', legIds: [] }],
     ];
-    for (const query of ['active=yes', 'limit=0', 'limit=501', 'offset=-1', 'offset=two', 'state=lost', 'officeId=abc', 'page=2']) {
+    for (const query of ['active=yes', 'unremitted=1', 'limit=0', 'limit=501', 'offset=-1', 'offset=two', 'state=lost', 'officeId=abc', 'page=2']) {
       const res = await w.api.http.get(`/api/bcci-legs?${query}`).set(auth(w.supervisor.token));
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
     }

@@ -131,10 +131,12 @@ describe('dispatch legs: offers with deadlines, active list and paging, delivery
     expect((await csv(w.offices[1].dispatcher.token, `?officeId=${w.offices[0].id}`)).text).not.toContain(request.code);
     expect((await w.api.http.get('/api/bcci-remittances/unremitted.csv').set(auth(w.operator.token))).status).toBe(403);
 
+    expect((await page('unremitted=true')).items.map((l) => [l.id, l.feeCollected, l.remittance])).toEqual([[legId, 1234567, null]]);
     const remit = await w.api.http.post('/api/bcci-remittances').set(d()).send({ reference: 'UNC-CSV-1', remittedOn: '2026-01-30', legIds: [legId] });
     expect(remit.status).toBe(201);
     expect((await csv(w.offices[0].dispatcher.token)).text).not.toContain(request.code);
     const listed = (await page('limit=500')).items.find((l) => l.id === legId)!;
     expect(listed.remittance).toEqual({ id: remit.body.id, reference: 'UNC-CSV-1', remittedOn: '2026-01-30' });
+    expect((await page('unremitted=true')).total).toBe(0);
   });
 });

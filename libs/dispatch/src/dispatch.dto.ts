@@ -263,6 +263,11 @@ export class ListLegsQuery {
   @Transform(toBool)
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
+  @ApiPropertyOptional({ description: 'Only legs whose collected fee is not remitted yet (what the remittance form offers)' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'unremitted must be true or false' })
+  unremitted?: boolean;
   @ApiPropertyOptional({ description: 'Supervisors only; dispatchers always see their own office' }) @IsOptional() @IsUUID('all', { message: 'officeId must be a post office id (UUID)' }) officeId?: string;
   @ApiPropertyOptional({ default: 100, maximum: 500 })
   @IsOptional()

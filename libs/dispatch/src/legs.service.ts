@@ -45,6 +45,7 @@ export class LegsService {
     if (officeId) qb.andWhere('l.office_id = :officeId', { officeId });
     if (query.state) qb.andWhere('l.state = :state', { state: query.state });
     if (query.active) qb.andWhere('l.state IN (:...active)', { active: [...ACTIVE_LEG_STATES] });
+    if (query.unremitted) qb.andWhere('l.fee_collected > 0 AND l.remittance_id IS NULL');
     const [legs, total] = await Promise.all([qb.getMany(), qb.clone().orderBy().limit(undefined).offset(undefined).getCount()]);
     const [requests, extras] = await Promise.all([this.requests(legs.map((l) => l.requestId)), loadLegExtras(this.db.manager, legs)]);
     const now = this.clock.now();

@@ -26,6 +26,7 @@ import {
   vnDateToIso,
   awaitsRemittance,
   useActiveLegs,
+  useUnremittedLegs,
   useOffice,
   useOfficeLegs,
   useUnremitted,
@@ -142,7 +143,7 @@ function stepSummary(t: Translate, leg: LegView): string {
 }
 
 /** Fees collected on behalf and not yet remitted, and the remittance form. */
-function FeesCard({ legs, officeId, officeCode }: { legs: LegView[]; officeId: string; officeCode: string | null }) {
+function FeesCard({ officeId, officeCode }: { officeId: string; officeCode: string | null }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const unremitted = useUnremitted();
@@ -151,8 +152,10 @@ function FeesCard({ legs, officeId, officeCode }: { legs: LegView[]; officeId: s
   const [busy, setBusy] = useState(false);
   const [downloading, setDownloading] = useState(false);
   const row = unremitted.data?.find((r) => r.officeId === officeId);
-  // Which fees still wait for a remittance batch is the server's word (LegView.remittance), not this browser's memory.
-  const candidates = legs.filter(awaitsRemittance);
+  // Which fees still wait for a remittance batch is the server's word (`unremitted=true`, LegView.remittance), not this
+  // browser's memory; a leg remitted meanwhile (live update pending) is left out at once.
+  const unremittedLegs = useUnremittedLegs();
+  const candidates = (unremittedLegs.data?.items ?? []).filter(awaitsRemittance);
   const total = candidates.filter((l) => selected.includes(l.id)).reduce((s, l) => s + (l.feeCollected ?? 0), 0);
 
   const remit = async (v: { reference: string; remittedOn: string }) => {
@@ -357,7 +360,7 @@ export default function DispatcherInboxPage() {
 
         </Col>
         <Col xs={24} xl={10}>
-          <FeesCard legs={all} officeId={officeId} officeCode={office.data?.code ?? null} />
+          <FeesCard officeId={officeId} officeCode={office.data?.code ?? null} />
         </Col>
         <Col span={24}>
           <Card

@@ -9,6 +9,7 @@ export { FINISHED, IN_PROGRESS, type LegAction, MIN_FAILED_BEFORE_RETURN, nextAc
 export const KEYS = {
   legs: 'bcci-legs/office',
   activeLegs: 'bcci-legs/active',
+  unremittedLegs: 'bcci-legs/unremitted',
   leg: (id: string) => `bcci-legs/one/${id}`,
   unremitted: 'bcci-remittances/unremitted',
   office: (id: string) => `post-offices/one/${id}`,
@@ -34,6 +35,11 @@ export const STATE_COLORS: Record<LegState, string> = {
 /** Offers and legs in progress (`active=true`: not finished, not unroutable), each offer with its acceptance deadline. */
 export function useActiveLegs() {
   return useResource<LegPage>(KEYS.activeLegs, () => api.get<LegPage>('/bcci-legs', { query: { active: true, limit: 500 } }));
+}
+
+/** Every leg of the office whose collected fee waits for a remittance batch, however old (the server's word). */
+export function useUnremittedLegs() {
+  return useResource<LegPage>(KEYS.unremittedLegs, () => api.get<LegPage>('/bcci-legs', { query: { unremitted: true, limit: 500 } }));
 }
 
 /** The office's latest legs of any state (recently finished ones, fees waiting for remittance). */
