@@ -95,12 +95,16 @@ export class BcciRequestsService {
       };
     });
 
-    // The code is drawn before the transaction: the counter row's lock is then held for one statement, not for the whole
-    // creation (a rolled-back creation leaves a gap in the sequence, which is fine: codes are unique, not gapless).
-    const code = await this.nextCode(now);
+    // The code is drawn outside the transaction, on its own connection: the counter row's lock is then held for one statement,
+    // not for the whole creation (a rolled-back creation leaves a gap in the sequence, which is fine: codes are unique, not
+    // gapless). It runs while the transaction starts and finds the citizen, and is awaited where the request row needs it.
+    const codeDrawn = this.nextCode(now);
+    codeDrawn.catch(() => undefined); // awaited below; this only keeps an early failure of the transaction from leaving it unobserved
+    let code = '';
     // One transaction, and nothing re-read: the view is built from what was written.
     const request = await this.db.transaction(async (m) => {
       const citizenId = await this.citizens.idForPhone(phone, { fullName: dto.contactName ?? null }, actor.id, m);
+      code = await codeDrawn;
       const row: BcciRequest = {
         id: requestId,
         code,

@@ -116,11 +116,11 @@ export class RoutingService implements Reconcilable {
 
   /** The routing job: nearest eligible office now, or wait for the next opening, or unroutable. Idempotent per (leg, attempt). */
   async route(legId: string, attempt: number, known?: RequestRef): Promise<RouteOutcome> {
-    const leg = await this.db.getRepository(BcciLeg).findOneBy({ id: legId });
+    // The leg and the office index's freshness check are independent: one round trip's wait instead of two.
+    const [leg, index] = await Promise.all([this.db.getRepository(BcciLeg).findOneBy({ id: legId }), this.offices.get()]);
     if (!leg || leg.state !== 'routing' || leg.routingAttempt !== attempt) return 'stale';
     const request: RequestRef = known?.requestCode && known.createdById ? known : await this.requestRef(leg.requestId);
     const now = this.clock.now();
-    const index = await this.offices.get();
     const candidates = index.candidates(leg.communeCode);
     // Every ended offer (reject, timeout, manual re-assignment) starts a new attempt: at the first one there is none to exclude.
     const tried = attempt > 1 ? await this.db.getRepository(BcciAssignment).find({ where: { legId, state: In(['rejected', 'timed_out', 'withdrawn']) }, select: ['officeId'] }) : [];
