@@ -129,7 +129,10 @@ function RequestResult({ r }: { r: PublicRequestView }) {
         {r.legs.map((leg) => {
           const s = LEG_STEP[leg.state];
           return (
-            <Card key={leg.kind} type="inner" size="small" title={t(`catalog.public.leg.${leg.kind}`)} extra={<Tag color={s.status === 'error' ? 'orange' : s.status === 'finish' ? 'green' : 'blue'} data-testid="lookup-leg-state">{t(`catalog.public.legState.${leg.state}`)}</Tag>}>
+            <Card key={leg.kind} type="inner" size="small" title={<span style={{ whiteSpace: 'normal' }}>{t(`catalog.public.leg.${leg.kind}`)}</span>}>
+              <Tag color={s.status === 'error' ? 'orange' : s.status === 'finish' ? 'green' : 'blue'} style={{ marginBottom: 12, fontSize: 14, padding: '2px 10px' }} data-testid="lookup-leg-state">
+                {t(`catalog.public.legState.${leg.state}`)}
+              </Tag>
               <Steps size="small" current={s.step} status={s.status} items={steps.map((k) => ({ title: t(k) }))} style={{ marginBottom: 12 }} />
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={t('catalog.public.dueAt')}>{formatDateTime(leg.dueAt)}</Descriptions.Item>
