@@ -89,7 +89,7 @@ describe('admin catalogue screens', () => {
       const create = await harness.dialog(page, 'Thêm mức cước');
       await create.getByLabel('Cước').fill('5000');
       await save('Thêm mức cước');
-      await harness.visible(create.locator('.ant-form-item-explain-error').filter({ hasText: 'Máy chủ từ chối: a tariff for pickup legs on intra_area already exists' }));
+      await harness.visible(create.locator('.ant-form-item-explain-error').filter({ hasText: 'Đã có mức cước cho chặng và tuyến này' }));
       await harness.shot(page, 'tariff-refused');
       await create.getByRole('button', { name: 'Huỷ' }).click();
       expect(await get<TariffView[]>('/api/bcci-tariffs')).toHaveLength(tariffs.length);
@@ -199,7 +199,8 @@ describe('admin catalogue screens', () => {
       await dialog.getByLabel('Ngày', { exact: true }).fill(dmy(seeded[0].date));
       await dialog.getByLabel('Ngày', { exact: true }).press('Enter');
       await dialog.getByRole('button', { name: 'Thêm ngày ngoại lệ' }).click();
-      await harness.visible(dialog.locator('.ant-form-item-explain-error').filter({ hasText: 'Máy chủ từ chối' }));
+      await harness.visible(dialog.locator('.ant-form-item-explain-error').filter({ hasText: 'Ngày này đã có ngoại lệ' }));
+      await harness.shot(page, 'exception-refused');
       await dialog.getByRole('button', { name: 'Huỷ' }).click();
       expect(await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${year}`)).toHaveLength(seeded.length);
     }

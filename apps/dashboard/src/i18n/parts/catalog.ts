@@ -270,6 +270,12 @@ export const catalogVi = {
   'catalog.public.closedAt': 'Ngày đóng',
   'catalog.public.replies': 'Trả lời của tổng đài',
   'catalog.public.noReply': 'Chưa có trả lời. Chúng tôi sẽ phản hồi trong thời hạn quy định.',
+  'catalog.codeTaken': 'Mã này đã được dùng; hãy chọn mã khác',
+  'catalog.tariff.exists': 'Đã có mức cước cho chặng và tuyến này; hãy sửa mức cước đó trong bảng',
+  'catalog.tel.nameTaken': 'Tên tổng đài này đã được dùng',
+  'catalog.tel.alreadyBlocked': 'Số này đã bị chặn',
+  'catalog.cal.dateTaken': 'Ngày này đã có ngoại lệ; xoá ngoại lệ cũ trước nếu muốn đổi',
+  'catalog.sla.nameScope': 'Chính sách, phạm vi, lịch',
   'catalog.login.lookupLink': 'Người dân: tra cứu hồ sơ, phản ánh (không cần đăng nhập)',
 } as const;
 
@@ -539,5 +545,11 @@ export const catalogEn: Record<keyof typeof catalogVi, string> = {
   'catalog.public.closedAt': 'Closed on',
   'catalog.public.replies': 'Replies from the hotline',
   'catalog.public.noReply': 'No reply yet. We will answer within the time limit.',
+  'catalog.codeTaken': 'This code is taken; pick another',
+  'catalog.tariff.exists': 'A tariff for this leg and route exists; edit it in the table',
+  'catalog.tel.nameTaken': 'This PBX name is taken',
+  'catalog.tel.alreadyBlocked': 'This number is already blocked',
+  'catalog.cal.dateTaken': 'This date already has an exception; remove it first to change it',
+  'catalog.sla.nameScope': 'Policy, scope, calendar',
   'catalog.login.lookupLink': 'Citizens: look up a dossier or feedback (no sign-in)',
 };

@@ -142,7 +142,7 @@ export default function CalendarsPage() {
       />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select<string>
-          style={{ width: 280 }}
+          style={{ width: 420, maxWidth: '100%' }}
           value={calendarId}
           onChange={setCalendarId}
           loading={calendars.loading && !calendars.data}
@@ -206,7 +206,7 @@ export default function CalendarsPage() {
         <Col xs={24} xl={14}>
           <Card size="small" title={t('catalog.cal.exceptionsTitle', { year })}>
             <div data-testid="exceptions-table">
-              <Table<CalendarExceptionView> rowKey="id" size="small" columns={exceptionColumns} dataSource={exceptions.data ?? []} loading={exceptions.loading && !exceptions.data} pagination={false} scroll={{ x: 'max-content' }} />
+              <Table<CalendarExceptionView> rowKey="id" size="small" columns={exceptionColumns} dataSource={exceptions.data ?? []} loading={exceptions.loading && !exceptions.data} pagination={false} />
             </div>
           </Card>
         </Col>
@@ -219,6 +219,7 @@ export default function CalendarsPage() {
         initialValues={{ kind: 'day_off' }}
         fields={['date', 'kind', 'name', 'periods']}
         conflictField="date"
+        conflictText={t('catalog.cal.dateTaken')}
         onSubmit={submit}
         onClose={() => setOpen(false)}
         testId="exception-form"

@@ -102,6 +102,7 @@ export default function CallTopicsPage() {
         initialValues={editing ?? { active: true, sortOrder: nextOrder }}
         fields={['code', 'name', 'sortOrder']}
         conflictField="code"
+        conflictText={t('catalog.codeTaken')}
         onSubmit={submit}
         onClose={() => setOpen(false)}
         testId="topic-form"

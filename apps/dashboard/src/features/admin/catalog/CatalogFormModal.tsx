@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Form, Modal, type FormInstance } from 'antd';
 import { useT } from '../../../i18n/i18n';
+import { ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
 import { fieldErrors } from './server-errors';
 
@@ -17,6 +18,7 @@ export function CatalogFormModal<V extends object>({
   initialValues,
   fields,
   conflictField,
+  conflictText,
   aliases,
   onSubmit,
   onClose,
@@ -33,6 +35,8 @@ export function CatalogFormModal<V extends object>({
   fields: readonly string[];
   /** Where a 409 (duplicate) is shown. */
   conflictField?: string;
+  /** What a 409 on that field means, in the UI language (the api's conflict messages are English). */
+  conflictText?: string;
   /** An api property shown by another form field (startsOn → window). */
   aliases?: Record<string, string>;
   /** Resolves with the success message. */
@@ -63,7 +67,9 @@ export function CatalogFormModal<V extends object>({
       onClose();
     } catch (err) {
       const { byField, other } = fieldErrors(err, fields, conflictField, aliases);
-      if (byField.size) form.setFields([...byField].map(([name, errors]) => ({ name: name as never, errors: errors.map((e) => t('catalog.serverRefused', { message: e })) })));
+      const conflict = err instanceof ApiError && err.status === 409;
+      if (byField.size)
+        form.setFields([...byField].map(([name, errors]) => ({ name: name as never, errors: conflict && conflictText ? [conflictText] : errors.map((e) => t('catalog.serverRefused', { message: e })) })));
       if (other.length || !byField.size) setError(other.length ? t('error.validation', { message: other.join('; ') }) : describeError(t, err));
     } finally {
       setSaving(false);

@@ -110,6 +110,7 @@ function CategoriesTab() {
         initialValues={editing ?? { active: true }}
         fields={['code', 'name']}
         conflictField="code"
+        conflictText={t('catalog.codeTaken')}
         onSubmit={submit}
         onClose={() => setOpen(false)}
         testId="category-form"
@@ -207,6 +208,7 @@ function AgenciesTab() {
         initialValues={editing ?? { active: true }}
         fields={['code', 'name', 'email']}
         conflictField="code"
+        conflictText={t('catalog.codeTaken')}
         onSubmit={submit}
         onClose={() => setOpen(false)}
         testId="agency-form"

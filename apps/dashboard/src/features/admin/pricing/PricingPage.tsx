@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, DatePicker, Form, InputNumber, Input, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, DatePicker, Form, InputNumber, Input, Row, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { LEG_KINDS, ROUTE_TYPES, SERVICE_LEVELS, type LegKind, type PromotionView, type RouteType, type ServiceLevel, type TariffView } from '@hotline/contracts';
@@ -127,18 +127,23 @@ function TariffsTab() {
         initialValues={editing ?? { legKind: 'pickup', routeType: 'intra_area', dueWorkingDays: 1, active: true }}
         fields={['legKind', 'routeType', 'priceVnd', 'dueWorkingDays']}
         conflictField="routeType"
+        conflictText={t('catalog.tariff.exists')}
         onSubmit={submit}
         onClose={() => setOpen(false)}
         testId="tariff-form"
       >
-        <Space wrap size="large" align="start">
-          <Form.Item name="legKind" label={t('catalog.tariff.legKind')} rules={[{ required: true, message: t('form.required') }]}>
-            <Select disabled={editing !== null} style={{ width: 200 }} options={LEG_KINDS.map((k) => ({ value: k, label: t(`disp.kind.${k}`) }))} />
-          </Form.Item>
-          <Form.Item name="routeType" label={t('catalog.tariff.routeType')} rules={[{ required: true, message: t('form.required') }]}>
-            <Select disabled={editing !== null} style={{ width: 200 }} options={ROUTE_TYPES.map((r) => ({ value: r, label: t(`disp.route.${r}`) }))} />
-          </Form.Item>
-        </Space>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="legKind" label={t('catalog.tariff.legKind')} rules={[{ required: true, message: t('form.required') }]}>
+              <Select disabled={editing !== null} options={LEG_KINDS.map((k) => ({ value: k, label: t(`disp.kind.${k}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="routeType" label={t('catalog.tariff.routeType')} rules={[{ required: true, message: t('form.required') }]}>
+              <Select disabled={editing !== null} options={ROUTE_TYPES.map((r) => ({ value: r, label: t(`disp.route.${r}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="priceVnd" label={t('catalog.tariff.price')} extra={t('catalog.tariff.priceHint')} rules={[{ required: true, message: t('form.required') }]}>
           <InputNumber<number> min={0} step={1000} style={{ width: 220 }} formatter={vndFormatter} parser={vndParser} suffix="₫" />
         </Form.Item>

@@ -79,19 +79,24 @@ export default function SlaPoliciesPage() {
   const formDayMinutes = dayMinutesOf(editing ? editing.calendarId : calendarValue);
 
   const columns: TableColumnsType<SlaPolicyView> = [
-    { title: t('catalog.sla.name'), dataIndex: 'name', key: 'name', render: (v: string) => <strong>{v}</strong> },
     {
-      title: t('catalog.sla.scope'),
-      key: 'scope',
+      title: t('catalog.sla.nameScope'),
+      key: 'name',
+      width: 340,
       render: (_, p) => (
-        <Space size={[4, 4]} wrap style={{ maxWidth: 260 }}>
-          {p.kind ? <Tag color="blue">{t(KIND_LABELS[p.kind])}</Tag> : <Tag>{t('catalog.sla.anyKind')}</Tag>}
-          {p.categoryId && <Tag color="gold">{categoryById.get(p.categoryId)?.name ?? p.categoryId}</Tag>}
-          {p.priority ? <Tag color="purple">{t(PRIORITY_LABELS[p.priority])}</Tag> : null}
+        <Space orientation="vertical" size={4}>
+          <strong>{p.name}</strong>
+          <Space size={[4, 4]} wrap>
+            {p.kind ? <Tag color="blue">{t(KIND_LABELS[p.kind])}</Tag> : <Tag>{t('catalog.sla.anyKind')}</Tag>}
+            {p.categoryId && <Tag color="gold">{categoryById.get(p.categoryId)?.name ?? p.categoryId}</Tag>}
+            {p.priority ? <Tag color="purple">{t(PRIORITY_LABELS[p.priority])}</Tag> : null}
+          </Space>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {calendarById.get(p.calendarId)?.name ?? p.calendarId}
+          </Typography.Text>
         </Space>
       ),
     },
-    { title: t('catalog.sla.calendar'), dataIndex: 'calendarId', key: 'calendar', render: (id: string) => calendarById.get(id)?.name ?? id },
     { title: t('catalog.sla.firstResponse'), dataIndex: 'firstResponseMinutes', key: 'first', render: (m: number, p) => <BusinessMinutes minutes={m} dayMinutes={dayMinutesOf(p.calendarId)} /> },
     { title: t('catalog.sla.resolution'), dataIndex: 'resolutionMinutes', key: 'resolution', render: (m: number, p) => <BusinessMinutes minutes={m} dayMinutes={dayMinutesOf(p.calendarId)} /> },
     { title: t('catalog.sla.forward'), dataIndex: 'forwardMinutes', key: 'forward', render: (m: number | null, p) => <BusinessMinutes minutes={m} dayMinutes={dayMinutesOf(p.calendarId)} /> },
@@ -201,7 +206,7 @@ export default function SlaPoliciesPage() {
           dataSource={policies.data ?? []}
           loading={policies.loading && !policies.data}
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 1280 }}
         />
       </div>
       <CatalogFormModal<Values>
@@ -237,7 +242,7 @@ export default function SlaPoliciesPage() {
             <Select allowClear disabled={editing !== null} placeholder={t('catalog.sla.anyPriority')} style={{ width: 160 }} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(PRIORITY_LABELS[p]) }))} />
           </Form.Item>
           <Form.Item name="calendar" label={t('catalog.sla.calendar')}>
-            <Select disabled={editing !== null} style={{ width: 220 }} options={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+            <Select disabled={editing !== null} style={{ width: 620, maxWidth: '100%' }} options={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
         </Space>
         <Space wrap size="middle" align="start">

@@ -105,6 +105,7 @@ function TokensTab() {
         initialValues={{}}
         fields={['name', 'outboundCallerId']}
         conflictField="name"
+        conflictText={t('catalog.tel.nameTaken')}
         onSubmit={submit}
         onClose={() => setOpen(false)}
         testId="token-form"
@@ -207,6 +208,7 @@ function BlockedTab() {
         initialValues={{}}
         fields={['phone', 'reason']}
         conflictField="phone"
+        conflictText={t('catalog.tel.alreadyBlocked')}
         onSubmit={submit}
         onClose={() => setOpen(false)}
         testId="block-form"
