@@ -8,7 +8,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
-import { formatDateTime } from '../../../lib/format';
 import { invalidate, useResource } from '../../../lib/resource';
 import { formatPeriods, parsePeriods } from '../catalog/business-time';
 import { CatalogFormModal } from '../catalog/CatalogFormModal';
@@ -117,7 +116,6 @@ export default function CalendarsPage() {
       ),
     },
     { title: t('catalog.cal.exceptionName'), dataIndex: 'name', key: 'name', render: (n: string | null) => n ?? '—' },
-    { title: t('catalog.cal.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => formatDateTime(v) },
     {
       title: t('common.actions'),
       key: 'actions',

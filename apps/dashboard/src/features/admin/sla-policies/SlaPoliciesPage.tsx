@@ -16,7 +16,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
-import { formatDateTime } from '../../../lib/format';
 import { invalidate, useResource } from '../../../lib/resource';
 import { ActiveSwitch } from '../catalog/ActiveSwitch';
 import { formatDecimal, splitBusinessMinutes, workingDayMinutes } from '../catalog/business-time';
@@ -114,6 +113,7 @@ export default function SlaPoliciesPage() {
     {
       title: t('catalog.status'),
       key: 'active',
+      width: 160,
       render: (_, p) => (
         <ActiveSwitch
           checked={p.active}
@@ -126,7 +126,6 @@ export default function SlaPoliciesPage() {
         />
       ),
     },
-    { title: t('catalog.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', render: (v: string) => formatDateTime(v) },
     {
       title: t('common.actions'),
       key: 'actions',
