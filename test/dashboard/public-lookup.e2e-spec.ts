@@ -159,6 +159,11 @@ describe('public lookup page', () => {
     await expect(alert.textContent()).resolves.toMatch(/tra cứu quá nhiều lần.*thử lại sau \d+/);
     await expect(page.getByTestId('lookup-request').count()).resolves.toBe(0);
     await harness.shot(page, 'lookup-too-many');
+
+    // English for visitors who need it.
+    await page.getByText('English', { exact: true }).click();
+    await harness.visible(page.getByRole('heading', { name: 'Look up a dossier or feedback' }));
+    await harness.visible(page.getByText('Request or feedback code'));
     expect(harness.pageErrors).toEqual([]);
   });
 });
