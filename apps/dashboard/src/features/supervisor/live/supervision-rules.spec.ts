@@ -101,7 +101,7 @@ describe('live lists', () => {
   });
 
   it('operator statuses: newest version wins; working operators first, longest in their status first', () => {
-    const s = (userId: string, status: OperatorStatusView['status'], version: number, since: string) => ({ userId, status, version, since, reason: null });
+    const s = (userId: string, status: OperatorStatusView['status'], version: number, since: string): OperatorStatusView => ({ userId, status, version, since, reason: null });
     let list = [s('u1', 'available', 1, '2026-01-01T01:00:00Z'), s('u2', 'break', 1, '2026-01-01T00:00:00Z')];
     list = applyStatus(list, s('u2', 'on_call', 2, '2026-01-01T02:00:00Z'));
     list = applyStatus(list, s('u2', 'break', 1, '2026-01-01T00:00:00Z'));
