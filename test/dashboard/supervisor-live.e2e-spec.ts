@@ -167,6 +167,16 @@ describe('supervisor screens in Chromium', () => {
     await cti({ event: 'hangup', call_id: callId, direction: 'inbound', cause: 'normalClearing' });
     await row(sup, 'live-call-row', 'data-call-id', id!).waitFor({ state: 'detached', timeout: 15_000 });
     await until(sup.locator('[data-testid=operator-row]:not([data-status=on_call])').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }), 15_000);
+
+    // A call nobody answered becomes a callback waiting, live, with its age.
+    const missed = randomMobile('086');
+    const missedId = unique('sup-missed-');
+    await cti({ event: 'new_call', call_id: missedId, direction: 'inbound', from: missed });
+    await cti({ event: 'hangup', call_id: missedId, direction: 'inbound', from: missed, cause: 'cancel' });
+    const callback = await until(sup.locator('[data-testid=callback-row]').filter({ hasText: `${missed.slice(0, 4)} ${missed.slice(4, 7)} ${missed.slice(7)}` }), 15_000);
+    expect(await callback.innerText()).toMatch(/\d+ giây/);
+    expect(await callback.innerText()).toContain('Chưa ai nhận');
+    expect(await sup.evaluate('window.__notReloaded')).toBe(true);
   }, 90_000);
 
   let legId: string;
@@ -211,9 +221,33 @@ describe('supervisor screens in Chromium', () => {
     expect(await options.first().innerText()).toContain('0 km');
     expect(await options.first().innerText()).toContain('Đã từ chối');
     await h.shot(sup, '06-assign-picker');
+
+    // Meanwhile another supervisor gives it back to office B: this screen's choice meets a 409, said in words, and
+    // the row leaves the list live.
+    const raced = waitFor(w.offices[1].socket, 'dispatch:leg-assigned', (p) => p.legId === legId);
+    expect((await w.api.http.post(`/api/bcci-legs/${legId}/assign`).set(auth(w.supervisor.token)).send({ officeId: w.offices[1].id })).status).toBe(200);
+    await raced;
     await sup.keyboard.type(extra.code);
     await h.pickOption(sup, extra.name);
     await dialog.getByTestId('assign-submit').click();
+    await h.visible(dialog.getByTestId('assign-error').filter({ hasText: 'Chuyến này vừa được phân công hoặc đã đổi trạng thái' }));
+    await row(sup, 'unroutable-row', 'data-leg-id', legId).waitFor({ state: 'detached', timeout: 15_000 });
+    await h.shot(sup, '06b-assign-conflict');
+    await sup.keyboard.press('Escape');
+    await sup.getByRole('dialog').waitFor({ state: 'detached' });
+
+    // Office B refuses again: the leg escalates a second time and comes back live.
+    const again = waitFor(w.supervisor.socket, 'dispatch:escalated', (p) => p.legId === legId);
+    expect((await w.api.http.post(`/api/bcci-legs/${legId}/reject`).set(auth(w.offices[1].dispatcher.token)).send({ reason: 'Vẫn không có xe' })).status).toBe(200);
+    await again;
+    const back = await until(row(sup, 'unroutable-row', 'data-leg-id', legId, '[data-fresh=true]'), 15_000);
+    await back.getByTestId('unroutable-assign').click();
+    const dialog2 = await h.dialog(sup, `Phân công bưu cục cho chuyến ${request.code}`);
+    await h.visible(dialog2.getByText('Vẫn không có xe'));
+    await dialog2.getByTestId('assign-office').click();
+    await sup.keyboard.type(extra.code);
+    await h.pickOption(sup, extra.name);
+    await dialog2.getByTestId('assign-submit').click();
     await h.visible(sup.locator('.ant-message-notice').filter({ hasText: `Đã phân công chuyến ${request.code} cho ${extra.name}` }));
     await row(sup, 'unroutable-row', 'data-leg-id', legId).waitFor({ state: 'detached', timeout: 15_000 });
 

@@ -65,6 +65,11 @@ export const supervisionVi = {
   'sup.ops.since': 'Từ lúc',
   'sup.ops.for': 'đã {time}',
   'sup.ops.reason': 'Lý do',
+  'sup.ops.cause.answer': 'Nhận cuộc gọi',
+  'sup.ops.cause.hangup': 'Cuộc gọi kết thúc',
+  'sup.ops.cause.wrapUpTimer': 'Hết thời gian hoàn tất',
+  'sup.ops.cause.online': 'Đăng nhập',
+  'sup.ops.cause.offline': 'Mất kết nối',
 
   'sup.legs.title': 'Chuyến chưa có bưu cục nhận',
   'sup.legs.hint': 'Mọi bưu cục phù hợp đã từ chối hoặc quá hạn nhận',
@@ -90,6 +95,7 @@ export const supervisionVi = {
   'sup.assign.pickRequired': 'Chọn một bưu cục',
   'sup.assign.submit': 'Phân công',
   'sup.assign.done': 'Đã phân công chuyến {code} cho {office}',
+  'sup.assign.conflict': 'Chuyến này vừa được phân công hoặc đã đổi trạng thái; danh sách đã được cập nhật.',
 
   'sup.map.activeLegs': 'Chuyến đang chạy',
   'sup.map.legendLegs': 'Chuyến theo trạng thái',
@@ -163,6 +169,11 @@ export const supervisionEn: Record<keyof typeof supervisionVi, string> = {
   'sup.ops.since': 'Since',
   'sup.ops.for': 'for {time}',
   'sup.ops.reason': 'Reason',
+  'sup.ops.cause.answer': 'Answered a call',
+  'sup.ops.cause.hangup': 'Call ended',
+  'sup.ops.cause.wrapUpTimer': 'Wrap-up time over',
+  'sup.ops.cause.online': 'Logged in',
+  'sup.ops.cause.offline': 'Connection lost',
 
   'sup.legs.title': 'Legs without an office',
   'sup.legs.hint': 'Every eligible office refused or let the offer time out',
@@ -188,6 +199,7 @@ export const supervisionEn: Record<keyof typeof supervisionVi, string> = {
   'sup.assign.pickRequired': 'Pick an office',
   'sup.assign.submit': 'Assign',
   'sup.assign.done': 'Leg {code} assigned to {office}',
+  'sup.assign.conflict': 'This leg was just assigned or changed state; the list has been refreshed.',
 
   'sup.map.activeLegs': 'Active legs',
   'sup.map.legendLegs': 'Legs by state',

@@ -12,6 +12,19 @@ import { applyCall, applyStatus, sortStatuses, SUP_KEYS, useCallbackBacklog, use
 
 const STATUS_COLORS: Record<OperatorStatus, string> = { available: 'green', on_call: 'red', wrap_up: 'gold', break: 'default', offline: 'default' };
 
+/** Causes the server records by itself are shown in words; an operator's own reason (for a break) as typed. */
+const CAUSES: Record<string, MessageKey> = {
+  'cti:answer': 'sup.ops.cause.answer',
+  'cti:hangup': 'sup.ops.cause.hangup',
+  wrap_up_timer: 'sup.ops.cause.wrapUpTimer',
+  'presence:online': 'sup.ops.cause.online',
+  'presence:offline': 'sup.ops.cause.offline',
+};
+function reasonText(t: (k: MessageKey) => string, reason: string | null): string {
+  if (!reason) return '';
+  return CAUSES[reason] ? t(CAUSES[reason]) : reason;
+}
+
 /** Names of operators from the status board (the only staff directory a supervisor may read). */
 export function useOperatorNames(): Map<string, string> {
   const statuses = useOperatorStatuses();
@@ -179,16 +192,14 @@ export function OperatorsCard({ now }: { now: number }) {
           {t('sup.ops.title')}
         </Space>
       }
-      extra={
-        <Space size={4} wrap>
-          {(['available', 'on_call', 'wrap_up', 'break'] as const).map((s) => (
-            <Tag key={s} color={STATUS_COLORS[s]}>
-              {t(`op.status.${s}` as MessageKey)}: {count(s)}
-            </Tag>
-          ))}
-        </Space>
-      }
     >
+      <Space size={4} wrap style={{ marginBottom: 8 }} data-testid="operators-summary">
+        {(['available', 'on_call', 'wrap_up', 'break'] as const).map((s) => (
+          <Tag key={s} color={STATUS_COLORS[s]}>
+            {t(`op.status.${s}` as MessageKey)}: {count(s)}
+          </Tag>
+        ))}
+      </Space>
       {rest.error !== undefined && <Alert type="error" showIcon title={describeError(t, rest.error)} style={{ marginBottom: 8 }} />}
       {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sup.ops.empty')} />
@@ -230,7 +241,7 @@ export function OperatorsCard({ now }: { now: number }) {
                   '—'
                 ),
             },
-            { title: t('sup.ops.reason'), key: 'reason', render: (_, r) => r.reason ?? '' },
+            { title: t('sup.ops.reason'), key: 'reason', render: (_, r) => reasonText(t, r.reason) },
           ]}
         />
       )}

@@ -3,7 +3,7 @@ import { SendOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Descriptions, Empty, Form, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { LegEvent, LegView } from '@hotline/contracts';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
-import { api } from '../../../lib/api-client';
+import { api, ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime, formatPhone } from '../../../lib/format';
 import { foldedIncludes, useAllPostOffices, useCommunes } from '../../../lib/reference-data';
@@ -43,7 +43,8 @@ function AssignOfficeModal({ leg, onClose }: { leg: LegView; onClose: () => void
       invalidate('bcci-legs/');
       onClose();
     } catch (err) {
-      setError(describeError(t, err));
+      // 409: someone else assigned it (or it moved on) meanwhile; the list is re-read and says what it is now.
+      setError(err instanceof ApiError && err.status === 409 ? t('sup.assign.conflict') : describeError(t, err));
       invalidate('bcci-legs/');
     } finally {
       setBusy(false);
@@ -135,11 +136,11 @@ export function UnroutableLegsCard({ now }: { now: number }) {
   useRealtimeEvent('dispatch:escalated', (p: LegEvent) => {
     setArrivedAt((m) => ({ ...m, [p.legId]: Date.now() }));
     void notification.warning({ key: `escalated-${p.legId}`, message: t('sup.legs.escalated', { code: p.requestCode }), icon: <WarningOutlined style={{ color: '#f5222d' }} />, duration: 8 });
-    invalidate(SUP_KEYS.unroutable);
+    invalidate(SUP_KEYS.unroutable, SUP_KEYS.leg(p.legId));
   });
   const known = new Set((legs.data ?? []).map((l) => l.id));
   const onChange = (p: LegEvent) => {
-    if (known.has(p.legId) || p.to === 'unroutable') invalidate(SUP_KEYS.unroutable);
+    if (known.has(p.legId) || p.to === 'unroutable') invalidate(SUP_KEYS.unroutable, SUP_KEYS.leg(p.legId));
   };
   useRealtimeEvent('dispatch:leg-assigned', onChange);
   useRealtimeEvent('dispatch:leg-updated', onChange);
@@ -157,8 +158,10 @@ export function UnroutableLegsCard({ now }: { now: number }) {
           <Badge count={items.length} showZero color={items.length ? '#f5222d' : '#bfbfbf'} data-testid="unroutable-count" />
         </Space>
       }
-      extra={<Typography.Text type="secondary">{t('sup.legs.hint')}</Typography.Text>}
     >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('sup.legs.hint')}
+      </Typography.Paragraph>
       {legs.error !== undefined && <Alert type="error" showIcon title={describeError(t, legs.error)} style={{ marginBottom: 8 }} />}
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={legs.loading && !legs.data ? '…' : t('sup.legs.empty')} data-testid="unroutable-empty" />
