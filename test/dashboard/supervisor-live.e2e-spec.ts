@@ -9,9 +9,11 @@
  * - the map shows the leg at its address coloured by state, live, and the leg on click; remote communes stay shaded.
  * Screenshots: test-artifacts/dashboard/supervisor-*.png (needs `npm run build` first).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { BcciRequestView, TicketView } from '@hotline/contracts';
-import { BrowserHarness } from './browser';
+import { ARTIFACTS, BrowserHarness } from './browser';
 import { ALWAYS_OPEN, DispatchWorld, dispatchWorld, requestBody, waitFor } from '../dispatch/dispatch-fixtures';
 import { DEMO_PASSWORD, login, unique } from '../helpers/test-app';
 import { randomMobile } from '../calls/helpers';
@@ -24,6 +26,8 @@ let ctiToken: string;
 /** An always-open office outside the leg's commune (routing never offers it there): the supervisor's manual choice. */
 let extra: { id: string; code: string; name: string; dispatcher: string };
 let sup: Page;
+/** How late the screen is behind the server's instants (ms), written to test-artifacts/dashboard/supervisor-timings.json. */
+const timings: Record<string, number> = {};
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const row = (page: Page, testId: string, attr: string, id: string, extraSel = '') => page.locator(`[data-testid=${testId}][${attr}="${id}"]${extraSel}`);
@@ -81,6 +85,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (Object.keys(timings).length) writeFileSync(join(ARTIFACTS, 'supervisor-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
   await h.close();
   if (extra) await w?.db.query('UPDATE post_offices SET active = 0, updated_at = NOW(3) WHERE id = ?', [extra.id]);
   await w?.close();
@@ -117,6 +122,7 @@ describe('supervisor screens in Chromium', () => {
     expect(await row(sup, 'sla-risk-row', 'data-ticket-id', ticket.id).count()).toBe(0);
 
     const warning = await until(row(sup, 'sla-risk-row', 'data-ticket-id', ticket.id, '[data-level=warning]'));
+    timings.warnAtToScreenMs = Date.now() - Date.parse(ticket.sla.firstResponse!.warnAt!);
     expect(await warning.getByTestId('sla-risk-level').innerText()).toBe('Sắp trễ hạn');
     expect(await warning.innerText()).toContain('Phản hồi đầu tiên');
     const countdown = warning.getByTestId('sla-risk-countdown');
@@ -132,6 +138,9 @@ describe('supervisor screens in Chromium', () => {
     await h.shot(sup, '02-sla-warning');
 
     const breached = await until(row(sup, 'sla-risk-row', 'data-ticket-id', ticket.id, '[data-level=breached]'));
+    timings.dueAtToScreenMs = Date.now() - Date.parse(ticket.sla.firstResponse!.dueAt!);
+    // The breach reaches the screen within a few seconds of its instant (timer → worker → socket → React).
+    expect(timings.dueAtToScreenMs).toBeLessThan(5000);
     expect(await breached.getByTestId('sla-risk-level').innerText()).toBe('Đã trễ hạn');
     await sup.waitForFunction((id) => /^Trễ 0:0[1-9]$/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(`[data-ticket-id="${id}"] [data-testid=sla-risk-countdown]`)?.textContent ?? ''), ticket.id, { timeout: 10_000 });
     await h.visible(breached.getByText('Chuyển giám sát')); // escalated to the supervisors' queue by the policy
@@ -198,8 +207,10 @@ describe('supervisor screens in Chromium', () => {
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/reject`).set(auth(w.offices[0].dispatcher.token)).send({ reason: 'Không còn bưu tá rảnh' })).status).toBe(200);
     await second;
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/reject`).set(auth(w.offices[1].dispatcher.token)).send({ reason: 'Xe hỏng' })).status).toBe(200);
+    const lastRefusalAt = Date.now();
 
     const arrived = await until(row(sup, 'unroutable-row', 'data-leg-id', legId, '[data-fresh=true]'), 15_000);
+    timings.lastRefusalToUnroutableRowMs = Date.now() - lastRefusalAt;
     expect(await arrived.innerText()).toContain(request.code);
     await h.visible(sup.locator('.ant-notification-notice').filter({ hasText: `Chuyến ${request.code} không có bưu cục nhận` }));
     expect(await sup.evaluate('window.__notReloaded')).toBe(true);
@@ -247,12 +258,14 @@ describe('supervisor screens in Chromium', () => {
     await dialog2.getByTestId('assign-office').click();
     await sup.keyboard.type(extra.code);
     await h.pickOption(sup, extra.name);
+    const assignedAt = Date.now();
     await dialog2.getByTestId('assign-submit').click();
     await h.visible(sup.locator('.ant-message-notice').filter({ hasText: `Đã phân công chuyến ${request.code} cho ${extra.name}` }));
     await row(sup, 'unroutable-row', 'data-leg-id', legId).waitFor({ state: 'detached', timeout: 15_000 });
 
     // The chosen office's dispatcher has the offer, live.
     const offer = await until(row(disp, 'offer-item', 'data-leg-id', legId), 15_000);
+    timings.manualAssignClickToDispatcherOfferMs = Date.now() - assignedAt;
     expect(await offer.getByTestId('offer-code').innerText()).toBe(request.code);
     expect(await disp.evaluate('window.__notReloaded')).toBe(true);
     await h.shot(disp, '07-dispatcher-has-it');

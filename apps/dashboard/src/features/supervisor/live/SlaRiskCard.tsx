@@ -104,11 +104,12 @@ export function SlaRiskCard({ now }: { now: number }) {
               key: 'due',
               render: (_, r) => {
                 const left = secondsLeft(r.dueAt, now);
+                const days = (n: number) => t('sup.sla.days', { n });
                 return (
                   <Space orientation="vertical" size={0}>
                     <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.dueAt)}</span>
                     <Typography.Text type={left < 0 ? 'danger' : 'warning'} strong data-testid="sla-risk-countdown" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-                      {left < 0 ? t('sup.sla.overdueBy', { time: formatCountdown(left) }) : t('sup.sla.dueIn', { time: formatCountdown(left) })}
+                      {t(left < 0 ? 'sup.sla.overdueBy' : 'sup.sla.dueIn', { time: formatCountdown(left, days) })}
                     </Typography.Text>
                   </Space>
                 );

@@ -81,6 +81,10 @@ describe('countdown', () => {
     [3 * 86400 + 3723, '3d 1:02:03'],
   ])('%i s → %s', (s, text) => expect(formatCountdown(s)).toBe(text));
 
+  it('days in words of the screen language', () => {
+    expect(formatCountdown(-(2 * 86400 + 5), (n) => `${n} ngày`)).toBe('2 ngày 0:00:05');
+  });
+
   it('counts from the due instant in the browser (negative once passed)', () => {
     const due = '2026-01-01T00:00:10.000Z';
     expect(secondsLeft(due, Date.parse('2026-01-01T00:00:00.000Z'))).toBe(10);

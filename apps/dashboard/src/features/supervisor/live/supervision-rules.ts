@@ -56,15 +56,15 @@ export function secondsLeft(dueAt: string, now: number): number {
   return Math.floor((Date.parse(dueAt) - now) / 1000);
 }
 
-/** `h:mm:ss` / `m:ss` of a duration (its absolute value); days shown as `Nd h:mm:ss`. */
-export function formatCountdown(seconds: number): string {
+/** `h:mm:ss` / `m:ss` of a duration (its absolute value); whole days in front with the language's word (`2 ngày 1:02:03`). */
+export function formatCountdown(seconds: number, days = (n: number) => `${n}d`): string {
   const s = Math.abs(seconds);
   const d = Math.floor(s / 86_400);
   const h = Math.floor((s % 86_400) / 3600);
   const m = Math.floor((s % 3600) / 60);
   const ss = String(s % 60).padStart(2, '0');
   const hms = h || d ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-  return d ? `${d}d ${hms}` : hms;
+  return d ? `${days(d)} ${hms}` : hms;
 }
 
 // ---- calls and operators ------------------------------------------------------------------------------------------------------
