@@ -15,7 +15,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { BcciRequestView, TicketView } from '@hotline/contracts';
 import { ARTIFACTS, BrowserHarness } from './browser';
 import { ALWAYS_OPEN, DispatchWorld, dispatchWorld, requestBody, waitFor } from '../dispatch/dispatch-fixtures';
-import { DEMO_PASSWORD, login, unique } from '../helpers/test-app';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, login, unique } from '../helpers/test-app';
 import { randomMobile } from '../calls/helpers';
 
 const h = new BrowserHarness('supervisor-');
@@ -292,6 +292,27 @@ describe('supervisor screens in Chromium', () => {
     expect(await card.getByTestId('map-leg-state').innerText()).toBe('Đã nhận');
     expect(await card.innerText()).toContain(extra.name);
     expect(await sup.evaluate('window.__notReloaded')).toBe(true);
+
+    // A new request without coordinates: its leg appears live (fetched by id on its first event), drawn hollow at the
+    // commune's centre.
+    const body = requestBody(w);
+    const address = body.pickupAddress as Record<string, unknown>;
+    const res = await w.api.http.post('/api/bcci-requests').set(auth(w.operator.token)).send({ ...body, pickupAddress: { detail: address.detail, communeCode: address.communeCode } });
+    expect(res.status).toBe(201);
+    const approx = (res.body as BcciRequestView).legs[0].id;
+    await until(row(sup, 'map-leg', 'data-leg-id', approx, '[data-approximate=true]:is([data-state=assigned],[data-state=routing])'), 15_000);
+    expect(await sup.evaluate('window.__notReloaded')).toBe(true);
     await h.shot(sup, '08-map-legs');
   }, 90_000);
+
+  it('an admin sees the map without legs and without an error (legs are a supervisor view)', async () => {
+    const admin = await h.newPage();
+    await h.login(admin, w.api.url, 'admin', ADMIN_PASSWORD);
+    await openScreen(admin, 'Bản đồ Gia Lai', /\/supervisor\/map$/);
+    await h.visible(admin.locator('path.commune').first());
+    expect(await admin.locator('.ant-alert-error').count()).toBe(0);
+    expect(await admin.getByTestId('map-leg').count()).toBe(0);
+    expect(await admin.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: 'Giám sát trực tuyến' }).count()).toBe(0);
+    await admin.context().close();
+  }, 60_000);
 });

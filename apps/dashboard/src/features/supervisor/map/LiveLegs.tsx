@@ -80,6 +80,7 @@ export function legsLayer(legs: LegView[], communes: Map<string, AdministrativeU
           data-testid="map-leg"
           data-leg-id={leg.id}
           data-state={leg.state}
+          data-approximate={p.approximate ? 'true' : 'false'}
           onPointerDown={(e) => e.stopPropagation()}
           onClick={(e) => {
             e.stopPropagation();
