@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { PhoneOutlined, RollbackOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Badge, Card, Empty, Space, Statistic, Table, Tag, Typography, Row, Col } from 'antd';
 import type { CallView, CallbackView, OperatorStatus, OperatorStatusRow, OperatorStatusView } from '@hotline/contracts';
@@ -37,6 +37,8 @@ export function LiveCallsCard({ now }: { now: number }) {
   const rest = useLiveCalls();
   const names = useOperatorNames();
   const [live, setLive] = useState<CallView[]>([]);
+  // A fresh REST answer supersedes older events (a call that ended while the socket was down must not ring again).
+  useEffect(() => setLive([]), [rest.data]);
   useRealtimeEvent('call:updated', (c) => setLive((l) => [c, ...l.filter((x) => x.id !== c.id)].slice(0, 300)));
 
   const calls = useMemo(() => {

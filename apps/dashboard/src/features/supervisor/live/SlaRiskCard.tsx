@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AlertOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { SlaAlertEvent, TicketView } from '@hotline/contracts';
@@ -23,6 +23,9 @@ export function SlaRiskCard({ now }: { now: number }) {
   const [live, setLive] = useState<TicketView[]>([]);
   const [freshAt, setFreshAt] = useState<Record<string, number>>({});
 
+  // A fresh REST answer (first load, reconnect) supersedes what was patched before it: a ticket settled while the socket
+  // was down must not come back from an older event.
+  useEffect(() => setLive([]), [rest.data]);
   useRealtimeEvent('ticket:changed', ({ ticket }) => setLive((l) => upsertTicket(l, ticket).slice(0, 500)));
   useRealtimeEvent('ticket:sla', (a: SlaAlertEvent) => {
     setFreshAt((m) => ({ ...m, [a.ticketId]: Date.now() }));
