@@ -340,6 +340,15 @@ describe('supervisor screens in Chromium', () => {
     // Ended here so that no ringing call is left for the other files sharing this database.
     await w.api.http.post('/api/cti/events').set('x-cti-token', ctiToken).send({ event: 'hangup', call_id: callId, direction: 'inbound', from: caller, cause: 'normalClearing' });
     await shown.waitFor({ state: 'detached', timeout: 15_000 });
+
+    // English is one click away; the language is remembered per browser, so this page switches back after its shot.
+    await page.locator('.ant-segmented-item').filter({ hasText: 'EN' }).click();
+    await h.visible(page.getByRole('heading', { name: 'Live supervision' }));
+    await h.visible(page.getByText('Tickets at SLA risk'));
+    await h.visible(page.getByText('Legs without an office'));
+    await h.shot(page, '11-live-english');
+    await page.locator('.ant-segmented-item').filter({ hasText: 'VI' }).click();
+    await h.visible(page.getByRole('heading', { name: 'Giám sát trực tuyến' }));
     // The cut itself is logged by Chromium as failed socket requests: expected here, nothing else is.
     const mine = (e: string) => /socket\.io|WebSocket|ERR_FAILED|ERR_INTERNET_DISCONNECTED/.test(e);
     const unexpected = h.pageErrors.filter((e) => !mine(e));
