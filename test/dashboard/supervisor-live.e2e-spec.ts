@@ -51,7 +51,9 @@ async function openScreen(page: Page, menu: string, url: RegExp): Promise<void> 
 
 beforeAll(async () => {
   await h.launch();
-  w = await dispatchWorld({ communeIndex: 110, offices: 2 });
+  // A 2-second wrap-up: the operator board goes on_call → wrap_up → available within the test, and operator1 is left
+  // available for the other files sharing this database.
+  w = await dispatchWorld({ communeIndex: 110, offices: 2, env: { CALLS_WRAP_UP_SECONDS: '2' } });
   const admin = auth(w.admin);
   const cat = await w.api.http.post('/api/feedback/categories').set(admin).send({ code: unique('ui-sla-'), name: 'Thử nghiệm: hạn phản hồi ngắn' });
   if (cat.status !== 201) throw new Error(`category: ${cat.status} ${JSON.stringify(cat.body)}`);
@@ -175,7 +177,9 @@ describe('supervisor screens in Chromium', () => {
     await h.shot(sup, '04-call-in-progress');
     await cti({ event: 'hangup', call_id: callId, direction: 'inbound', cause: 'normalClearing' });
     await row(sup, 'live-call-row', 'data-call-id', id!).waitFor({ state: 'detached', timeout: 15_000 });
-    await until(sup.locator('[data-testid=operator-row]:not([data-status=on_call])').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }), 15_000);
+    await until(sup.locator('[data-testid=operator-row][data-status=wrap_up]').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }), 15_000);
+    const back = await until(sup.locator('[data-testid=operator-row][data-status=available]').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }), 15_000);
+    expect(await back.innerText()).toContain('Hết thời gian hoàn tất'); // the server's cause, in words
 
     // A call nobody answered becomes a callback waiting, live, with its age.
     const missed = randomMobile('086');
