@@ -27,7 +27,12 @@ function AssignOfficeModal({ leg, onClose }: { leg: LegView; onClose: () => void
 
   const point = legPoint(leg, communes.byCode);
   const refused = useMemo(() => new Map((detail.data?.assignments ?? []).filter((a) => a.state === 'rejected' || a.state === 'timed_out').map((a) => [a.officeId, a])), [detail.data]);
-  const choices = useMemo(() => officeChoices(offices.data ?? [], point, leg.communeCode), [offices.data, point?.lat, point?.lng, leg.communeCode]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lat = point?.lat;
+  const lng = point?.lng;
+  const choices = useMemo(
+    () => officeChoices(offices.data ?? [], lat !== undefined && lng !== undefined ? { lat, lng } : null, leg.communeCode),
+    [offices.data, lat, lng, leg.communeCode],
+  );
   const commune = communes.byCode.get(leg.communeCode);
 
   const submit = async () => {
