@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Role, UserView } from '@hotline/contracts';
 import { ERROR_CODES } from '@hotline/contracts';
 import { Clock, ConflictError, NotFoundError, RealtimeEmitter, ValidationError, uuidv7, writeAudit } from '@hotline/core';
@@ -120,6 +120,12 @@ export class UsersService {
   async findActiveByExtension(extension: string): Promise<{ id: string; role: Role; extension: string } | null> {
     const u = await this.db.getRepository(User).findOne({ where: { extension, disabledAt: IsNull() }, select: ['id', 'role', 'extension'] });
     return u ? { id: u.id, role: u.role, extension: u.extension! } : null;
+  }
+
+  /** Display names of staff members (other contexts show who is who without reading the users table). */
+  async names(ids: string[]): Promise<Array<{ id: string; fullName: string; extension: string | null }>> {
+    if (!ids.length) return [];
+    return this.db.getRepository(User).find({ where: { id: In(ids) }, select: ['id', 'fullName', 'extension'] });
   }
 
   async roleOf(userId: string): Promise<Role | null> {

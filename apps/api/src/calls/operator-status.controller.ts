@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OperatorStatusView } from '@hotline/contracts';
+import type { OperatorStatusRow, OperatorStatusView } from '@hotline/contracts';
 import { OperatorStatusService, SetStatusDto, StatusHistoryQuery } from '@hotline/calls';
 import { AuthUser, CurrentUser, Roles, ValidationError } from '@hotline/core';
 
@@ -12,8 +12,8 @@ export class OperatorStatusController {
 
   @Get()
   @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Every operator with a known status' })
-  all(): Promise<OperatorStatusView[]> {
+  @ApiOperation({ summary: 'Every operator with a known status, with their name and extension' })
+  all(): Promise<OperatorStatusRow[]> {
     return this.status.all();
   }
 

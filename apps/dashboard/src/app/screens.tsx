@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, CalendarOutlined, ClockCircleOutlined, CustomerServiceOutlined, DollarOutlined, PhoneOutlined, ProfileOutlined, TagsOutlined, InboxOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, ClockCircleOutlined, CustomerServiceOutlined, DashboardOutlined, DollarOutlined, PhoneOutlined, ProfileOutlined, TagsOutlined, InboxOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '@hotline/contracts';
 import type { MessageKey } from '../i18n/i18n';
 
@@ -57,6 +57,15 @@ export const SCREENS: ScreenDef[] = [
     icon: <InboxOutlined />,
     group: 'work',
     component: lazy(() => import('../features/dispatcher/DispatcherInboxPage')),
+  },
+  {
+    key: 'live-supervision',
+    path: '/supervisor/live',
+    roles: ['supervisor'],
+    label: 'sup.nav.live',
+    icon: <DashboardOutlined />,
+    group: 'supervision',
+    component: lazy(() => import('../features/supervisor/live/LiveSupervisionPage')),
   },
   {
     key: 'map',
