@@ -179,7 +179,10 @@ export class PostOfficesService {
   private async check(raw: RawOfficeInput): Promise<CleanOfficeInput> {
     const units = await this.units.all();
     const { value, problems } = checkOfficeInput(raw, (c) => units.has(c));
-    if (!value) throw new ValidationError(problems.map((p) => p.message).join('; '), { errors: problems });
+    if (!value) {
+      const fields = problems.map(({ field, message, constraint, params }) => ({ field, message, constraint: constraint ?? 'invalid', ...(params ? { params } : {}) }));
+      throw new ValidationError(problems.map((p) => p.message).join('; '), { errors: problems, fields });
+    }
     return value;
   }
 

@@ -122,8 +122,8 @@ export class SlaCalendarService {
   async days(calendarId: string, from: string, to: string): Promise<CalendarDayView[]> {
     const start = Date.parse(`${from}T00:00:00Z`);
     const end = Date.parse(`${to}T00:00:00Z`);
-    if (!Number.isFinite(start)) throw new ValidationError('from: not a date', { field: 'from' });
-    if (!Number.isFinite(end) || end < start) throw new ValidationError('to: must be a date on or after from', { field: 'to' });
+    if (!Number.isFinite(start)) throw new ValidationError('from: not a date', { field: 'from', constraint: 'isDate' });
+    if (!Number.isFinite(end) || end < start) throw new ValidationError('to: must be a date on or after from', { field: 'to', constraint: 'dateOrder' });
     if ((end - start) / DAY_MS > 400) throw new ValidationError('to: at most 400 days per request', { field: 'to' });
     const calendar = await this.calendar(calendarId);
     const days: CalendarDayView[] = [];
