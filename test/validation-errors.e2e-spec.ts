@@ -106,5 +106,16 @@ describe('validation errors: details.fields for a client to translate', () => {
         expect.objectContaining({ field: 'phone', constraint: 'isPhone' }),
       ]),
     );
+
+    const csv = ['code,name,address,commune_code,lat,lng', `${unique('PO')},B,1 Lê Lợi,00000,13.98,108.0`].join('\n');
+    const imported = await api.http.post('/api/post-offices/import').set(admin).set('content-type', 'text/csv').send(csv);
+    expect(imported.status).toBe(400);
+    expect(imported.body.code).toBe('CSV_INVALID');
+    expect(imported.body.details.errors).toEqual(
+      expect.arrayContaining([
+        { line: 2, field: 'name', message: 'name must be 2–150 characters', constraint: 'isLength', params: { min: 2, max: 150 } },
+        expect.objectContaining({ line: 2, field: 'communeCode', constraint: 'exists', params: { value: '00000' } }),
+      ]),
+    );
   });
 });

@@ -123,6 +123,8 @@ describe('dashboard in Chromium', () => {
     await harness.visible(row);
     expect(await row.locator('td').first().innerText()).toBe('3');
     expect(await row.innerText()).toContain('Xã/phường');
+    // The rule (constraint `exists`) in Vietnamese, not the server's "unknown commune code".
+    expect(await row.innerText()).toContain('“99999” không có trong danh mục');
     expect(await dialog.getByTestId('import-errors-summary').innerText()).toContain('Chưa có dòng nào được ghi');
     await harness.shot(admin, '08-import-line-error');
     const none = await api.http.get('/api/post-offices').query({ q: code1 }).set('authorization', `Bearer ${(await login(api, 'admin', ADMIN_PASSWORD)).accessToken}`);

@@ -29,6 +29,8 @@ export interface ValidationFieldParams {
   values?: Array<string | number>;
   /** The regular expression of `matches`, as its source. */
   pattern?: string;
+  /** The refused value, where saying it helps find it (an unknown code in a CSV line). */
+  value?: string | number;
 }
 
 /** `details` of a VALIDATION_FAILED answer: `errors` keeps the plain messages, `fields` one entry per failed rule. */

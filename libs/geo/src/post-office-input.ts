@@ -1,4 +1,4 @@
-import type { OpeningHours } from '@hotline/contracts';
+import type { OpeningHours, ValidationFieldParams } from '@hotline/contracts';
 import { normalizePhone } from '@hotline/contracts/phone';
 import { DEFAULT_OPENING_HOURS, parseOpeningHours, validateOpeningHours } from './opening-hours';
 
@@ -40,7 +40,7 @@ export interface FieldProblem {
   message: string;
   /** The rule, in the names of the api's `details.fields` (a client translates it). */
   constraint?: string;
-  params?: { min?: number; max?: number };
+  params?: ValidationFieldParams;
 }
 
 /**
@@ -59,7 +59,7 @@ export function checkOfficeInput(raw: RawOfficeInput, knownCommunes: (code: stri
   const name = text('name', 2, 150);
   const address = text('address', 2, 255);
   const communeCode = typeof raw.communeCode === 'string' ? raw.communeCode.trim() : String(raw.communeCode ?? '');
-  if (!knownCommunes(communeCode)) problems.push({ field: 'communeCode', message: `unknown commune code "${communeCode}"`, constraint: 'exists' });
+  if (!knownCommunes(communeCode)) problems.push({ field: 'communeCode', message: `unknown commune code "${communeCode}"`, constraint: 'exists', params: { value: communeCode } });
 
   const lat = toNumber(raw.lat);
   const lng = toNumber(raw.lng);

@@ -132,7 +132,7 @@ export class PostOfficesService {
         },
         (c) => units.has(c),
       );
-      for (const p of result.problems) errors.push({ line, field: p.field, message: p.message });
+      for (const p of result.problems) errors.push({ line, ...p });
       const code = String(record.code ?? '').trim();
       const key = code.toLowerCase();
       if (code && seen.has(key)) errors.push({ line, field: 'code', message: `duplicate code "${code}" (already on line ${seen.get(key)})` });

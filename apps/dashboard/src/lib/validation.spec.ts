@@ -53,6 +53,7 @@ describe('translateRule: one failed rule of a 400 in Vietnamese (and English)', 
     ['pattern it cannot read', rule('target', 'matches', { pattern: '^(all|role:(operator))$' }), 'Không đúng định dạng', 'Wrong format'],
     ['unknown property', rule('colour', 'whitelistValidation', undefined, 'property colour should not exist'), 'Trường “colour” không được phép gửi', 'The field “colour” may not be sent'],
     ['unknown reference', rule('topicId', 'exists'), 'Không có trong danh mục hoặc đã ngừng dùng', 'Not in the list, or no longer in use'],
+    ['unknown reference, the value said', rule('communeCode', 'exists', { value: '99999' }), '“99999” không có trong danh mục hoặc đã ngừng dùng', '“99999” is not in the list, or no longer in use'],
     ['dates in order', rule('endsOn', 'dateOrder'), 'Thời điểm kết thúc phải sau thời điểm bắt đầu', 'The end must come after the start'],
     ['uuid', rule('id', 'isUuid'), 'Mã định danh không hợp lệ', 'Not a valid identifier'],
   ])('%s', (_, r, textVi, textEn) => {

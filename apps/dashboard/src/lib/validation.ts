@@ -59,7 +59,7 @@ const RULES: Record<string, Say> = {
   isLongitude: () => ['catalog.validation.longitude'],
   inProvince: () => ['catalog.validation.inProvince'],
   whitelistValidation: (_p, rule) => ['catalog.validation.notAllowed', { field: rule.field ?? '' }],
-  exists: () => ['catalog.validation.exists'],
+  exists: (p) => (p.value !== undefined && p.value !== '' ? ['catalog.validation.existsValue', { value: p.value }] : ['catalog.validation.exists']),
   dateOrder: () => ['catalog.validation.dateOrder'],
   notInFuture: () => ['catalog.validation.notInFuture'],
   notInPast: () => ['catalog.validation.notInPast'],
