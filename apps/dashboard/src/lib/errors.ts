@@ -63,13 +63,14 @@ function groupRules(rules: readonly ValidationFieldError[]): Map<string, Validat
   return byField;
 }
 
-/** The field a 400/409 is about, when the server says (`details.field`, or the one field of `details.fields`). */
+/**
+ * The field a 400/409 is about, when a service says so (`details.field`). Forms read it to show their own text for a
+ * known domain refusal (ChangePasswordForm), so a DTO rule on the same field (`details.fields` only) is not reported here.
+ */
 export function errorField(err: unknown): string | null {
   if (!(err instanceof ApiError)) return null;
   const field = (err.body.details as { field?: unknown } | undefined)?.field;
-  if (typeof field === 'string') return field;
-  const fields = new Set(validationFields(err).map((f) => f.field));
-  return fields.size === 1 ? [...fields][0] : null;
+  return typeof field === 'string' ? field : null;
 }
 
 /** The texts a 400 says about one field (its path as the api names it), in the UI language; [] when none. */

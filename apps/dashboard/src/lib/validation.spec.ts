@@ -99,9 +99,9 @@ describe('validationFields, errorField, describeError, describeFieldError on a 4
     expect(describeError(en, refused([rule('phone', 'isPhone')]))).toBe('Invalid data: Not a valid phone number');
   });
 
-  it('the field of a one-field 400 is known even without details.field', () => {
-    expect(errorField(refused([rule('phone', 'isPhone')]))).toBe('phone');
-    expect(errorField(err)).toBeNull();
+  it('errorField stays the service\'s details.field; describeFieldError gives one field\'s texts', () => {
+    expect(errorField(refused([rule('phone', 'isPhone')]))).toBeNull();
+    expect(errorField(refused([rule('phone', 'isPhone')], { field: 'phone' }))).toBe('phone');
     expect(describeFieldError(vi, err, 'pickup')).toEqual(['Mã xã phải gồm 5 chữ số']);
   });
 });
