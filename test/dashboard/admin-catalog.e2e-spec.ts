@@ -1,8 +1,9 @@
 /**
  * The admin catalogue screens in a real browser against the built UI served by the real api: each screen creates or
  * edits an entry through the UI and the api confirms it; a refused save shows the api's rule, said in Vietnamese
- * (details.fields through lib/validation.ts), under the field it is about and writes nothing. Entries that other specs of this run depend on (tariffs, the default calendar, SLA
- * policies) are either created where they change nothing (future dates, inactive) or restored afterwards.
+ * (details.fields through lib/validation.ts), under the field it is about and writes nothing. Entries that other
+ * specs of this run depend on (tariffs, the default calendar, SLA policies) are either created where they change
+ * nothing (future dates, inactive) or restored afterwards.
  * Screenshots: test-artifacts/dashboard/admin-catalog-*.png (needs `npm run build` first).
  */
 import type { Page } from 'playwright-core';
