@@ -91,6 +91,11 @@ describe('validation errors: details.fields for a client to translate', () => {
     const badId = await api.http.get('/api/users/not-a-uuid').set(admin);
     expect(badId.status).toBe(400);
     expect(fieldsOf(badId.body)).toEqual([{ field: 'id', constraint: 'isUuid', message: 'id must be a UUID' }]);
+
+    const badCode = await api.http.get('/api/geo/units/12ab').set(admin);
+    expect(badCode.status).toBe(400);
+    expect(badCode.body.message).toBe('code must be a 5-digit commune code');
+    expect(fieldsOf(badCode.body)).toEqual([{ field: 'code', constraint: 'matches', message: 'code must be a 5-digit commune code', params: { pattern: '^\\d{5}$' } }]);
   });
 
   it('the post-office rules (shared with the CSV import) name their field and rule', async () => {

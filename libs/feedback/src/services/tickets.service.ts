@@ -314,7 +314,7 @@ export class TicketsService {
   }
 
   async agencyAnswer(id: string, forwardId: string, dto: AgencyAnswerDto, actor: AuthUser): Promise<TicketView> {
-    if (!UUID.test(forwardId)) throw new ValidationError('forwardId must be a UUID', { field: 'forwardId' });
+    if (!UUID.test(forwardId)) throw new ValidationError('forwardId must be a UUID', { field: 'forwardId', constraint: 'isUuid' });
     return this.mutate(id, actor, async (t, m, now) => {
       const res = await m.update(TicketForward, { id: forwardId, ticketId: t.id, answeredAt: IsNull() }, { answer: dto.answer, answeredAt: now, answerRecordedBy: actor.id });
       if (!res.affected) {
@@ -360,7 +360,7 @@ export class TicketsService {
 
   // ---- internals ------------------------------------------------------------------------------------------------------------
   private async mutate(id: string, actor: AuthUser, change: (t: Ticket, m: EntityManager, now: Date) => Promise<Change[]>): Promise<TicketView> {
-    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id' });
+    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id', constraint: 'isUuid' });
     const now = this.clock.now();
     let previous: { version: number; clocks: TicketClocks } | undefined;
     const action = { name: '' };
@@ -404,7 +404,7 @@ export class TicketsService {
   }
 
   private async find(id: string): Promise<Ticket> {
-    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id' });
+    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id', constraint: 'isUuid' });
     const t = await this.db.getRepository(Ticket).findOneBy({ id });
     if (!t) throw new NotFoundError('Ticket', id);
     return t;

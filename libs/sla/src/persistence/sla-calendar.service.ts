@@ -106,7 +106,7 @@ export class SlaCalendarService {
 
   async removeException(calendarId: string, exceptionId: string, actorId: string): Promise<void> {
     const row = await this.find(calendarId);
-    if (!UUID.test(exceptionId)) throw new ValidationError('exceptionId must be a UUID', { field: 'exceptionId' });
+    if (!UUID.test(exceptionId)) throw new ValidationError('exceptionId must be a UUID', { field: 'exceptionId', constraint: 'isUuid' });
     const exception = await this.db.getRepository(CalendarExceptionEntity).findOneBy({ id: exceptionId, calendarId: row.id });
     if (!exception) throw new NotFoundError('Calendar exception', exceptionId);
     await this.db.transaction(async (m) => {
