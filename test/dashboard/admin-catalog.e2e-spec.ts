@@ -1,8 +1,9 @@
 /**
  * The admin catalogue screens in a real browser against the built UI served by the real api: each screen creates or
- * edits an entry through the UI and the api confirms it; a refused save shows the server's message under the field it
- * is about and writes nothing. Entries that other specs of this run depend on (tariffs, the default calendar, SLA
- * policies) are either created where they change nothing (future dates, inactive) or restored afterwards.
+ * edits an entry through the UI and the api confirms it; a refused save shows the api's rule, said in Vietnamese
+ * (details.fields through lib/validation.ts), under the field it is about and writes nothing. Entries that other
+ * specs of this run depend on (tariffs, the default calendar, SLA policies) are either created where they change
+ * nothing (future dates, inactive) or restored afterwards.
  * Screenshots: test-artifacts/dashboard/admin-catalog-*.png (needs `npm run build` first).
  */
 import type { Page } from 'playwright-core';
@@ -244,7 +245,11 @@ describe('admin catalogue screens', () => {
     await dialog.getByLabel('Mã').fill('Đất Đai!');
     await dialog.getByLabel('Tên').fill('Đất đai, nhà ở');
     await save('Thêm chủ đề');
-    await harness.visible(dialog.locator('.ant-form-item-explain-error').filter({ hasText: 'Máy chủ từ chối: must be 2–40 lower-case letters, digits or underscores' }));
+    // The api's 400 names the rule (matches ^[a-z0-9_]{2,40}$) on `code`: said in Vietnamese under the Mã field.
+    const codeItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('Mã') });
+    await harness.visible(codeItem.locator('.ant-form-item-explain-error').filter({ hasText: 'Gồm 2–40 ký tự: chữ thường không dấu, chữ số, gạch dưới (_)' }));
+    expect(await dialog.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(['Gồm 2–40 ký tự: chữ thường không dấu, chữ số, gạch dưới (_)']);
+    expect(await dialog.textContent()).not.toMatch(/must|Máy chủ từ chối/);
     await harness.shot(page, 'topic-refused');
     expect(await get<CallTopicView[]>('/api/call-topics?all=true')).toHaveLength(before.length);
     const code = unique('dat_dai_');
@@ -290,7 +295,10 @@ describe('admin catalogue screens', () => {
     await dialog.getByLabel('Tên cơ quan').fill('Sở Tư pháp tỉnh Gia Lai');
     await dialog.getByLabel('Email nhận phiếu chuyển').fill('stp@gialai');
     await save('Thêm cơ quan');
-    await harness.visible(dialog.locator('.ant-form-item-explain-error').filter({ hasText: 'Máy chủ từ chối: must be an email address' }));
+    const emailItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('Email nhận phiếu chuyển') });
+    await harness.visible(emailItem.locator('.ant-form-item-explain-error').filter({ hasText: 'Địa chỉ email không hợp lệ' }));
+    expect(await dialog.textContent()).not.toMatch(/must be|Máy chủ từ chối/);
+    await harness.shot(page, 'agency-refused');
     expect(await get<AgencyView[]>('/api/feedback/agencies')).toHaveLength(before.length);
     await dialog.getByLabel('Email nhận phiếu chuyển').fill('stp@gialai.gov.vn');
     await save('Thêm cơ quan');
@@ -340,7 +348,10 @@ describe('admin catalogue screens', () => {
     const block = await harness.dialog(page, 'Chặn số');
     await block.getByLabel('Số điện thoại').fill('12345');
     await block.getByRole('button', { name: 'Chặn số' }).click();
-    await harness.visible(block.locator('.ant-form-item-explain-error').filter({ hasText: 'Máy chủ từ chối' }));
+    // The api's domain rule (constraint isPhone on `phone`) is said in Vietnamese under the field, not the server's English.
+    const phoneItem = block.locator('.ant-form-item').filter({ has: page.getByLabel('Số điện thoại') });
+    await harness.visible(phoneItem.locator('.ant-form-item-explain-error').filter({ hasText: 'Không đúng định dạng số điện thoại' }));
+    expect(await block.textContent()).not.toMatch(/Máy chủ từ chối|not a|digits/);
     expect(await get<BlockedNumberView[]>('/api/blocked-numbers')).toHaveLength(before.length);
     await harness.shot(page, 'block-refused');
     await block.getByLabel('Số điện thoại').fill(`${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`);

@@ -147,7 +147,7 @@ describe('public lookup page', () => {
     await page.getByTestId('lookup-submit').click();
     await harness.visible(page.getByTestId('lookup-request'));
     // Nothing wider than the screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await harness.shot(page, 'lookup-mobile');
 
     // Use up this client's window, then the page explains the wait instead of failing.

@@ -165,8 +165,8 @@ export class UsersService {
   }
 
   private async checkOfficeBinding(role: Role, officeId: string | null): Promise<void> {
-    if (role === 'dispatcher' && !officeId) throw new ValidationError('postOfficeId is required for a dispatcher', { field: 'postOfficeId' });
+    if (role === 'dispatcher' && !officeId) throw new ValidationError('postOfficeId is required for a dispatcher', { field: 'postOfficeId', constraint: 'isNotEmpty' });
     if (role !== 'dispatcher' && officeId) throw new ValidationError('postOfficeId is only for dispatchers', { field: 'postOfficeId' });
-    if (officeId && !(await this.offices.exists(officeId))) throw new ValidationError(`post office ${officeId} does not exist`, { field: 'postOfficeId' });
+    if (officeId && !(await this.offices.exists(officeId))) throw new ValidationError(`post office ${officeId} does not exist`, { field: 'postOfficeId', constraint: 'exists' });
   }
 }

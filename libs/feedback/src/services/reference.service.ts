@@ -146,13 +146,13 @@ export class FeedbackReferenceService {
 
   async categoryOrBadRequest(id: string, field = 'categoryId'): Promise<FeedbackCategory> {
     const row = await this.db.getRepository(FeedbackCategory).findOneBy({ id });
-    if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive category`, { field });
+    if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive category`, { field, constraint: 'exists' });
     return row;
   }
 
   async agencyOrBadRequest(id: string, field = 'agencyId'): Promise<Agency> {
     const row = await this.db.getRepository(Agency).findOneBy({ id });
-    if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive agency`, { field });
+    if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive agency`, { field, constraint: 'exists' });
     return row;
   }
 
@@ -160,7 +160,7 @@ export class FeedbackReferenceService {
     try {
       return (await this.calendars.get(idOrCode)).id;
     } catch (err) {
-      if (err instanceof NotFoundError) throw new ValidationError(`calendar: unknown calendar ${idOrCode}`, { field: 'calendar' });
+      if (err instanceof NotFoundError) throw new ValidationError(`calendar: unknown calendar ${idOrCode}`, { field: 'calendar', constraint: 'exists' });
       throw err;
     }
   }

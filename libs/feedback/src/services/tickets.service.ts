@@ -68,14 +68,14 @@ export class TicketsService {
   // ---- intake ---------------------------------------------------------------------------------------------------------------
   async create(dto: CreateTicketDto, actor: AuthUser): Promise<TicketView> {
     // Everything that can be refused is checked before the first write.
-    if (dto.kind === 'overdue_dossier' && !dto.overdue) throw new ValidationError('overdue: required for kind overdue_dossier (agencyId, dossierCode, originalDueDate)', { field: 'overdue' });
+    if (dto.kind === 'overdue_dossier' && !dto.overdue) throw new ValidationError('overdue: required for kind overdue_dossier (agencyId, dossierCode, originalDueDate)', { field: 'overdue', constraint: 'isNotEmpty' });
     if (dto.kind !== 'overdue_dossier' && dto.overdue) throw new ValidationError('overdue: only for kind overdue_dossier', { field: 'overdue' });
     if (dto.categoryId) await this.refs.categoryOrBadRequest(dto.categoryId);
     if (dto.overdue) {
       await this.refs.agencyOrBadRequest(dto.overdue.agencyId, 'overdue.agencyId');
-      if (!isRealDate(dto.overdue.originalDueDate)) throw new ValidationError('overdue.originalDueDate: not a calendar date', { field: 'overdue.originalDueDate' });
+      if (!isRealDate(dto.overdue.originalDueDate)) throw new ValidationError('overdue.originalDueDate: not a calendar date', { field: 'overdue.originalDueDate', constraint: 'isDate' });
     }
-    if (dto.communeCode && !(await this.units.find(dto.communeCode))) throw new ValidationError(`communeCode: unknown commune code "${dto.communeCode}"`, { field: 'communeCode' });
+    if (dto.communeCode && !(await this.units.find(dto.communeCode))) throw new ValidationError(`communeCode: unknown commune code "${dto.communeCode}"`, { field: 'communeCode', constraint: 'exists' });
     if (dto.assigneeId) await this.assignable(dto.assigneeId);
     const now = this.clock.now();
     const ticket = await this.db.transaction(async (m) => {
@@ -314,7 +314,7 @@ export class TicketsService {
   }
 
   async agencyAnswer(id: string, forwardId: string, dto: AgencyAnswerDto, actor: AuthUser): Promise<TicketView> {
-    if (!UUID.test(forwardId)) throw new ValidationError('forwardId must be a UUID', { field: 'forwardId' });
+    if (!UUID.test(forwardId)) throw new ValidationError('forwardId must be a UUID', { field: 'forwardId', constraint: 'isUuid' });
     return this.mutate(id, actor, async (t, m, now) => {
       const res = await m.update(TicketForward, { id: forwardId, ticketId: t.id, answeredAt: IsNull() }, { answer: dto.answer, answeredAt: now, answerRecordedBy: actor.id });
       if (!res.affected) {
@@ -329,13 +329,13 @@ export class TicketsService {
   /** Mẫu 04 apology slip with the new due date: set once (Decree 61/2018 art. 19(9)); a second attempt is a 409. */
   async apology(id: string, dto: ApologySlipDto, actor: AuthUser): Promise<TicketView> {
     for (const [field, value] of [['newDueDate', dto.newDueDate], ['slipDate', dto.slipDate]] as const) {
-      if (value && !isRealDate(value)) throw new ValidationError(`${field}: not a calendar date`, { field });
+      if (value && !isRealDate(value)) throw new ValidationError(`${field}: not a calendar date`, { field, constraint: 'isDate' });
     }
     return this.mutate(id, actor, async (t, m, now) => {
       const od = await m.findOneBy(OverdueDossier, { ticketId: t.id });
       if (!od) throw new ConflictError('This ticket is not about an overdue dossier', 'NOT_OVERDUE_DOSSIER');
       if (od.newDueDate) throw new ConflictError(`The new due date was already set (${od.newDueDate}); it can be set only once`, 'NEW_DATE_ALREADY_SET');
-      if (dto.newDueDate <= od.originalDueDate) throw new ValidationError(`newDueDate: must be after the original due date ${od.originalDueDate}`, { field: 'newDueDate' });
+      if (dto.newDueDate <= od.originalDueDate) throw new ValidationError(`newDueDate: must be after the original due date ${od.originalDueDate}`, { field: 'newDueDate', constraint: 'dateOrder' });
       const res = await m
         .createQueryBuilder()
         .update(OverdueDossier)
@@ -360,7 +360,7 @@ export class TicketsService {
 
   // ---- internals ------------------------------------------------------------------------------------------------------------
   private async mutate(id: string, actor: AuthUser, change: (t: Ticket, m: EntityManager, now: Date) => Promise<Change[]>): Promise<TicketView> {
-    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id' });
+    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id', constraint: 'isUuid' });
     const now = this.clock.now();
     let previous: { version: number; clocks: TicketClocks } | undefined;
     const action = { name: '' };
@@ -404,7 +404,7 @@ export class TicketsService {
   }
 
   private async find(id: string): Promise<Ticket> {
-    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id' });
+    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id', constraint: 'isUuid' });
     const t = await this.db.getRepository(Ticket).findOneBy({ id });
     if (!t) throw new NotFoundError('Ticket', id);
     return t;
@@ -415,7 +415,7 @@ export class TicketsService {
     try {
       user = await this.users.get(userId);
     } catch (err) {
-      if (err instanceof NotFoundError) throw new ValidationError('assigneeId: unknown user', { field: 'assigneeId' });
+      if (err instanceof NotFoundError) throw new ValidationError('assigneeId: unknown user', { field: 'assigneeId', constraint: 'exists' });
       throw err;
     }
     if (user.disabled || (user.role !== 'operator' && user.role !== 'supervisor')) {

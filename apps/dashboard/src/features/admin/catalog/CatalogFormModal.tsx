@@ -2,12 +2,13 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Form, Modal, type FormInstance } from 'antd';
 import { useT } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/api-client';
-import { describeError } from '../../../lib/errors';
+import { describeError, validationFields } from '../../../lib/errors';
 import { fieldErrors } from './server-errors';
 
 /**
  * One modal form for every catalogue entry (tariff, promotion, policy, topic...): fills the form when it opens, saves
- * through `onSubmit`, and when the api refuses puts each message under the field it is about (the rest in a banner).
+ * through `onSubmit`, and when the api refuses puts each rule, in the UI language, under the field it is about (the rest
+ * in a banner).
  * Nothing is closed or reset on a refusal, so the admin corrects and saves again.
  */
 export function CatalogFormModal<V extends object>({
@@ -66,10 +67,11 @@ export function CatalogFormModal<V extends object>({
       void message.success(await onSubmit(values));
       onClose();
     } catch (err) {
-      const { byField, other } = fieldErrors(err, fields, conflictField, aliases);
+      const { byField, other } = fieldErrors(err, fields, conflictField, aliases, t);
       const conflict = err instanceof ApiError && err.status === 409;
-      if (byField.size)
-        form.setFields([...byField].map(([name, errors]) => ({ name: name as never, errors: conflict && conflictText ? [conflictText] : errors.map((e) => t('catalog.serverRefused', { message: e })) })));
+      // Rules the api named (details.fields) arrive translated; a bare server message says it is the server's.
+      const said = (e: string) => (validationFields(err).length ? e : t('catalog.serverRefused', { message: e }));
+      if (byField.size) form.setFields([...byField].map(([name, errors]) => ({ name: name as never, errors: conflict && conflictText ? [conflictText] : errors.map(said) })));
       if (other.length || !byField.size) setError(other.length ? t('error.validation', { message: other.join('; ') }) : describeError(t, err));
     } finally {
       setSaving(false);
