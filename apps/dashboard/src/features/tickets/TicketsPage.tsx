@@ -1,0 +1,166 @@
+import { useMemo, useState } from 'react';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { TICKET_KINDS, TICKET_STATUSES, type TicketKind, type TicketStatus, type TicketView } from '@hotline/contracts';
+import { useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n/i18n';
+import { describeError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { useRealtimeEvent } from '../../realtime/RealtimeProvider';
+import { CreateTicketModal } from './CreateTicketModal';
+import { SlaCountdown } from './SlaCountdown';
+import { TicketDrawer } from './TicketDrawer';
+import { kindKey, matchesFilter, newestTicket, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, type TicketFilter, useTicketList } from './tickets-data';
+
+/**
+ * "Phiếu của tôi" and, for supervisors, every ticket, their queue and the ones at risk. SLA countdowns tick in the browser
+ * from the due instants of the api; `ticket:changed` events update rows in place and add or drop tickets live.
+ */
+export default function TicketsPage() {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const supervisor = me.role === 'supervisor' || me.role === 'admin';
+  const [params, setParams] = useSearchParams();
+  const [filter, setFilter] = useState<TicketFilter>(me.role === 'admin' ? 'all' : 'mine');
+  const [status, setStatus] = useState<TicketStatus | undefined>();
+  const [kind, setKind] = useState<TicketKind | undefined>();
+  const [creating, setCreating] = useState(false);
+  const [live, setLive] = useState<Record<string, TicketView>>({});
+  const list = useTicketList({ filter, me: me.id, status, kind });
+  const openId = params.get('ticket');
+  const open = (id: string | null) => setParams(id ? { ticket: id } : {}, { replace: true });
+
+  useRealtimeEvent('ticket:changed', (p) => setLive((m) => ({ ...m, [p.ticket.id]: newestTicket(m[p.ticket.id], p.ticket)! })));
+
+  const rows = useMemo(() => {
+    const now = Date.now();
+    const map = new Map<string, TicketView>();
+    for (const r of list.data ?? []) map.set(r.id, newestTicket(r, live[r.id])!);
+    for (const l of Object.values(live)) {
+      const merged = newestTicket(map.get(l.id), l)!;
+      if (matchesFilter(merged, filter, me.id, { status, kind }, now)) map.set(l.id, merged);
+      else map.delete(l.id);
+    }
+    return [...map.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id.localeCompare(a.id));
+  }, [list.data, live, filter, me.id, status, kind]);
+
+  const filters: Array<{ value: TicketFilter; label: string }> = [
+    { value: 'mine', label: t('tickets.filter.mine') },
+    { value: 'all', label: t('tickets.filter.all') },
+    ...(supervisor
+      ? [
+          { value: 'supervisorQueue' as const, label: t('tickets.filter.supervisorQueue') },
+          { value: 'atRisk' as const, label: t('tickets.filter.atRisk') },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('tickets.nav')}
+        subtitle={t('tickets.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="tickets-create">
+            {t('tickets.create')}
+          </Button>
+        }
+      />
+      <Card
+        data-testid="tickets-list"
+        title={
+          <Segmented<TicketFilter>
+            value={filter}
+            onChange={(f) => {
+              setFilter(f);
+              setLive({});
+            }}
+            options={filters}
+            data-testid="tickets-filter"
+          />
+        }
+        extra={
+          <Space wrap>
+            <Select<TicketStatus>
+              allowClear
+              placeholder={t('tickets.field.status')}
+              style={{ width: 170 }}
+              value={status}
+              onChange={setStatus}
+              options={TICKET_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+              data-testid="tickets-status-filter"
+            />
+            <Select<TicketKind>
+              allowClear
+              placeholder={t('tickets.field.kind')}
+              style={{ width: 190 }}
+              value={kind}
+              onChange={setKind}
+              options={TICKET_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+              data-testid="tickets-kind-filter"
+            />
+            <Button icon={<ReloadOutlined />} onClick={list.reload} title={t('common.reload')} />
+          </Space>
+        }
+      >
+        {list.error !== undefined && <Alert type="error" showIcon title={describeError(t, list.error)} style={{ marginBottom: 12 }} />}
+        <Table<TicketView>
+          size="small"
+          rowKey="id"
+          dataSource={rows}
+          loading={list.loading && !list.data}
+          pagination={rows.length > 20 ? { pageSize: 20, size: 'small' } : false}
+          locale={{ emptyText: t(filter === 'mine' ? 'tickets.emptyMine' : 'tickets.empty') }}
+          onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' }, 'data-testid': 'ticket-row', 'data-ticket-id': r.id, 'data-status': r.status }) as never}
+          columns={[
+            { key: 'code', title: t('tickets.field.code'), width: 150, render: (_, r) => <strong>{r.code}</strong> },
+            {
+              key: 'subject',
+              title: t('tickets.field.subject'),
+              ellipsis: true,
+              render: (_, r) => (
+                <Space size={4} wrap={false}>
+                  <Tag>{t(kindKey(r.kind))}</Tag>
+                  <span>{r.subject}</span>
+                </Space>
+              ),
+            },
+            {
+              key: 'priority',
+              title: t('tickets.field.priority'),
+              width: 120,
+              render: (_, r) => (
+                <Tag color={PRIORITY_COLORS[r.priority]} title={r.priorityRaisedForRemoteArea ? t('tickets.remoteRaised') : undefined}>
+                  {t(priorityKey(r.priority))}
+                  {r.priorityRaisedForRemoteArea ? ' ▲' : ''}
+                </Tag>
+              ),
+            },
+            { key: 'status', title: t('tickets.field.status'), width: 130, render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{t(statusKey(r.status))}</Tag> },
+            { key: 'fr', title: t('tickets.sla.target.firstResponse'), width: 170, render: (_, r) => <SlaCountdown name="firstResponse" target={r.sla.firstResponse} showName={false} /> },
+            { key: 'res', title: t('tickets.sla.target.resolution'), width: 190, render: (_, r) => <SlaCountdown name="resolution" target={r.sla.resolution} showName={false} /> },
+            {
+              key: 'received',
+              title: t('tickets.detail.received'),
+              width: 140,
+              render: (_, r) => <Typography.Text type="secondary">{formatDateTime(r.receivedAt)}</Typography.Text>,
+            },
+          ]}
+        />
+      </Card>
+      <TicketDrawer ticketId={openId} onClose={() => open(null)} live={openId ? live[openId] : undefined} />
+      <CreateTicketModal
+        open={creating}
+        source={{}}
+        onClose={() => setCreating(false)}
+        onCreated={(tk) => {
+          setCreating(false);
+          setLive((m) => ({ ...m, [tk.id]: newestTicket(m[tk.id], tk)! }));
+          open(tk.id);
+        }}
+      />
+    </>
+  );
+}
