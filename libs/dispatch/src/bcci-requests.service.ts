@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { BcciRequestView, LegKind, PublicRequestView } from '@hotline/contracts';
+import type { BcciRequestView, LegKind, Page, PublicRequestView } from '@hotline/contracts';
 import { phonesMatch } from '@hotline/contracts';
 import { AuthUser, Clock, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
 import { CitizensService, requirePhone } from '@hotline/calls';
@@ -10,7 +10,8 @@ import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciLegHistory } from './bcci-leg-history.entity';
 import { BcciLeg } from './bcci-leg.entity';
 import { BcciRequest } from './bcci-request.entity';
-import type { AddressDto, CreateBcciRequestDto } from './dispatch.dto';
+import type { AddressDto, CreateBcciRequestDto, ListBcciRequestsQuery } from './dispatch.dto';
+import { decodeListCursor, encodeListCursor, likePrefix } from './list-cursor';
 import { PricingService } from './pricing.service';
 import { DispatchCalendar } from './dispatch-calendar';
 import { RoutingService } from './routing.service';
@@ -139,6 +140,43 @@ export class BcciRequestsService {
     const legs = await this.db.getRepository(BcciLeg).findBy({ requestId: id });
     const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
     return requestView(request, legs, this.clock.now(), assignments);
+  }
+
+  /**
+   * Requests newest first (keyset over created_at desc, id desc). Operators see their own unless `mine=false`; supervisors
+   * and admins see all unless `mine=true`. Each request comes with its legs (state, office) and their offers.
+   */
+  async list(q: ListBcciRequestsQuery, user: AuthUser): Promise<Page<BcciRequestView>> {
+    const limit = q.limit ?? 50;
+    const mine = q.mine ?? user.role === 'operator';
+    const from = q.from ? new Date(q.from) : null;
+    const to = q.to ? new Date(q.to) : null;
+    if (from && to && from.getTime() >= to.getTime()) throw new ValidationError('to: the date range must end after it starts', { field: 'to' });
+    const qb = this.db.getRepository(BcciRequest).createQueryBuilder('r');
+    if (mine) qb.andWhere('r.created_by_id = :me', { me: user.id });
+    if (q.option) qb.andWhere('r.option = :option', { option: q.option });
+    if (q.citizenId) qb.andWhere('r.citizen_id = :citizenId', { citizenId: q.citizenId });
+    if (q.phone) qb.andWhere('r.citizen_phone = :phone', { phone: requirePhone(q.phone, 'phone') });
+    if (q.q) qb.andWhere('(r.code LIKE :q OR r.dossier_code LIKE :q)', { q: likePrefix(q.q) });
+    if (q.state) qb.andWhere('EXISTS (SELECT 1 FROM bcci_legs sl WHERE sl.request_id = r.id AND sl.state = :state)', { state: q.state });
+    if (from) qb.andWhere('r.created_at >= :from', { from });
+    if (to) qb.andWhere('r.created_at < :to', { to });
+    if (q.cursor) {
+      const c = decodeListCursor(q.cursor);
+      // A plain range on created_at for the optimizer, then the id tie-break.
+      qb.andWhere('r.created_at <= :cAt AND (r.created_at < :cAt OR r.id < :cId)', { cAt: c.at, cId: c.id });
+    }
+    const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit + 1).getMany();
+    const items = rows.slice(0, limit);
+    const ids = items.map((r) => r.id);
+    const legs = ids.length ? await this.db.getRepository(BcciLeg).findBy({ requestId: In(ids) }) : [];
+    const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
+    const now = this.clock.now();
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => requestView(r, legs.filter((l) => l.requestId === r.id), now, assignments)),
+      nextCursor: rows.length > limit ? encodeListCursor(last.createdAt, last.id) : null,
+    };
   }
 
   /** The citizen's lookup: code + the phone given at creation (any format); status and dates only. Unknown or mismatched → 404. */

@@ -261,6 +261,69 @@ export class ListLegsQuery {
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** GET /bcci-requests: newest first, keyset cursor over (created_at desc, id desc). */
+export class ListBcciRequestsQuery {
+  @ApiPropertyOptional({ description: 'Only the requests I created. Default: true for operators, false for supervisors and admins' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'mine must be true or false' })
+  mine?: boolean;
+
+  @ApiPropertyOptional({ enum: LEG_STATES, description: 'Requests with at least one leg in this state' })
+  @IsOptional()
+  @IsIn(LEG_STATES, { message: `state must be one of ${LEG_STATES.join(', ')}` })
+  state?: LegState;
+
+  @ApiPropertyOptional({ enum: BCCI_OPTIONS })
+  @IsOptional()
+  @IsIn(BCCI_OPTIONS, { message: `option must be one of ${BCCI_OPTIONS.join(', ')}` })
+  option?: BcciOption;
+
+  @ApiPropertyOptional({ description: "The citizen's phone in any Vietnamese form" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'citizenId must be a citizen id (UUID)' })
+  citizenId?: string;
+
+  @ApiPropertyOptional({ description: 'Start of the request code (BC-YYMMDD-NNNNNN) or of the dossier code; case-insensitive' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(2, 60, { message: 'q must be 2–60 characters' })
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'createdAt ≥ from (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'createdAt < to (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(200, { message: 'limit must be at most 200' })
+  limit?: number;
+}
+
 export class RemittanceDto {
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 60) reference: string;
   @ApiProperty({ example: '2026-01-29' }) @Matches(LOCAL_DATE, { message: 'remittedOn must be a date YYYY-MM-DD' }) remittedOn: string;
