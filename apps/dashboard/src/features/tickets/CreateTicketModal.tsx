@@ -13,6 +13,7 @@ import {
   type TicketPriority,
   type TicketView,
 } from '@hotline/contracts';
+import { useCurrentUser } from '../../auth/session';
 import { CommuneSelect } from '../../components/CommuneSelect';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
@@ -38,6 +39,7 @@ interface Values {
   dossierCode?: string;
   bcciRequestId?: string;
   overdue?: { agencyId?: string; dossierCode?: string; originalDueDate?: string };
+  assignToMe?: boolean;
 }
 
 const FIELDS = new Set(['kind', 'channel', 'phone', 'citizenName', 'subject', 'content', 'categoryId', 'priority', 'communeCode', 'dossierCode', 'bcciRequestId', 'overdue', 'overdue.agencyId', 'overdue.dossierCode', 'overdue.originalDueDate']);
@@ -60,6 +62,8 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { call, caller } = source;
+  const me = useCurrentUser();
+  const canOwn = me.role === 'operator' || me.role === 'supervisor';
 
   useEffect(() => {
     if (!open) return;
@@ -73,8 +77,9 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
       priority: 'normal',
       raiseForRemoteArea: true,
       communeCode: caller?.citizen?.communeCode ?? undefined,
+      assignToMe: canOwn,
     });
-  }, [open, call, caller, form]);
+  }, [open, call, caller, form, canOwn]);
 
   const kind = Form.useWatch('kind', form);
   const priority = Form.useWatch('priority', form) ?? 'normal';
@@ -107,6 +112,7 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
         communeCode: v.communeCode,
         dossierCode: v.kind === 'overdue_dossier' ? undefined : v.dossierCode?.trim() || undefined,
         bcciRequestId: v.bcciRequestId,
+        assigneeId: canOwn && v.assignToMe ? me.id : undefined,
         overdue: v.kind === 'overdue_dossier' ? { agencyId: v.overdue?.agencyId, dossierCode: v.overdue?.dossierCode, originalDueDate } : undefined,
       });
       invalidate('tickets/');
@@ -121,7 +127,7 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
       onCreated(created);
     } catch (err) {
       const { fields, rest } = fieldErrors(err, (p) => FIELDS.has(p.join('.')));
-      if (fields.length) form.setFields(fields.map((f) => ({ name: f.path, errors: [f.message] })));
+      if (fields.length) form.setFields(fields.map((f) => ({ name: f.path, errors: [f.message] })) as never);
       if (rest.length || !fields.length) setError(rest.length ? rest.join('; ') : describeError(t, err));
     } finally {
       setSaving(false);
@@ -254,6 +260,13 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
               <Select allowClear data-testid="ticket-bcci" placeholder={t('tickets.form.pickRequest')} options={(source.requests ?? []).map((r) => ({ value: r.id, label: r.code }))} />
             </Form.Item>
           </Col>
+          {canOwn && (
+            <Col span={24}>
+              <Form.Item name="assignToMe" valuePropName="checked" style={{ marginBottom: 0 }}>
+                <Checkbox data-testid="ticket-assign-me">{t('tickets.form.assignToMe')}</Checkbox>
+              </Form.Item>
+            </Col>
+          )}
         </Row>
       </Form>
     </Modal>

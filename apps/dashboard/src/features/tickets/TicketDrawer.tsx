@@ -310,7 +310,8 @@ function HistoryCard({ id }: { id: string }) {
     const text = t(key);
     return text === key ? action : text;
   };
-  const st = (s: string | null) => (s && s in STATUS_COLORS ? t(statusKey(s as TicketStatus)) : s);
+  const PEOPLE = new Set(['assigned', 'reassigned', 'taken_over']);
+  const value = (action: string, s: string | null) => (s === null ? null : PEOPLE.has(action) ? who(s) : s in STATUS_COLORS ? t(statusKey(s as TicketStatus)) : /^\d{4}-\d{2}-\d{2}$/.test(s) ? formatDate(`${s}T00:00:00+07:00`) : s);
   return (
     <Section title={t('tickets.history.title')} testId="ticket-history">
       {history.data?.length ? (
@@ -323,7 +324,7 @@ function HistoryCard({ id }: { id: string }) {
                   <strong>{label(h.action)}</strong>
                   {(h.from || h.to) && (
                     <span>
-                      {st(h.from) ?? '∅'} → {st(h.to) ?? '∅'}
+                      {value(h.action, h.from) ?? '∅'} → {value(h.action, h.to) ?? '∅'}
                     </span>
                   )}
                 </Space>

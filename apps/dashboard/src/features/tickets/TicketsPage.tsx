@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { TICKET_KINDS, TICKET_STATUSES, type TicketKind, type TicketStatus, type TicketView } from '@hotline/contracts';
@@ -8,11 +8,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { useRealtimeEvent } from '../../realtime/RealtimeProvider';
 import { CreateTicketModal } from './CreateTicketModal';
 import { SlaCountdown } from './SlaCountdown';
 import { TicketDrawer } from './TicketDrawer';
-import { kindKey, matchesFilter, newestTicket, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, type TicketFilter, useTicketList } from './tickets-data';
+import { useLiveTickets } from './useLiveTickets';
+import { kindKey, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, type TicketFilter } from './tickets-data';
 
 /**
  * "Phiếu của tôi" and, for supervisors, every ticket, their queue and the ones at risk. SLA countdowns tick in the browser
@@ -27,24 +27,10 @@ export default function TicketsPage() {
   const [status, setStatus] = useState<TicketStatus | undefined>();
   const [kind, setKind] = useState<TicketKind | undefined>();
   const [creating, setCreating] = useState(false);
-  const [live, setLive] = useState<Record<string, TicketView>>({});
-  const list = useTicketList({ filter, me: me.id, status, kind });
+  const list = useLiveTickets({ filter, me: me.id, status, kind });
+  const rows = list.rows;
   const openId = params.get('ticket');
   const open = (id: string | null) => setParams(id ? { ticket: id } : {}, { replace: true });
-
-  useRealtimeEvent('ticket:changed', (p) => setLive((m) => ({ ...m, [p.ticket.id]: newestTicket(m[p.ticket.id], p.ticket)! })));
-
-  const rows = useMemo(() => {
-    const now = Date.now();
-    const map = new Map<string, TicketView>();
-    for (const r of list.data ?? []) map.set(r.id, newestTicket(r, live[r.id])!);
-    for (const l of Object.values(live)) {
-      const merged = newestTicket(map.get(l.id), l)!;
-      if (matchesFilter(merged, filter, me.id, { status, kind }, now)) map.set(l.id, merged);
-      else map.delete(l.id);
-    }
-    return [...map.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id.localeCompare(a.id));
-  }, [list.data, live, filter, me.id, status, kind]);
 
   const filters: Array<{ value: TicketFilter; label: string }> = [
     { value: 'mine', label: t('tickets.filter.mine') },
@@ -75,7 +61,6 @@ export default function TicketsPage() {
             value={filter}
             onChange={(f) => {
               setFilter(f);
-              setLive({});
             }}
             options={filters}
             data-testid="tickets-filter"
@@ -150,14 +135,14 @@ export default function TicketsPage() {
           ]}
         />
       </Card>
-      <TicketDrawer ticketId={openId} onClose={() => open(null)} live={openId ? live[openId] : undefined} />
+      <TicketDrawer ticketId={openId} onClose={() => open(null)} live={openId ? list.live[openId] : undefined} />
       <CreateTicketModal
         open={creating}
         source={{}}
         onClose={() => setCreating(false)}
         onCreated={(tk) => {
           setCreating(false);
-          setLive((m) => ({ ...m, [tk.id]: newestTicket(m[tk.id], tk)! }));
+          list.remember(tk);
           open(tk.id);
         }}
       />
