@@ -117,7 +117,8 @@ describe('tickets in Chromium', () => {
     });
     const first = await fr.getByTestId('sla-text').innerText();
     expect(first).toMatch(/^còn 00:00:\d\d$/);
-    await op.waitForTimeout(2_100);
+    // The text changes by itself within about a second: the browser ticks from the due instant, nothing is fetched.
+    await fr.getByTestId('sla-text').filter({ hasNotText: first }).waitFor({ timeout: 2_500 });
     const second = await fr.getByTestId('sla-text').innerText();
     expect(second).toMatch(/^còn 00:00:\d\d$/);
     expect(second).not.toBe(first);
@@ -227,5 +228,35 @@ describe('tickets in Chromium', () => {
     await h.shot(op, '06-overdue-apology');
     const stored = (await api.http.get(`/api/tickets/${created.body.id}`).set(operatorAuth)).body as TicketDetailView;
     expect(stored.overdueDossier).toMatchObject({ newDueDate: '2026-12-15', apologySlipDate: '2026-11-19', apologyReason: 'Cần xác minh thêm nguồn gốc đất' });
+  }, 60_000);
+
+  it('a supervisor watching "at risk" sees an unassigned ticket arrive live when it turns warning, and takes it over', async () => {
+    const sup = await h.newPage();
+    await h.login(sup, api.url, 'supervisor1', DEMO_PASSWORD);
+    await sup.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: 'Phiếu phản ánh' }).click();
+    await sup.waitForURL(/\/tickets/);
+    await h.visible(sup.locator('[data-testid=connection-state][data-state=online]'));
+    const filter = sup.getByTestId('tickets-filter');
+    expect(await filter.locator('.ant-segmented-item').allInnerTexts()).toEqual(['Phiếu của tôi', 'Tất cả', 'Hàng đợi giám sát', 'Sắp / đã quá hạn']);
+    await filter.getByText('Sắp / đã quá hạn').click();
+    await sup.evaluate('window.__notReloaded = true');
+
+    const created = await api.http.post('/api/tickets').set(operatorAuth).send({ kind: 'feedback', channel: 'zalo', phone: randomMobile('092'), subject: 'Phản ánh thái độ cán bộ một cửa', content: 'Chờ lâu', categoryId });
+    expect(created.status).toBe(201);
+    // Not at risk yet: not listed. At 50 % of its 24 s first response the worker's warning event brings it in.
+    expect(await sup.locator(`[data-testid=ticket-row][data-ticket-id="${created.body.id}"]`).count()).toBe(0);
+    const row = await h.visible(sup.locator(`[data-testid=ticket-row][data-ticket-id="${created.body.id}"]`));
+    await h.visible(row.locator('[data-testid=sla-firstResponse][data-sla-state=warning]'));
+    expect(await sup.evaluate('window.__notReloaded')).toBe(true);
+    await h.shot(sup, '07-supervisor-at-risk');
+
+    await row.click();
+    const drawer = await h.visible(sup.getByTestId('ticket-detail'));
+    expect(await drawer.getByTestId('ticket-assignee').innerText()).toBe('Chưa giao');
+    await drawer.getByTestId('ticket-assign-me').click();
+    await h.visible(drawer.getByTestId('ticket-assignee').filter({ hasText: 'Tôi' }));
+    const stored = (await api.http.get(`/api/tickets/${created.body.id}`).set(operatorAuth)).body as TicketDetailView;
+    expect(stored.assigneeId).toBe((await api.http.get('/api/auth/me').set({ authorization: `Bearer ${(await login(api, 'supervisor1')).accessToken}` })).body.id);
+    expect(stored.status).toBe('open');
   }, 60_000);
 });
