@@ -6,12 +6,13 @@
  * "my requests" card shows the new state live, the other office's dispatcher never sees it, and the call records the
  * request. Screenshots: test-artifacts/dashboard/operator-bcci-*.png (needs `npm run build` first).
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BcciRequestView, CallView, Page as ListPage, QuoteView } from '@hotline/contracts';
 import { DEMO_PASSWORD, unique } from '../helpers/test-app';
 import { randomMobile } from '../calls/helpers';
 import { DispatchWorld, dispatchWorld } from '../dispatch/dispatch-fixtures';
-import { BrowserHarness } from './browser';
+import { ARTIFACTS, BrowserHarness } from './browser';
 
 const h = new BrowserHarness('operator-bcci-');
 let w: DispatchWorld;
@@ -132,6 +133,7 @@ describe('operator creates a BCCI request from a call, live to the routed office
     await h.visible(modal.locator('.ant-form-item').filter({ has: op.locator('[data-testid=bcci-window-to]') }).locator('.ant-form-item-explain-error').filter({ hasText: 'windowTo' }));
     expect(((await w.api.http.get('/api/bcci-requests').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<BcciRequestView>).items.length).toBe(before);
     await h.shot(op, '01-form-price-promotion-error');
+    await modal.screenshot({ path: join(ARTIFACTS, 'operator-bcci-01b-form-whole.png') });
 
     await input(op, 'bcci-window-to').fill('');
     await modal.getByTestId('bcci-submit').click();

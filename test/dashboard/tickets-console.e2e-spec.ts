@@ -25,6 +25,12 @@ let categoryId: string;
 
 const input = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input, textarea[data-testid="${id}"]`).first();
 
+/** Closes the ticket drawer with its close button and waits until it is gone. */
+async function closeDrawer(page: Page): Promise<void> {
+  await page.locator('.ant-drawer-close').click();
+  await page.getByTestId('ticket-detail').waitFor({ state: 'detached' });
+}
+
 async function cti(body: Record<string, unknown>): Promise<void> {
   const res = await api.http.post('/api/cti/events').set('x-cti-token', ctiToken).send(body);
   if (res.status !== 200 && res.status !== 201) throw new Error(`cti ${JSON.stringify(body)}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -129,7 +135,7 @@ describe('tickets in Chromium', () => {
     await h.visible(drawer.locator('[data-testid=sla-firstResponse][data-sla-state=warning]'));
     await h.visible(drawer.locator('[data-testid=sla-firstResponse][data-sla-state=breached]'));
     expect(await fr.getByTestId('sla-text').innerText()).toMatch(/^quá 00:00:\d\d$/);
-    await op.keyboard.press('Escape');
+    await closeDrawer(op);
     await h.visible(op.locator(`[data-testid=my-ticket][data-ticket-id="${ticketId}"] [data-testid=sla-firstResponse][data-sla-state=breached]`));
     await h.shot(op, '03-console-my-tickets-breached');
 
@@ -200,7 +206,7 @@ describe('tickets in Chromium', () => {
     const done = (await api.http.get(`/api/tickets/${ticket.id}`).set(operatorAuth)).body as TicketDetailView;
     expect(done).toMatchObject({ status: 'resolved', csat: { score: 4, comment: 'Hài lòng' } });
     expect(done.forwards).toEqual([expect.objectContaining({ agencyId: agency.id, answer: 'Sở đã trả kết quả cho công dân ngày 28/11.' })]);
-    await op.keyboard.press('Escape');
+    await closeDrawer(op);
   }, 90_000);
 
   it('an overdue dossier gets its apology slip and new date once', async () => {
@@ -237,6 +243,7 @@ describe('tickets in Chromium', () => {
     await sup.waitForURL(/\/tickets/);
     await h.visible(sup.locator('[data-testid=connection-state][data-state=online]'));
     const filter = sup.getByTestId('tickets-filter');
+    await h.visible(filter.locator('.ant-segmented-item').filter({ hasText: 'Sắp / đã quá hạn' }));
     expect(await filter.locator('.ant-segmented-item').allInnerTexts()).toEqual(['Phiếu của tôi', 'Tất cả', 'Hàng đợi giám sát', 'Sắp / đã quá hạn']);
     await filter.getByText('Sắp / đã quá hạn').click();
     await sup.evaluate('window.__notReloaded = true');
@@ -258,5 +265,13 @@ describe('tickets in Chromium', () => {
     const stored = (await api.http.get(`/api/tickets/${created.body.id}`).set(operatorAuth)).body as TicketDetailView;
     expect(stored.assigneeId).toBe((await api.http.get('/api/auth/me').set({ authorization: `Bearer ${(await login(api, 'supervisor1')).accessToken}` })).body.id);
     expect(stored.status).toBe('open');
+
+    // English is one click away.
+    await closeDrawer(sup);
+    await sup.locator('.ant-layout-header .ant-segmented-item').filter({ hasText: 'EN' }).click();
+    await h.visible(sup.getByRole('heading', { name: 'Tickets' }));
+    expect(await filter.locator('.ant-segmented-item').allInnerTexts()).toEqual(['My tickets', 'All', 'Supervisor queue', 'At risk / overdue']);
+    await h.visible(row.locator('[data-testid=sla-firstResponse]').getByText(/^(\d{2}:\d{2}:\d{2} (left|over)|met at .+)$/));
+    await h.shot(sup, '08-english');
   }, 60_000);
 });

@@ -100,7 +100,7 @@ export default function TicketsPage() {
           locale={{ emptyText: t(filter === 'mine' ? 'tickets.emptyMine' : 'tickets.empty') }}
           onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' }, 'data-testid': 'ticket-row', 'data-ticket-id': r.id, 'data-status': r.status }) as never}
           columns={[
-            { key: 'code', title: t('tickets.field.code'), width: 150, render: (_, r) => <strong>{r.code}</strong> },
+            { key: 'code', title: t('tickets.field.code'), width: 145, render: (_, r) => <strong>{r.code}</strong> },
             {
               key: 'subject',
               title: t('tickets.field.subject'),
@@ -115,7 +115,7 @@ export default function TicketsPage() {
             {
               key: 'priority',
               title: t('tickets.field.priority'),
-              width: 120,
+              width: 110,
               render: (_, r) => (
                 <Tag color={PRIORITY_COLORS[r.priority]} title={r.priorityRaisedForRemoteArea ? t('tickets.remoteRaised') : undefined}>
                   {t(priorityKey(r.priority))}
@@ -124,12 +124,12 @@ export default function TicketsPage() {
               ),
             },
             { key: 'status', title: t('tickets.field.status'), width: 130, render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{t(statusKey(r.status))}</Tag> },
-            { key: 'fr', title: t('tickets.sla.target.firstResponse'), width: 170, render: (_, r) => <SlaCountdown name="firstResponse" target={r.sla.firstResponse} showName={false} /> },
-            { key: 'res', title: t('tickets.sla.target.resolution'), width: 190, render: (_, r) => <SlaCountdown name="resolution" target={r.sla.resolution} showName={false} /> },
+            { key: 'fr', title: t('tickets.sla.target.firstResponse'), width: 150, render: (_, r) => <SlaCountdown name="firstResponse" target={r.sla.firstResponse} showName={false} /> },
+            { key: 'res', title: t('tickets.sla.target.resolution'), width: 175, render: (_, r) => <SlaCountdown name="resolution" target={r.sla.resolution} showName={false} /> },
             {
               key: 'received',
               title: t('tickets.detail.received'),
-              width: 140,
+              width: 135,
               render: (_, r) => <Typography.Text type="secondary">{formatDateTime(r.receivedAt)}</Typography.Text>,
             },
           ]}
