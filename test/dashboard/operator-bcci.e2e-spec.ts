@@ -133,7 +133,9 @@ describe('operator creates a BCCI request from a call, live to the routed office
     await h.visible(modal.locator('.ant-form-item').filter({ has: op.locator('[data-testid=bcci-window-to]') }).locator('.ant-form-item-explain-error').filter({ hasText: 'windowTo' }));
     expect(((await w.api.http.get('/api/bcci-requests').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<BcciRequestView>).items.length).toBe(before);
     await h.shot(op, '01-form-price-promotion-error');
-    await modal.screenshot({ path: join(ARTIFACTS, 'operator-bcci-01b-form-whole.png') });
+    // The form is taller than the screen: its top (option, citizen, dossier) as the operator sees it first.
+    await op.locator('.ant-modal-wrap').filter({ has: op.getByTestId('bcci-form') }).evaluate((el) => el.scrollTo(0, 0));
+    await op.screenshot({ path: join(ARTIFACTS, 'operator-bcci-01b-form-top.png') });
 
     await input(op, 'bcci-window-to').fill('');
     await modal.getByTestId('bcci-submit').click();
