@@ -155,6 +155,7 @@ describe('operator creates a BCCI request from a call, live to the routed office
     const card = await h.visible(op.locator(`[data-testid=my-request][data-request-id="${request.id}"]`));
     expect(await card.getByTestId('my-request-code').innerText()).toBe(request.code);
     expect(await card.getByTestId('my-request-leg').count()).toBe(2);
+    await h.visible(pop.getByTestId('history-requests').getByText('1 đang mở / 1 tổng'));
     const call = ((await w.api.http.get('/api/calls').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<CallView>).items.find((c) => c.externalId === callId)!;
     expect(call).toMatchObject({ requestId: request.id, outcome: 'request_created' });
 

@@ -115,6 +115,7 @@ describe('tickets in Chromium', () => {
     const stored = (await api.http.get(`/api/tickets/${ticketId}`).set(operatorAuth)).body as TicketDetailView;
     expect(stored).toMatchObject({ kind: 'feedback', channel: 'phone', priority: 'high', priorityRaisedForRemoteArea: true, categoryId, dossierCode: 'H21.52-251110-0042', policyId, status: 'open' });
     expect(await op.getByTestId('ticket-code').innerText()).toBe(stored.code);
+    await h.visible(op.getByTestId('screen-pop').getByTestId('history-tickets').getByText('1 đang mở / 1 tổng'));
     const fr = drawer.getByTestId('ticket-sla').getByTestId('sla-firstResponse');
     await h.visible(drawer.locator('[data-testid=sla-firstResponse][data-sla-state=ok]'));
     const ticketRequests: string[] = [];

@@ -170,6 +170,18 @@ export default function OperatorConsolePage() {
   const caller = popCaller ?? (selected?.withheld ? undefined : lookup.data);
   const answeredElsewhere = !!selected && selected.state !== 'ringing' && selected.operatorId !== null && selected.operatorId !== me.id;
 
+  /** After a request or ticket is created from the call, the screen-pop's history counts are read again. */
+  const refreshCaller = useCallback(() => {
+    const id = selectedId;
+    const phone = selected?.phone;
+    if (!id || !phone) return;
+    invalidate(KEYS.lookup(phone));
+    void api.get<CallerLookupView>('/citizens/lookup', { query: { phone } }).then(
+      (c) => setPops((m) => (id in m ? { ...m, [id]: c } : m)),
+      () => undefined, // the counts stay as they were; the request itself was created
+    );
+  }, [selectedId, selected?.phone]);
+
   const ringing = Object.values(live).filter((c) => c.state === 'ringing' && c.id !== selectedId);
 
   const myCalls = useMemo(() => {
@@ -299,6 +311,7 @@ export default function OperatorConsolePage() {
         onCreated={(r) => {
           setOpenSlot(null);
           setCreatedRequests((list) => [r, ...list.filter((x) => x.id !== r.id)]);
+          refreshCaller();
         }}
       />
       <CreateTicketModal
@@ -308,6 +321,7 @@ export default function OperatorConsolePage() {
         onCreated={(tk) => {
           setOpenSlot(null);
           setTicketId(tk.id);
+          refreshCaller();
         }}
       />
       <TicketDrawer ticketId={ticketId} onClose={() => setTicketId(null)} />
