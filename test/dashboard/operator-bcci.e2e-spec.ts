@@ -182,5 +182,20 @@ describe('operator creates a BCCI request from a call, live to the routed office
     expect(await d1.getByText(request.code).count()).toBe(0);
     expect(await d1.evaluate('window.__notReloaded')).toBe(true);
     await h.shot(d1, '04-other-office-nothing');
+
+    // A complaint about this request, from the same call: the caller's requests are offered, the ticket links it.
+    await op.getByTestId('slot-ticket').getByRole('button').click();
+    const ticketModal = await h.dialog(op, 'Tạo phiếu phản ánh');
+    await input(op, 'ticket-subject').fill('Hỏi thời gian bưu tá đến lấy hồ sơ');
+    await input(op, 'ticket-content').fill('Công dân muốn bưu tá đến sau 14 giờ.');
+    await ticketModal.getByTestId('ticket-bcci').click();
+    await h.pickOption(op, request.code);
+    await ticketModal.getByTestId('ticket-form-submit').click();
+    const detail = await h.visible(op.getByTestId('ticket-detail'));
+    await h.visible(detail.getByTestId('ticket-bcci-code').filter({ hasText: request.code }));
+    const ticketId = (await detail.getAttribute('data-ticket-id'))!;
+    expect((await w.api.http.get(`/api/tickets/${ticketId}`).set(auth(w.operator.token))).body).toMatchObject({ bcciRequestId: request.id, callId: call.id });
+    const linked = ((await w.api.http.get('/api/calls').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<CallView>).items.find((c) => c.externalId === callId)!;
+    expect(linked).toMatchObject({ requestId: request.id, ticketId, outcome: 'request_created' });
   }, 90_000);
 });

@@ -12,6 +12,8 @@ import {
   type TicketKind,
   type TicketPriority,
   type TicketView,
+  type BcciRequestView,
+  type Page,
 } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { CommuneSelect } from '../../components/CommuneSelect';
@@ -20,7 +22,7 @@ import { api } from '../../lib/api-client';
 import { describeError } from '../../lib/errors';
 import { formatPhone } from '../../lib/format';
 import { useCommunes } from '../../lib/reference-data';
-import { invalidate } from '../../lib/resource';
+import { invalidate, useResource } from '../../lib/resource';
 import { vnDateToIso } from '../dispatcher/leg-rules';
 import { fieldErrors } from './form-errors';
 import { kindKey, priorityKey, PRIORITY_COLORS, useAgencies, useCategories } from './tickets-data';
@@ -87,6 +89,12 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
   const raise = Form.useWatch('raiseForRemoteArea', form);
   const commune = communeCode ? communes.byCode.get(communeCode) : undefined;
   const raised = commune?.remoteArea && raise !== false ? raisePriority(priority) : priority;
+  // The caller's BCCI requests (whoever created them), to link the ticket to the one it is about.
+  const callerRequests = useResource<Page<BcciRequestView>>(open && call?.phone ? `bcci-requests/of?${call.phone}` : null, () =>
+    api.get<Page<BcciRequestView>>('/bcci-requests', { query: { phone: call!.phone!, mine: false, limit: 20 } }),
+  );
+  const requestOptions = new Map<string, string>();
+  for (const r of [...(source.requests ?? []), ...(callerRequests.data?.items ?? [])]) requestOptions.set(r.id, r.code);
 
   const submit = async (v: Values) => {
     setSaving(true);
@@ -257,7 +265,7 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
           )}
           <Col xs={24} md={12}>
             <Form.Item name="bcciRequestId" label={t('tickets.field.bcciRequest')}>
-              <Select allowClear data-testid="ticket-bcci" placeholder={t('tickets.form.pickRequest')} options={(source.requests ?? []).map((r) => ({ value: r.id, label: r.code }))} />
+              <Select allowClear data-testid="ticket-bcci" placeholder={t('tickets.form.pickRequest')} options={[...requestOptions].map(([value, label]) => ({ value, label }))} />
             </Form.Item>
           </Col>
           {canOwn && (

@@ -1,14 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { ArrowRightOutlined, SendOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Rate, Select, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
-import { SLA_TARGET_NAMES, TICKET_TRANSITIONS, type SlaTargetName, type TicketDetailView, type TicketStatus, type TicketView } from '@hotline/contracts';
+import { SLA_TARGET_NAMES, TICKET_TRANSITIONS, type BcciRequestView, type SlaTargetName, type TicketDetailView, type TicketStatus, type TicketView } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
 import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useCommunes } from '../../lib/reference-data';
-import { invalidate } from '../../lib/resource';
+import { invalidate, useResource } from '../../lib/resource';
 import { useRealtimeEvent } from '../../realtime/RealtimeProvider';
 import { vnDateToIso } from '../dispatcher/leg-rules';
 import { SlaCountdown, targetKey } from './SlaCountdown';
@@ -20,6 +20,12 @@ function useWho() {
   const { t } = useI18n();
   const me = useCurrentUser();
   return (id: string | null) => (id === null ? t('tickets.who.system') : id === me.id ? t('tickets.who.me') : t('tickets.who.staff', { id: id.slice(-6) }));
+}
+
+/** A linked BCCI request by its code (the ticket stores the id). */
+function RequestCode({ id }: { id: string }) {
+  const r = useResource<BcciRequestView>(`bcci-requests/one/${id}`, () => api.get<BcciRequestView>(`/bcci-requests/${id}`));
+  return <span data-testid="ticket-bcci-code">{r.data?.code ?? (r.error ? id : '…')}</span>;
 }
 
 /** One action of the drawer: runs, shows the server's refusal in words, refreshes the ticket. */
@@ -459,7 +465,7 @@ export function TicketDrawer({ ticketId, onClose, live }: { ticketId: string | n
             <Descriptions.Item label={t('tickets.field.category')}>{head.categoryId ? (categories.byId.get(head.categoryId)?.name ?? '—') : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.field.commune')}>{head.communeCode ? (communes.byCode.get(head.communeCode)?.name ?? head.communeCode) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.field.dossierCode')}>{head.dossierCode ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('tickets.field.bcciRequest')}>{head.bcciRequestId ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.field.bcciRequest')}>{head.bcciRequestId ? <RequestCode id={head.bcciRequestId} /> : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.detail.received')}>{formatDateTime(head.receivedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.detail.firstResponse')}>{formatDateTime(head.firstResponseAt)}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.detail.resolved')}>{formatDateTime(head.resolvedAt)}</Descriptions.Item>
