@@ -12,11 +12,12 @@ import { BcciLeg } from './bcci-leg.entity';
 import { BcciRequest } from './bcci-request.entity';
 import type { AddressDto, CreateBcciRequestDto, ListBcciRequestsQuery } from './dispatch.dto';
 import { decodeListCursor, encodeListCursor, likePrefix } from './list-cursor';
+import { plainInsert } from './plain-insert';
 import { PricingService } from './pricing.service';
 import { DispatchCalendar } from './dispatch-calendar';
 import { RoutingService } from './routing.service';
 import { vnLocalDate } from './pricing';
-import { requestView } from './views';
+import { loadLegExtras, requestView } from './views';
 
 const CODE_RE = /^BC-\d{6}-\d{6}$/;
 
@@ -95,8 +96,9 @@ export class BcciRequestsService {
     // The code is drawn before the transaction: the counter row's lock is then held for one statement, not for the whole
     // creation (a rolled-back creation leaves a gap in the sequence, which is fine: codes are unique, not gapless).
     const code = await this.nextCode(now);
+    // One transaction, and nothing re-read: the view is built from what was written.
     const request = await this.db.transaction(async (m) => {
-      const citizen = await this.citizens.findOrCreateByPhone(phone, { fullName: dto.contactName ?? null }, actor.id, m);
+      const citizenId = await this.citizens.idForPhone(phone, { fullName: dto.contactName ?? null }, actor.id, m);
       const row: BcciRequest = {
         id: requestId,
         code,
@@ -106,7 +108,7 @@ export class BcciRequestsService {
         field: dto.field,
         agency: dto.agency,
         serviceLevel: dto.serviceLevel,
-        citizenId: citizen.id,
+        citizenId,
         citizenPhone: phone,
         contactName: dto.contactName ?? null,
         callId: dto.callId ?? null,
@@ -117,20 +119,19 @@ export class BcciRequestsService {
         createdById: actor.id,
         createdAt: now,
       };
-      await m.insert(BcciRequest, row);
-      await m.insert(BcciLeg, legs);
-      await m.insert(
+      await plainInsert(m, BcciRequest, [row]);
+      await plainInsert(m, BcciLeg, legs);
+      await plainInsert(
+        m,
         BcciLegHistory,
-        legs.map((l) => ({ id: uuidv7(), legId: l.id, at: now, actorId: actor.id, fromState: null, toState: 'routing', reason: 'request created', data: null })),
+        legs.map((l): BcciLegHistory => ({ id: uuidv7(), legId: l.id, at: now, actorId: actor.id, fromState: null, toState: 'routing', reason: 'request created', data: null })),
       );
       await writeAudit(m, { actorId: actor.id, entityType: 'bcci_request', entityId: requestId, action: 'created', to: 'routing', data: { code, option: dto.option }, at: now });
       return row;
     });
-    // After commit: a worker must never see a leg that is not committed yet.
-    for (const leg of legs) {
-      await this.routing.enqueueRoute(leg);
-      await this.routing.enqueueOverdue(leg);
-    }
+    // After commit (a worker must never see a leg that is not committed yet): every leg's routing job and overdue timer in
+    // one Redis round trip. Should the process die before this, the reconciler re-arms both from MySQL.
+    await this.routing.enqueueNewLegs(legs, { requestCode: code, createdById: actor.id });
     return requestView(request, legs, now);
   }
 
@@ -139,7 +140,7 @@ export class BcciRequestsService {
     if (!request) throw new NotFoundError('BCCI request', id);
     const legs = await this.db.getRepository(BcciLeg).findBy({ requestId: id });
     const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
-    return requestView(request, legs, this.clock.now(), assignments);
+    return requestView(request, legs, this.clock.now(), assignments, await loadLegExtras(this.db.manager, legs, assignments));
   }
 
   /**
@@ -171,10 +172,11 @@ export class BcciRequestsService {
     const ids = items.map((r) => r.id);
     const legs = ids.length ? await this.db.getRepository(BcciLeg).findBy({ requestId: In(ids) }) : [];
     const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
+    const extras = await loadLegExtras(this.db.manager, legs, assignments);
     const now = this.clock.now();
     const last = items[items.length - 1];
     return {
-      items: items.map((r) => requestView(r, legs.filter((l) => l.requestId === r.id), now, assignments)),
+      items: items.map((r) => requestView(r, legs.filter((l) => l.requestId === r.id), now, assignments, extras)),
       nextCursor: rows.length > limit ? encodeListCursor(last.createdAt, last.id) : null,
     };
   }
@@ -207,18 +209,16 @@ export class BcciRequestsService {
     return dto.option === 'both' ? { pickupAddress: dto.pickupAddress, deliveryAddress: dto.deliveryAddress ?? dto.pickupAddress } : { pickupAddress: dto.pickupAddress };
   }
 
-  /** BC-YYMMDD-NNNNNN, local date; the daily counter row is bumped atomically (LAST_INSERT_ID, same connection). */
+  /**
+   * BC-YYMMDD-NNNNNN, local date; the daily counter row is bumped atomically in one statement: LAST_INSERT_ID(expr) makes
+   * the new value the statement's insert id, so no second round trip (SELECT LAST_INSERT_ID()) is needed.
+   */
   private async nextCode(now: Date): Promise<string> {
     const day = vnLocalDate(now).slice(2).replace(/-/g, '');
-    const runner = this.db.createQueryRunner();
-    try {
-      await runner.connect();
-      await runner.query('INSERT INTO bcci_code_sequences (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day]);
-      const [row] = (await runner.query('SELECT LAST_INSERT_ID() AS n')) as Array<{ n: number | string }>;
-      return `BC-${day}-${String(row.n).padStart(6, '0')}`;
-    } finally {
-      await runner.release();
-    }
+    const res = (await this.db.query('INSERT INTO bcci_code_sequences (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day])) as { insertId?: number | string };
+    const n = Number(res.insertId);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`bcci_code_sequences: no counter value for ${day}`);
+    return `BC-${day}-${String(n).padStart(6, '0')}`;
   }
 }
 

@@ -20,9 +20,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BCCI_OPTIONS, BcciOption, LEG_KINDS, LEG_STATES, LegKind, LegState, ROUTE_TYPES, RouteType, SERVICE_LEVELS, ServiceLevel } from '@hotline/contracts';
+import { ACTIVE_LEG_STATES, BCCI_OPTIONS, BcciOption, LEG_KINDS, LEG_STATES, LegKind, LegState, ROUTE_TYPES, RouteType, SERVICE_LEVELS, ServiceLevel } from '@hotline/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const MAX_VND = 1_000_000_000_000;
 
 export class AddressDto {
@@ -256,12 +257,35 @@ export class ReasonDto {
 }
 
 export class ListLegsQuery {
-  @ApiPropertyOptional({ enum: LEG_STATES }) @IsOptional() @IsIn(LEG_STATES) state?: LegState;
-  @ApiPropertyOptional({ description: 'Supervisors only; dispatchers always see their own office' }) @IsOptional() @IsUUID() officeId?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ enum: LEG_STATES }) @IsOptional() @IsIn(LEG_STATES, { message: `state must be one of ${LEG_STATES.join(', ')}` }) state?: LegState;
+  @ApiPropertyOptional({ description: `Only legs still on their way: ${ACTIVE_LEG_STATES.join(', ')} (not finished, not unroutable)` })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+  @ApiPropertyOptional({ description: 'Supervisors only; dispatchers always see their own office' }) @IsOptional() @IsUUID('all', { message: 'officeId must be a post office id (UUID)' }) officeId?: string;
+  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(500, { message: 'limit must be at most 500' })
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be an integer' })
+  @Min(0, { message: 'offset must not be negative' })
+  @Max(100_000, { message: 'offset must be at most 100000' })
+  offset?: number;
 }
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+export class UnremittedCsvQuery {
+  @ApiPropertyOptional({ description: 'Supervisors and admins: one office (default: every office). Dispatchers always get their own.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'officeId must be a post office id (UUID)' })
+  officeId?: string;
+}
 
 /** GET /bcci-requests: newest first, keyset cursor over (created_at desc, id desc). */
 export class ListBcciRequestsQuery {
