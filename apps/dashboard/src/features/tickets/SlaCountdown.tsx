@@ -3,7 +3,7 @@ import { Tag, Tooltip } from 'antd';
 import type { SlaTargetName, SlaTargetView } from '@hotline/contracts';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/format';
-import { liveSla, SLA_COLORS, splitCountdown, splitMinutes, useNow, type LiveSla } from './tickets-data';
+import { countdownDirection, liveSla, SLA_COLORS, splitCountdown, splitMinutes, useNow, type LiveSla } from './tickets-data';
 
 export const targetKey = (n: SlaTargetName): MessageKey => `tickets.sla.target.${n}` as MessageKey;
 
@@ -13,10 +13,11 @@ export function countdownText(t: Translate, live: LiveSla): string {
     const { hours, minutes } = splitMinutes(live.pausedMinutesLeft ?? 0);
     return t('tickets.sla.paused', { h: hours, m: minutes });
   }
-  if (live.msLeft === null) return '—';
-  const { days, clock } = splitCountdown(live.msLeft);
+  const dir = countdownDirection(live);
+  if (!dir) return '—';
+  const { days, clock } = splitCountdown(dir.ms);
   const time = days ? t('tickets.sla.days', { d: days, clock }) : clock;
-  return live.msLeft > 0 ? t('tickets.sla.left', { time }) : t('tickets.sla.over', { time });
+  return dir.over ? t('tickets.sla.over', { time }) : t('tickets.sla.left', { time });
 }
 
 const ICONS = { ok: <ClockCircleOutlined />, warning: <WarningOutlined />, breached: <WarningOutlined />, paused: <PauseCircleOutlined />, met: <CheckCircleOutlined /> };

@@ -1,5 +1,5 @@
 import type { SlaTargetView, TicketView } from '@hotline/contracts';
-import { headlineTarget, liveSla, matchesFilter, splitCountdown, splitMinutes, statusMoves } from './sla-countdown';
+import { countdownDirection, headlineTarget, liveSla, matchesFilter, splitCountdown, splitMinutes, statusMoves } from './sla-countdown';
 
 const T0 = Date.parse('2026-03-02T02:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -35,6 +35,23 @@ describe('liveSla', () => {
 
   it('a met target stays met, even past its old due instant', () => {
     expect(liveSla(target({ state: 'met', metAt: iso(T0 + 10_000) }), T0 + 500_000)).toMatchObject({ state: 'met', msLeft: null, metAt: iso(T0 + 10_000) });
+  });
+});
+
+describe('countdownDirection', () => {
+  it('reads "left" until the due instant and "over" after it', () => {
+    expect(countdownDirection(liveSla(target(), T0 + 40_000))).toEqual({ over: false, ms: 60_000 });
+    expect(countdownDirection(liveSla(target(), T0 + 100_000))).toEqual({ over: true, ms: 0 });
+    expect(countdownDirection(liveSla(target(), T0 + 130_000))).toEqual({ over: true, ms: 30_000 });
+  });
+
+  it('a breach the server declared reads "over" from 0 even when the browser clock is a little behind', () => {
+    expect(countdownDirection(liveSla(target({ state: 'breached', breached: true }), T0 + 99_600))).toEqual({ over: true, ms: 0 });
+  });
+
+  it('nothing to count for paused or met targets', () => {
+    expect(countdownDirection(liveSla(target({ state: 'met', metAt: iso(T0) }), T0))).toBeNull();
+    expect(countdownDirection(liveSla(target({ state: 'paused', runningSince: null, dueAt: null }), T0))).toBeNull();
   });
 });
 

@@ -36,6 +36,15 @@ export function liveSla(target: SlaTargetView, nowMs: number): LiveSla {
   return { ...base, state, msLeft: Number.isNaN(due) ? null : due - nowMs, pausedMinutesLeft: null };
 }
 
+/**
+ * Which way a running countdown reads: time left, or time over. A breached target always reads "over" (from 0), even if
+ * the browser's clock is a little behind the server that declared the breach; an unbreached one never reads "over".
+ */
+export function countdownDirection(live: LiveSla): { over: boolean; ms: number } | null {
+  if (live.msLeft === null) return null;
+  return live.state === 'breached' ? { over: true, ms: Math.max(0, -live.msLeft) } : { over: false, ms: Math.max(0, live.msLeft) };
+}
+
 /** `1 ngày 02:03:04` style parts of a duration (absolute value), for the countdown text. */
 export function splitCountdown(ms: number): { days: number; clock: string } {
   const total = Math.floor(Math.abs(ms) / 1000);
