@@ -6,6 +6,7 @@
  * "my requests" card shows the new state live, the other office's dispatcher never sees it, and the call records the
  * request. Screenshots: test-artifacts/dashboard/operator-bcci-*.png (needs `npm run build` first).
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BcciRequestView, CallView, Page as ListPage, QuoteView } from '@hotline/contracts';
@@ -14,7 +15,7 @@ import { randomMobile } from '../calls/helpers';
 import { DispatchWorld, dispatchWorld } from '../dispatch/dispatch-fixtures';
 import { ARTIFACTS, BrowserHarness } from './browser';
 
-const h = new BrowserHarness('operator-bcci-');
+const h = new BrowserHarness('operator-bcci-', 15_000);
 let w: DispatchWorld;
 let ctiToken: string;
 let promotionId: string | null = null;
@@ -138,6 +139,7 @@ describe('operator creates a BCCI request from a call, live to the routed office
     await op.screenshot({ path: join(ARTIFACTS, 'operator-bcci-01b-form-top.png') });
 
     await input(op, 'bcci-window-to').fill('');
+    const submittedAt = Date.now();
     await modal.getByTestId('bcci-submit').click();
     await h.visible(op.getByText(/Đã tạo yêu cầu BC-\d{6}-\d{6}/));
     await modal.waitFor({ state: 'hidden' });
@@ -161,6 +163,7 @@ describe('operator creates a BCCI request from a call, live to the routed office
 
     // The nearest office's dispatcher gets both legs live, without reloading.
     const offer = await h.visible(d0.locator(`[data-testid=offer-item][data-leg-id="${pickupLeg.id}"]`));
+    const offeredAt = Date.now();
     await h.visible(d0.locator(`[data-testid=offer-item][data-leg-id="${returnLeg.id}"]`));
     expect(await d0.evaluate('window.__notReloaded')).toBe(true);
     const pickupOnConsole = card.locator(`[data-testid=my-request-leg][data-leg-id="${pickupLeg.id}"]`);
@@ -169,9 +172,15 @@ describe('operator creates a BCCI request from a call, live to the routed office
     await h.shot(d0, '02-dispatcher-offer');
 
     // Accept the pickup: the console shows it live (no reload); the return leg is still waiting.
+    const acceptClickedAt = Date.now();
     await offer.getByTestId('offer-accept').click();
-    await h.visible(d0.locator(`[data-testid=leg-row][data-leg-id="${pickupLeg.id}"][data-state=accepted]`));
     await h.visible(card.locator(`[data-testid=my-request-leg][data-leg-id="${pickupLeg.id}"][data-state=accepted]`));
+    const acceptedOnConsoleAt = Date.now();
+    await h.visible(d0.locator(`[data-testid=leg-row][data-leg-id="${pickupLeg.id}"][data-state=accepted]`));
+    // What a person waits, measured through both browsers (bounds are generous: the machine is shared).
+    const timings = { submitToOfferOnDispatcherMs: offeredAt - submittedAt, acceptClickToConsoleMs: acceptedOnConsoleAt - acceptClickedAt };
+    writeFileSync(join(ARTIFACTS, 'operator-bcci-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+    expect(timings.acceptClickToConsoleMs).toBeLessThan(5_000);
     expect(await pickupOnConsole.getByTestId('leg-state').innerText()).toBe('Đã nhận');
     await h.visible(card.locator(`[data-testid=my-request-leg][data-leg-id="${returnLeg.id}"][data-state=assigned]`));
     expect(await op.evaluate('window.__notReloaded')).toBe(true);
