@@ -115,6 +115,12 @@ describe('operator creates a BCCI request from a call, live to the routed office
     await input(op, 'bcci-pickup-lat').fill(String(w.point.lat));
     await input(op, 'bcci-pickup-lng').fill(String(w.point.lng));
     await input(op, 'bcci-fee').fill('50000');
+    // The citizen hangs up while the operator is still typing: the call changes live, the form keeps what was typed.
+    await cti({ event: 'hangup', call_id: callId, direction: 'inbound', from: caller, cause: 'normalClearing' });
+    await h.visible(op.locator('[data-testid=screen-pop][data-state=ended]'));
+    expect(await input(op, 'bcci-dossier').inputValue()).toBe(dossier);
+    expect(await input(op, 'bcci-field').inputValue()).toBe(FIELD);
+    await h.visible(modal.getByTestId('bcci-option').locator('.ant-segmented-item-selected').filter({ hasText: 'Cả hai' }));
 
     // The live price: one line per leg, the admin's rule on the return leg, the same numbers as the api's quote.
     const expected = (await w.api.http.post('/api/bcci-requests/quote').set(auth(w.operator.token)).send({ option: 'both', serviceLevel: '3', field: FIELD, routeType: 'intra_province' })).body as QuoteView;
@@ -157,7 +163,7 @@ describe('operator creates a BCCI request from a call, live to the routed office
     const card = await h.visible(op.locator(`[data-testid=my-request][data-request-id="${request.id}"]`));
     expect(await card.getByTestId('my-request-code').innerText()).toBe(request.code);
     expect(await card.getByTestId('my-request-leg').count()).toBe(2);
-    await h.visible(pop.getByTestId('history-requests').getByText('1 đang mở / 1 tổng'));
+    await h.visible(op.getByTestId('screen-pop').getByTestId('history-requests').getByText('1 đang mở / 1 tổng'));
     const call = ((await w.api.http.get('/api/calls').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<CallView>).items.find((c) => c.externalId === callId)!;
     expect(call).toMatchObject({ requestId: request.id, outcome: 'request_created' });
 

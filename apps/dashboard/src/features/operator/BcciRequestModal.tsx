@@ -167,7 +167,9 @@ export function BcciRequestModal({ open, call, caller, onClose, onCreated }: { o
       pickupAddress: { detail: citizen?.addressDetail ?? undefined, communeCode: citizen?.communeCode ?? undefined },
       deliverySame: true,
     });
-  }, [open, call, caller, form]);
+  // Filled once per opening (and when the caller's record arrives): a live update of the call — the citizen hangs up,
+  // the outcome is set — must not wipe what the operator is typing.
+  }, [open, call?.id, caller?.citizen?.id, form]);
 
   const option = Form.useWatch('option', form);
   const serviceLevel = Form.useWatch('serviceLevel', form);

@@ -81,7 +81,9 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
       communeCode: caller?.citizen?.communeCode ?? undefined,
       assignToMe: canOwn,
     });
-  }, [open, call, caller, form, canOwn]);
+  // Filled once per opening (and when the caller's record arrives): a live update of the call — the citizen hangs up,
+  // the outcome is set — must not wipe what the operator is typing.
+  }, [open, call?.id, caller?.citizen?.id, form, canOwn]);
 
   const kind = Form.useWatch('kind', form);
   const priority = Form.useWatch('priority', form) ?? 'normal';
