@@ -212,5 +212,18 @@ describe('operator creates a BCCI request from a call, live to the routed office
     expect((await w.api.http.get(`/api/tickets/${ticketId}`).set(auth(w.operator.token))).body).toMatchObject({ bcciRequestId: request.id, callId: call.id });
     const linked = ((await w.api.http.get('/api/calls').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<CallView>).items.find((c) => c.externalId === callId)!;
     expect(linked).toMatchObject({ requestId: request.id, ticketId, outcome: 'request_created' });
+
+    // "Receive the result" only: no pickup block, a delivery address of its own, one priced leg (the return).
+    await op.locator('.ant-drawer-close').click();
+    await op.getByTestId('slot-bcci-request').getByRole('button').click();
+    const again = await h.dialog(op, 'Tạo yêu cầu BCCI');
+    await again.getByTestId('bcci-option').getByText('Nhận kết quả tại nhà').click();
+    await h.visible(again.getByTestId('bcci-delivery'));
+    expect(await again.getByTestId('bcci-pickup').count()).toBe(0);
+    await input(op, 'bcci-field').fill(FIELD);
+    await h.visible(again.locator('[data-testid=quote-line][data-leg-kind=return] [data-testid=quote-promotion]'));
+    expect(await again.getByTestId('quote-line').count()).toBe(1);
+    await again.getByRole('button', { name: 'Huỷ' }).click();
+    await again.waitFor({ state: 'hidden' });
   }, 90_000);
 });
