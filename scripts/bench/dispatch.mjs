@@ -2,6 +2,7 @@
 // (2) request created → dispatcher's socket receives the assignment, p50/p99 at 50 requests/s (goal p99 ≤ 100 ms), beside a raw
 // floor measured in the same run: BullMQ add → worker → socket.io emit → client, without database or api.
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -76,6 +77,16 @@ function benchRouting(log) {
   log(`routing decision, ${OFFICES} offices, ${DECISIONS} decisions (index rebuild ${buildMs.toFixed(1)} ms)`);
   log(`  brute-force scan   p50 ${ms(brute.p50)}  p99 ${ms(brute.p99)}`);
   log(`  commune index      p50 ${ms(idx.p50)}  p99 ${ms(idx.p99)}   ${(brute.p50 / idx.p50).toFixed(0)}× faster at p50; goal p99 ≤ 0.2 ms: ${idx.p99 <= 0.2 ? 'OK' : 'MISSED'}; disagreements ${disagree}`);
+}
+
+/** CPU time (user + system, ms) a child process has used so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
 }
 
 /** Sends `count` jobs at `rate`/s; `send(i)` returns once sent; `arrivals` map key → receive time. */
@@ -174,6 +185,8 @@ async function endToEnd(log, prefix) {
     const sent = new Map();
     const codes = [];
     const postTimes = [];
+    // CPU per request is what the create path costs whatever else the machine runs (latencies depend on the neighbours).
+    const cpuBefore = procs.map((p) => cpuMs(p.pid));
     await paced(REQUESTS, RATE, async (i) => {
       const t = performance.now();
       const res = await post(i);
@@ -182,6 +195,11 @@ async function endToEnd(log, prefix) {
       codes.push(res.code);
     });
     await waitAll(got, codes, 15_000);
+    const cpuAfter = procs.map((p) => cpuMs(p.pid));
+    if (cpuBefore.every((c) => c !== null) && cpuAfter.every((c) => c !== null)) {
+      const per = (i) => ((cpuAfter[i] - cpuBefore[i]) / REQUESTS).toFixed(2);
+      log(`  CPU per request: api ${per(0)} ms, worker ${per(1)} ms (user + system, /proc)`);
+    }
     const lost = codes.filter((c) => !got.has(c)).length;
     if (lost) log(`  WARNING: ${lost} assignment event(s) not received`);
     const post201 = stats(postTimes);

@@ -5,7 +5,7 @@
  * then remits the fee. The dispatcher of the other office never sees it; a rejected offer (reason required) moves live
  * to that other office. Screenshots: test-artifacts/dashboard/dispatcher-*.png (needs `npm run build` first).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { BcciRequestView } from '@hotline/contracts';
@@ -128,6 +128,10 @@ describe('dispatcher inbox in Chromium', () => {
     expect(await offer.getByTestId('offer-code').innerText()).toBe(request.code);
     await visible(offer.getByText('Mới'));
     expect(await offer.getByTestId('offer-countdown').innerText()).toMatch(/^Còn .+ để nhận$/);
+    // The deadline shown is the server's (LegView.pendingOffer), in Vietnam time.
+    const pending = (await w.api.http.get(`/api/bcci-legs/${legId}`).set('authorization', `Bearer ${near.dispatcher.token}`)).body.pendingOffer as { deadlineAt: string };
+    expect(await offer.getByTestId('offer-deadline').getAttribute('data-deadline')).toBe(pending.deadlineAt);
+    expect(await offer.getByTestId('offer-deadline').innerText()).toMatch(/^Hạn nhận: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(await offer.innerText()).toContain('25.000 ₫'); // postage, frozen at creation
     expect(await offer.innerText()).toContain('50.000 ₫'); // fee collected on behalf
     await visible(d0.locator('.ant-notification-notice').filter({ hasText: `Phân công mới: ${request.code}` }));
@@ -189,6 +193,14 @@ describe('dispatcher inbox in Chromium', () => {
     expect(stored.body).toMatchObject({ state: 'delivered', courierName: 'Bưu tá Rơ Mah Hùng', feeCollected: 50000, pickupChecklist: { missingDocuments: ['Bản sao CCCD'], slipSignedByBoth: true, sealedInFrontOfCitizen: true, feeReceiptNumber: 'BL-0001' }, proofOfDelivery: { recipientName: 'Cán bộ một cửa', relation: 'Cơ quan tiếp nhận' } });
     await shot(d0, 'dispatcher-04-delivered-fees');
 
+    // The collected-not-remitted report downloads as a CSV Excel reads in Vietnamese (UTF-8 with BOM).
+    const [download] = await Promise.all([d0.waitForEvent('download'), d0.getByTestId('fees-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^thu-ho-chua-nop-${near.code}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const csv = readFileSync((await download.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain(`${request.code},${request.dossierCode},`);
+    expect(csv.toString('utf8')).toContain('Mã bưu cục,Tên bưu cục');
+
     // Remit the fee: the collected-not-remitted summary drops to zero.
     const feeRow = await visible(d0.locator(`[data-testid=fee-row][data-leg-id="${legId}"]`));
     await feeRow.locator('input[type=checkbox]').check();
@@ -198,6 +210,7 @@ describe('dispatcher inbox in Chromium', () => {
     await visible(d0.getByText('Đã ghi nhận nộp 50.000 ₫'));
     await visible(d0.locator('[data-testid=unremitted-amount]').getByText(/^0 ₫$/));
     await feeRow.waitFor({ state: 'detached' });
+    await visible(d0.locator(`[data-testid=finished-item][data-leg-id="${legId}"] [data-testid=leg-remitted][data-reference=UNC-2026-001]`));
 
     // The other office never saw any of it.
     expect(await d1.locator(`[data-leg-id="${legId}"]`).count()).toBe(0);
@@ -208,7 +221,17 @@ describe('dispatcher inbox in Chromium', () => {
     // A second request: rejecting needs a reason; once given, the offer leaves this office and reaches the other live.
     const second = await createRequest();
     const legId2 = second.legs[0].id;
+    await visible(d0.locator(`[data-testid=offer-item][data-leg-id="${legId2}"]`));
+    // After a reload (no live event in memory) the offer keeps its deadline and the remitted fee
+    // stays remitted: both come from the API.
+    await d0.reload();
+    await visible(d0.getByRole('heading', { name: 'Hộp việc bưu cục' }));
     const offer2 = await visible(d0.locator(`[data-testid=offer-item][data-leg-id="${legId2}"]`));
+    expect(await offer2.getByTestId('offer-countdown').innerText()).toMatch(/^Còn .+ để nhận$/);
+    await visible(offer2.getByTestId('offer-deadline'));
+    await visible(d0.locator(`[data-testid=finished-item][data-leg-id="${legId}"] [data-testid=leg-remitted]`).getByText('Đã nộp · UNC-2026-001'));
+    expect(await d0.locator(`[data-testid=fee-row][data-leg-id="${legId}"]`).count()).toBe(0);
+    await shot(d0, 'dispatcher-05a-after-reload');
     await offer2.getByTestId('offer-reject').click();
     modal = await dialog(d0, 'Từ chối phân công');
     await modal.getByTestId('leg-modal-ok').click();

@@ -100,7 +100,7 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     // The office sees whom to call and what to check the documents against.
     expect(accepted.body.request).toMatchObject({ dossierCode: expect.stringMatching(/^HS-/), procedureName: 'Đăng ký thế chấp quyền sử dụng đất', contactName: 'Nguyễn Văn A', citizenPhone: expect.stringMatching(/^\+84912/) });
     const listed = await w.api.http.get('/api/bcci-legs').set(auth(d));
-    expect(listed.body.find((l: { id: string }) => l.id === legId).request.citizenPhone).toBe(accepted.body.request.citizenPhone);
+    expect(listed.body.items.find((l: { id: string }) => l.id === legId).request.citizenPhone).toBe(accepted.body.request.citizenPhone);
 
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/pickup`).set(auth(d)).send({ checklist: { missingDocuments: [], slipSignedByBoth: true, sealedInFrontOfCitizen: true } })).status).toBe(409);
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/courier`).set(auth(d)).send({ courierName: 'Bưu tá Y Nhi' })).body.state).toBe('courier_assigned');
@@ -135,6 +135,8 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     expect(remit.status).toBe(201);
     expect(remit.body.amount).toBe(50000);
     expect((await w.api.http.get('/api/bcci-remittances/unremitted').set(auth(d))).body).toEqual([]);
+    // The leg says by which batch its fee was remitted.
+    expect((await w.api.http.get(`/api/bcci-legs/${legId}`).set(auth(d))).body.remittance).toEqual({ id: remit.body.id, reference: 'UNC-001', remittedOn: '2026-01-29' });
 
     // The citizen's lookup: status and dates only.
     const pub = await w.api.http.get(`/api/public/requests/${request.code}`).query({ phone: request.citizenPhone.replace('+84', '0') });
@@ -213,9 +215,9 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(auth(t))).status).toBe(404);
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/reject`).set(auth(t)).send({ reason: 'not mine' })).status).toBe(404);
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/courier`).set(auth(t)).send({ courierName: 'X Y' })).status).toBe(404);
-    const list = (await w.api.http.get('/api/bcci-legs').set(auth(t))).body as LegView[];
+    const list = (await w.api.http.get('/api/bcci-legs').set(auth(t))).body.items as LegView[];
     expect(list.every((l) => l.officeId === other.id)).toBe(true);
-    expect((await w.api.http.get('/api/bcci-legs').set(auth(w.offices[0].dispatcher.token))).body.map((l: LegView) => l.id)).toContain(legId);
+    expect((await w.api.http.get('/api/bcci-legs').set(auth(w.offices[0].dispatcher.token))).body.items.map((l: LegView) => l.id)).toContain(legId);
     // An operator is not a dispatcher.
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(auth(w.operator.token))).status).toBe(403);
     other.socket.off('dispatch:leg-assigned', spy as never);
@@ -281,6 +283,11 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
       ['post', '/api/bcci-promotions', w.admin, { name: 'x y', startsOn: '2020-02-30x', endsOn: '2020-03-23', percent: 130, legKinds: ['return'] }],
       ['post', '/api/bcci-remittances', d, { reference: 'r', remittedOn: 'yesterday', legIds: [] }],
     ];
+    for (const query of ['active=yes', 'limit=0', 'limit=501', 'offset=-1', 'offset=two', 'state=lost', 'officeId=abc', 'page=2']) {
+      const res = await w.api.http.get(`/api/bcci-legs?${query}`).set(auth(w.supervisor.token));
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+    }
+    expect((await w.api.http.get('/api/bcci-remittances/unremitted.csv?officeId=abc').set(auth(w.supervisor.token))).status).toBe(400);
     for (const [method, path, token, body] of cases) {
       const res = await w.api.http[method as 'post'](path).set(auth(token)).send(body);
       expect({ path, body, status: res.status }).toEqual({ path, body, status: 400 });

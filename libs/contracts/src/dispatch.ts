@@ -77,6 +77,37 @@ export interface LegRequestSummary {
   notes: string | null;
 }
 
+/** The remittance batch that carried a leg's collected fee to the agency. */
+export interface LegRemittance {
+  id: string;
+  reference: string;
+  /** Local date (Asia/Ho_Chi_Minh) YYYY-MM-DD. */
+  remittedOn: string;
+}
+
+/** The offer waiting for the office's answer (leg in `assigned`). */
+export interface PendingOffer {
+  assignmentId: string;
+  officeId: string;
+  /** Accept before this instant, or the offer times out and the leg moves on; null for a supervisor's manual assignment. */
+  deadlineAt: string | null;
+  offeredAt: string;
+}
+
+/**
+ * `active=true` on GET /bcci-legs: legs still on their way (routing, offered, held by an office). Excluded: the finished
+ * states and `unroutable`, which is the supervisors' escalation queue (ask for it with `state=unroutable`).
+ */
+export const ACTIVE_LEG_STATES = ['routing', 'assigned', 'accepted', 'courier_assigned', 'picked_up', 'failed_attempt'] as const satisfies readonly LegState[];
+
+/** GET /bcci-legs: one page of a list whose rows move while it is read (newest change first), with the total. */
+export interface LegPage {
+  items: LegView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
 export interface LegView {
   id: string;
   requestId: string;
@@ -100,6 +131,10 @@ export interface LegView {
   promotionName: string | null;
   feeExpected: number;
   feeCollected: number | null;
+  /** Whether (and by which batch) the collected fee was remitted to the agency; null while it is not. */
+  remittance: LegRemittance | null;
+  /** The offer awaiting an answer, with its acceptance deadline; null unless the leg is `assigned`. */
+  pendingOffer: PendingOffer | null;
   officeId: string | null;
   courierName: string | null;
   failedAttempts: number;

@@ -7,6 +7,9 @@ import { DateTimeColumn, UuidColumn, UuidPrimaryColumn, bigintToNumber } from '@
 @Index('ux_bcci_requests_code', ['code'], { unique: true })
 @Index('ix_bcci_requests_citizen', ['citizenId'])
 @Index('ix_bcci_requests_created', ['createdAt'])
+@Index('ix_bcci_requests_creator', ['createdById', 'createdAt'])
+@Index('ix_bcci_requests_phone', ['citizenPhone', 'createdAt'])
+@Index('ix_bcci_requests_dossier', ['dossierCode'])
 export class BcciRequest {
   @UuidPrimaryColumn()
   id: string;

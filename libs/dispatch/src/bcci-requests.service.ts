@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { BcciRequestView, LegKind, PublicRequestView } from '@hotline/contracts';
+import type { BcciRequestView, LegKind, Page, PublicRequestView } from '@hotline/contracts';
 import { phonesMatch } from '@hotline/contracts';
 import { AuthUser, Clock, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
 import { CitizensService, requirePhone } from '@hotline/calls';
@@ -10,12 +10,14 @@ import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciLegHistory } from './bcci-leg-history.entity';
 import { BcciLeg } from './bcci-leg.entity';
 import { BcciRequest } from './bcci-request.entity';
-import type { AddressDto, CreateBcciRequestDto } from './dispatch.dto';
+import type { AddressDto, CreateBcciRequestDto, ListBcciRequestsQuery } from './dispatch.dto';
+import { decodeListCursor, encodeListCursor, likePrefix } from './list-cursor';
+import { plainInsert } from './plain-insert';
 import { PricingService } from './pricing.service';
 import { DispatchCalendar } from './dispatch-calendar';
 import { RoutingService } from './routing.service';
 import { vnLocalDate } from './pricing';
-import { requestView } from './views';
+import { loadLegExtras, requestView } from './views';
 
 const CODE_RE = /^BC-\d{6}-\d{6}$/;
 
@@ -94,8 +96,9 @@ export class BcciRequestsService {
     // The code is drawn before the transaction: the counter row's lock is then held for one statement, not for the whole
     // creation (a rolled-back creation leaves a gap in the sequence, which is fine: codes are unique, not gapless).
     const code = await this.nextCode(now);
+    // One transaction, and nothing re-read: the view is built from what was written.
     const request = await this.db.transaction(async (m) => {
-      const citizen = await this.citizens.findOrCreateByPhone(phone, { fullName: dto.contactName ?? null }, actor.id, m);
+      const citizenId = await this.citizens.idForPhone(phone, { fullName: dto.contactName ?? null }, actor.id, m);
       const row: BcciRequest = {
         id: requestId,
         code,
@@ -105,7 +108,7 @@ export class BcciRequestsService {
         field: dto.field,
         agency: dto.agency,
         serviceLevel: dto.serviceLevel,
-        citizenId: citizen.id,
+        citizenId,
         citizenPhone: phone,
         contactName: dto.contactName ?? null,
         callId: dto.callId ?? null,
@@ -116,20 +119,19 @@ export class BcciRequestsService {
         createdById: actor.id,
         createdAt: now,
       };
-      await m.insert(BcciRequest, row);
-      await m.insert(BcciLeg, legs);
-      await m.insert(
+      await plainInsert(m, BcciRequest, [row]);
+      await plainInsert(m, BcciLeg, legs);
+      await plainInsert(
+        m,
         BcciLegHistory,
-        legs.map((l) => ({ id: uuidv7(), legId: l.id, at: now, actorId: actor.id, fromState: null, toState: 'routing', reason: 'request created', data: null })),
+        legs.map((l): BcciLegHistory => ({ id: uuidv7(), legId: l.id, at: now, actorId: actor.id, fromState: null, toState: 'routing', reason: 'request created', data: null })),
       );
       await writeAudit(m, { actorId: actor.id, entityType: 'bcci_request', entityId: requestId, action: 'created', to: 'routing', data: { code, option: dto.option }, at: now });
       return row;
     });
-    // After commit: a worker must never see a leg that is not committed yet.
-    for (const leg of legs) {
-      await this.routing.enqueueRoute(leg);
-      await this.routing.enqueueOverdue(leg);
-    }
+    // After commit (a worker must never see a leg that is not committed yet): every leg's routing job and overdue timer in
+    // one Redis round trip. Should the process die before this, the reconciler re-arms both from MySQL.
+    await this.routing.enqueueNewLegs(legs, { requestCode: code, createdById: actor.id });
     return requestView(request, legs, now);
   }
 
@@ -138,7 +140,45 @@ export class BcciRequestsService {
     if (!request) throw new NotFoundError('BCCI request', id);
     const legs = await this.db.getRepository(BcciLeg).findBy({ requestId: id });
     const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
-    return requestView(request, legs, this.clock.now(), assignments);
+    return requestView(request, legs, this.clock.now(), assignments, await loadLegExtras(this.db.manager, legs, assignments));
+  }
+
+  /**
+   * Requests newest first (keyset over created_at desc, id desc). Operators see their own unless `mine=false`; supervisors
+   * and admins see all unless `mine=true`. Each request comes with its legs (state, office) and their offers.
+   */
+  async list(q: ListBcciRequestsQuery, user: AuthUser): Promise<Page<BcciRequestView>> {
+    const limit = q.limit ?? 50;
+    const mine = q.mine ?? user.role === 'operator';
+    const from = q.from ? new Date(q.from) : null;
+    const to = q.to ? new Date(q.to) : null;
+    if (from && to && from.getTime() >= to.getTime()) throw new ValidationError('to: the date range must end after it starts', { field: 'to' });
+    const qb = this.db.getRepository(BcciRequest).createQueryBuilder('r');
+    if (mine) qb.andWhere('r.created_by_id = :me', { me: user.id });
+    if (q.option) qb.andWhere('r.option = :option', { option: q.option });
+    if (q.citizenId) qb.andWhere('r.citizen_id = :citizenId', { citizenId: q.citizenId });
+    if (q.phone) qb.andWhere('r.citizen_phone = :phone', { phone: requirePhone(q.phone, 'phone') });
+    if (q.q) qb.andWhere('(r.code LIKE :q OR r.dossier_code LIKE :q)', { q: likePrefix(q.q) });
+    if (q.state) qb.andWhere('EXISTS (SELECT 1 FROM bcci_legs sl WHERE sl.request_id = r.id AND sl.state = :state)', { state: q.state });
+    if (from) qb.andWhere('r.created_at >= :from', { from });
+    if (to) qb.andWhere('r.created_at < :to', { to });
+    if (q.cursor) {
+      const c = decodeListCursor(q.cursor);
+      // A plain range on created_at for the optimizer, then the id tie-break.
+      qb.andWhere('r.created_at <= :cAt AND (r.created_at < :cAt OR r.id < :cId)', { cAt: c.at, cId: c.id });
+    }
+    const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit + 1).getMany();
+    const items = rows.slice(0, limit);
+    const ids = items.map((r) => r.id);
+    const legs = ids.length ? await this.db.getRepository(BcciLeg).findBy({ requestId: In(ids) }) : [];
+    const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
+    const extras = await loadLegExtras(this.db.manager, legs, assignments);
+    const now = this.clock.now();
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => requestView(r, legs.filter((l) => l.requestId === r.id), now, assignments, extras)),
+      nextCursor: rows.length > limit ? encodeListCursor(last.createdAt, last.id) : null,
+    };
   }
 
   /** The citizen's lookup: code + the phone given at creation (any format); status and dates only. Unknown or mismatched → 404. */
@@ -169,18 +209,16 @@ export class BcciRequestsService {
     return dto.option === 'both' ? { pickupAddress: dto.pickupAddress, deliveryAddress: dto.deliveryAddress ?? dto.pickupAddress } : { pickupAddress: dto.pickupAddress };
   }
 
-  /** BC-YYMMDD-NNNNNN, local date; the daily counter row is bumped atomically (LAST_INSERT_ID, same connection). */
+  /**
+   * BC-YYMMDD-NNNNNN, local date; the daily counter row is bumped atomically in one statement: LAST_INSERT_ID(expr) makes
+   * the new value the statement's insert id, so no second round trip (SELECT LAST_INSERT_ID()) is needed.
+   */
   private async nextCode(now: Date): Promise<string> {
     const day = vnLocalDate(now).slice(2).replace(/-/g, '');
-    const runner = this.db.createQueryRunner();
-    try {
-      await runner.connect();
-      await runner.query('INSERT INTO bcci_code_sequences (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day]);
-      const [row] = (await runner.query('SELECT LAST_INSERT_ID() AS n')) as Array<{ n: number | string }>;
-      return `BC-${day}-${String(row.n).padStart(6, '0')}`;
-    } finally {
-      await runner.release();
-    }
+    const res = (await this.db.query('INSERT INTO bcci_code_sequences (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day])) as { insertId?: number | string };
+    const n = Number(res.insertId);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`bcci_code_sequences: no counter value for ${day}`);
+    return `BC-${day}-${String(n).padStart(6, '0')}`;
   }
 }
 

@@ -20,9 +20,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BCCI_OPTIONS, BcciOption, LEG_KINDS, LEG_STATES, LegKind, LegState, ROUTE_TYPES, RouteType, SERVICE_LEVELS, ServiceLevel } from '@hotline/contracts';
+import { ACTIVE_LEG_STATES, BCCI_OPTIONS, BcciOption, LEG_KINDS, LEG_STATES, LegKind, LegState, ROUTE_TYPES, RouteType, SERVICE_LEVELS, ServiceLevel } from '@hotline/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const MAX_VND = 1_000_000_000_000;
 
 export class AddressDto {
@@ -256,9 +257,95 @@ export class ReasonDto {
 }
 
 export class ListLegsQuery {
-  @ApiPropertyOptional({ enum: LEG_STATES }) @IsOptional() @IsIn(LEG_STATES) state?: LegState;
-  @ApiPropertyOptional({ description: 'Supervisors only; dispatchers always see their own office' }) @IsOptional() @IsUUID() officeId?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ enum: LEG_STATES }) @IsOptional() @IsIn(LEG_STATES, { message: `state must be one of ${LEG_STATES.join(', ')}` }) state?: LegState;
+  @ApiPropertyOptional({ description: `Only legs still on their way: ${ACTIVE_LEG_STATES.join(', ')} (not finished, not unroutable)` })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+  @ApiPropertyOptional({ description: 'Supervisors only; dispatchers always see their own office' }) @IsOptional() @IsUUID('all', { message: 'officeId must be a post office id (UUID)' }) officeId?: string;
+  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(500, { message: 'limit must be at most 500' })
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be an integer' })
+  @Min(0, { message: 'offset must not be negative' })
+  @Max(100_000, { message: 'offset must be at most 100000' })
+  offset?: number;
+}
+
+export class UnremittedCsvQuery {
+  @ApiPropertyOptional({ description: 'Supervisors and admins: one office (default: every office). Dispatchers always get their own.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'officeId must be a post office id (UUID)' })
+  officeId?: string;
+}
+
+/** GET /bcci-requests: newest first, keyset cursor over (created_at desc, id desc). */
+export class ListBcciRequestsQuery {
+  @ApiPropertyOptional({ description: 'Only the requests I created. Default: true for operators, false for supervisors and admins' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'mine must be true or false' })
+  mine?: boolean;
+
+  @ApiPropertyOptional({ enum: LEG_STATES, description: 'Requests with at least one leg in this state' })
+  @IsOptional()
+  @IsIn(LEG_STATES, { message: `state must be one of ${LEG_STATES.join(', ')}` })
+  state?: LegState;
+
+  @ApiPropertyOptional({ enum: BCCI_OPTIONS })
+  @IsOptional()
+  @IsIn(BCCI_OPTIONS, { message: `option must be one of ${BCCI_OPTIONS.join(', ')}` })
+  option?: BcciOption;
+
+  @ApiPropertyOptional({ description: "The citizen's phone in any Vietnamese form" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'citizenId must be a citizen id (UUID)' })
+  citizenId?: string;
+
+  @ApiPropertyOptional({ description: 'Start of the request code (BC-YYMMDD-NNNNNN) or of the dossier code; case-insensitive' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(2, 60, { message: 'q must be 2–60 characters' })
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'createdAt ≥ from (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'createdAt < to (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(200, { message: 'limit must be at most 200' })
+  limit?: number;
 }
 
 export class RemittanceDto {

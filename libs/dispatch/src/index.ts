@@ -20,3 +20,4 @@ export * from './legs.service';
 export * from './public-rate-limiter';
 export * from './dispatch.module';
 export * from './dispatch-calendar';
+export * from './unremitted-csv';

@@ -4,6 +4,7 @@ import { ConflictError, uuidv7 } from '@hotline/core';
 import { BcciLegHistory } from './bcci-leg-history.entity';
 import { BcciLeg } from './bcci-leg.entity';
 import { assertTransition } from './leg-state';
+import { plainInsert } from './plain-insert';
 
 export interface TransitionInput {
   to: LegState;
@@ -32,16 +33,18 @@ export async function transitionLeg(m: EntityManager, leg: BcciLeg, input: Trans
   if (input.where?.routingAttempt !== undefined) qb.andWhere('routing_attempt = :attempt', { attempt: input.where.routingAttempt });
   const result = await qb.execute();
   if (!result.affected) throw new ConflictError(`leg ${leg.id} changed meanwhile (it is no longer ${leg.state})`, 'CONFLICT', { legId: leg.id });
-  await m.insert(BcciLegHistory, {
-    id: uuidv7(),
-    legId: leg.id,
-    at: input.at,
-    actorId: input.actorId,
-    fromState: leg.state,
-    toState: input.to,
-    reason: input.reason ?? null,
-    data: (input.data ?? null) as never,
-  });
+  await plainInsert(m, BcciLegHistory, [
+    {
+      id: uuidv7(),
+      legId: leg.id,
+      at: input.at,
+      actorId: input.actorId,
+      fromState: leg.state,
+      toState: input.to,
+      reason: input.reason ?? null,
+      data: input.data ?? null,
+    },
+  ]);
   const officeId = input.changes && 'officeId' in input.changes ? (input.changes.officeId ?? null) : leg.officeId;
   return {
     legId: leg.id,

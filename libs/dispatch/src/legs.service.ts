@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import type { LegEvent, LegRequestSummary, LegState, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
+import { ACTIVE_LEG_STATES } from '@hotline/contracts';
+import type { LegEvent, LegPage, LegRequestSummary, LegState, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
 import { AuthUser, Clock, ConflictError, ForbiddenError, JobQueue, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
 import { BcciAssignment } from './bcci-assignment.entity';
@@ -15,7 +16,9 @@ import { CANCELLABLE, returnToAgencyRefusal } from './leg-state';
 import { TransitionInput, transitionLeg } from './leg-writer';
 import { DispatchCalendar } from './dispatch-calendar';
 import { RoutingService, timeoutJobId } from './routing.service';
-import { legView } from './views';
+import { legView, loadLegExtras } from './views';
+import { UnremittedLine, unremittedCsv } from './unremitted-csv';
+import { vnLocalDate } from './pricing';
 
 /**
  * The dispatcher's screen: offers (accept/reject), the delivery lifecycle, fees and remittances. A dispatcher's office scope
@@ -33,24 +36,33 @@ export class LegsService {
     private readonly calendar: DispatchCalendar,
   ) {}
 
-  async list(query: ListLegsQuery, user: AuthUser): Promise<LegView[]> {
-    const qb = this.db.getRepository(BcciLeg).createQueryBuilder('l').orderBy('l.updated_at', 'DESC').take(query.limit ?? 100);
+  /** Newest change first, limit + offset with the total (the list moves while it is read: a client re-fetches on live events). */
+  async list(query: ListLegsQuery, user: AuthUser): Promise<LegPage> {
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const qb = this.db.getRepository(BcciLeg).createQueryBuilder('l').orderBy('l.updated_at', 'DESC').addOrderBy('l.id', 'DESC').limit(limit).offset(offset);
     const officeId = this.scopeOffice(user) ?? query.officeId;
     if (officeId) qb.andWhere('l.office_id = :officeId', { officeId });
     if (query.state) qb.andWhere('l.state = :state', { state: query.state });
-    const legs = await qb.getMany();
-    const requests = await this.requests(legs.map((l) => l.requestId));
+    if (query.active) qb.andWhere('l.state IN (:...active)', { active: [...ACTIVE_LEG_STATES] });
+    const [legs, total] = await Promise.all([qb.getMany(), qb.clone().orderBy().limit(undefined).offset(undefined).getCount()]);
+    const [requests, extras] = await Promise.all([this.requests(legs.map((l) => l.requestId)), loadLegExtras(this.db.manager, legs)]);
     const now = this.clock.now();
-    return legs.map((l) => legView(l, requests.get(l.requestId)?.code ?? '', now, undefined, requests.get(l.requestId)?.summary));
+    return {
+      items: legs.map((l) => legView(l, requests.get(l.requestId)?.code ?? '', now, undefined, requests.get(l.requestId)?.summary, extras)),
+      total,
+      limit,
+      offset,
+    };
   }
 
   async get(id: string, user: AuthUser): Promise<LegView> {
     const leg = await this.scopedLeg(this.db.manager, id, user);
     const assignments = await this.db.getRepository(BcciAssignment).find({ where: { legId: id }, order: { createdAt: 'ASC' } });
-    const requests = await this.requests([leg.requestId]);
+    const [requests, extras] = await Promise.all([this.requests([leg.requestId]), loadLegExtras(this.db.manager, [leg], assignments)]);
     const own = this.scopeOffice(user);
     const r = requests.get(leg.requestId);
-    return legView(leg, r?.code ?? '', this.clock.now(), own ? assignments.filter((a) => a.officeId === own) : assignments, r?.summary);
+    return legView(leg, r?.code ?? '', this.clock.now(), own ? assignments.filter((a) => a.officeId === own) : assignments, r?.summary, extras);
   }
 
   /** Accept the pending offer of the dispatcher's office. Two dispatchers at once: the conditional UPDATE lets one win, the other gets 409. */
@@ -128,14 +140,25 @@ export class LegsService {
     const now = this.clock.now();
     const deliveredAt = dto.deliveredAt ? new Date(dto.deliveredAt) : now;
     if (deliveredAt.getTime() > now.getTime() + 60_000) throw new ValidationError('deliveredAt: cannot be in the future', { field: 'deliveredAt', constraint: 'notInFuture' });
-    return this.change(legId, user, ['picked_up', 'failed_attempt'], (leg) => ({
+    return this.change(legId, user, ['picked_up', 'failed_attempt'], (leg) => {
+      // failed_attempt → delivered is a new delivery attempt of something in hand; a leg whose item was never picked up
+      // (courier_assigned → failed_attempt) has nothing to deliver: the citizen's dossier, or the agency's result, is not in hand.
+      if (!leg.pickupChecklist) {
+        throw new ConflictError(
+          `a ${leg.kind} leg that was never picked up cannot be delivered: record the pickup (${leg.kind === 'pickup' ? "at the citizen's address" : 'of the result at the agency'}) first`,
+          'ILLEGAL_TRANSITION',
+          { from: leg.state, to: 'delivered', reason: 'not_picked_up' },
+        );
+      }
+      return {
       to: 'delivered',
       changes: {
         deliveredAt,
         proofOfDelivery: { recipientName: dto.recipientName, relation: dto.relation, deliveredAt: deliveredAt.toISOString(), fileRef: dto.fileRef ?? null },
         ...(dto.feeCollected !== undefined ? { feeCollected: (leg.feeCollected ?? 0) + dto.feeCollected } : {}),
       },
-    }));
+      };
+    });
   }
 
   /** Circular 17/2017: a failed attempt (reason); after at least two, the item may go back to the agency. */
@@ -205,6 +228,44 @@ export class LegsService {
       own ? [own] : [],
     )) as Array<{ officeId: string; legs: string | number; amount: string | number }>;
     return rows.map((r) => ({ officeId: r.officeId, legs: Number(r.legs), amount: Number(r.amount) }));
+  }
+
+  /**
+   * The collected-not-remitted report as CSV lines: a dispatcher's own office; supervisors and admins one office or all.
+   * Returns the file name too (office code, or "tat-ca", and the local date).
+   */
+  async unremittedCsv(officeFilter: string | undefined, user: AuthUser): Promise<{ fileName: string; csv: string }> {
+    const officeId = this.scopeOffice(user) ?? officeFilter ?? null;
+    if (officeId && !(await this.offices.exists(officeId))) throw new ValidationError(`officeId: unknown post office ${officeId}`, { field: 'officeId' });
+    const legs = await this.db.getRepository(BcciLeg).createQueryBuilder('l')
+      .where('l.fee_collected > 0 AND l.remittance_id IS NULL AND l.office_id IS NOT NULL')
+      .andWhere(officeId ? 'l.office_id = :officeId' : '1=1', { officeId })
+      .orderBy('l.office_id').addOrderBy('l.updated_at', 'ASC').addOrderBy('l.id', 'ASC')
+      .getMany();
+    const requests = await this.requests(legs.map((l) => l.requestId));
+    const offices = new Map<string, { code: string; name: string }>();
+    for (const id of new Set(legs.map((l) => l.officeId!).concat(officeId ? [officeId] : []))) {
+      const o = await this.offices.get(id);
+      offices.set(id, { code: o.code, name: o.name });
+    }
+    const lines: UnremittedLine[] = legs
+      .map((l) => ({
+        officeCode: offices.get(l.officeId!)!.code,
+        officeName: offices.get(l.officeId!)!.name,
+        requestCode: requests.get(l.requestId)?.code ?? '',
+        dossierCode: requests.get(l.requestId)?.summary.dossierCode ?? '',
+        agency: requests.get(l.requestId)?.summary.agency ?? '',
+        kind: l.kind,
+        state: l.state,
+        receiptNumber: l.pickupChecklist?.feeReceiptNumber ?? null,
+        feeExpected: l.feeExpected,
+        feeCollected: l.feeCollected ?? 0,
+        updatedAt: l.updatedAt,
+      }))
+      .sort((a, b) => a.officeCode.localeCompare(b.officeCode));
+    const day = vnLocalDate(this.clock.now());
+    const scope = officeId ? offices.get(officeId)!.code.replace(/[^A-Za-z0-9_-]/g, '') : 'tat-ca';
+    return { fileName: `thu-ho-chua-nop-${scope}-${day}.csv`, csv: unremittedCsv(lines) };
   }
 
   // -- helpers --

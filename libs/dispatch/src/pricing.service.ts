@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { LegKind, PriceLine, PromotionView, QuoteView, RouteType, ServiceLevel, TariffView, BcciOption } from '@hotline/contracts';
-import { Clock, ConflictError, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { APP_CONFIG, AppConfig, Clock, ConflictError, NotFoundError, REDIS, ValidationError, closeRedis, createRedis, uuidv7, writeAudit } from '@hotline/core';
 import { BcciPromotion } from './bcci-promotion.entity';
 import { BcciTariff } from './bcci-tariff.entity';
 import type { PromotionDto, TariffDto, UpdatePromotionDto, UpdateTariffDto } from './dispatch.dto';
@@ -26,16 +27,87 @@ const promotionView = (p: BcciPromotion): PromotionView => ({
   updatedAt: p.updatedAt.toISOString(),
 });
 
-/** Tariffs and promotion rules (admin CRUD) and the quote used at creation, where the result is frozen on each leg. */
+/** Safety net only: edits reach every process at once through Redis pub/sub; a lost message is healed after this long. */
+export const PRICING_CACHE_TTL_MS = 60_000;
+
+interface PricingSnapshot {
+  tariffs: BcciTariff[];
+  promotions: BcciPromotion[];
+  loadedAt: number;
+}
+
+/**
+ * Tariffs and promotion rules (admin CRUD) and the quote used at creation, where the result is frozen on each leg.
+ *
+ * The quote runs on every creation, so the (small) tariff and active-promotion tables are kept in memory. An admin edit
+ * drops this process's copy at once and publishes on the Redis channel `<prefix>dispatch:pricing-changed`, on which every
+ * api and worker process listens and drops its copy too; the TTL above bounds the staleness if a message is ever lost
+ * (Redis reconnecting). A generation counter keeps a load that raced an edit from being kept.
+ */
 @Injectable()
-export class PricingService {
+export class PricingService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(PricingService.name);
+  private snapshot: PricingSnapshot | null = null;
+  private loading: Promise<PricingSnapshot> | null = null;
+  private generation = 0;
+  private subscriber: Redis | null = null;
+  private readonly channel: string;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
-  ) {}
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.channel = `${config.redis.prefix}dispatch:pricing-changed`;
+  }
+
+  onModuleInit(): void {
+    this.subscriber = createRedis(this.config, 'dispatch-pricing-sub');
+    this.subscriber.on('error', (err: Error) => this.logger.warn(`Pricing invalidation channel: ${err.message}`));
+    this.subscriber.on('message', () => this.invalidateLocal());
+    // On every (re)connect: subscribe, and drop the copy, since messages sent while disconnected are lost.
+    this.subscriber.on('ready', () => {
+      this.invalidateLocal();
+      this.subscriber?.subscribe(this.channel).catch((err: Error) => this.logger.warn(`Pricing invalidation channel: ${err.message}`));
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.subscriber) await closeRedis(this.subscriber);
+    this.subscriber = null;
+  }
+
+  /** The tariffs and active promotions, from memory (loaded once per TTL or after an edit). */
+  async rules(): Promise<{ tariffs: BcciTariff[]; promotions: BcciPromotion[] }> {
+    const s = this.snapshot;
+    if (s && Date.now() - s.loadedAt < PRICING_CACHE_TTL_MS) return s;
+    if (!this.loading) {
+      const generation = this.generation;
+      this.loading = Promise.all([this.db.getRepository(BcciTariff).find(), this.db.getRepository(BcciPromotion).findBy({ active: true })])
+        .then(([tariffs, promotions]) => {
+          const loaded = { tariffs, promotions, loadedAt: Date.now() };
+          if (generation === this.generation) this.snapshot = loaded;
+          return loaded;
+        })
+        .finally(() => (this.loading = null));
+    }
+    return this.loading;
+  }
+
+  private invalidateLocal(): void {
+    this.generation++;
+    this.snapshot = null;
+  }
+
+  /** After an admin edit commits: this process at once, the others through Redis. */
+  private async changed(): Promise<void> {
+    this.invalidateLocal();
+    await this.redis.publish(this.channel, String(Date.now())).catch((err: Error) => this.logger.warn(`Could not announce a pricing change (other processes refresh within ${PRICING_CACHE_TTL_MS / 1000} s): ${err.message}`));
+  }
 
   async quote(input: { option: BcciOption; serviceLevel: ServiceLevel; field: string; routeType?: RouteType }, at: Date = this.clock.now()): Promise<QuoteView> {
-    const [tariffs, promotions] = await Promise.all([this.db.getRepository(BcciTariff).find(), this.db.getRepository(BcciPromotion).findBy({ active: true })]);
+    const { tariffs, promotions } = await this.rules();
     const routeType = input.routeType ?? 'intra_province';
     const lines: PriceLine[] = [];
     for (const legKind of legKindsOf(input.option)) {
@@ -62,6 +134,7 @@ export class PricingService {
       await m.insert(BcciTariff, { id, ...dto, active: dto.active ?? true, updatedAt: this.clock.now() });
       await writeAudit(m, { actorId, entityType: 'bcci_tariff', entityId: id, action: 'created', data: { ...dto } });
     });
+    await this.changed();
     return tariffView(await this.db.getRepository(BcciTariff).findOneByOrFail({ id }));
   }
 
@@ -71,6 +144,7 @@ export class PricingService {
       await m.update(BcciTariff, { id }, { ...dto, updatedAt: this.clock.now() });
       await writeAudit(m, { actorId, entityType: 'bcci_tariff', entityId: id, action: 'updated', data: { ...dto } });
     });
+    await this.changed();
     return tariffView(await this.db.getRepository(BcciTariff).findOneByOrFail({ id }));
   }
 
@@ -97,6 +171,7 @@ export class PricingService {
       });
       await writeAudit(m, { actorId, entityType: 'bcci_promotion', entityId: id, action: 'created', data: { ...dto } });
     });
+    await this.changed();
     return promotionView(await this.db.getRepository(BcciPromotion).findOneByOrFail({ id }));
   }
 
@@ -110,6 +185,7 @@ export class PricingService {
       await m.update(BcciPromotion, { id }, { ...dto, updatedAt: this.clock.now() } as never);
       await writeAudit(m, { actorId, entityType: 'bcci_promotion', entityId: id, action: 'updated', data: { ...dto } });
     });
+    await this.changed();
     return promotionView(await this.db.getRepository(BcciPromotion).findOneByOrFail({ id }));
   }
 }

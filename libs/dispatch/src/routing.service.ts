@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { LegEvent } from '@hotline/contracts';
-import { Clock, JobQueue, ReconcileContributor, Reconcilable, jobId, uuidv7 } from '@hotline/core';
+import { Clock, JobOf, JobQueue, ReconcileContributor, Reconcilable, jobId, uuidv7 } from '@hotline/core';
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciLeg } from './bcci-leg.entity';
@@ -12,6 +12,7 @@ import { DISPATCH_CONFIG, DispatchConfig } from './dispatch-config';
 import { LegEventsService } from './leg-events.service';
 import { transitionLeg } from './leg-writer';
 import { OfficeIndexService } from './office-index.service';
+import { plainInsert } from './plain-insert';
 
 
 /** BullMQ priority: lower runs first. Remote-area legs (letter 659/UBND-KGVX) jump the queue. */
@@ -24,6 +25,12 @@ export const overdueJobId = (legId: string, dueAt: Date) => jobId('overdue', leg
 const FINISHED: readonly string[] = ['delivered', 'returned_to_agency', 'cancelled'];
 
 export type RouteOutcome = 'stale' | 'assigned' | 'waiting' | 'unroutable';
+
+/** What routing needs of a leg's request: immutable, so a job may carry it. */
+export interface RequestRef {
+  requestCode: string;
+  createdById: string;
+}
 
 /**
  * Routing and re-routing of legs. Runs in the worker (route/timeout jobs, reconciler) and in the api (enqueue after
@@ -46,13 +53,35 @@ export class RoutingService implements Reconcilable {
   ) {}
 
   /** Enqueue after commit: the routing job of a leg's current attempt. */
-  async enqueueRoute(leg: Pick<BcciLeg, 'id' | 'routingAttempt' | 'routeAfter' | 'remoteArea'>): Promise<void> {
-    const delay = leg.routeAfter ? Math.max(0, leg.routeAfter.getTime() - this.clock.nowMs()) : 0;
-    await this.queue.enqueue('dispatch-route-leg', { legId: leg.id, attempt: leg.routingAttempt }, {
-      jobId: routeJobId(leg.id, leg.routingAttempt, leg.routeAfter),
-      delay,
-      priority: leg.remoteArea ? REMOTE_PRIORITY : NORMAL_PRIORITY,
-    });
+  async enqueueRoute(leg: Pick<BcciLeg, 'id' | 'routingAttempt' | 'routeAfter' | 'remoteArea'>, request?: RequestRef): Promise<void> {
+    const job = this.routeJob(leg, request);
+    await this.queue.enqueue(job.name, job.data, job.opts);
+  }
+
+  /**
+   * After the creating transaction commits: each new leg's routing job and overdue timer, in one Redis round trip
+   * (BullMQ addBulk; the queue's default job options apply as for a single add).
+   */
+  async enqueueNewLegs(legs: Array<Pick<BcciLeg, 'id' | 'routingAttempt' | 'routeAfter' | 'remoteArea' | 'dueAt'>>, request: RequestRef): Promise<void> {
+    await this.queue.queue('dispatch').addBulk(legs.flatMap((leg) => [this.routeJob(leg, request), this.overdueJob(leg)]));
+  }
+
+  private routeJob(leg: Pick<BcciLeg, 'id' | 'routingAttempt' | 'routeAfter' | 'remoteArea'>, request?: RequestRef) {
+    const data: JobOf<'dispatch-route-leg'> = { legId: leg.id, attempt: leg.routingAttempt, ...(request ?? {}) };
+    return {
+      name: 'dispatch-route-leg' as const,
+      data,
+      opts: {
+        jobId: routeJobId(leg.id, leg.routingAttempt, leg.routeAfter),
+        delay: leg.routeAfter ? Math.max(0, leg.routeAfter.getTime() - this.clock.nowMs()) : 0,
+        priority: leg.remoteArea ? REMOTE_PRIORITY : NORMAL_PRIORITY,
+      },
+    };
+  }
+
+  private overdueJob(leg: Pick<BcciLeg, 'id' | 'dueAt'>) {
+    const data: JobOf<'dispatch-leg-overdue'> = { legId: leg.id, dueAt: leg.dueAt.toISOString() };
+    return { name: 'dispatch-leg-overdue' as const, data, opts: { jobId: overdueJobId(leg.id, leg.dueAt), delay: Math.max(0, leg.dueAt.getTime() - this.clock.nowMs()) } };
   }
 
   async enqueueTimeout(a: Pick<BcciAssignment, 'id' | 'deadlineAt'>): Promise<void> {
@@ -62,10 +91,8 @@ export class RoutingService implements Reconcilable {
 
   /** The live overdue flag at the leg's due date (no state change: `overdue` is derived from dueAt in the views). */
   async enqueueOverdue(leg: Pick<BcciLeg, 'id' | 'dueAt'>): Promise<void> {
-    await this.queue.enqueue('dispatch-leg-overdue', { legId: leg.id, dueAt: leg.dueAt.toISOString() }, {
-      jobId: overdueJobId(leg.id, leg.dueAt),
-      delay: Math.max(0, leg.dueAt.getTime() - this.clock.nowMs()),
-    });
+    const job = this.overdueJob(leg);
+    await this.queue.enqueue(job.name, job.data, job.opts);
   }
 
   /** The overdue job: emits to the office, the creating operator and supervisors, unless the leg is finished or its due date moved. */
@@ -88,14 +115,15 @@ export class RoutingService implements Reconcilable {
   }
 
   /** The routing job: nearest eligible office now, or wait for the next opening, or unroutable. Idempotent per (leg, attempt). */
-  async route(legId: string, attempt: number): Promise<RouteOutcome> {
+  async route(legId: string, attempt: number, known?: RequestRef): Promise<RouteOutcome> {
     const leg = await this.db.getRepository(BcciLeg).findOneBy({ id: legId });
     if (!leg || leg.state !== 'routing' || leg.routingAttempt !== attempt) return 'stale';
-    const request = await this.db.getRepository(BcciRequest).findOneByOrFail({ id: leg.requestId });
+    const request: RequestRef = known?.requestCode && known.createdById ? known : await this.requestRef(leg.requestId);
     const now = this.clock.now();
     const index = await this.offices.get();
     const candidates = index.candidates(leg.communeCode);
-    const tried = await this.db.getRepository(BcciAssignment).find({ where: { legId, state: In(['rejected', 'timed_out', 'withdrawn']) }, select: ['officeId'] });
+    // Every ended offer (reject, timeout, manual re-assignment) starts a new attempt: at the first one there is none to exclude.
+    const tried = attempt > 1 ? await this.db.getRepository(BcciAssignment).find({ where: { legId, state: In(['rejected', 'timed_out', 'withdrawn']) }, select: ['officeId'] }) : [];
     const excluded = new Set(tried.map((a) => a.officeId));
     const loadToday = await this.loadToday(candidates.map((c) => c.id).filter((id) => !excluded.has(id)), now);
     const point = leg.lat !== null && leg.lng !== null ? { lat: leg.lat, lng: leg.lng } : await this.centroid(leg.communeCode);
@@ -104,18 +132,18 @@ export class RoutingService implements Reconcilable {
     if (decision.kind === 'wait') {
       const res = await this.db.getRepository(BcciLeg).update({ id: legId, state: 'routing', routingAttempt: attempt }, { routeAfter: decision.at });
       if (!res.affected) return 'stale';
-      await this.enqueueRoute({ ...leg, routeAfter: decision.at });
+      await this.enqueueRoute({ ...leg, routeAfter: decision.at }, request);
       return 'waiting';
     }
     if (decision.kind === 'none') {
       const event = await this.db.transaction((m) =>
-        transitionLeg(m, leg, { to: 'unroutable', actorId: null, at: now, reason: 'no eligible post office left', where: { routingAttempt: attempt }, changes: { officeId: null, routeAfter: null } }, request.code),
+        transitionLeg(m, leg, { to: 'unroutable', actorId: null, at: now, reason: 'no eligible post office left', where: { routingAttempt: attempt }, changes: { officeId: null, routeAfter: null } }, request.requestCode),
       );
       this.events.emit('dispatch:escalated', event, request.createdById);
       return 'unroutable';
     }
     const deadline = this.acceptDeadline(now);
-    const { event, assignment } = await this.db.transaction((m) => this.offer(m, leg, request.code, decision.officeId, decision.distanceKm, deadline, false, null, now));
+    const { event, assignment } = await this.db.transaction((m) => this.offer(m, leg, request.requestCode, decision.officeId, decision.distanceKm, deadline, false, null, now));
     await this.enqueueTimeout(assignment);
     this.events.emit('dispatch:leg-assigned', event, request.createdById);
     return 'assigned';
@@ -164,7 +192,7 @@ export class RoutingService implements Reconcilable {
       requestCode,
       assignment.id,
     );
-    await m.insert(BcciAssignment, assignment);
+    await plainInsert(m, BcciAssignment, [assignment]);
     return { event: { ...event, deadlineAt: deadline?.toISOString() ?? null }, assignment };
   }
 
@@ -195,7 +223,7 @@ export class RoutingService implements Reconcilable {
       return { event, leg: { ...leg, routingAttempt: leg.routingAttempt + 1, routeAfter: null }, createdById: request.createdById, officeId: a.officeId };
     });
     if (!result) return null;
-    await this.enqueueRoute(result.leg);
+    await this.enqueueRoute(result.leg, { requestCode: result.event.requestCode, createdById: result.createdById });
     this.events.emit('dispatch:leg-updated', result.event, result.createdById, result.officeId);
     return result.event;
   }
@@ -245,6 +273,11 @@ export class RoutingService implements Reconcilable {
       [...officeIds, dayStart],
     )) as Array<{ o: string; n: number | string }>;
     return new Map(rows.map((r) => [r.o, Number(r.n)]));
+  }
+
+  private async requestRef(requestId: string): Promise<RequestRef> {
+    const r = await this.db.getRepository(BcciRequest).findOneOrFail({ where: { id: requestId }, select: ['code', 'createdById'] });
+    return { requestCode: r.code, createdById: r.createdById };
   }
 
   private async centroid(communeCode: string): Promise<{ lat: number; lng: number }> {

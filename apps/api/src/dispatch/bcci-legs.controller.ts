@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
+import type { LegPage, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
-import { CourierDto, DeliverDto, LegsService, ListLegsQuery, ManualAssignDto, PickupDto, ReasonDto, RejectDto, RemittanceDto } from '@hotline/dispatch';
+import { CourierDto, DeliverDto, LegsService, ListLegsQuery, ManualAssignDto, PickupDto, ReasonDto, RejectDto, RemittanceDto, UnremittedCsvQuery } from '@hotline/dispatch';
 import { uuidPipe } from '../http/pipes';
 
 /** The dispatcher's screen (scoped to their office inside the queries) and the supervisor's overrides. */
@@ -14,7 +15,8 @@ export class BcciLegsController {
 
   @Get('bcci-legs')
   @Roles('dispatcher', 'supervisor')
-  list(@Query() query: ListLegsQuery, @CurrentUser() user: AuthUser): Promise<LegView[]> {
+  @ApiOperation({ summary: 'Legs, newest change first; active=true for those still on their way; limit + offset with the total' })
+  list(@Query() query: ListLegsQuery, @CurrentUser() user: AuthUser): Promise<LegPage> {
     return this.legs.list(query, user);
   }
 
@@ -104,5 +106,14 @@ export class BcciLegsController {
   @ApiOperation({ summary: 'Fees collected but not yet remitted, per office' })
   unremitted(@CurrentUser() user: AuthUser): Promise<UnremittedRow[]> {
     return this.legs.unremitted(user);
+  }
+
+  @Get('bcci-remittances/unremitted.csv')
+  @Roles('dispatcher', 'supervisor', 'admin')
+  @ApiOperation({ summary: 'Collected-not-remitted report as CSV (UTF-8 with BOM for Excel; one line per leg, a total per office)' })
+  async unremittedCsv(@Query() query: UnremittedCsvQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const { fileName, csv } = await this.legs.unremittedCsv(query.officeId, user);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`);
+    return csv;
   }
 }

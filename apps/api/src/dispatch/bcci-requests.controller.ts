@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BcciRequestView, QuoteView } from '@hotline/contracts';
+import type { BcciRequestView, Page, QuoteView } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
-import { BcciRequestsService, CreateBcciRequestDto, PricingService, QuoteDto } from '@hotline/dispatch';
+import { BcciRequestsService, CreateBcciRequestDto, ListBcciRequestsQuery, PricingService, QuoteDto } from '@hotline/dispatch';
 import { uuidPipe } from '../http/pipes';
 
 @ApiTags('bcci-requests')
@@ -19,6 +19,13 @@ export class BcciRequestsController {
   @ApiOperation({ summary: 'Create a BCCI request (1 or 2 legs), priced and committed in routing; routing jobs are enqueued after commit' })
   create(@Body() dto: CreateBcciRequestDto, @CurrentUser() user: AuthUser): Promise<BcciRequestView> {
     return this.requests.create(dto, user);
+  }
+
+  @Get()
+  @Roles('operator', 'supervisor', 'admin')
+  @ApiOperation({ summary: 'Requests newest first with their legs (state, office); operators: their own unless mine=false; cursor paging' })
+  list(@Query() query: ListBcciRequestsQuery, @CurrentUser() user: AuthUser): Promise<Page<BcciRequestView>> {
+    return this.requests.list(query, user);
   }
 
   @Post('quote')

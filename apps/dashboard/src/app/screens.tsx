@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, CalendarOutlined, ClockCircleOutlined, CustomerServiceOutlined, DashboardOutlined, DollarOutlined, PhoneOutlined, ProfileOutlined, TagsOutlined, InboxOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, ClockCircleOutlined, CustomerServiceOutlined, DashboardOutlined, DollarOutlined, FileTextOutlined, PhoneOutlined, ProfileOutlined, TagsOutlined, InboxOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '@hotline/contracts';
 import type { MessageKey } from '../i18n/i18n';
 
@@ -48,6 +48,15 @@ export const SCREENS: ScreenDef[] = [
     icon: <CustomerServiceOutlined />,
     group: 'work',
     component: lazy(() => import('../features/operator/OperatorConsolePage')),
+  },
+  {
+    key: 'tickets',
+    path: '/tickets',
+    roles: ['operator', 'supervisor', 'admin'],
+    label: 'tickets.nav',
+    icon: <FileTextOutlined />,
+    group: 'work',
+    component: lazy(() => import('../features/tickets/TicketsPage')),
   },
   {
     key: 'dispatcher-inbox',

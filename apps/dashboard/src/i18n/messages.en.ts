@@ -4,6 +4,7 @@ import { ticketsEn } from './parts/tickets';
 import { supervisionEn } from './parts/supervision';
 import { catalogEn } from './parts/catalog';
 import { publicEn } from './parts/public';
+import { dispatchEn } from './parts/dispatch';
 
 
 /** English counterparts of ROLE_LABELS_VI (libs/contracts). */
@@ -485,6 +486,6 @@ const core: Record<Exclude<MessageKey, PartKey>, string> = {
   'disp.remit.done': 'Remittance of {amount} recorded',
 };
 
-type PartKey = keyof typeof ticketsEn | keyof typeof supervisionEn | keyof typeof catalogEn | keyof typeof publicEn;
+type PartKey = keyof typeof ticketsEn | keyof typeof supervisionEn | keyof typeof catalogEn | keyof typeof publicEn | keyof typeof dispatchEn;
 
-export const en: Record<MessageKey, string> = { ...core, ...ticketsEn, ...supervisionEn, ...catalogEn, ...publicEn };
+export const en: Record<MessageKey, string> = { ...core, ...ticketsEn, ...supervisionEn, ...catalogEn, ...publicEn, ...dispatchEn };

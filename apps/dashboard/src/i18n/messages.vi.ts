@@ -2,6 +2,7 @@ import { ticketsVi } from './parts/tickets';
 import { supervisionVi } from './parts/supervision';
 import { catalogVi } from './parts/catalog';
 import { publicVi } from './parts/public';
+import { dispatchVi } from './parts/dispatch';
 
 /**
  * Vietnamese: the dashboard's default language and the reference dictionary (its keys are the MessageKey type;
@@ -479,6 +480,6 @@ const core = {
 } as const;
 
 /** The whole Vietnamese dictionary: the core keys above plus each area's part (i18n/parts/*). */
-export const vi = { ...core, ...ticketsVi, ...supervisionVi, ...catalogVi, ...publicVi } as const;
+export const vi = { ...core, ...ticketsVi, ...supervisionVi, ...catalogVi, ...publicVi, ...dispatchVi } as const;
 
 export type MessageKey = keyof typeof vi;

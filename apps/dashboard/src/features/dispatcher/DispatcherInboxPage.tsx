@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { BellOutlined, CarOutlined, CheckOutlined, CloseOutlined, DollarOutlined, InboxOutlined, MutedOutlined, SoundOutlined } from '@ant-design/icons';
+import { BellOutlined, CarOutlined, CheckOutlined, CloseOutlined, DollarOutlined, DownloadOutlined, InboxOutlined, MutedOutlined, SoundOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Col, Empty, Form, Input, List, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { LegEvent, LegView } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
@@ -20,13 +20,12 @@ import {
   type LegAction,
   kindKey,
   nextActions,
-  rememberedRemitted,
-  rememberRemitted,
   routeKey,
   STATE_COLORS,
   stateKey,
   vnDateToIso,
-  useLeg,
+  awaitsRemittance,
+  useActiveLegs,
   useOffice,
   useOfficeLegs,
   useUnremitted,
@@ -80,9 +79,8 @@ const actionIcons: Partial<Record<LegAction, React.ReactNode>> = { courier: <Car
 /** A pending offer: what, where, the price, the due date and the time left to answer. */
 function OfferItem({ leg, liveDeadline, fresh, now, onAccept, onReject, busy }: { leg: LegView; liveDeadline: string | undefined; fresh: boolean; now: number; onAccept: () => void; onReject: () => void; busy: boolean }) {
   const { t } = useI18n();
-  const me = useCurrentUser();
-  const detail = useLeg(liveDeadline ? null : leg.id);
-  const deadline = liveDeadline ?? detail.data?.assignments?.find((a) => a.state === 'pending' && a.officeId === me.postOfficeId)?.deadlineAt ?? null;
+  // The server's word on the offer (pendingOffer); the live event's copy only until the list is re-fetched.
+  const deadline = leg.pendingOffer ? leg.pendingOffer.deadlineAt : (liveDeadline ?? null);
   const left = deadline ? (Date.parse(deadline) - now) / 1000 : null;
   return (
     <List.Item
@@ -108,6 +106,11 @@ function OfferItem({ leg, liveDeadline, fresh, now, onAccept, onReject, busy }: 
             <Tag color={left !== null && left < 300 ? 'red' : 'gold'} data-testid="offer-countdown">
               {left === null ? t('disp.offer.noDeadline') : left > 0 ? t('disp.offer.left', { time: formatWait(t, left) }) : t('disp.offer.expired')}
             </Tag>
+            {deadline && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="offer-deadline" data-deadline={deadline}>
+                {t('dispatch.offer.deadline', { time: formatDateTime(deadline) })}
+              </Typography.Text>
+            )}
           </Space>
         }
         description={
@@ -139,38 +142,53 @@ function stepSummary(t: Translate, leg: LegView): string {
 }
 
 /** Fees collected on behalf and not yet remitted, and the remittance form. */
-function FeesCard({ legs, officeId }: { legs: LegView[]; officeId: string }) {
+function FeesCard({ legs, officeId, officeCode }: { legs: LegView[]; officeId: string; officeCode: string | null }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const unremitted = useUnremitted();
   const [form] = Form.useForm<{ reference: string; remittedOn: string }>();
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [remembered, setRemembered] = useState(() => rememberedRemitted(officeId));
+  const [downloading, setDownloading] = useState(false);
   const row = unremitted.data?.find((r) => r.officeId === officeId);
-  const candidates = legs.filter((l) => (l.feeCollected ?? 0) > 0 && !remembered.has(l.id));
+  // Which fees still wait for a remittance batch is the server's word (LegView.remittance), not this browser's memory.
+  const candidates = legs.filter(awaitsRemittance);
   const total = candidates.filter((l) => selected.includes(l.id)).reduce((s, l) => s + (l.feeCollected ?? 0), 0);
 
   const remit = async (v: { reference: string; remittedOn: string }) => {
     setBusy(true);
     try {
       const r = await api.post<{ amount: number }>('/bcci-remittances', { reference: v.reference.trim(), legIds: selected, remittedOn: vnDateToIso(v.remittedOn)! });
-      rememberRemitted(officeId, selected);
-      setRemembered(rememberedRemitted(officeId));
       setSelected([]);
       form.setFieldsValue({ reference: '' });
       void message.success(t('disp.remit.done', { amount: formatMoney(r.amount) }));
     } catch (err) {
+      // Already remitted (409 naming the leg): the re-fetched list no longer offers it.
       const legId = err instanceof ApiError ? (err.body.details as { legId?: string } | undefined)?.legId : undefined;
-      if (legId && err instanceof ApiError && err.status === 409) {
-        rememberRemitted(officeId, [legId]);
-        setRemembered(rememberedRemitted(officeId));
-        setSelected((s) => s.filter((x) => x !== legId));
-      }
+      if (legId && err instanceof ApiError && err.status === 409) setSelected((s) => s.filter((x) => x !== legId));
       void message.error(describeError(t, err));
     } finally {
       setBusy(false);
       invalidate(KEYS.unremitted, 'bcci-legs/');
+    }
+  };
+
+  const download = async () => {
+    setDownloading(true);
+    try {
+      const blob = await api.get<Blob>('/bcci-remittances/unremitted.csv', { as: 'blob' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `thu-ho-chua-nop-${officeCode ?? 'buu-cuc'}-${new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)}.csv`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      void message.error(t('dispatch.fees.downloadFailed', { reason: describeError(t, err) }));
+    } finally {
+      setDownloading(false);
     }
   };
 
@@ -181,6 +199,13 @@ function FeesCard({ legs, officeId }: { legs: LegView[]; officeId: string }) {
           <DollarOutlined />
           {t('disp.fees.title')}
         </Space>
+      }
+      extra={
+        <Tooltip title={t('dispatch.fees.downloadHint')}>
+          <Button size="small" icon={<DownloadOutlined />} loading={downloading} onClick={() => void download()} data-testid="fees-csv">
+            {t('dispatch.fees.download')}
+          </Button>
+        </Tooltip>
       }
       data-testid="fees-card"
     >
@@ -233,6 +258,7 @@ export default function DispatcherInboxPage() {
   const me = useCurrentUser();
   const officeId = me.postOfficeId;
   const office = useOffice(officeId);
+  const activeLegs = useActiveLegs();
   const legs = useOfficeLegs();
   const now = useNow(1000);
   const [muted, setMutedState] = useState(isMuted);
@@ -254,9 +280,10 @@ export default function DispatcherInboxPage() {
     invalidate('bcci-legs/');
   });
 
-  const all = legs.data ?? [];
-  const offers = useMemo(() => all.filter((l) => l.state === 'assigned').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)), [all]);
-  const active = useMemo(() => all.filter((l) => IN_PROGRESS.includes(l.state)).sort((a, b) => a.dueAt.localeCompare(b.dueAt)), [all]);
+  const current = useMemo(() => activeLegs.data?.items ?? [], [activeLegs.data]);
+  const all = useMemo(() => legs.data?.items ?? [], [legs.data]);
+  const offers = useMemo(() => current.filter((l) => l.state === 'assigned').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)), [current]);
+  const active = useMemo(() => current.filter((l) => IN_PROGRESS.includes(l.state)).sort((a, b) => a.dueAt.localeCompare(b.dueAt)), [current]);
   const finished = useMemo(() => all.filter((l) => FINISHED.includes(l.state)).slice(0, 20), [all]);
   const overdueCount = active.filter((l) => isOverdue(l, now)).length;
 
@@ -308,7 +335,7 @@ export default function DispatcherInboxPage() {
             data-testid="offers"
           >
             {offers.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={legs.loading && !legs.data ? '…' : t('disp.offers.empty')} data-testid="offers-empty" />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={activeLegs.loading && !activeLegs.data ? '…' : t('disp.offers.empty')} data-testid="offers-empty" />
             ) : (
               <List
                 dataSource={offers}
@@ -330,7 +357,7 @@ export default function DispatcherInboxPage() {
 
         </Col>
         <Col xs={24} xl={10}>
-          <FeesCard legs={all} officeId={officeId} />
+          <FeesCard legs={all} officeId={officeId} officeCode={office.data?.code ?? null} />
         </Col>
         <Col span={24}>
           <Card
@@ -342,13 +369,18 @@ export default function DispatcherInboxPage() {
                 {overdueCount > 0 && <Tag color="red">{t('disp.active.overdue', { n: overdueCount })}</Tag>}
               </Space>
             }
+            extra={
+              activeLegs.data && activeLegs.data.total > activeLegs.data.items.length ? (
+                <Typography.Text type="secondary">{t('dispatch.list.more', { shown: activeLegs.data.items.length, total: activeLegs.data.total })}</Typography.Text>
+              ) : undefined
+            }
             data-testid="active-legs"
           >
             <Table<LegView>
               size="small"
               rowKey="id"
               dataSource={active}
-              loading={legs.loading && !legs.data}
+              loading={activeLegs.loading && !activeLegs.data}
               pagination={active.length > 10 ? { pageSize: 10, size: 'small' } : false}
               locale={{ emptyText: t('disp.active.empty') }}
               onRow={(l) => ({ 'data-testid': 'leg-row', 'data-leg-id': l.id, 'data-state': l.state }) as never}
@@ -412,6 +444,13 @@ export default function DispatcherInboxPage() {
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                             {formatDate(l.updatedAt)}
                           </Typography.Text>
+                          {l.remittance && (
+                            <Tooltip title={t('dispatch.remitted', { amount: formatMoney(l.feeCollected), reference: l.remittance.reference, date: formatDate(`${l.remittance.remittedOn}T12:00:00+07:00`) })}>
+                              <Tag color="green" data-testid="leg-remitted" data-reference={l.remittance.reference}>
+                                {t('dispatch.remitted.short')} · {l.remittance.reference}
+                              </Tag>
+                            </Tooltip>
+                          )}
                         </Space>
                       }
                       description={<Typography.Text style={{ fontSize: 12 }}>{stepSummary(t, l) || '—'}</Typography.Text>}

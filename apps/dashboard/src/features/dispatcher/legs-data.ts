@@ -1,4 +1,4 @@
-import type { LegKind, LegState, LegView, PostOfficeView, RouteType, UnremittedRow } from '@hotline/contracts';
+import type { LegKind, LegPage, LegState, LegView, PostOfficeView, RouteType, UnremittedRow } from '@hotline/contracts';
 import type { MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
 import { useResource } from '../../lib/resource';
@@ -8,6 +8,7 @@ export { FINISHED, IN_PROGRESS, type LegAction, MIN_FAILED_BEFORE_RETURN, nextAc
 /** Resource keys of the inbox (invalidate by prefix after a mutation or a live event). */
 export const KEYS = {
   legs: 'bcci-legs/office',
+  activeLegs: 'bcci-legs/active',
   leg: (id: string) => `bcci-legs/one/${id}`,
   unremitted: 'bcci-remittances/unremitted',
   office: (id: string) => `post-offices/one/${id}`,
@@ -30,13 +31,14 @@ export const STATE_COLORS: Record<LegState, string> = {
   unroutable: 'red',
 };
 
-export function useOfficeLegs() {
-  return useResource<LegView[]>(KEYS.legs, () => api.get<LegView[]>('/bcci-legs', { query: { limit: 300 } }));
+/** Offers and legs in progress (`active=true`: not finished, not unroutable), each offer with its acceptance deadline. */
+export function useActiveLegs() {
+  return useResource<LegPage>(KEYS.activeLegs, () => api.get<LegPage>('/bcci-legs', { query: { active: true, limit: 500 } }));
 }
 
-/** One leg with the office's own offers (for the pending offer's deadline). */
-export function useLeg(id: string | null) {
-  return useResource<LegView>(id ? KEYS.leg(id) : null, () => api.get<LegView>(`/bcci-legs/${id}`));
+/** The office's latest legs of any state (recently finished ones, fees waiting for remittance). */
+export function useOfficeLegs() {
+  return useResource<LegPage>(KEYS.legs, () => api.get<LegPage>('/bcci-legs', { query: { limit: 300 } }));
 }
 
 export function useUnremitted() {
@@ -47,24 +49,5 @@ export function useOffice(id: string | null) {
   return useResource<PostOfficeView>(id ? KEYS.office(id) : null, () => api.get<PostOfficeView>(`/post-offices/${id}`));
 }
 
-/**
- * Legs this office has already put in a remittance batch. LegView does not say whether a leg was remitted, so the
- * browser remembers the batches it sent (and the legs the server refused as already remitted).
- */
-const REMITTED_KEY = (officeId: string) => `hotline.remitted.${officeId}`;
-export function rememberedRemitted(officeId: string): Set<string> {
-  try {
-    return new Set(JSON.parse(localStorage.getItem(REMITTED_KEY(officeId)) ?? '[]') as string[]);
-  } catch {
-    return new Set();
-  }
-}
-export function rememberRemitted(officeId: string, ids: string[]): void {
-  try {
-    const all = rememberedRemitted(officeId);
-    for (const id of ids) all.add(id);
-    localStorage.setItem(REMITTED_KEY(officeId), JSON.stringify([...all].slice(-2000)));
-  } catch {
-    // Private mode: the list is then only as good as the server's 409.
-  }
-}
+/** A fee collected and not yet in a remittance batch (the server says which batch took it). */
+export const awaitsRemittance = (l: LegView): boolean => (l.feeCollected ?? 0) > 0 && !l.remittance;

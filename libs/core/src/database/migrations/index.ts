@@ -9,6 +9,7 @@ import { Dispatch1795994077321 } from './1795994077321-Dispatch';
 import { SeedBcciPricing1795994077322 } from './1795994077322-SeedBcciPricing';
 import { Feedback1795994145250 } from './1795994145250-Feedback';
 import { SeedFeedback1795994145251 } from './1795994145251-SeedFeedback';
+import { DispatchRequestListIndexes1796002856739 } from './1796002856739-DispatchRequestListIndexes';
 
 export const MIGRATIONS: Function[] = [
   Initial1795991170172,
@@ -20,5 +21,6 @@ export const MIGRATIONS: Function[] = [
   SeedBcciPricing1795994077322,
   Feedback1795994145250,
   SeedFeedback1795994145251,
+  DispatchRequestListIndexes1796002856739,
   // -- end --
 ];
