@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler, JobOf, ReconcileContributor } from '@hotline/core';
-import { SlaTimersService } from '@hotline/feedback';
+import { SlaTimersService, TicketsService } from '@hotline/feedback';
 
 /** Runs SLA timers; the timer itself re-checks MySQL (version, clock) before acting. */
 @Injectable()
@@ -21,5 +21,16 @@ export class SlaTimersReconciler {
 
   reconcile(): Promise<number> {
     return this.timers.reconcile();
+  }
+}
+
+/** An SLA policy was edited: the open tickets it governs get the new targets (paged, one transaction per ticket). */
+@Injectable()
+export class SlaPolicyRecomputeHandler {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @JobHandler('sla-policy-recompute')
+  handle(job: JobOf<'sla-policy-recompute'>): Promise<{ recomputed: number; moved: number } | 'stale'> {
+    return this.tickets.recomputeForPolicy(job);
   }
 }

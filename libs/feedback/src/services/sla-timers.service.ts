@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { SlaAlertEvent } from '@hotline/contracts';
 import { Clock, JobQueue, RealtimeEmitter, jobId, writeAudit } from '@hotline/core';
@@ -12,7 +13,6 @@ import { toTicketView } from './ticket-view';
 
 /** Tickets per reconcile step; small steps keep the worker's event loop free for the timers firing meanwhile. */
 const RECONCILE_BATCH = 500;
-const ID_SLICE = 5000;
 
 export const timerJobId = (ticketId: string, target: string, kind: string, version: number) => jobId('sla', ticketId, target, kind, `v${version}`);
 
@@ -56,54 +56,52 @@ export class SlaTimersService {
     // BullMQ counts the delay from `timestamp`: pin it to the same instant, so a slow addBulk does not make timers late.
     const timestamp = Date.now();
     return allTimers(ticket.slaClocks).map((t) => {
-      const data: SlaTimerJob = { ticketId: ticket.id, target: t.target, kind: t.kind, version: ticket.slaVersion, at: t.at };
+      // Ids and the version only: the instant is in MySQL (the handler re-reads the clock anyway).
+      const data: SlaTimerJob = { ticketId: ticket.id, target: t.target, kind: t.kind, version: ticket.slaVersion };
       return { name: 'sla-timer', data, opts: { jobId: timerJobId(ticket.id, t.target, t.kind, ticket.slaVersion), delay: Math.max(0, Date.parse(t.at) - now), timestamp } };
     });
   }
 
   /**
    * Re-arms every pending timer from MySQL (after a Redis loss or a lost enqueue). Timers already due are enqueued without delay:
-   * this is also the startup sweep that emits what was missed while no worker ran. Only the timers Redis does not hold are added
-   * (their ids are read from the queue's sets first), so a healthy pass over 100,000 tickets adds nothing and leaves the timers
-   * that are firing meanwhile undisturbed. Returns how many timers were (re-)armed.
+   * this is also the startup sweep that emits what was missed while no worker ran. Streamed in pages, soonest timer first (after a
+   * Redis loss the nearest deadlines are back first), along the `next_timer_at` index (no sort, no scan of the whole table per
+   * page). Per page, one bounded pipeline of EXISTS asks Redis which timers it still holds (a job key exists while BullMQ keeps
+   * the job, the same test BullMQ's own add makes), and only the missing ones are added: a healthy pass over 100,000 tickets sends
+   * no job and holds at most one page in memory. Returns how many timers were (re-)armed.
    */
   async reconcile(): Promise<number> {
-    const present = await this.pendingJobIds();
+    const q = this.queue.queue('sla');
+    // The queue's own ioredis connection (BullMQ's interface type hides the plain commands).
+    const redis = (await q.getBackend().client) as unknown as Redis;
     let armed = 0;
-    let after = '';
+    let cursor: { at: Date; id: string } | null = null;
     for (;;) {
       // Raw rows (no entity hydration): this pass reads every open ticket while timers keep firing in the same process.
-      const raw: Array<{ id: string; sla_version: number; sla_clocks: string | TicketClocks }> = await this.db.query(
-        'SELECT id, sla_version, sla_clocks FROM tickets WHERE next_timer_at IS NOT NULL AND id > ? ORDER BY id LIMIT ?',
-        [after, RECONCILE_BATCH],
+      const raw: Array<{ id: string; sla_version: number; sla_clocks: string | TicketClocks; next_timer_at: Date }> = await this.db.query(
+        cursor
+          ? 'SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE next_timer_at > ? OR (next_timer_at = ? AND id > ?) ORDER BY next_timer_at, id LIMIT ?'
+          : 'SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE next_timer_at IS NOT NULL ORDER BY next_timer_at, id LIMIT ?',
+        cursor ? [cursor.at, cursor.at, cursor.id, RECONCILE_BATCH] : [RECONCILE_BATCH],
       );
-      const rows = raw.map((r) => ({ id: r.id, slaVersion: Number(r.sla_version), slaClocks: typeof r.sla_clocks === 'string' ? (JSON.parse(r.sla_clocks) as TicketClocks) : r.sla_clocks }));
-      if (!rows.length) break;
-      const jobs = rows.flatMap((r) => this.jobsOf(r)).filter((j) => !present.has(j.opts.jobId));
-      if (jobs.length) await this.queue.queue('sla').addBulk(jobs);
-      armed += jobs.length;
-      after = rows[rows.length - 1].id;
-      if (rows.length < RECONCILE_BATCH) break;
+      if (!raw.length) break;
+      const jobs = raw.flatMap((r) =>
+        this.jobsOf({ id: r.id, slaVersion: Number(r.sla_version), slaClocks: typeof r.sla_clocks === 'string' ? (JSON.parse(r.sla_clocks) as TicketClocks) : r.sla_clocks }),
+      );
+      const last = raw[raw.length - 1];
+      cursor = { at: new Date(last.next_timer_at), id: last.id };
+      if (jobs.length) {
+        const pipe = redis.pipeline();
+        for (const j of jobs) pipe.exists(q.toKey(j.opts.jobId));
+        const exists = (await pipe.exec()) ?? [];
+        const missing = jobs.filter((_, i) => !exists[i] || exists[i][0] || exists[i][1] !== 1);
+        if (missing.length) await q.addBulk(missing);
+        armed += missing.length;
+      }
+      if (raw.length < RECONCILE_BATCH) break;
       await new Promise((r) => setImmediate(r)); // let the timers that fire meanwhile run
     }
     return armed;
-  }
-
-  /**
-   * Ids of the sla queue's jobs that are still to run (delayed, waiting, prioritized, active). The delayed set (every armed timer)
-   * is read in slices so that no single huge reply stalls the timers firing meanwhile; an id missed because the set moved between
-   * slices is merely added again, which BullMQ ignores (same job id).
-   */
-  private async pendingJobIds(): Promise<Set<string>> {
-    const q = this.queue.queue('sla');
-    const ids = new Set(await q.getRanges(['wait', 'prioritized', 'active'], 0, -1));
-    for (let start = 0; ; start += ID_SLICE) {
-      const slice = await q.getRanges(['delayed'], start, start + ID_SLICE - 1);
-      for (const id of slice) ids.add(id);
-      if (slice.length < ID_SLICE) break;
-      await new Promise((r) => setImmediate(r));
-    }
-    return ids;
   }
 
   /** A timer fired: re-check MySQL (version, clock) and act once — mark the state, escalate a breach, write history, notify. */
@@ -145,7 +143,7 @@ export class SlaTimersService {
         entityId: t.id,
         action: job.kind === 'warning' ? 'sla_warning' : 'sla_breached',
         reason: `${job.target} ${job.kind}`,
-        data: { target: job.target, dueAt: clock.dueAt, warnAt: clock.warnAt, firedAt: now.toISOString(), lateMs: now.getTime() - Date.parse(job.at) },
+        data: { target: job.target, dueAt: clock.dueAt, warnAt: clock.warnAt, firedAt: now.toISOString(), lateMs: now.getTime() - Date.parse((job.kind === 'warning' ? clock.warnAt : clock.dueAt) ?? job.at ?? now.toISOString()) },
         at: now,
       });
       if (escalated !== 'none') {

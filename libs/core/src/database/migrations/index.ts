@@ -9,6 +9,7 @@ import { Dispatch1795994077321 } from './1795994077321-Dispatch';
 import { SeedBcciPricing1795994077322 } from './1795994077322-SeedBcciPricing';
 import { Feedback1795994145250 } from './1795994145250-Feedback';
 import { SeedFeedback1795994145251 } from './1795994145251-SeedFeedback';
+import { MailOutbox1796003682232 } from './1796003682232-MailOutbox';
 
 export const MIGRATIONS: Function[] = [
   Initial1795991170172,
@@ -20,5 +21,6 @@ export const MIGRATIONS: Function[] = [
   SeedBcciPricing1795994077322,
   Feedback1795994145250,
   SeedFeedback1795994145251,
+  MailOutbox1796003682232,
   // -- end --
 ];
