@@ -165,6 +165,71 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     expect(alerts.filter((a) => a.ticketId === t.id && a.target === 'firstResponse')).toHaveLength(0);
   });
 
+  it('editing a policy recomputes its open tickets in the worker: elapsed time kept, a breach moves earlier or later, old timers do nothing', async () => {
+    const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: unique('test-edit-'), name: 'Test: policy edited' });
+    const created = await api.http.post('/api/sla/policies').set(as('admin')).send({
+      name: 'Test: edited while tickets are open',
+      categoryId: cat.body.id,
+      calendar: 'always-open',
+      firstResponseMinutes: 60,
+      resolutionMinutes: 600,
+    });
+    expect(created.status).toBe(201);
+    const policyId = created.body.id as string;
+    const get = async (id: string) => (await api.http.get(`/api/tickets/${id}`).set(as('operator1'))).body as TicketView;
+    const recomputed = async (t: TicketView, ms = 15000) => {
+      const until = Date.now() + ms;
+      for (;;) {
+        const v = await get(t.id);
+        if (v.slaVersion > t.slaVersion) return v;
+        if (Date.now() > until) throw new Error(`ticket ${t.code} not recomputed within ${ms} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+
+    // Earlier: 60 min → 0.1 min (6 s). The clock started at receipt, so the new breach is receipt + 6 s, not edit + 6 s.
+    const early = await create({ categoryId: cat.body.id });
+    expect(early.sla.firstResponse).toMatchObject({ targetMinutes: 60 });
+    await new Promise((r) => setTimeout(r, 1500));
+    const edit1 = await api.http.patch(`/api/sla/policies/${policyId}`).set(as('admin')).send({ firstResponseMinutes: 0.1 });
+    expect(edit1.status).toBe(200);
+    expect(edit1.body).toMatchObject({ id: policyId, firstResponseMinutes: 0.1 });
+    expect(edit1.body.recomputeQueued).toBeGreaterThanOrEqual(1);
+    const earlyNow = await recomputed(early);
+    expect(earlyNow.sla.firstResponse).toMatchObject({ targetMinutes: 0.1, state: 'ok' });
+    expect(Date.parse(earlyNow.sla.firstResponse!.dueAt!) - Date.parse(early.receivedAt)).toBe(6000);
+    expect(earlyNow.sla.resolution!.dueAt).toBe(early.sla.resolution!.dueAt); // untouched target, same due instant
+    const breach = await alert({ ticketId: early.id, target: 'firstResponse', kind: 'breach' });
+    expect(breach.dueAt).toBe(earlyNow.sla.firstResponse!.dueAt);
+    expect(Date.parse(breach.firedAt)).toBeLessThan(Date.parse(early.sla.firstResponse!.dueAt!));
+    const hist = await history(early.id);
+    expect(hist.map((h) => h.action)).toEqual(expect.arrayContaining(['policy_updated', 'sla_recomputed']));
+
+    // Later: 0.1 min → 0.25 min (15 s) right after intake: the 6 s timer (old version) must not act; the 15 s one does.
+    const late = await create({ categoryId: cat.body.id });
+    expect(late.sla.firstResponse).toMatchObject({ targetMinutes: 0.1 });
+    const edit2 = await api.http.patch(`/api/sla/policies/${policyId}`).set(as('admin')).send({ firstResponseMinutes: 0.25 });
+    expect(edit2.status).toBe(200);
+    const lateNow = await recomputed(late);
+    expect(Date.parse(lateNow.sla.firstResponse!.dueAt!) - Date.parse(late.receivedAt)).toBe(15000);
+    // A delivered timer of the old version finds a newer version in MySQL and does nothing.
+    const stale = await worker.get(SlaTimersService).fire({ ticketId: late.id, target: 'firstResponse', kind: 'breach', version: late.slaVersion });
+    expect(stale).toBe('stale');
+    const oldDue = Date.parse(late.sla.firstResponse!.dueAt!);
+    await new Promise((r) => setTimeout(r, Math.max(0, oldDue - Date.now() + 1500)));
+    expect(alerts.filter((a) => a.ticketId === late.id && a.target === 'firstResponse' && a.kind === 'breach')).toHaveLength(0);
+    expect((await get(late.id)).sla.firstResponse!.state).not.toBe('breached');
+    const lateBreach = await alert({ ticketId: late.id, target: 'firstResponse', kind: 'breach' }, 20000);
+    expect(lateBreach.dueAt).toBe(lateNow.sla.firstResponse!.dueAt);
+    expect(Date.parse(lateBreach.firedAt)).toBeGreaterThanOrEqual(Date.parse(lateNow.sla.firstResponse!.dueAt!));
+
+    // Bad input: 400 naming the field, nothing changed; operators may not edit.
+    expect((await api.http.patch(`/api/sla/policies/${policyId}`).set(as('admin')).send({ firstResponseMinutes: -1 })).status).toBe(400);
+    expect((await api.http.patch(`/api/sla/policies/${policyId}`).set(as('operator1')).send({ firstResponseMinutes: 5 })).status).toBe(403);
+    const policies = (await api.http.get('/api/sla/policies').set(as('operator1'))).body as Array<{ id: string; firstResponseMinutes: number }>;
+    expect(policies.find((p) => p.id === policyId)?.firstResponseMinutes).toBe(0.25);
+  }, 60000);
+
   it('Redis flushed while the worker is down → the reconciler re-arms from MySQL and the breach still fires (startup sweep)', async () => {
     const t = await create();
     await worker.close();
