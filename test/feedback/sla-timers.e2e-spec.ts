@@ -263,4 +263,33 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     const rows = await db.query("SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'", [t.id]);
     expect(rows).toHaveLength(2);
   });
+
+  it('scheduled passes re-arm only the timers due within the horizon; startup/manual passes re-arm everything', async () => {
+    const policyFor = async (name: string, firstResponseMinutes: number) => {
+      const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: unique('test-h-'), name });
+      const p = await api.http.post('/api/sla/policies').set(as('admin')).send({ name, categoryId: cat.body.id, calendar: 'always-open', firstResponseMinutes, resolutionMinutes: 600 });
+      expect(p.status).toBe(201);
+      return cat.body.id as string;
+    };
+    const near = await create({ categoryId: await policyFor('Test: near (5 min)', 5) }); // breach in 5 min: inside the 15-min horizon
+    const far = await create({ categoryId: await policyFor('Test: far (120 min)', 120) }); // warning at 90 min: outside
+    const reconciler = worker.get(ReconcilerService);
+    await reconciler.run({ trigger: 'manual' }); // a full pass now: the next scheduled one is a window pass
+    const key = (t: TicketView, target: string, kind: string) => `${api.config.redis.prefix}bull:sla:sla__${t.id}__${target}__${kind}__v${t.slaVersion}`;
+    const redis = new Redis({ host: api.config.redis.host, port: api.config.redis.port, db: api.config.redis.db, password: api.config.redis.password });
+    try {
+      expect(await redis.exists(key(far, 'firstResponse', 'warning'))).toBe(1);
+      // Both timers lost (job hash and delayed-set entry), as after a Redis loss.
+      const delayed = `${api.config.redis.prefix}bull:sla:delayed`;
+      await redis.zrem(delayed, `sla__${near.id}__firstResponse__breach__v${near.slaVersion}`, `sla__${far.id}__firstResponse__warning__v${far.slaVersion}`);
+      await redis.del(key(near, 'firstResponse', 'breach'), key(far, 'firstResponse', 'warning'));
+      await reconciler.run({ trigger: 'schedule' });
+      expect(await redis.exists(key(near, 'firstResponse', 'breach'))).toBe(1);
+      expect(await redis.exists(key(far, 'firstResponse', 'warning'))).toBe(0);
+      await reconciler.run({ trigger: 'manual' });
+      expect(await redis.exists(key(far, 'firstResponse', 'warning'))).toBe(1);
+    } finally {
+      redis.disconnect();
+    }
+  });
 });

@@ -19,8 +19,8 @@ export class SlaTimerHandler {
 export class SlaTimersReconciler {
   constructor(private readonly timers: SlaTimersService) {}
 
-  reconcile(): Promise<number> {
-    return this.timers.reconcile();
+  reconcile(trigger?: 'schedule' | 'startup' | 'manual'): Promise<number> {
+    return this.timers.reconcile(trigger);
   }
 }
 

@@ -1,9 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { SlaAlertEvent } from '@hotline/contracts';
-import { Clock, JobQueue, RealtimeEmitter, jobId, writeAudit } from '@hotline/core';
+import { APP_CONFIG, AppConfig, Clock, JobQueue, RealtimeEmitter, jobId, writeAudit } from '@hotline/core';
 import { SlaCalendarService, fireTimer } from '@hotline/sla';
 import type { SlaTimerJob } from '../feedback.jobs';
 import { Ticket, TicketClocks } from '../entities/ticket.entity';
@@ -13,6 +13,10 @@ import { toTicketView } from './ticket-view';
 
 /** Tickets per reconcile step; small steps keep the worker's event loop free for the timers firing meanwhile. */
 const RECONCILE_BATCH = 500;
+/** Scheduled passes cover the timers due within this horizon (at least 3 reconcile periods)... */
+const RECONCILE_HORIZON_MS = 15 * 60_000;
+/** ...and one pass an hour is full anyway. */
+const FULL_PASS_EVERY_MS = 3_600_000;
 
 export const timerJobId = (ticketId: string, target: string, kind: string, version: number) => jobId('sla', ticketId, target, kind, `v${version}`);
 
@@ -27,8 +31,10 @@ export class TimerNotDueError extends Error {}
 @Injectable()
 export class SlaTimersService {
   private readonly logger = new Logger(SlaTimersService.name);
+  private lastFullPassAt = 0;
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
@@ -66,23 +72,33 @@ export class SlaTimersService {
    * Re-arms every pending timer from MySQL (after a Redis loss or a lost enqueue). Timers already due are enqueued without delay:
    * this is also the startup sweep that emits what was missed while no worker ran. Streamed in pages, soonest timer first (after a
    * Redis loss the nearest deadlines are back first), along the `next_timer_at` index (no sort, no scan of the whole table per
-   * page). Per page, one bounded pipeline of EXISTS asks Redis which timers it still holds (a job key exists while BullMQ keeps
-   * the job, the same test BullMQ's own add makes), and only the missing ones are added: a healthy pass over 100,000 tickets sends
-   * no job and holds at most one page in memory. Returns how many timers were (re-)armed.
+   * page). Per page one ZMSCORE asks the delayed set which timers it holds, a pipeline of EXISTS checks the few it does not (a
+   * job key exists while BullMQ keeps the job, the same test BullMQ's own add makes), and only the missing ones are added: a
+   * healthy pass over 100,000 tickets sends no job, ~200 Redis commands, and holds at most one page in memory. Scheduled passes stop at the horizon (see below). Returns how many timers were
+   * (re-)armed.
    */
-  async reconcile(): Promise<number> {
+  async reconcile(trigger: 'schedule' | 'startup' | 'manual' = 'manual'): Promise<number> {
+    // Scheduled passes (every RECONCILE_EVERY_SECONDS) only cover the timers due within the horizon, plus a full pass hourly:
+    // a timer lost from Redis is back ≥ horizon − period before it is due, and the worker is not re-reading 100,000 tickets a
+    // minute. Startup and manual passes are full (the startup one is the sweep after a Redis loss or a down time).
+    const nowMs = this.clock.nowMs();
+    const full = trigger !== 'schedule' || nowMs - this.lastFullPassAt >= FULL_PASS_EVERY_MS;
+    const until = full ? null : new Date(nowMs + Math.max(RECONCILE_HORIZON_MS, 3 * this.config.queues.reconcileEverySeconds * 1000));
+    if (full) this.lastFullPassAt = nowMs;
     const q = this.queue.queue('sla');
     // The queue's own ioredis connection (BullMQ's interface type hides the plain commands).
     const redis = (await q.getBackend().client) as unknown as Redis;
+    const delayedKey = q.toKey('delayed');
     let armed = 0;
     let cursor: { at: Date; id: string } | null = null;
     for (;;) {
       // Raw rows (no entity hydration): this pass reads every open ticket while timers keep firing in the same process.
+      const window = until ? ' AND next_timer_at <= ?' : '';
       const raw: Array<{ id: string; sla_version: number; sla_clocks: string | TicketClocks; next_timer_at: Date }> = await this.db.query(
         cursor
-          ? 'SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE next_timer_at > ? OR (next_timer_at = ? AND id > ?) ORDER BY next_timer_at, id LIMIT ?'
-          : 'SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE next_timer_at IS NOT NULL ORDER BY next_timer_at, id LIMIT ?',
-        cursor ? [cursor.at, cursor.at, cursor.id, RECONCILE_BATCH] : [RECONCILE_BATCH],
+          ? `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE (next_timer_at > ? OR (next_timer_at = ? AND id > ?))${window} ORDER BY next_timer_at, id LIMIT ?`
+          : `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE next_timer_at IS NOT NULL${window} ORDER BY next_timer_at, id LIMIT ?`,
+        [...(cursor ? [cursor.at, cursor.at, cursor.id] : []), ...(until ? [until] : []), RECONCILE_BATCH],
       );
       if (!raw.length) break;
       const jobs = raw.flatMap((r) =>
@@ -91,10 +107,17 @@ export class SlaTimersService {
       const last = raw[raw.length - 1];
       cursor = { at: new Date(last.next_timer_at), id: last.id };
       if (jobs.length) {
-        const pipe = redis.pipeline();
-        for (const j of jobs) pipe.exists(q.toKey(j.opts.jobId));
-        const exists = (await pipe.exec()) ?? [];
-        const missing = jobs.filter((_, i) => !exists[i] || exists[i][0] || exists[i][1] !== 1);
+        // One ZMSCORE per page against the delayed set (where a healthy timer waits); only the few not found there (due,
+        // running, done) are checked one by one. 200 commands for 100,000 tickets instead of 200,000.
+        const scores = await redis.zmscore(delayedKey, ...jobs.map((j) => j.opts.jobId));
+        const unsure = jobs.filter((_, i) => scores[i] === null);
+        let missing = unsure;
+        if (unsure.length) {
+          const pipe = redis.pipeline();
+          for (const j of unsure) pipe.exists(q.toKey(j.opts.jobId));
+          const exists = (await pipe.exec()) ?? [];
+          missing = unsure.filter((_, i) => !exists[i] || exists[i][0] || exists[i][1] !== 1);
+        }
         if (missing.length) await q.addBulk(missing);
         armed += missing.length;
       }
