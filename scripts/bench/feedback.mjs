@@ -24,6 +24,8 @@ const WINDOW_MS = Number(process.env.BENCH_SLA_WINDOW_MS ?? 20_000);
 const LEAD_MS = 5_000;
 const DB_NAME = 'bench_feedback';
 const ALWAYS_OPEN = '019ad0a0-0000-7000-8000-000000000002';
+// The worker runs as in production (`npm run start:worker`, scripts/start.mjs, docker/compose.yml): heap bounded at 192 MB.
+const WORKER_NODE_OPTIONS = process.env.BENCH_WORKER_NODE_OPTIONS ?? '--max-old-space-size=192';
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -109,13 +111,13 @@ export async function run({ log }) {
     let t = Date.now();
     const far = Date.now() + 3 * 86_400_000;
     await insertTickets(conn, OPEN, (i) => ({ dueAt: new Date(far + i * 1000), warnAt: new Date(far - 3_600_000 + i * 1000) }));
-    if (process.env.BENCH_WORKER_NODE_OPTIONS) log(`worker NODE_OPTIONS=${process.env.BENCH_WORKER_NODE_OPTIONS}`);
+    log(`worker NODE_OPTIONS=${WORKER_NODE_OPTIONS}`);
     log(`inserted ${OPEN} open tickets in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     // 3. The worker boots; its startup reconcile re-arms every timer from MySQL.
     t = Date.now();
     const logTo = process.env.BENCH_WORKER_LOG ? openSync(process.env.BENCH_WORKER_LOG, 'w') : 'ignore';
-    worker = spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], { env: { ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ? 'info' : 'error', NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '' }, stdio: ['ignore', logTo, logTo] });
+    worker = spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], { env: { ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ? 'info' : 'error', NODE_OPTIONS: WORKER_NODE_OPTIONS }, stdio: ['ignore', logTo, logTo] });
     let peakRss = 0;
     let phasePeak = 0;
     const sampler = setInterval(() => {

@@ -11,8 +11,13 @@ import { allTimers, clockColumns } from '../ticket-sla';
 import { raisePriority } from '../ticket-transitions';
 import { toTicketView } from './ticket-view';
 
-/** Tickets per reconcile step; small steps keep the worker's event loop free for the timers firing meanwhile. */
-const RECONCILE_BATCH = 500;
+/**
+ * Tickets per reconcile step, and jobs per addBulk. Small steps keep the event loop free for the timers firing meanwhile and keep
+ * little in flight: whatever is alive while Redis answers survives the young-generation GCs and is promoted, and promoted garbage
+ * is what made the old heap (and RSS) balloon while 200,000 timers were armed.
+ */
+const RECONCILE_BATCH = 250;
+const ADD_CHUNK = 100;
 /** Scheduled passes cover the timers due within this horizon (at least 3 reconcile periods)... */
 const RECONCILE_HORIZON_MS = 15 * 60_000;
 /** ...and one pass an hour is full anyway. */
@@ -118,7 +123,7 @@ export class SlaTimersService {
           const exists = (await pipe.exec()) ?? [];
           missing = unsure.filter((_, i) => !exists[i] || exists[i][0] || exists[i][1] !== 1);
         }
-        if (missing.length) await q.addBulk(missing);
+        for (let i = 0; i < missing.length; i += ADD_CHUNK) await q.addBulk(missing.slice(i, i + ADD_CHUNK));
         armed += missing.length;
       }
       if (raw.length < RECONCILE_BATCH) break;
