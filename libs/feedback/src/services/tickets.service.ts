@@ -438,9 +438,12 @@ export class TicketsService {
   private async reapplyPolicy(id: string, policy: SlaPolicy): Promise<'skipped' | 'same' | 'moved'> {
     let applied = false;
     let versionBefore = 0;
-    const view = await this.mutate(id, null, async (t, _m, now) => {
+    const view = await this.mutate(id, null, async (t, m, now) => {
       versionBefore = t.slaVersion;
       if (t.policyId !== policy.id || t.status === 'closed') return null;
+      // Edited again meanwhile: the newer job applies the newer terms (an older job must not overwrite them on this ticket).
+      const current = await m.findOne(SlaPolicy, { select: { id: true, version: true }, where: { id: policy.id } });
+      if (current?.version !== policy.version) return null;
       const targets = targetsOf(policy);
       const same =
         t.calendarId === policy.calendarId &&
