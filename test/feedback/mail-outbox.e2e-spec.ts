@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
@@ -266,6 +267,32 @@ describe('mail outbox (real worker, in-process SMTP server)', () => {
       await mailTo(agency.email, x.code);
       const [sent] = await waitFor('state sent', async () => ((await outbox(x.id))[0]?.state === 'sent' ? outbox(x.id) : null));
       expect(sent).toMatchObject({ state: 'sent', attempts: 1 });
+    }
+  });
+
+  it('a delivery job that ended without updating its row does not block the message: the reconciler enqueues the attempt again', async () => {
+    await worker?.close();
+    worker = undefined;
+    const t = await createTicket({});
+    await forward(t.id, 'Công việc bị kẹt trong hàng đợi');
+    const [row] = await outbox(t.id);
+    expect(row).toMatchObject({ state: 'pending', attempts: 0 });
+    // Its job is replaced by one with the same id that ends without touching the row (as one that BullMQ gave up on would).
+    const connection = new Redis({ host: api.config.redis.host, port: api.config.redis.port, db: api.config.redis.db, password: api.config.redis.password, maxRetriesPerRequest: null });
+    const q = new Queue('mail', { connection, prefix: `${api.config.redis.prefix}bull` });
+    try {
+      const id = `mail__${row.id}__r1__a0`;
+      await (await q.getJob(id))!.remove();
+      await q.add('mail-send', { outboxId: '01a2296b-0000-7000-8000-000000000000', round: 1, attempt: 0 }, { jobId: id });
+      worker = await startWorker(api.config);
+      await waitFor('the decoy job to finish', async () => (await (await q.getJob(id))?.getState()) === 'completed');
+      expect((await outbox(t.id))[0]).toMatchObject({ state: 'pending', attempts: 0 });
+      await worker.get(ReconcilerService).run({ trigger: 'schedule' });
+      await mailTo(agency.email, t.code);
+      expect((await waitFor('sent', async () => (await outbox(t.id)).find((m) => m.state === 'sent'))).attempts).toBe(1);
+    } finally {
+      await q.close();
+      connection.disconnect();
     }
   });
 });

@@ -154,7 +154,16 @@ export class MailOutboxService implements OnModuleDestroy {
         [after, PAGE],
       );
       if (!rows.length) break;
-      await this.dispatch(rows.map((r) => ({ id: r.id, round: Number(r.round), attempts: Number(r.attempts), nextAttemptAt: r.next_attempt_at ? new Date(r.next_attempt_at) : null })));
+      const pending = rows.map((r) => ({ id: r.id, round: Number(r.round), attempts: Number(r.attempts), nextAttemptAt: r.next_attempt_at ? new Date(r.next_attempt_at) : null }));
+      // A job that ended without updating its row (it kept failing on MySQL, not SMTP, and BullMQ gave up) would block its id:
+      // the row says the attempt is still to make, so the finished job is removed and the attempt enqueued again.
+      const q = this.queue.queue('mail');
+      for (const r of pending) {
+        const job = await q.getJob(mailJobId(r.id, r.round, r.attempts));
+        const state = job ? await job.getState() : null;
+        if (job && (state === 'failed' || state === 'completed')) await job.remove();
+      }
+      await this.dispatch(pending);
       count += rows.length;
       after = rows[rows.length - 1].id;
       if (rows.length < PAGE) break;
