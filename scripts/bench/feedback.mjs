@@ -127,7 +127,7 @@ export async function run({ log }) {
     }, 100);
     /** The peak RSS since the previous call: where the memory goes, phase by phase. */
     const phase = () => {
-      const p = phasePeak;
+      const p = Math.max(phasePeak, rssMb(worker.pid));
       phasePeak = 0;
       return `phase peak RSS ${p.toFixed(0)} MB`;
     };
