@@ -230,6 +230,25 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     expect(policies.find((p) => p.id === policyId)?.firstResponseMinutes).toBe(0.25);
   }, 60000);
 
+  it('a breach handled before its warning (both missed while no worker ran) records and announces the warning first, each once', async () => {
+    await worker.close();
+    try {
+      const t = await create();
+      await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(t.sla.firstResponse!.dueAt!) - Date.now() + 200)));
+      const timers = api.app.get(SlaTimersService);
+      expect(await timers.fire({ ticketId: t.id, target: 'firstResponse', kind: 'breach', version: t.slaVersion })).toBe('acted');
+      expect(await timers.fire({ ticketId: t.id, target: 'firstResponse', kind: 'warning', version: t.slaVersion })).toBe('noop');
+      const warning = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
+      const breach = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'breach' });
+      expect(alerts.indexOf(warning)).toBeLessThan(alerts.indexOf(breach));
+      expect(warning.dueAt).toBe(t.sla.firstResponse!.warnAt);
+      const rows = await db.query("SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'", [t.id]);
+      expect(rows.map((r: { action: string }) => r.action).sort()).toEqual(['sla_breached', 'sla_warning']);
+    } finally {
+      worker = await startWorker(api.config);
+    }
+  });
+
   it('Redis flushed while the worker is down → the reconciler re-arms from MySQL and the breach still fires (startup sweep)', async () => {
     const t = await create();
     await worker.close();

@@ -136,6 +136,7 @@ export class SlaTimersService {
   async fire(job: SlaTimerJob): Promise<'stale' | 'noop' | 'acted'> {
     const now = this.clock.now();
     let alert: SlaAlertEvent | null = null;
+    let missedWarning: SlaAlertEvent | null = null;
     let previousAssignee: string | null = null;
     let changed: Ticket | null = null;
     await this.db.transaction(async (m) => {
@@ -152,6 +153,20 @@ export class SlaTimersService {
         return;
       }
       t.slaClocks = { ...t.slaClocks, [job.target]: next };
+      // A breach acting before its warning was recorded (both missed while no worker ran, and the breach won the race for the
+      // row): the warning is recorded and announced first, so each threshold is reported once whatever the order.
+      if (job.kind === 'breach' && !clock.warned && clock.warnAt) {
+        await writeAudit(m, {
+          actorId: null,
+          entityType: 'ticket',
+          entityId: t.id,
+          action: 'sla_warning',
+          reason: `${job.target} warning`,
+          data: { target: job.target, dueAt: clock.dueAt, warnAt: clock.warnAt, firedAt: now.toISOString(), lateMs: now.getTime() - Date.parse(clock.warnAt) },
+          at: now,
+        });
+        missedWarning = { ticketId: t.id, code: t.code, target: job.target, kind: 'warning', dueAt: clock.warnAt, firedAt: now.toISOString(), assigneeId: t.assigneeId, priority: t.priority, queue: t.queue, escalated: 'none' };
+      }
       const escalated = job.kind === 'breach' && job.target !== 'forward' ? t.escalation : 'none';
       previousAssignee = t.assigneeId;
       if (escalated === 'raise_priority') t.priority = raisePriority(t.priority);
@@ -195,6 +210,7 @@ export class SlaTimersService {
     const a = alert as SlaAlertEvent;
     const rooms = new Set<`role:supervisor` | `user:${string}`>(['role:supervisor']);
     if (previousAssignee) rooms.add(`user:${previousAssignee}`);
+    if (missedWarning) this.realtime.to([...rooms], 'ticket:sla', missedWarning);
     this.realtime.to([...rooms], 'ticket:sla', a);
     this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', { ticket: toTicketView(changed, null), action: a.kind === 'warning' ? 'sla_warning' : 'sla_breached' });
     return 'acted';
