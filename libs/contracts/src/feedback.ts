@@ -211,6 +211,35 @@ export interface SlaPolicyView {
   updatedAt: string;
 }
 
+/** Outgoing mail of the feedback context (transactional outbox). `disabled`: SMTP is not configured, kept until it is. */
+export const MAIL_STATES = ['pending', 'sent', 'failed', 'disabled'] as const;
+export type MailState = (typeof MAIL_STATES)[number];
+export const MAIL_KINDS = ['agency_forward', 'citizen_new_date'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export interface MailOutboxView {
+  id: string;
+  kind: MailKind;
+  ticketId: string | null;
+  ticketCode: string | null;
+  to: string;
+  subject: string;
+  body: string;
+  state: MailState;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  messageId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Result of editing an SLA policy: the open tickets it governs are recomputed by the worker (paged job). */
+export interface SlaPolicyUpdateView extends SlaPolicyView {
+  /** Open tickets governed by the policy when it was saved (their due times and timers are recomputed in the background). */
+  recomputeQueued: number;
+}
+
 export interface TicketChangedEvent {
   ticket: TicketView;
   action: string;
