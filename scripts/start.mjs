@@ -21,8 +21,8 @@ const report = JSON.parse(cli(['seed'], { SEED_REPORT_JSON: '1' }).trim().split(
 
 const children = [];
 let stopping = false;
-function run(name, script) {
-  const child = spawn(node, [script], { env, stdio: 'inherit' });
+function run(name, script, nodeArgs = []) {
+  const child = spawn(node, [...nodeArgs, script], { env, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       err(`${name} stopped (${signal ?? code}); stopping the others`);
@@ -41,7 +41,9 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 run('api', 'dist/apps/api/src/main.js');
-run('worker', 'dist/apps/worker/src/main.js');
+// The worker's heap is bounded (its live set is < 100 MB with 200,000 armed SLA timers; without a bound V8 lets garbage grow the
+// heap past 250 MB between full GCs): docs/feedback.md, Benchmark. Same flag in package.json start:worker and docker/compose.yml.
+run('worker', 'dist/apps/worker/src/main.js', ['--max-old-space-size=192']);
 
 const port = env.PORT ?? '3000';
 const url = env.PUBLIC_URL ?? `http://localhost:${port}`;

@@ -282,7 +282,11 @@ describe('calls: CTI events (generic and Zammad formats), screen-pop, callbacks,
     expect(refused.status).toBe(409);
     await cti({ event: 'hangup', call_id: callId, direction: 'inbound' });
     const all = await api.http.get('/api/operator-status').set(auth.supervisor);
-    expect(all.body.find((s: { userId: string }) => s.userId === ids.operator2)?.status).toMatch(/wrap_up|available/);
+    const row = all.body.find((s: { userId: string }) => s.userId === ids.operator2);
+    expect(row?.status).toMatch(/wrap_up|available/);
+    // The supervisor's board says who it is (names come from the identity context).
+    expect(row).toMatchObject({ fullName: expect.any(String), extension: '1002' });
+    expect(row.fullName.length).toBeGreaterThan(0);
     expect((await api.http.get('/api/operator-status').set(auth.operator1)).status).toBe(403);
   });
 

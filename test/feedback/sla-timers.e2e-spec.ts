@@ -165,6 +165,90 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     expect(alerts.filter((a) => a.ticketId === t.id && a.target === 'firstResponse')).toHaveLength(0);
   });
 
+  it('editing a policy recomputes its open tickets in the worker: elapsed time kept, a breach moves earlier or later, old timers do nothing', async () => {
+    const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: unique('test-edit-'), name: 'Test: policy edited' });
+    const created = await api.http.post('/api/sla/policies').set(as('admin')).send({
+      name: 'Test: edited while tickets are open',
+      categoryId: cat.body.id,
+      calendar: 'always-open',
+      firstResponseMinutes: 60,
+      resolutionMinutes: 600,
+    });
+    expect(created.status).toBe(201);
+    const policyId = created.body.id as string;
+    const get = async (id: string) => (await api.http.get(`/api/tickets/${id}`).set(as('operator1'))).body as TicketView;
+    const recomputed = async (t: TicketView, ms = 15000) => {
+      const until = Date.now() + ms;
+      for (;;) {
+        const v = await get(t.id);
+        if (v.slaVersion > t.slaVersion) return v;
+        if (Date.now() > until) throw new Error(`ticket ${t.code} not recomputed within ${ms} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+
+    // Earlier: 60 min → 0.1 min (6 s). The clock started at receipt, so the new breach is receipt + 6 s, not edit + 6 s.
+    const early = await create({ categoryId: cat.body.id });
+    expect(early.sla.firstResponse).toMatchObject({ targetMinutes: 60 });
+    await new Promise((r) => setTimeout(r, 1500));
+    const edit1 = await api.http.patch(`/api/sla/policies/${policyId}`).set(as('admin')).send({ firstResponseMinutes: 0.1 });
+    expect(edit1.status).toBe(200);
+    expect(edit1.body).toMatchObject({ id: policyId, firstResponseMinutes: 0.1 });
+    expect(edit1.body.recomputeQueued).toBeGreaterThanOrEqual(1);
+    const earlyNow = await recomputed(early);
+    expect(earlyNow.sla.firstResponse).toMatchObject({ targetMinutes: 0.1, state: 'ok' });
+    expect(Date.parse(earlyNow.sla.firstResponse!.dueAt!) - Date.parse(early.receivedAt)).toBe(6000);
+    expect(earlyNow.sla.resolution!.dueAt).toBe(early.sla.resolution!.dueAt); // untouched target, same due instant
+    const breach = await alert({ ticketId: early.id, target: 'firstResponse', kind: 'breach' });
+    expect(breach.dueAt).toBe(earlyNow.sla.firstResponse!.dueAt);
+    expect(Date.parse(breach.firedAt)).toBeLessThan(Date.parse(early.sla.firstResponse!.dueAt!));
+    const hist = await history(early.id);
+    expect(hist.map((h) => h.action)).toEqual(expect.arrayContaining(['policy_updated', 'sla_recomputed']));
+
+    // Later: 0.1 min → 0.25 min (15 s) right after intake: the 6 s timer (old version) must not act; the 15 s one does.
+    const late = await create({ categoryId: cat.body.id });
+    expect(late.sla.firstResponse).toMatchObject({ targetMinutes: 0.1 });
+    const edit2 = await api.http.patch(`/api/sla/policies/${policyId}`).set(as('admin')).send({ firstResponseMinutes: 0.25 });
+    expect(edit2.status).toBe(200);
+    const lateNow = await recomputed(late);
+    expect(Date.parse(lateNow.sla.firstResponse!.dueAt!) - Date.parse(late.receivedAt)).toBe(15000);
+    // A delivered timer of the old version finds a newer version in MySQL and does nothing.
+    const stale = await worker.get(SlaTimersService).fire({ ticketId: late.id, target: 'firstResponse', kind: 'breach', version: late.slaVersion });
+    expect(stale).toBe('stale');
+    const oldDue = Date.parse(late.sla.firstResponse!.dueAt!);
+    await new Promise((r) => setTimeout(r, Math.max(0, oldDue - Date.now() + 1500)));
+    expect(alerts.filter((a) => a.ticketId === late.id && a.target === 'firstResponse' && a.kind === 'breach')).toHaveLength(0);
+    expect((await get(late.id)).sla.firstResponse!.state).not.toBe('breached');
+    const lateBreach = await alert({ ticketId: late.id, target: 'firstResponse', kind: 'breach' }, 20000);
+    expect(lateBreach.dueAt).toBe(lateNow.sla.firstResponse!.dueAt);
+    expect(Date.parse(lateBreach.firedAt)).toBeGreaterThanOrEqual(Date.parse(lateNow.sla.firstResponse!.dueAt!));
+
+    // Bad input: 400 naming the field, nothing changed; operators may not edit.
+    expect((await api.http.patch(`/api/sla/policies/${policyId}`).set(as('admin')).send({ firstResponseMinutes: -1 })).status).toBe(400);
+    expect((await api.http.patch(`/api/sla/policies/${policyId}`).set(as('operator1')).send({ firstResponseMinutes: 5 })).status).toBe(403);
+    const policies = (await api.http.get('/api/sla/policies').set(as('operator1'))).body as Array<{ id: string; firstResponseMinutes: number }>;
+    expect(policies.find((p) => p.id === policyId)?.firstResponseMinutes).toBe(0.25);
+  }, 60000);
+
+  it('a breach handled before its warning (both missed while no worker ran) records and announces the warning first, each once', async () => {
+    await worker.close();
+    try {
+      const t = await create();
+      await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(t.sla.firstResponse!.dueAt!) - Date.now() + 200)));
+      const timers = api.app.get(SlaTimersService);
+      expect(await timers.fire({ ticketId: t.id, target: 'firstResponse', kind: 'breach', version: t.slaVersion })).toBe('acted');
+      expect(await timers.fire({ ticketId: t.id, target: 'firstResponse', kind: 'warning', version: t.slaVersion })).toBe('noop');
+      const warning = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
+      const breach = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'breach' });
+      expect(alerts.indexOf(warning)).toBeLessThan(alerts.indexOf(breach));
+      expect(warning.dueAt).toBe(t.sla.firstResponse!.warnAt);
+      const rows = await db.query("SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'", [t.id]);
+      expect(rows.map((r: { action: string }) => r.action).sort()).toEqual(['sla_breached', 'sla_warning']);
+    } finally {
+      worker = await startWorker(api.config);
+    }
+  });
+
   it('Redis flushed while the worker is down → the reconciler re-arms from MySQL and the breach still fires (startup sweep)', async () => {
     const t = await create();
     await worker.close();
@@ -197,5 +281,34 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
     const rows = await db.query("SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'", [t.id]);
     expect(rows).toHaveLength(2);
+  });
+
+  it('scheduled passes re-arm only the timers due within the horizon; startup/manual passes re-arm everything', async () => {
+    const policyFor = async (name: string, firstResponseMinutes: number) => {
+      const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: unique('test-h-'), name });
+      const p = await api.http.post('/api/sla/policies').set(as('admin')).send({ name, categoryId: cat.body.id, calendar: 'always-open', firstResponseMinutes, resolutionMinutes: 600 });
+      expect(p.status).toBe(201);
+      return cat.body.id as string;
+    };
+    const near = await create({ categoryId: await policyFor('Test: near (5 min)', 5) }); // breach in 5 min: inside the 15-min horizon
+    const far = await create({ categoryId: await policyFor('Test: far (120 min)', 120) }); // warning at 90 min: outside
+    const reconciler = worker.get(ReconcilerService);
+    await reconciler.run({ trigger: 'manual' }); // a full pass now: the next scheduled one is a window pass
+    const key = (t: TicketView, target: string, kind: string) => `${api.config.redis.prefix}bull:sla:sla__${t.id}__${target}__${kind}__v${t.slaVersion}`;
+    const redis = new Redis({ host: api.config.redis.host, port: api.config.redis.port, db: api.config.redis.db, password: api.config.redis.password });
+    try {
+      expect(await redis.exists(key(far, 'firstResponse', 'warning'))).toBe(1);
+      // Both timers lost (job hash and delayed-set entry), as after a Redis loss.
+      const delayed = `${api.config.redis.prefix}bull:sla:delayed`;
+      await redis.zrem(delayed, `sla__${near.id}__firstResponse__breach__v${near.slaVersion}`, `sla__${far.id}__firstResponse__warning__v${far.slaVersion}`);
+      await redis.del(key(near, 'firstResponse', 'breach'), key(far, 'firstResponse', 'warning'));
+      await reconciler.run({ trigger: 'schedule' });
+      expect(await redis.exists(key(near, 'firstResponse', 'breach'))).toBe(1);
+      expect(await redis.exists(key(far, 'firstResponse', 'warning'))).toBe(0);
+      await reconciler.run({ trigger: 'manual' });
+      expect(await redis.exists(key(far, 'firstResponse', 'warning'))).toBe(1);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

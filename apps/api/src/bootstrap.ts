@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, AppConfig, ValidationError, requestId } from '@hotline/core';
+import { AllExceptionsFilter, AppConfig, ValidationError, requestId, validationFields, validationMessages } from '@hotline/core';
 import { ApiModule } from './api.module';
 import { registerDashboard } from './http/dashboard';
 import { registerQueueBoard } from './http/queue-board';
@@ -41,12 +41,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
+      // The factory reads each rule's arguments (min, max...) from the class of the object that failed; it never sends it.
+      validationError: { target: true },
+      // `errors` keeps the plain messages (clients and tests read them); `fields` says which rule failed on which path.
       exceptionFactory: (errors) => {
-        const messages = errors.flatMap(function flatten(e): string[] {
-          const own = Object.values(e.constraints ?? {});
-          return [...own, ...(e.children ?? []).flatMap(flatten)];
-        });
-        return new ValidationError(messages.join('; '), { errors: messages });
+        const messages = validationMessages(errors);
+        return new ValidationError(messages.join('; '), { errors: messages, fields: validationFields(errors) });
       },
     }),
   );

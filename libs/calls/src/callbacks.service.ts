@@ -133,7 +133,7 @@ export class CallbacksService {
 
   private async checkOutbound(m: EntityManager, callId: string, phone: string): Promise<Call> {
     const call = await m.findOneBy(Call, { id: callId });
-    if (!call) throw new ValidationError(`callId: unknown call ${callId}`, { field: 'callId' });
+    if (!call) throw new ValidationError(`callId: unknown call ${callId}`, { field: 'callId', constraint: 'exists' });
     if (call.direction !== 'outbound' || call.phone !== phone) throw new ValidationError('callId: must be an outbound call to the callback number', { field: 'callId' });
     return call;
   }

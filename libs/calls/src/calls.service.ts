@@ -99,7 +99,7 @@ export class CallsService {
 
   private async checkTopic(m: EntityManager, topicId: string | undefined): Promise<void> {
     if (topicId && !(await m.countBy(CallTopic, { id: topicId, active: true }))) {
-      throw new ValidationError(`topicId: unknown or inactive topic ${topicId}`, { field: 'topicId' });
+      throw new ValidationError(`topicId: unknown or inactive topic ${topicId}`, { field: 'topicId', constraint: 'exists' });
     }
   }
 
@@ -120,12 +120,12 @@ export class CallsService {
     const startedAt = new Date(dto.startedAt);
     const answeredAt = dto.answeredAt ? new Date(dto.answeredAt) : null;
     const endedAt = dto.endedAt ? new Date(dto.endedAt) : null;
-    if (answeredAt && answeredAt < startedAt) throw new ValidationError('answeredAt must not be before startedAt', { field: 'answeredAt' });
-    if (endedAt && endedAt < (answeredAt ?? startedAt)) throw new ValidationError('endedAt must not be before answeredAt/startedAt', { field: 'endedAt' });
-    if (startedAt.getTime() > this.clock.nowMs() + 5 * 60_000) throw new ValidationError('startedAt must not be in the future', { field: 'startedAt' });
+    if (answeredAt && answeredAt < startedAt) throw new ValidationError('answeredAt must not be before startedAt', { field: 'answeredAt', constraint: 'dateOrder' });
+    if (endedAt && endedAt < (answeredAt ?? startedAt)) throw new ValidationError('endedAt must not be before answeredAt/startedAt', { field: 'endedAt', constraint: 'dateOrder' });
+    if (startedAt.getTime() > this.clock.nowMs() + 5 * 60_000) throw new ValidationError('startedAt must not be in the future', { field: 'startedAt', constraint: 'notInFuture' });
     const withheld = dto.withheld === true || (dto.phone !== undefined && isWithheldCaller(dto.phone));
     const phone = dto.phone !== undefined && !withheld ? requirePhone(dto.phone) : null;
-    if (!phone && !withheld && PHONE_CHANNELS.has(dto.channel)) throw new ValidationError(`phone: required for channel ${dto.channel} (or withheld: true)`, { field: 'phone' });
+    if (!phone && !withheld && PHONE_CHANNELS.has(dto.channel)) throw new ValidationError(`phone: required for channel ${dto.channel} (or withheld: true)`, { field: 'phone', constraint: 'isNotEmpty' });
     const now = this.clock.now();
     // A hand-logged contact was answered when it started unless it says it was missed.
     const unanswered = dto.outcome === 'missed' || dto.outcome === 'abandoned';
@@ -133,7 +133,7 @@ export class CallsService {
     const call = await this.db.transaction(async (m) => {
       await this.checkTopic(m, dto.topicId);
       let citizenId = dto.citizenId ?? null;
-      if (citizenId && !(await m.countBy(Citizen, { id: citizenId }))) throw new ValidationError(`citizenId: unknown citizen ${citizenId}`, { field: 'citizenId' });
+      if (citizenId && !(await m.countBy(Citizen, { id: citizenId }))) throw new ValidationError(`citizenId: unknown citizen ${citizenId}`, { field: 'citizenId', constraint: 'exists' });
       if (!citizenId && phone) citizenId = (await m.findOneBy(CitizenPhone, { phone }))?.citizenId ?? null;
       const row: Call = {
         id: uuidv7(),
@@ -181,7 +181,7 @@ export class CallsService {
       if (user.role === 'operator' && call.operatorId !== user.id) throw new ForbiddenError('Operators can only update their own calls');
       if (dto.version !== undefined && dto.version !== call.version) throw new ConflictError(`call ${id} was changed by someone else (version ${call.version}, you sent ${dto.version})`);
       await this.checkTopic(m, dto.topicId);
-      if (dto.citizenId && !(await m.countBy(Citizen, { id: dto.citizenId }))) throw new ValidationError(`citizenId: unknown citizen ${dto.citizenId}`, { field: 'citizenId' });
+      if (dto.citizenId && !(await m.countBy(Citizen, { id: dto.citizenId }))) throw new ValidationError(`citizenId: unknown citizen ${dto.citizenId}`, { field: 'citizenId', constraint: 'exists' });
       const changes: Partial<Call> = {};
       for (const key of ['citizenId', 'topicId', 'notes', 'outcome', 'requestId', 'ticketId'] as const) {
         if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = dto[key];
@@ -189,7 +189,7 @@ export class CallsService {
       if (dto.endedAt !== undefined) {
         if (call.pbx) throw new ValidationError('endedAt: the PBX sets the times of its calls', { field: 'endedAt' });
         const endedAt = new Date(dto.endedAt);
-        if (endedAt < (call.answeredAt ?? call.startedAt)) throw new ValidationError('endedAt must not be before the start/answer', { field: 'endedAt' });
+        if (endedAt < (call.answeredAt ?? call.startedAt)) throw new ValidationError('endedAt must not be before the start/answer', { field: 'endedAt', constraint: 'dateOrder' });
         Object.assign(changes, { endedAt, state: 'ended', ...derivedSeconds({ startedAt: call.startedAt, answeredAt: call.answeredAt, endedAt }) });
       }
       if (!Object.keys(changes).length) return call;

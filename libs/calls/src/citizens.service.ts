@@ -21,7 +21,7 @@ export interface CitizenInput {
 /** Turns any Vietnamese way of writing a number into E.164, or a 400 that says what is wrong. */
 export function requirePhone(input: string, field = 'phone'): string {
   const parsed = parsePhone(input);
-  if (!parsed.ok) throw new ValidationError(`${field}: ${parsed.reason}`, { field });
+  if (!parsed.ok) throw new ValidationError(`${field}: ${parsed.reason}`, { field, constraint: 'isPhone' });
   return parsed.e164;
 }
 
@@ -145,7 +145,7 @@ export class CitizensService {
 
   private async checkInput(input: CitizenInput): Promise<void> {
     if (input.communeCode && !(await this.units.find(input.communeCode))) {
-      throw new ValidationError(`communeCode: unknown commune code "${input.communeCode}"`, { field: 'communeCode' });
+      throw new ValidationError(`communeCode: unknown commune code "${input.communeCode}"`, { field: 'communeCode', constraint: 'exists' });
     }
   }
 

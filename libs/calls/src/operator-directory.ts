@@ -33,6 +33,12 @@ export class OperatorDirectory {
     return null;
   }
 
+  /** Names and extensions of these staff members, by id. */
+  async names(ids: string[]): Promise<Map<string, { fullName: string; extension: string | null }>> {
+    const rows = await this.users.names([...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, { fullName: r.fullName, extension: r.extension }]));
+  }
+
   async role(userId: string): Promise<Role | null> {
     return this.users.roleOf(userId);
   }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager } from 'typeorm';
-import type { OperatorStatus, OperatorStatusView } from '@hotline/contracts';
+import type { OperatorStatus, OperatorStatusRow, OperatorStatusView } from '@hotline/contracts';
 import { Clock, ConflictError, JobQueue, Reconcilable, ReconcileContributor, jobId, uuidv7, writeAudit } from '@hotline/core';
 import { CALLS_CONFIG, CallsConfig } from './calls.config';
 import { CallsRealtime } from './calls-realtime';
+import { OperatorDirectory } from './operator-directory';
 import { OperatorState } from './operator-state.entity';
 import { OperatorStatusPeriod } from './operator-status-period.entity';
 
@@ -47,6 +48,7 @@ export class OperatorStatusService implements Reconcilable {
     private readonly realtime: CallsRealtime,
     private readonly queue: JobQueue,
     @Inject(CALLS_CONFIG) private readonly config: CallsConfig,
+    private readonly directory: OperatorDirectory,
   ) {}
 
   async current(userId: string): Promise<OperatorStatusView> {
@@ -54,8 +56,11 @@ export class OperatorStatusService implements Reconcilable {
     return s ? toView(s) : { userId, status: 'offline', since: new Date(0).toISOString(), reason: null, version: 0 };
   }
 
-  async all(): Promise<OperatorStatusView[]> {
-    return (await this.db.getRepository(OperatorState).find({ order: { since: 'ASC' } })).map(toView);
+  /** The supervisor's board: every operator with a known status, with their name and extension. */
+  async all(): Promise<OperatorStatusRow[]> {
+    const rows = (await this.db.getRepository(OperatorState).find({ order: { since: 'ASC' } })).map(toView);
+    const names = await this.directory.names(rows.map((r) => r.userId));
+    return rows.map((r) => ({ ...r, fullName: names.get(r.userId)?.fullName ?? null, extension: names.get(r.userId)?.extension ?? null }));
   }
 
   async periods(userId: string | undefined, from: Date, to: Date): Promise<{ periods: OperatorStatusPeriod[]; totals: Record<string, Record<string, number>> }> {

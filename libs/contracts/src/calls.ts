@@ -145,6 +145,12 @@ export interface OperatorStatusView {
   version: number;
 }
 
+/** A row of the supervisor's operator board (GET /operator-status): the status plus who it is. */
+export interface OperatorStatusRow extends OperatorStatusView {
+  fullName: string | null;
+  extension: string | null;
+}
+
 export interface BlockedNumberView {
   id: string;
   phone: string;

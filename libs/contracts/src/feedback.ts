@@ -46,6 +46,25 @@ export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 export const TICKET_STATUSES = ['new', 'open', 'waiting_citizen', 'forwarded', 'resolved', 'closed', 'reopened'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+/**
+ * The ticket state machine (the server enforces it: 409 ILLEGAL_TRANSITION; the dashboard offers only these moves).
+ * `forwarded` is reached through POST /tickets/:id/forwards only.
+ */
+export const TICKET_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
+  new: ['open', 'waiting_citizen', 'forwarded', 'resolved'],
+  open: ['waiting_citizen', 'forwarded', 'resolved'],
+  waiting_citizen: ['open', 'forwarded', 'resolved'],
+  forwarded: ['open', 'waiting_citizen', 'resolved'],
+  resolved: ['closed', 'reopened'],
+  reopened: ['open', 'waiting_citizen', 'forwarded', 'resolved'],
+  closed: [],
+};
+
+/** One priority step up (a remote-area commune raises a new ticket's priority); urgent stays urgent. */
+export function raisePriority(p: TicketPriority): TicketPriority {
+  const i = TICKET_PRIORITIES.indexOf(p);
+  return TICKET_PRIORITIES[Math.min(i + 1, TICKET_PRIORITIES.length - 1)];
+}
 export const TICKET_QUEUES = ['operators', 'supervisors'] as const;
 export type TicketQueue = (typeof TICKET_QUEUES)[number];
 
@@ -190,6 +209,35 @@ export interface SlaPolicyView {
   escalation: EscalationRule;
   active: boolean;
   updatedAt: string;
+}
+
+/** Outgoing mail of the feedback context (transactional outbox). `disabled`: SMTP is not configured, kept until it is. */
+export const MAIL_STATES = ['pending', 'sent', 'failed', 'disabled'] as const;
+export type MailState = (typeof MAIL_STATES)[number];
+export const MAIL_KINDS = ['agency_forward', 'citizen_new_date'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export interface MailOutboxView {
+  id: string;
+  kind: MailKind;
+  ticketId: string | null;
+  ticketCode: string | null;
+  to: string;
+  subject: string;
+  body: string;
+  state: MailState;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  messageId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Result of editing an SLA policy: the open tickets it governs are recomputed by the worker (paged job). */
+export interface SlaPolicyUpdateView extends SlaPolicyView {
+  /** Open tickets governed by the policy when it was saved (their due times and timers are recomputed in the background). */
+  recomputeQueued: number;
 }
 
 export interface TicketChangedEvent {

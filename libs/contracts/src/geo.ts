@@ -1,3 +1,5 @@
+import type { ValidationFieldParams } from './errors';
+
 export const UNIT_TYPES = ['ward', 'commune'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
@@ -47,4 +49,7 @@ export interface CsvLineError {
   line: number;
   field?: string;
   message: string;
+  /** The rule, named as in a 400's `details.fields` (isLength, isPhone, exists...), for a client to translate. */
+  constraint?: string;
+  params?: ValidationFieldParams;
 }

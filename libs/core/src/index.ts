@@ -15,6 +15,7 @@ export * from './queues/reconciler.service';
 export * from './clock/clock';
 export * from './errors/domain-errors';
 export * from './errors/all-exceptions.filter';
+export * from './errors/validation-fields';
 export * from './auth/auth-user';
 export * from './auth/decorators';
 export * from './auth/auth.guard';

@@ -46,9 +46,9 @@ export class BcciRequestsService {
     }
     const windowFrom = dto.windowFrom ? new Date(dto.windowFrom) : null;
     const windowTo = dto.windowTo ? new Date(dto.windowTo) : null;
-    if (windowTo && windowTo.getTime() <= now.getTime()) throw new ValidationError('windowTo: the preferred time window is in the past', { field: 'windowTo' });
-    if (windowFrom && !windowTo && windowFrom.getTime() < now.getTime() - 60_000) throw new ValidationError('windowFrom: the preferred time window is in the past', { field: 'windowFrom' });
-    if (windowFrom && windowTo && windowFrom.getTime() >= windowTo.getTime()) throw new ValidationError('windowTo: the window must end after it starts', { field: 'windowTo' });
+    if (windowTo && windowTo.getTime() <= now.getTime()) throw new ValidationError('windowTo: the preferred time window is in the past', { field: 'windowTo', constraint: 'notInPast' });
+    if (windowFrom && !windowTo && windowFrom.getTime() < now.getTime() - 60_000) throw new ValidationError('windowFrom: the preferred time window is in the past', { field: 'windowFrom', constraint: 'notInPast' });
+    if (windowFrom && windowTo && windowFrom.getTime() >= windowTo.getTime()) throw new ValidationError('windowTo: the window must end after it starts', { field: 'windowTo', constraint: 'dateOrder' });
     const quote = await this.pricing.quote(dto, now);
     const legKinds = quote.lines.map((l) => l.legKind);
     const remote = await Promise.all(legKinds.map(async (k) => !!(await this.units.find(addressOf(addresses, k).communeCode))?.remoteArea));
@@ -214,10 +214,10 @@ export class BcciRequestsService {
   private addressesFor(dto: CreateBcciRequestDto): Partial<Record<'pickupAddress' | 'deliveryAddress', AddressDto>> {
     if (dto.option === 'receive_result') {
       const delivery = dto.deliveryAddress ?? dto.pickupAddress;
-      if (!delivery) throw new ValidationError('deliveryAddress: required to deliver the result', { field: 'deliveryAddress' });
+      if (!delivery) throw new ValidationError('deliveryAddress: required to deliver the result', { field: 'deliveryAddress', constraint: 'isNotEmpty' });
       return { deliveryAddress: delivery };
     }
-    if (!dto.pickupAddress) throw new ValidationError('pickupAddress: required to pick up the dossier', { field: 'pickupAddress' });
+    if (!dto.pickupAddress) throw new ValidationError('pickupAddress: required to pick up the dossier', { field: 'pickupAddress', constraint: 'isNotEmpty' });
     return dto.option === 'both' ? { pickupAddress: dto.pickupAddress, deliveryAddress: dto.deliveryAddress ?? dto.pickupAddress } : { pickupAddress: dto.pickupAddress };
   }
 

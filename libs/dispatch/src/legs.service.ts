@@ -98,7 +98,7 @@ export class LegsService {
 
   /** A supervisor assigns an office by hand (an unroutable leg, or one still routing). The office still accepts it; no timeout. */
   async assignManually(legId: string, officeId: string, user: AuthUser): Promise<LegView> {
-    if (!(await this.offices.exists(officeId))) throw new ValidationError(`officeId: unknown post office ${officeId}`, { field: 'officeId' });
+    if (!(await this.offices.exists(officeId))) throw new ValidationError(`officeId: unknown post office ${officeId}`, { field: 'officeId', constraint: 'exists' });
     const now = this.clock.now();
     const result = await this.db.transaction(async (m) => {
       const leg = await m.findOneBy(BcciLeg, { id: legId });
@@ -124,7 +124,7 @@ export class LegsService {
         throw new ValidationError('checklist.sealedInFrontOfCitizen: the dossier must be sealed in front of the citizen', { field: 'checklist.sealedInFrontOfCitizen' });
       }
       if (dto.feeCollected !== undefined && dto.feeCollected > 0 && !dto.checklist.feeReceiptNumber) {
-        throw new ValidationError('checklist.feeReceiptNumber: a receipt number is required when fees are collected', { field: 'checklist.feeReceiptNumber' });
+        throw new ValidationError('checklist.feeReceiptNumber: a receipt number is required when fees are collected', { field: 'checklist.feeReceiptNumber', constraint: 'isNotEmpty' });
       }
       return {
         to: 'picked_up',
@@ -140,7 +140,7 @@ export class LegsService {
   async deliver(legId: string, dto: DeliverDto, user: AuthUser): Promise<LegView> {
     const now = this.clock.now();
     const deliveredAt = dto.deliveredAt ? new Date(dto.deliveredAt) : now;
-    if (deliveredAt.getTime() > now.getTime() + 60_000) throw new ValidationError('deliveredAt: cannot be in the future', { field: 'deliveredAt' });
+    if (deliveredAt.getTime() > now.getTime() + 60_000) throw new ValidationError('deliveredAt: cannot be in the future', { field: 'deliveredAt', constraint: 'notInFuture' });
     return this.change(legId, user, ['picked_up', 'failed_attempt'], (leg) => {
       // failed_attempt → delivered is a new delivery attempt of something in hand; a leg whose item was never picked up
       // (courier_assigned → failed_attempt) has nothing to deliver: the citizen's dossier, or the agency's result, is not in hand.
@@ -201,7 +201,7 @@ export class LegsService {
   async remit(dto: RemittanceDto, user: AuthUser): Promise<RemittanceView> {
     const officeId = this.scopeOffice(user) ?? dto.officeId;
     if (!officeId) throw new ValidationError('officeId: say which office remits', { field: 'officeId' });
-    if (!dto.legIds.length) throw new ValidationError('legIds: list at least one leg', { field: 'legIds' });
+    if (!dto.legIds.length) throw new ValidationError('legIds: list at least one leg', { field: 'legIds', constraint: 'arrayNotEmpty' });
     const now = this.clock.now();
     const id = uuidv7();
     const amount = await this.db.transaction(async (m) => {

@@ -153,8 +153,8 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
   }
 
   async createPromotion(dto: PromotionDto, actorId: string): Promise<PromotionView> {
-    if (dto.endsOn < dto.startsOn) throw new ValidationError('endsOn: the window ends before it starts', { field: 'endsOn' });
-    if (!dto.legKinds.length) throw new ValidationError('legKinds: name at least one leg kind', { field: 'legKinds' });
+    if (dto.endsOn < dto.startsOn) throw new ValidationError('endsOn: the window ends before it starts', { field: 'endsOn', constraint: 'dateOrder' });
+    if (!dto.legKinds.length) throw new ValidationError('legKinds: name at least one leg kind', { field: 'legKinds', constraint: 'arrayNotEmpty' });
     const id = uuidv7();
     await this.db.transaction(async (m) => {
       await m.insert(BcciPromotion, {
@@ -179,8 +179,8 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
     const current = await this.db.getRepository(BcciPromotion).findOneBy({ id });
     if (!current) throw new NotFoundError('Promotion', id);
     const merged = { ...current, ...dto };
-    if (merged.endsOn < merged.startsOn) throw new ValidationError('endsOn: the window ends before it starts', { field: 'endsOn' });
-    if (!merged.legKinds.length) throw new ValidationError('legKinds: name at least one leg kind', { field: 'legKinds' });
+    if (merged.endsOn < merged.startsOn) throw new ValidationError('endsOn: the window ends before it starts', { field: 'endsOn', constraint: 'dateOrder' });
+    if (!merged.legKinds.length) throw new ValidationError('legKinds: name at least one leg kind', { field: 'legKinds', constraint: 'arrayNotEmpty' });
     await this.db.transaction(async (m) => {
       await m.update(BcciPromotion, { id }, { ...dto, updatedAt: this.clock.now() } as never);
       await writeAudit(m, { actorId, entityType: 'bcci_promotion', entityId: id, action: 'updated', data: { ...dto } });

@@ -8,11 +8,12 @@ import { LookupRateLimiter } from './services/lookup-rate-limiter.service';
 import { FeedbackReferenceService } from './services/reference.service';
 import { SlaTimersService } from './services/sla-timers.service';
 import { TicketsService } from './services/tickets.service';
+import { MailOutboxService } from './services/mail-outbox.service';
 
 /** Tickets, their SLA clocks and timers, the managed lists; used by the api (controllers) and the worker (timers, reconciler). */
 @Module({
   imports: [CallsModule, GeoModule, IdentityModule, SlaModule],
-  providers: [TicketsService, FeedbackReferenceService, SlaTimersService, LookupRateLimiter, TicketsCitizenHistory],
-  exports: [TicketsService, FeedbackReferenceService, SlaTimersService, LookupRateLimiter, SlaModule],
+  providers: [MailOutboxService, TicketsService, FeedbackReferenceService, SlaTimersService, LookupRateLimiter, TicketsCitizenHistory],
+  exports: [MailOutboxService, TicketsService, FeedbackReferenceService, SlaTimersService, LookupRateLimiter, SlaModule],
 })
 export class FeedbackModule {}

@@ -1,17 +1,10 @@
 /** The ticket state machine: one table, one pure function. An illegal move is a 409 (ConflictError ILLEGAL_TRANSITION). */
-import type { TicketPriority, TicketStatus } from '@hotline/contracts';
-import { TICKET_PRIORITIES } from '@hotline/contracts';
+import type { TicketStatus } from '@hotline/contracts';
+import { raisePriority, TICKET_TRANSITIONS } from '@hotline/contracts';
 import { ConflictError } from '@hotline/core/errors/domain-errors';
 
-export const TICKET_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
-  new: ['open', 'waiting_citizen', 'forwarded', 'resolved'],
-  open: ['waiting_citizen', 'forwarded', 'resolved'],
-  waiting_citizen: ['open', 'forwarded', 'resolved'],
-  forwarded: ['open', 'waiting_citizen', 'resolved'],
-  resolved: ['closed', 'reopened'],
-  reopened: ['open', 'waiting_citizen', 'forwarded', 'resolved'],
-  closed: [],
-};
+/** The table lives in @hotline/contracts so that the dashboard offers exactly the moves the server accepts. */
+export { TICKET_TRANSITIONS };
 
 export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
   return TICKET_TRANSITIONS[from]?.includes(to) ?? false;
@@ -26,8 +19,5 @@ export function assertTransition(from: TicketStatus, to: TicketStatus): void {
 /** Statuses in which the ticket is being worked on (clocks run unless paused). */
 export const ACTIVE_STATUSES: readonly TicketStatus[] = ['new', 'open', 'waiting_citizen', 'forwarded', 'reopened'];
 
-/** One step up; urgent stays urgent. */
-export function raisePriority(p: TicketPriority): TicketPriority {
-  const i = TICKET_PRIORITIES.indexOf(p);
-  return TICKET_PRIORITIES[Math.min(i + 1, TICKET_PRIORITIES.length - 1)];
-}
+/** One step up; urgent stays urgent (shared with the dashboard's priority preview). */
+export { raisePriority };

@@ -1,4 +1,4 @@
-import type { OpeningHours } from '@hotline/contracts';
+import type { OpeningHours, ValidationFieldParams } from '@hotline/contracts';
 import { normalizePhone } from '@hotline/contracts/phone';
 import { DEFAULT_OPENING_HOURS, parseOpeningHours, validateOpeningHours } from './opening-hours';
 
@@ -38,6 +38,9 @@ export interface CleanOfficeInput {
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The rule, in the names of the api's `details.fields` (a client translates it). */
+  constraint?: string;
+  params?: ValidationFieldParams;
 }
 
 /**
@@ -48,7 +51,7 @@ export function checkOfficeInput(raw: RawOfficeInput, knownCommunes: (code: stri
   const problems: FieldProblem[] = [];
   const text = (field: keyof RawOfficeInput, min: number, max: number): string => {
     const v = typeof raw[field] === 'string' ? (raw[field] as string).trim() : '';
-    if (v.length < min || v.length > max) problems.push({ field, message: `${field} must be ${min}–${max} characters` });
+    if (v.length < min || v.length > max) problems.push({ field, message: `${field} must be ${min}–${max} characters`, constraint: 'isLength', params: { min, max } });
     return v;
   };
   const code = text('code', 2, 20);
@@ -56,21 +59,21 @@ export function checkOfficeInput(raw: RawOfficeInput, knownCommunes: (code: stri
   const name = text('name', 2, 150);
   const address = text('address', 2, 255);
   const communeCode = typeof raw.communeCode === 'string' ? raw.communeCode.trim() : String(raw.communeCode ?? '');
-  if (!knownCommunes(communeCode)) problems.push({ field: 'communeCode', message: `unknown commune code "${communeCode}"` });
+  if (!knownCommunes(communeCode)) problems.push({ field: 'communeCode', message: `unknown commune code "${communeCode}"`, constraint: 'exists', params: { value: communeCode } });
 
   const lat = toNumber(raw.lat);
   const lng = toNumber(raw.lng);
   if (lat === null || lat < PROVINCE_BOUNDS.minLat || lat > PROVINCE_BOUNDS.maxLat) {
-    problems.push({ field: 'lat', message: `lat must be a number between ${PROVINCE_BOUNDS.minLat} and ${PROVINCE_BOUNDS.maxLat} (Gia Lai), got "${String(raw.lat ?? '')}"` });
+    problems.push({ field: 'lat', message: `lat must be a number between ${PROVINCE_BOUNDS.minLat} and ${PROVINCE_BOUNDS.maxLat} (Gia Lai), got "${String(raw.lat ?? '')}"`, constraint: 'inProvince' });
   }
   if (lng === null || lng < PROVINCE_BOUNDS.minLng || lng > PROVINCE_BOUNDS.maxLng) {
-    problems.push({ field: 'lng', message: `lng must be a number between ${PROVINCE_BOUNDS.minLng} and ${PROVINCE_BOUNDS.maxLng} (Gia Lai), got "${String(raw.lng ?? '')}"` });
+    problems.push({ field: 'lng', message: `lng must be a number between ${PROVINCE_BOUNDS.minLng} and ${PROVINCE_BOUNDS.maxLng} (Gia Lai), got "${String(raw.lng ?? '')}"`, constraint: 'inProvince' });
   }
 
   let phone: string | null = null;
   if (raw.phone !== undefined && raw.phone !== null && String(raw.phone).trim() !== '') {
     phone = normalizePhone(String(raw.phone));
-    if (!phone) problems.push({ field: 'phone', message: `phone "${String(raw.phone)}" is not a valid phone number` });
+    if (!phone) problems.push({ field: 'phone', message: `phone "${String(raw.phone)}" is not a valid phone number`, constraint: 'isPhone' });
   }
 
   let openingHours: OpeningHours = DEFAULT_OPENING_HOURS;
@@ -83,7 +86,7 @@ export function checkOfficeInput(raw: RawOfficeInput, knownCommunes: (code: stri
   let dailyCapacity = DEFAULT_DAILY_CAPACITY;
   if (raw.dailyCapacity !== undefined && raw.dailyCapacity !== null && raw.dailyCapacity !== '') {
     const n = toNumber(raw.dailyCapacity);
-    if (n === null || !Number.isInteger(n) || n < 0 || n > 100000) problems.push({ field: 'dailyCapacity', message: 'dailyCapacity must be a whole number from 0 to 100000' });
+    if (n === null || !Number.isInteger(n) || n < 0 || n > 100000) problems.push({ field: 'dailyCapacity', message: 'dailyCapacity must be a whole number from 0 to 100000', constraint: 'isIntRange', params: { min: 0, max: 100000 } });
     else dailyCapacity = n;
   }
 

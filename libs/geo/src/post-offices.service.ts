@@ -132,7 +132,7 @@ export class PostOfficesService {
         },
         (c) => units.has(c),
       );
-      for (const p of result.problems) errors.push({ line, field: p.field, message: p.message });
+      for (const p of result.problems) errors.push({ line, ...p });
       const code = String(record.code ?? '').trim();
       const key = code.toLowerCase();
       if (code && seen.has(key)) errors.push({ line, field: 'code', message: `duplicate code "${code}" (already on line ${seen.get(key)})` });
@@ -179,7 +179,10 @@ export class PostOfficesService {
   private async check(raw: RawOfficeInput): Promise<CleanOfficeInput> {
     const units = await this.units.all();
     const { value, problems } = checkOfficeInput(raw, (c) => units.has(c));
-    if (!value) throw new ValidationError(problems.map((p) => p.message).join('; '), { errors: problems });
+    if (!value) {
+      const fields = problems.map(({ field, message, constraint, params }) => ({ field, message, constraint: constraint ?? 'invalid', ...(params ? { params } : {}) }));
+      throw new ValidationError(problems.map((p) => p.message).join('; '), { errors: problems, fields });
+    }
     return value;
   }
 

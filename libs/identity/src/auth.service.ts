@@ -103,7 +103,7 @@ export class AuthService implements AccessTokenVerifier {
   /** Ends the session of this refresh token; its access tokens are refused from now on. Idempotent. */
   async logout(presented: string): Promise<void> {
     const [id, secret] = presented.split('.');
-    if (!id || !secret) throw new ValidationError('refreshToken is malformed');
+    if (!id || !secret) throw new ValidationError('refreshToken is malformed', { field: 'refreshToken' });
     await this.db.transaction(async (m) => {
       const token = await m.findOneBy(RefreshToken, { id });
       if (!token || !sameHash(token.tokenHash, sha256(secret))) throw new UnauthenticatedError('Invalid refresh token');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Role, UserView } from '@hotline/contracts';
 import { ERROR_CODES } from '@hotline/contracts';
 import { Clock, ConflictError, NotFoundError, RealtimeEmitter, ValidationError, uuidv7, writeAudit } from '@hotline/core';
@@ -122,6 +122,12 @@ export class UsersService {
     return u ? { id: u.id, role: u.role, extension: u.extension! } : null;
   }
 
+  /** Display names of staff members (other contexts show who is who without reading the users table). */
+  async names(ids: string[]): Promise<Array<{ id: string; fullName: string; extension: string | null }>> {
+    if (!ids.length) return [];
+    return this.db.getRepository(User).find({ where: { id: In(ids) }, select: ['id', 'fullName', 'extension'] });
+  }
+
   async roleOf(userId: string): Promise<Role | null> {
     const u = await this.db.getRepository(User).findOne({ where: { id: userId }, select: ['id', 'role'] });
     return u?.role ?? null;
@@ -159,8 +165,8 @@ export class UsersService {
   }
 
   private async checkOfficeBinding(role: Role, officeId: string | null): Promise<void> {
-    if (role === 'dispatcher' && !officeId) throw new ValidationError('postOfficeId is required for a dispatcher', { field: 'postOfficeId' });
+    if (role === 'dispatcher' && !officeId) throw new ValidationError('postOfficeId is required for a dispatcher', { field: 'postOfficeId', constraint: 'isNotEmpty' });
     if (role !== 'dispatcher' && officeId) throw new ValidationError('postOfficeId is only for dispatchers', { field: 'postOfficeId' });
-    if (officeId && !(await this.offices.exists(officeId))) throw new ValidationError(`post office ${officeId} does not exist`, { field: 'postOfficeId' });
+    if (officeId && !(await this.offices.exists(officeId))) throw new ValidationError(`post office ${officeId} does not exist`, { field: 'postOfficeId', constraint: 'exists' });
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OperatorStatusView } from '@hotline/contracts';
+import type { OperatorStatusRow, OperatorStatusView } from '@hotline/contracts';
 import { OperatorStatusService, SetStatusDto, StatusHistoryQuery } from '@hotline/calls';
 import { AuthUser, CurrentUser, Roles, ValidationError } from '@hotline/core';
 
@@ -12,8 +12,8 @@ export class OperatorStatusController {
 
   @Get()
   @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Every operator with a known status' })
-  all(): Promise<OperatorStatusView[]> {
+  @ApiOperation({ summary: 'Every operator with a known status, with their name and extension' })
+  all(): Promise<OperatorStatusRow[]> {
     return this.status.all();
   }
 
@@ -36,7 +36,7 @@ export class OperatorStatusController {
   history(@Query() q: StatusHistoryQuery) {
     const from = new Date(q.from);
     const to = new Date(q.to);
-    if (to <= from || to.getTime() - from.getTime() > 93 * 86400_000) throw new ValidationError('to must be after from, at most 93 days apart');
+    if (to <= from || to.getTime() - from.getTime() > 93 * 86400_000) throw new ValidationError('to must be after from, at most 93 days apart', { field: 'to', constraint: 'dateOrder' });
     return this.status.periods(q.userId, from, to);
   }
 }

@@ -1,8 +1,18 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AgencyView, FeedbackCategoryView, SlaPolicyView } from '@hotline/contracts';
+import type { AgencyView, FeedbackCategoryView, MailOutboxView, SlaPolicyUpdateView, SlaPolicyView } from '@hotline/contracts';
 import { AnyRole, AuthUser, CurrentUser, Roles } from '@hotline/core';
-import { AgencyDto, CategoryDto, FeedbackReferenceService, SlaPolicyDto, UpdateAgencyDto, UpdateCategoryDto, UpdateSlaPolicyDto } from '@hotline/feedback';
+import {
+  AgencyDto,
+  CategoryDto,
+  FeedbackReferenceService,
+  ListOutboxQuery,
+  MailOutboxService,
+  SlaPolicyDto,
+  UpdateAgencyDto,
+  UpdateCategoryDto,
+  UpdateSlaPolicyDto,
+} from '@hotline/feedback';
 import { uuidPipe } from '../http/pipes';
 
 /** Managed lists of the feedback context: categories, agencies (with contact email) and SLA policies. */
@@ -10,7 +20,10 @@ import { uuidPipe } from '../http/pipes';
 @ApiBearerAuth()
 @Controller()
 export class FeedbackAdminController {
-  constructor(private readonly refs: FeedbackReferenceService) {}
+  constructor(
+    private readonly refs: FeedbackReferenceService,
+    private readonly outbox: MailOutboxService,
+  ) {}
 
   @Get('feedback/categories')
   @AnyRole()
@@ -62,7 +75,22 @@ export class FeedbackAdminController {
 
   @Patch('sla/policies/:id')
   @Roles('admin')
-  updatePolicy(@Param('id', uuidPipe) id: string, @Body() dto: UpdateSlaPolicyDto, @CurrentUser() actor: AuthUser): Promise<SlaPolicyView> {
+  updatePolicy(@Param('id', uuidPipe) id: string, @Body() dto: UpdateSlaPolicyDto, @CurrentUser() actor: AuthUser): Promise<SlaPolicyUpdateView> {
     return this.refs.updatePolicy(id, dto, actor.id);
+  }
+
+  /** The mail outbox (forwards to agencies, apology slips to citizens): state per message, last error. */
+  @Get('feedback/outbox')
+  @Roles('supervisor', 'admin')
+  listOutbox(@Query() q: ListOutboxQuery): Promise<MailOutboxView[]> {
+    return this.outbox.list(q);
+  }
+
+  /** Sends a failed (or disabled, once SMTP is configured) message again: a new round of attempts. */
+  @Post('feedback/outbox/:id/retry')
+  @HttpCode(200)
+  @Roles('supervisor', 'admin')
+  retryOutbox(@Param('id', uuidPipe) id: string, @CurrentUser() actor: AuthUser): Promise<MailOutboxView> {
+    return this.outbox.retry(id, actor.id);
   }
 }

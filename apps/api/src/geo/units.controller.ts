@@ -32,7 +32,7 @@ export class UnitsController {
   @Get('units/:code')
   @AnyRole()
   get(@Param('code') code: string): Promise<AdministrativeUnitView> {
-    if (!/^\d{5}$/.test(code)) throw new ValidationError('code must be a 5-digit commune code');
+    if (!/^\d{5}$/.test(code)) throw new ValidationError('code must be a 5-digit commune code', { field: 'code', constraint: 'matches', params: { pattern: '^\\d{5}$' } });
     return this.units.get(code);
   }
 
@@ -40,7 +40,7 @@ export class UnitsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Flag/unflag a commune as remote, ethnic-minority or especially difficult area' })
   update(@Param('code') code: string, @Body() dto: UpdateUnitDto, @CurrentUser() actor: AuthUser): Promise<AdministrativeUnitView> {
-    if (!/^\d{5}$/.test(code)) throw new ValidationError('code must be a 5-digit commune code');
+    if (!/^\d{5}$/.test(code)) throw new ValidationError('code must be a 5-digit commune code', { field: 'code', constraint: 'matches', params: { pattern: '^\\d{5}$' } });
     return this.units.setRemoteArea(code, dto.remoteArea, actor.id);
   }
 

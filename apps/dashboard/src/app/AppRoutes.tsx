@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Role } from '@hotline/contracts';
@@ -9,6 +9,9 @@ import { useT } from '../i18n/i18n';
 import { AppShell } from './AppShell';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { SCREENS } from './screens';
+
+/** The citizens' lookup: public, outside the session routes (the api serves the SPA for it without a token). */
+const PublicLookupPage = lazy(() => import('../features/public/PublicLookupPage'));
 
 export function PageSpinner() {
   return (
@@ -65,6 +68,16 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/tra-cuu"
+        element={
+          <RouteErrorBoundary resetKey="public-lookup">
+            <Suspense fallback={<PageSpinner />}>
+              <PublicLookupPage />
+            </Suspense>
+          </RouteErrorBoundary>
+        }
+      />
       <Route element={<RequireSession />}>
         <Route path="/change-password" element={<ForcedPasswordChangePage />} />
         <Route element={<RequirePasswordOk />}>

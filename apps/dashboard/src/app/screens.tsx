@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, CustomerServiceOutlined, InboxOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, ClockCircleOutlined, CustomerServiceOutlined, DashboardOutlined, DollarOutlined, FileTextOutlined, PhoneOutlined, ProfileOutlined, TagsOutlined, InboxOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '@hotline/contracts';
 import type { MessageKey } from '../i18n/i18n';
 
@@ -50,6 +50,15 @@ export const SCREENS: ScreenDef[] = [
     component: lazy(() => import('../features/operator/OperatorConsolePage')),
   },
   {
+    key: 'tickets',
+    path: '/tickets',
+    roles: ['operator', 'supervisor', 'admin'],
+    label: 'tickets.nav',
+    icon: <FileTextOutlined />,
+    group: 'work',
+    component: lazy(() => import('../features/tickets/TicketsPage')),
+  },
+  {
     key: 'dispatcher-inbox',
     path: '/dispatcher',
     roles: ['dispatcher'],
@@ -57,6 +66,15 @@ export const SCREENS: ScreenDef[] = [
     icon: <InboxOutlined />,
     group: 'work',
     component: lazy(() => import('../features/dispatcher/DispatcherInboxPage')),
+  },
+  {
+    key: 'live-supervision',
+    path: '/supervisor/live',
+    roles: ['supervisor'],
+    label: 'sup.nav.live',
+    icon: <DashboardOutlined />,
+    group: 'supervision',
+    component: lazy(() => import('../features/supervisor/live/LiveSupervisionPage')),
   },
   {
     key: 'map',
@@ -102,6 +120,61 @@ export const SCREENS: ScreenDef[] = [
     icon: <ApartmentOutlined />,
     group: 'admin',
     component: lazy(() => import('../features/admin/communes/CommunesPage')),
+  },
+  // ---- catalogue screens (issue 6): pricing, SLA, calendars, topics, feedback lists, telephony
+  {
+    key: 'pricing',
+    path: '/admin/pricing',
+    roles: ['admin'],
+    label: 'catalog.nav.pricing',
+    icon: <DollarOutlined />,
+    group: 'admin',
+    component: lazy(() => import('../features/admin/pricing/PricingPage')),
+  },
+  {
+    key: 'sla-policies',
+    path: '/admin/sla-policies',
+    roles: ['admin'],
+    label: 'catalog.nav.slaPolicies',
+    icon: <ClockCircleOutlined />,
+    group: 'admin',
+    component: lazy(() => import('../features/admin/sla-policies/SlaPoliciesPage')),
+  },
+  {
+    key: 'calendars',
+    path: '/admin/calendars',
+    roles: ['admin'],
+    label: 'catalog.nav.calendars',
+    icon: <CalendarOutlined />,
+    group: 'admin',
+    component: lazy(() => import('../features/admin/calendars/CalendarsPage')),
+  },
+  {
+    key: 'call-topics',
+    path: '/admin/call-topics',
+    roles: ['admin'],
+    label: 'catalog.nav.callTopics',
+    icon: <TagsOutlined />,
+    group: 'admin',
+    component: lazy(() => import('../features/admin/call-topics/CallTopicsPage')),
+  },
+  {
+    key: 'feedback-lists',
+    path: '/admin/feedback-lists',
+    roles: ['admin'],
+    label: 'catalog.nav.feedbackLists',
+    icon: <ProfileOutlined />,
+    group: 'admin',
+    component: lazy(() => import('../features/admin/feedback-lists/FeedbackListsPage')),
+  },
+  {
+    key: 'telephony',
+    path: '/admin/telephony',
+    roles: ['admin'],
+    label: 'catalog.nav.telephony',
+    icon: <PhoneOutlined />,
+    group: 'admin',
+    component: lazy(() => import('../features/admin/telephony/TelephonyPage')),
   },
 ];
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { ERROR_CODES } from '@hotline/contracts';
 import { HOTLINE_DISPLAY } from '../lib/brand';
 import { type Lang, useI18n } from '../i18n/i18n';
@@ -106,6 +106,11 @@ export function LoginPage() {
             {t('auth.login')}
           </Button>
         </Form>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/tra-cuu" data-testid="public-lookup-link">
+            {t('catalog.login.lookupLink')}
+          </Link>
+        </div>
       </Card>
     </div>
   );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler, JobOf, ReconcileContributor } from '@hotline/core';
-import { SlaTimersService } from '@hotline/feedback';
+import { SlaTimersService, TicketsService } from '@hotline/feedback';
 
 /** Runs SLA timers; the timer itself re-checks MySQL (version, clock) before acting. */
 @Injectable()
@@ -19,7 +19,18 @@ export class SlaTimerHandler {
 export class SlaTimersReconciler {
   constructor(private readonly timers: SlaTimersService) {}
 
-  reconcile(): Promise<number> {
-    return this.timers.reconcile();
+  reconcile(trigger?: 'schedule' | 'startup' | 'manual'): Promise<number> {
+    return this.timers.reconcile(trigger);
+  }
+}
+
+/** An SLA policy was edited: the open tickets it governs get the new targets (paged, one transaction per ticket). */
+@Injectable()
+export class SlaPolicyRecomputeHandler {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @JobHandler('sla-policy-recompute')
+  handle(job: JobOf<'sla-policy-recompute'>): Promise<{ recomputed: number; moved: number } | 'stale'> {
+    return this.tickets.recomputeForPolicy(job);
   }
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ERROR_CODES, ErrorCode } from '@hotline/contracts';
+import { ERROR_CODES, ErrorCode, type ValidationFieldError, type ValidationFieldParams } from '@hotline/contracts';
 
 /**
  * Domain errors say what went wrong in the hotline's terms; the exception filter maps them to HTTP.
@@ -17,10 +17,32 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * A 400. When `details` names one `field`, the answer also carries `details.fields` (the shape the ValidationPipe
+ * gives, one entry per failed rule) so a client translates it like any other; `constraint` says which rule
+ * (isPhone, exists, isDate, isNotEmpty, dateOrder, notInFuture...; `invalid` when the service did not say), and
+ * `params` its numbers. Both are moved into that entry, not left beside `field`.
+ */
 export class ValidationError extends DomainError {
   constructor(message: string, details?: unknown) {
-    super(HttpStatus.BAD_REQUEST, ERROR_CODES.VALIDATION_FAILED, message, details);
+    super(HttpStatus.BAD_REQUEST, ERROR_CODES.VALIDATION_FAILED, message, withFields(message, details));
   }
+}
+
+interface OneFieldDetails {
+  field: string;
+  constraint?: string;
+  params?: ValidationFieldParams;
+  fields?: ValidationFieldError[];
+  [extra: string]: unknown;
+}
+
+function withFields(message: string, details: unknown): unknown {
+  if (!details || typeof details !== 'object' || typeof (details as { field?: unknown }).field !== 'string') return details;
+  const { constraint, params, ...rest } = details as OneFieldDetails;
+  if (rest.fields) return rest;
+  const entry: ValidationFieldError = { field: rest.field, constraint: constraint ?? 'invalid', message, ...(params ? { params } : {}) };
+  return { ...rest, fields: [entry] };
 }
 
 export class NotFoundError extends DomainError {

@@ -14,5 +14,6 @@ export const RECONCILE_CONTRIBUTOR = Symbol('RECONCILE_CONTRIBUTOR');
  */
 export const ReconcileContributor = (): ClassDecorator => SetMetadata(RECONCILE_CONTRIBUTOR, true);
 export interface Reconcilable {
-  reconcile(): Promise<number>;
+  /** `trigger` lets a contributor make its scheduled passes cheaper than the startup/manual ones (optional to use). */
+  reconcile(trigger?: 'schedule' | 'startup' | 'manual'): Promise<number>;
 }

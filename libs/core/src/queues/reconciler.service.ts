@@ -30,7 +30,7 @@ export class ReconcilerService {
     const failures: string[] = [];
     for (const { name, instance } of this.contributors()) {
       try {
-        result[name] = await instance.reconcile();
+        result[name] = await instance.reconcile(data.trigger);
       } catch (err) {
         failures.push(name);
         this.logger.error({ err }, `Reconcile contributor ${name} failed`);

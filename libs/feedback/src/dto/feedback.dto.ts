@@ -19,6 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  MAIL_STATES,
+  type MailState,
   EscalationRule,
   TICKET_CHANNELS,
   TICKET_KINDS,
@@ -324,6 +326,26 @@ export class ListTicketsQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   atRisk?: boolean;
+
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class ListOutboxQuery {
+  @ApiPropertyOptional({ enum: MAIL_STATES })
+  @IsOptional()
+  @IsIn(MAIL_STATES)
+  state?: MailState;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  ticketId?: string;
 
   @ApiPropertyOptional({ default: 50 })
   @IsOptional()

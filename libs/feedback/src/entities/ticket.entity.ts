@@ -18,6 +18,7 @@ export type TicketClocks = Record<SlaTarget, TargetClock | null>;
 @Index('ix_tickets_citizen', ['citizenId', 'receivedAt'])
 @Index('ix_tickets_next_timer', ['nextTimerAt'])
 @Index('ix_tickets_resolution_due', ['resolutionDueAt'])
+@Index('ix_tickets_policy', ['policyId', 'id'])
 export class Ticket {
   @UuidPrimaryColumn()
   id: string;

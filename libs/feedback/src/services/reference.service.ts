@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AgencyView, FeedbackCategoryView, SlaPolicyView } from '@hotline/contracts';
-import { Clock, ConflictError, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import type { AgencyView, FeedbackCategoryView, SlaPolicyUpdateView, SlaPolicyView } from '@hotline/contracts';
+import { Clock, ConflictError, JobQueue, NotFoundError, ValidationError, jobId, uuidv7, writeAudit } from '@hotline/core';
 import { SlaCalendarService } from '@hotline/sla';
 import { Agency, FeedbackCategory, SlaPolicy } from '../entities/reference.entities';
 import type { AgencyDto, CategoryDto, SlaPolicyDto, UpdateAgencyDto, UpdateCategoryDto, UpdateSlaPolicyDto } from '../dto/feedback.dto';
@@ -29,10 +29,13 @@ export const policyView = (p: SlaPolicy): SlaPolicyView => ({
 /** The managed lists of the feedback context: categories, agencies and SLA policies (admin CRUD, audited). */
 @Injectable()
 export class FeedbackReferenceService {
+  private readonly logger = new Logger(FeedbackReferenceService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly calendars: SlaCalendarService,
+    private readonly queue: JobQueue,
   ) {}
 
   async categories(): Promise<FeedbackCategoryView[]> {
@@ -133,26 +136,41 @@ export class FeedbackReferenceService {
     return policyView(row);
   }
 
-  async updatePolicy(id: string, dto: UpdateSlaPolicyDto, actorId: string): Promise<SlaPolicyView> {
-    return this.db.transaction(async (m) => {
-      const row = await m.findOneBy(SlaPolicy, { id });
-      if (!row) throw new NotFoundError('SLA policy', id);
-      Object.assign(row, stripUndefined(dto), { updatedAt: this.clock.now() });
-      await m.save(row);
-      await writeAudit(m, { actorId, entityType: 'sla_policy', entityId: id, action: 'updated', data: { ...dto } });
-      return policyView(row);
+  /**
+   * Saves the edit, then (after the commit) queues the recompute of the open tickets the policy governs: a worker job, paged, keyed
+   * by the policy's version (two quick edits → the older job stops, the newer one applies the latest terms).
+   */
+  async updatePolicy(id: string, dto: UpdateSlaPolicyDto, actorId: string): Promise<SlaPolicyUpdateView> {
+    const row = await this.db.transaction(async (m) => {
+      const r = await m.findOne(SlaPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!r) throw new NotFoundError('SLA policy', id);
+      Object.assign(r, stripUndefined(dto), { updatedAt: this.clock.now(), version: r.version + 1 });
+      await m.update(SlaPolicy, { id }, { ...stripUndefined(dto), updatedAt: r.updatedAt, version: r.version });
+      await writeAudit(m, { actorId, entityType: 'sla_policy', entityId: id, action: 'updated', data: { ...dto, version: r.version } });
+      return r;
     });
+    const [{ n }] = await this.db.query("SELECT COUNT(*) AS n FROM tickets WHERE policy_id = ? AND status <> 'closed'", [id]);
+    const open = Number(n);
+    if (open > 0) {
+      try {
+        await this.queue.enqueue('sla-policy-recompute', { policyId: id, version: row.version }, { jobId: jobId('sla-policy', id, `v${row.version}`) });
+      } catch (err) {
+        // The edit is committed; the tickets pick the new terms up on their next change. Said loudly: it is an operations problem.
+        this.logger.error(`Queueing the recompute of SLA policy ${id} v${row.version} failed: ${(err as Error).message}`);
+      }
+    }
+    return { ...policyView(row), recomputeQueued: open };
   }
 
   async categoryOrBadRequest(id: string, field = 'categoryId'): Promise<FeedbackCategory> {
     const row = await this.db.getRepository(FeedbackCategory).findOneBy({ id });
-    if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive category`, { field });
+    if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive category`, { field, constraint: 'exists' });
     return row;
   }
 
   async agencyOrBadRequest(id: string, field = 'agencyId'): Promise<Agency> {
     const row = await this.db.getRepository(Agency).findOneBy({ id });
-    if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive agency`, { field });
+    if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive agency`, { field, constraint: 'exists' });
     return row;
   }
 
@@ -160,7 +178,7 @@ export class FeedbackReferenceService {
     try {
       return (await this.calendars.get(idOrCode)).id;
     } catch (err) {
-      if (err instanceof NotFoundError) throw new ValidationError(`calendar: unknown calendar ${idOrCode}`, { field: 'calendar' });
+      if (err instanceof NotFoundError) throw new ValidationError(`calendar: unknown calendar ${idOrCode}`, { field: 'calendar', constraint: 'exists' });
       throw err;
     }
   }

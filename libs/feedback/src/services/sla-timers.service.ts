@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { SlaAlertEvent } from '@hotline/contracts';
-import { Clock, JobQueue, RealtimeEmitter, jobId, writeAudit } from '@hotline/core';
+import { APP_CONFIG, AppConfig, Clock, JobQueue, RealtimeEmitter, jobId, writeAudit } from '@hotline/core';
 import { SlaCalendarService, fireTimer } from '@hotline/sla';
 import type { SlaTimerJob } from '../feedback.jobs';
 import { Ticket, TicketClocks } from '../entities/ticket.entity';
@@ -10,9 +11,17 @@ import { allTimers, clockColumns } from '../ticket-sla';
 import { raisePriority } from '../ticket-transitions';
 import { toTicketView } from './ticket-view';
 
-/** Tickets per reconcile step; small steps keep the worker's event loop free for the timers firing meanwhile. */
-const RECONCILE_BATCH = 500;
-const ID_SLICE = 5000;
+/**
+ * Tickets per reconcile step, and jobs per addBulk. Small steps keep the event loop free for the timers firing meanwhile and keep
+ * little in flight: whatever is alive while Redis answers survives the young-generation GCs and is promoted, and promoted garbage
+ * is what made the old heap (and RSS) balloon while 200,000 timers were armed.
+ */
+const RECONCILE_BATCH = 250;
+const ADD_CHUNK = 100;
+/** Scheduled passes cover the timers due within this horizon (at least 3 reconcile periods)... */
+const RECONCILE_HORIZON_MS = 15 * 60_000;
+/** ...and one pass an hour is full anyway. */
+const FULL_PASS_EVERY_MS = 3_600_000;
 
 export const timerJobId = (ticketId: string, target: string, kind: string, version: number) => jobId('sla', ticketId, target, kind, `v${version}`);
 
@@ -27,8 +36,10 @@ export class TimerNotDueError extends Error {}
 @Injectable()
 export class SlaTimersService {
   private readonly logger = new Logger(SlaTimersService.name);
+  private lastFullPassAt = 0;
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
@@ -56,60 +67,76 @@ export class SlaTimersService {
     // BullMQ counts the delay from `timestamp`: pin it to the same instant, so a slow addBulk does not make timers late.
     const timestamp = Date.now();
     return allTimers(ticket.slaClocks).map((t) => {
-      const data: SlaTimerJob = { ticketId: ticket.id, target: t.target, kind: t.kind, version: ticket.slaVersion, at: t.at };
+      // Ids and the version only: the instant is in MySQL (the handler re-reads the clock anyway).
+      const data: SlaTimerJob = { ticketId: ticket.id, target: t.target, kind: t.kind, version: ticket.slaVersion };
       return { name: 'sla-timer', data, opts: { jobId: timerJobId(ticket.id, t.target, t.kind, ticket.slaVersion), delay: Math.max(0, Date.parse(t.at) - now), timestamp } };
     });
   }
 
   /**
    * Re-arms every pending timer from MySQL (after a Redis loss or a lost enqueue). Timers already due are enqueued without delay:
-   * this is also the startup sweep that emits what was missed while no worker ran. Only the timers Redis does not hold are added
-   * (their ids are read from the queue's sets first), so a healthy pass over 100,000 tickets adds nothing and leaves the timers
-   * that are firing meanwhile undisturbed. Returns how many timers were (re-)armed.
+   * this is also the startup sweep that emits what was missed while no worker ran. Streamed in pages, soonest timer first (after a
+   * Redis loss the nearest deadlines are back first), along the `next_timer_at` index (no sort, no scan of the whole table per
+   * page). Per page one ZMSCORE asks the delayed set which timers it holds, a pipeline of EXISTS checks the few it does not (a
+   * job key exists while BullMQ keeps the job, the same test BullMQ's own add makes), and only the missing ones are added: a
+   * healthy pass over 100,000 tickets sends no job, ~400 Redis commands, and holds at most one page in memory. Scheduled passes
+   * stop at the horizon (see below). Returns how many timers were (re-)armed.
    */
-  async reconcile(): Promise<number> {
-    const present = await this.pendingJobIds();
+  async reconcile(trigger: 'schedule' | 'startup' | 'manual' = 'manual'): Promise<number> {
+    // Scheduled passes (every RECONCILE_EVERY_SECONDS) only cover the timers due within the horizon, plus a full pass hourly:
+    // a timer lost from Redis is back ≥ horizon − period before it is due, and the worker is not re-reading 100,000 tickets a
+    // minute. Startup and manual passes are full (the startup one is the sweep after a Redis loss or a down time).
+    const nowMs = this.clock.nowMs();
+    const full = trigger !== 'schedule' || nowMs - this.lastFullPassAt >= FULL_PASS_EVERY_MS;
+    const until = full ? null : new Date(nowMs + Math.max(RECONCILE_HORIZON_MS, 3 * this.config.queues.reconcileEverySeconds * 1000));
+    if (full) this.lastFullPassAt = nowMs;
+    const q = this.queue.queue('sla');
+    // The queue's own ioredis connection (BullMQ's interface type hides the plain commands).
+    const redis = (await q.getBackend().client) as unknown as Redis;
+    const delayedKey = q.toKey('delayed');
     let armed = 0;
-    let after = '';
+    let cursor: { at: Date; id: string } | null = null;
     for (;;) {
       // Raw rows (no entity hydration): this pass reads every open ticket while timers keep firing in the same process.
-      const raw: Array<{ id: string; sla_version: number; sla_clocks: string | TicketClocks }> = await this.db.query(
-        'SELECT id, sla_version, sla_clocks FROM tickets WHERE next_timer_at IS NOT NULL AND id > ? ORDER BY id LIMIT ?',
-        [after, RECONCILE_BATCH],
+      const window = until ? ' AND next_timer_at <= ?' : '';
+      const raw: Array<{ id: string; sla_version: number; sla_clocks: string | TicketClocks; next_timer_at: Date }> = await this.db.query(
+        cursor
+          ? `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE (next_timer_at > ? OR (next_timer_at = ? AND id > ?))${window} ORDER BY next_timer_at, id LIMIT ?`
+          : `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE next_timer_at IS NOT NULL${window} ORDER BY next_timer_at, id LIMIT ?`,
+        [...(cursor ? [cursor.at, cursor.at, cursor.id] : []), ...(until ? [until] : []), RECONCILE_BATCH],
       );
-      const rows = raw.map((r) => ({ id: r.id, slaVersion: Number(r.sla_version), slaClocks: typeof r.sla_clocks === 'string' ? (JSON.parse(r.sla_clocks) as TicketClocks) : r.sla_clocks }));
-      if (!rows.length) break;
-      const jobs = rows.flatMap((r) => this.jobsOf(r)).filter((j) => !present.has(j.opts.jobId));
-      if (jobs.length) await this.queue.queue('sla').addBulk(jobs);
-      armed += jobs.length;
-      after = rows[rows.length - 1].id;
-      if (rows.length < RECONCILE_BATCH) break;
+      if (!raw.length) break;
+      const jobs = raw.flatMap((r) =>
+        this.jobsOf({ id: r.id, slaVersion: Number(r.sla_version), slaClocks: typeof r.sla_clocks === 'string' ? (JSON.parse(r.sla_clocks) as TicketClocks) : r.sla_clocks }),
+      );
+      const last = raw[raw.length - 1];
+      cursor = { at: new Date(last.next_timer_at), id: last.id };
+      if (jobs.length) {
+        // One ZMSCORE per page against the delayed set (where a healthy timer waits); only the few not found there (due,
+        // running, done) are checked one by one: ~400 commands for 100,000 tickets instead of 200,000.
+        const scores = await redis.zmscore(delayedKey, ...jobs.map((j) => j.opts.jobId));
+        const unsure = jobs.filter((_, i) => scores[i] === null);
+        let missing = unsure;
+        if (unsure.length) {
+          const pipe = redis.pipeline();
+          for (const j of unsure) pipe.exists(q.toKey(j.opts.jobId));
+          const exists = (await pipe.exec()) ?? [];
+          missing = unsure.filter((_, i) => !exists[i] || exists[i][0] || exists[i][1] !== 1);
+        }
+        for (let i = 0; i < missing.length; i += ADD_CHUNK) await q.addBulk(missing.slice(i, i + ADD_CHUNK));
+        armed += missing.length;
+      }
+      if (raw.length < RECONCILE_BATCH) break;
       await new Promise((r) => setImmediate(r)); // let the timers that fire meanwhile run
     }
     return armed;
-  }
-
-  /**
-   * Ids of the sla queue's jobs that are still to run (delayed, waiting, prioritized, active). The delayed set (every armed timer)
-   * is read in slices so that no single huge reply stalls the timers firing meanwhile; an id missed because the set moved between
-   * slices is merely added again, which BullMQ ignores (same job id).
-   */
-  private async pendingJobIds(): Promise<Set<string>> {
-    const q = this.queue.queue('sla');
-    const ids = new Set(await q.getRanges(['wait', 'prioritized', 'active'], 0, -1));
-    for (let start = 0; ; start += ID_SLICE) {
-      const slice = await q.getRanges(['delayed'], start, start + ID_SLICE - 1);
-      for (const id of slice) ids.add(id);
-      if (slice.length < ID_SLICE) break;
-      await new Promise((r) => setImmediate(r));
-    }
-    return ids;
   }
 
   /** A timer fired: re-check MySQL (version, clock) and act once — mark the state, escalate a breach, write history, notify. */
   async fire(job: SlaTimerJob): Promise<'stale' | 'noop' | 'acted'> {
     const now = this.clock.now();
     let alert: SlaAlertEvent | null = null;
+    let missedWarning: SlaAlertEvent | null = null;
     let previousAssignee: string | null = null;
     let changed: Ticket | null = null;
     await this.db.transaction(async (m) => {
@@ -126,6 +153,20 @@ export class SlaTimersService {
         return;
       }
       t.slaClocks = { ...t.slaClocks, [job.target]: next };
+      // A breach acting before its warning was recorded (both missed while no worker ran, and the breach won the race for the
+      // row): the warning is recorded and announced first, so each threshold is reported once whatever the order.
+      if (job.kind === 'breach' && !clock.warned && clock.warnAt) {
+        await writeAudit(m, {
+          actorId: null,
+          entityType: 'ticket',
+          entityId: t.id,
+          action: 'sla_warning',
+          reason: `${job.target} warning`,
+          data: { target: job.target, dueAt: clock.dueAt, warnAt: clock.warnAt, firedAt: now.toISOString(), lateMs: now.getTime() - Date.parse(clock.warnAt) },
+          at: now,
+        });
+        missedWarning = { ticketId: t.id, code: t.code, target: job.target, kind: 'warning', dueAt: clock.warnAt, firedAt: now.toISOString(), assigneeId: t.assigneeId, priority: t.priority, queue: t.queue, escalated: 'none' };
+      }
       const escalated = job.kind === 'breach' && job.target !== 'forward' ? t.escalation : 'none';
       previousAssignee = t.assigneeId;
       if (escalated === 'raise_priority') t.priority = raisePriority(t.priority);
@@ -145,7 +186,7 @@ export class SlaTimersService {
         entityId: t.id,
         action: job.kind === 'warning' ? 'sla_warning' : 'sla_breached',
         reason: `${job.target} ${job.kind}`,
-        data: { target: job.target, dueAt: clock.dueAt, warnAt: clock.warnAt, firedAt: now.toISOString(), lateMs: now.getTime() - Date.parse(job.at) },
+        data: { target: job.target, dueAt: clock.dueAt, warnAt: clock.warnAt, firedAt: now.toISOString(), lateMs: now.getTime() - Date.parse((job.kind === 'warning' ? clock.warnAt : clock.dueAt) ?? job.at ?? now.toISOString()) },
         at: now,
       });
       if (escalated !== 'none') {
@@ -169,6 +210,7 @@ export class SlaTimersService {
     const a = alert as SlaAlertEvent;
     const rooms = new Set<`role:supervisor` | `user:${string}`>(['role:supervisor']);
     if (previousAssignee) rooms.add(`user:${previousAssignee}`);
+    if (missedWarning) this.realtime.to([...rooms], 'ticket:sla', missedWarning);
     this.realtime.to([...rooms], 'ticket:sla', a);
     this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', { ticket: toTicketView(changed, null), action: a.kind === 'warning' ? 'sla_warning' : 'sla_breached' });
     return 'acted';

@@ -8,6 +8,9 @@ import { AuditLogEntry, AuthUser, Clock, ConflictError, ForbiddenError, NotFound
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { UsersService } from '@hotline/identity';
 import { SlaCalendarService } from '@hotline/sla';
+import type { WorkingCalendar } from '@hotline/sla/calendar/working-calendar';
+import { pauseClock } from '@hotline/sla/engine/sla-clock';
+import type { SlaPolicyRecomputeJob } from '../feedback.jobs';
 import type {
   AgencyAnswerDto,
   ApologySlipDto,
@@ -31,8 +34,13 @@ import { clockColumns, initialClocks, minutesToMs, retargetClocks, syncClocks, t
 import { assertTransition, raisePriority } from '../ticket-transitions';
 import { FeedbackReferenceService } from './reference.service';
 import { SlaTimersService } from './sla-timers.service';
+import { MailOutboxService } from './mail-outbox.service';
+import { MailOutbox } from '../entities/mail-outbox.entity';
+import { apologyMail, forwardMail } from '../mail-templates';
 import { overdueView, toTicketView } from './ticket-view';
 
+/** Tickets per page of a policy recompute. */
+const RECOMPUTE_PAGE = 200;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -63,19 +71,20 @@ export class TicketsService {
     private readonly calendars: SlaCalendarService,
     private readonly timers: SlaTimersService,
     private readonly realtime: RealtimeEmitter,
+    private readonly outbox: MailOutboxService,
   ) {}
 
   // ---- intake ---------------------------------------------------------------------------------------------------------------
   async create(dto: CreateTicketDto, actor: AuthUser): Promise<TicketView> {
     // Everything that can be refused is checked before the first write.
-    if (dto.kind === 'overdue_dossier' && !dto.overdue) throw new ValidationError('overdue: required for kind overdue_dossier (agencyId, dossierCode, originalDueDate)', { field: 'overdue' });
+    if (dto.kind === 'overdue_dossier' && !dto.overdue) throw new ValidationError('overdue: required for kind overdue_dossier (agencyId, dossierCode, originalDueDate)', { field: 'overdue', constraint: 'isNotEmpty' });
     if (dto.kind !== 'overdue_dossier' && dto.overdue) throw new ValidationError('overdue: only for kind overdue_dossier', { field: 'overdue' });
     if (dto.categoryId) await this.refs.categoryOrBadRequest(dto.categoryId);
     if (dto.overdue) {
       await this.refs.agencyOrBadRequest(dto.overdue.agencyId, 'overdue.agencyId');
-      if (!isRealDate(dto.overdue.originalDueDate)) throw new ValidationError('overdue.originalDueDate: not a calendar date', { field: 'overdue.originalDueDate' });
+      if (!isRealDate(dto.overdue.originalDueDate)) throw new ValidationError('overdue.originalDueDate: not a calendar date', { field: 'overdue.originalDueDate', constraint: 'isDate' });
     }
-    if (dto.communeCode && !(await this.units.find(dto.communeCode))) throw new ValidationError(`communeCode: unknown commune code "${dto.communeCode}"`, { field: 'communeCode' });
+    if (dto.communeCode && !(await this.units.find(dto.communeCode))) throw new ValidationError(`communeCode: unknown commune code "${dto.communeCode}"`, { field: 'communeCode', constraint: 'exists' });
     if (dto.assigneeId) await this.assignable(dto.assigneeId);
     const now = this.clock.now();
     const ticket = await this.db.transaction(async (m) => {
@@ -225,7 +234,7 @@ export class TicketsService {
   async update(id: string, dto: UpdateTicketDto, actor: AuthUser): Promise<TicketView> {
     if (dto.categoryId) await this.refs.categoryOrBadRequest(dto.categoryId);
     const policies = dto.categoryId !== undefined || dto.priority !== undefined ? await this.refs.activePolicies() : null;
-    return this.mutate(id, actor, async (t) => {
+    return this.mutate(id, actor.id, async (t) => {
       this.assertActive(t);
       const fields = Object.entries(dto).filter(([, v]) => v !== undefined).map(([k]) => k);
       const before = { categoryId: t.categoryId, priority: t.priority };
@@ -247,7 +256,7 @@ export class TicketsService {
 
   async transition(id: string, dto: TransitionDto, actor: AuthUser): Promise<TicketView> {
     if (dto.to === 'forwarded') throw new ValidationError('to: forward with POST /tickets/:id/forwards (it needs the agency)', { field: 'to' });
-    return this.mutate(id, actor, async (t) => {
+    return this.mutate(id, actor.id, async (t) => {
       const from = t.status;
       assertTransition(from, dto.to);
       this.setStatus(t, dto.to);
@@ -256,7 +265,7 @@ export class TicketsService {
   }
 
   async reply(id: string, dto: ReplyDto, actor: AuthUser): Promise<TicketView> {
-    return this.mutate(id, actor, async (t, m, now) => {
+    return this.mutate(id, actor.id, async (t, m, now) => {
       this.assertActive(t);
       await m.insert(TicketMessage, { id: uuidv7(), ticketId: t.id, kind: 'public_reply', body: dto.body, authorId: actor.id, createdAt: now });
       const changes: Change[] = [{ action: dto.callBack ? 'call_back' : 'public_reply' }];
@@ -270,7 +279,7 @@ export class TicketsService {
   }
 
   async note(id: string, dto: MessageDto, actor: AuthUser): Promise<TicketView> {
-    return this.mutate(id, actor, async (t, m, now) => {
+    return this.mutate(id, actor.id, async (t, m, now) => {
       await m.insert(TicketMessage, { id: uuidv7(), ticketId: t.id, kind: 'internal_note', body: dto.body, authorId: actor.id, createdAt: now });
       return [{ action: 'internal_note' }];
     });
@@ -280,7 +289,7 @@ export class TicketsService {
   async assign(id: string, dto: AssignDto, actor: AuthUser): Promise<TicketView> {
     await this.find(id);
     await this.assignable(dto.assigneeId);
-    return this.mutate(id, actor, async (t) => {
+    return this.mutate(id, actor.id, async (t) => {
       this.assertActive(t);
       if (actor.role === 'operator' && t.assigneeId && t.assigneeId !== actor.id) throw new ForbiddenError('Only a supervisor can reassign a ticket assigned to someone else');
       const from = t.assigneeId;
@@ -291,7 +300,7 @@ export class TicketsService {
   }
 
   async takeOver(id: string, actor: AuthUser): Promise<TicketView> {
-    return this.mutate(id, actor, async (t) => {
+    return this.mutate(id, actor.id, async (t) => {
       this.assertActive(t);
       const from = t.assigneeId;
       t.assigneeId = actor.id;
@@ -302,20 +311,38 @@ export class TicketsService {
   async forward(id: string, dto: ForwardDto, actor: AuthUser): Promise<TicketView> {
     await this.find(id);
     const agency = await this.refs.agencyOrBadRequest(dto.agencyId);
-    return this.mutate(id, actor, async (t, m, now) => {
+    return this.mutate(id, actor.id, async (t, m, now, out) => {
       const from = t.status;
       assertTransition(from, 'forwarded');
       const fwd = { id: uuidv7(), ticketId: t.id, agencyId: agency.id, forwardedAt: now, forwardedBy: actor.id, note: dto.note ?? null, answer: null, answeredAt: null, answerRecordedBy: null };
       await m.insert(TicketForward, fwd);
+      // The agency's mail commits with the forward (outbox): the deadline is the resolution due instant when it is forwarded.
+      const citizen = await this.citizens.get(t.citizenId);
+      const mail = forwardMail({
+        agencyName: agency.name,
+        code: t.code,
+        kind: t.kind,
+        subject: t.subject,
+        content: t.content,
+        note: fwd.note,
+        receivedAt: t.receivedAt,
+        forwardedAt: now,
+        deadline: t.resolutionDueAt,
+        dossierCode: t.dossierCode,
+        citizenName: citizen.fullName,
+        citizenPhone: citizen.phones.find((p) => p.isPrimary)?.phone ?? citizen.phones[0]?.phone ?? null,
+      });
+      const row = await this.outbox.add(m, { kind: 'agency_forward', ticketId: t.id, to: agency.email, ...mail }, now);
+      out.mails.push(row);
       t.firstForwardedAt ??= now;
       this.setStatus(t, 'forwarded');
-      return [{ action: 'forwarded', from, to: 'forwarded', data: { forwardId: fwd.id, agencyId: agency.id, agencyEmail: agency.email } }];
+      return [{ action: 'forwarded', from, to: 'forwarded', data: { forwardId: fwd.id, agencyId: agency.id, agencyEmail: agency.email, mailId: row.id } }];
     });
   }
 
   async agencyAnswer(id: string, forwardId: string, dto: AgencyAnswerDto, actor: AuthUser): Promise<TicketView> {
-    if (!UUID.test(forwardId)) throw new ValidationError('forwardId must be a UUID', { field: 'forwardId' });
-    return this.mutate(id, actor, async (t, m, now) => {
+    if (!UUID.test(forwardId)) throw new ValidationError('forwardId must be a UUID', { field: 'forwardId', constraint: 'isUuid' });
+    return this.mutate(id, actor.id, async (t, m, now) => {
       const res = await m.update(TicketForward, { id: forwardId, ticketId: t.id, answeredAt: IsNull() }, { answer: dto.answer, answeredAt: now, answerRecordedBy: actor.id });
       if (!res.affected) {
         const fwd = await m.findOneBy(TicketForward, { id: forwardId, ticketId: t.id });
@@ -329,13 +356,13 @@ export class TicketsService {
   /** Mẫu 04 apology slip with the new due date: set once (Decree 61/2018 art. 19(9)); a second attempt is a 409. */
   async apology(id: string, dto: ApologySlipDto, actor: AuthUser): Promise<TicketView> {
     for (const [field, value] of [['newDueDate', dto.newDueDate], ['slipDate', dto.slipDate]] as const) {
-      if (value && !isRealDate(value)) throw new ValidationError(`${field}: not a calendar date`, { field });
+      if (value && !isRealDate(value)) throw new ValidationError(`${field}: not a calendar date`, { field, constraint: 'isDate' });
     }
-    return this.mutate(id, actor, async (t, m, now) => {
+    return this.mutate(id, actor.id, async (t, m, now, out) => {
       const od = await m.findOneBy(OverdueDossier, { ticketId: t.id });
       if (!od) throw new ConflictError('This ticket is not about an overdue dossier', 'NOT_OVERDUE_DOSSIER');
       if (od.newDueDate) throw new ConflictError(`The new due date was already set (${od.newDueDate}); it can be set only once`, 'NEW_DATE_ALREADY_SET');
-      if (dto.newDueDate <= od.originalDueDate) throw new ValidationError(`newDueDate: must be after the original due date ${od.originalDueDate}`, { field: 'newDueDate' });
+      if (dto.newDueDate <= od.originalDueDate) throw new ValidationError(`newDueDate: must be after the original due date ${od.originalDueDate}`, { field: 'newDueDate', constraint: 'dateOrder' });
       const res = await m
         .createQueryBuilder()
         .update(OverdueDossier)
@@ -343,12 +370,31 @@ export class TicketsService {
         .where('ticket_id = :id AND new_due_date IS NULL', { id: t.id })
         .execute();
       if (!res.affected) throw new ConflictError('The new due date was already set; it can be set only once', 'NEW_DATE_ALREADY_SET');
-      return [{ action: 'apology_slip', from: od.originalDueDate, to: dto.newDueDate, reason: dto.reason }];
+      // The citizen is told by email when we have an address (Decree 61/2018 art. 19(9): email/SMS/phone); in the outbox, same transaction.
+      const citizen = await this.citizens.get(t.citizenId);
+      let mailId: string | null = null;
+      if (citizen.email) {
+        const agency = await this.refs.agency(od.agencyId);
+        const mail = apologyMail({
+          citizenName: citizen.fullName,
+          code: t.code,
+          agencyName: agency.name,
+          dossierCode: od.dossierCode,
+          originalDueDate: od.originalDueDate,
+          newDueDate: dto.newDueDate,
+          reason: dto.reason,
+          slipDate: dto.slipDate ?? localDate(now),
+        });
+        const row = await this.outbox.add(m, { kind: 'citizen_new_date', ticketId: t.id, to: citizen.email, ...mail }, now);
+        out.mails.push(row);
+        mailId = row.id;
+      }
+      return [{ action: 'apology_slip', from: od.originalDueDate, to: dto.newDueDate, reason: dto.reason, data: { mailId, citizenEmailed: !!mailId } }];
     });
   }
 
   async csat(id: string, dto: CsatDto, actor: AuthUser): Promise<TicketView> {
-    return this.mutate(id, actor, async (t, _m, now) => {
+    return this.mutate(id, actor.id, async (t, _m, now) => {
       if (t.status !== 'resolved' && t.status !== 'closed') throw new ConflictError(`Satisfaction is recorded after resolution (status is ${t.status})`, 'ILLEGAL_TRANSITION');
       if (t.csatScore) throw new ConflictError('Satisfaction is already recorded for this ticket');
       t.csatScore = dto.score;
@@ -358,17 +404,92 @@ export class TicketsService {
     });
   }
 
+  // ---- policy edits ---------------------------------------------------------------------------------------------------------
+  /**
+   * The worker's job after an SLA policy was edited: every not-closed ticket the policy governs gets its new targets, warning
+   * threshold, pause rule and escalation. Paged by id (bounded memory), one transaction per ticket (row locked like any change):
+   * the consumed business time is kept, due instants move, `sla_version` is bumped so the old timers do nothing and the new ones are
+   * armed. A newer edit of the policy supersedes this job (it stops; the newer job redoes every ticket with the newer targets).
+   */
+  async recomputeForPolicy(job: SlaPolicyRecomputeJob): Promise<{ recomputed: number; moved: number } | 'stale'> {
+    let after = '';
+    let recomputed = 0;
+    let moved = 0;
+    for (;;) {
+      const policy = await this.db.getRepository(SlaPolicy).findOneBy({ id: job.policyId });
+      if (!policy || policy.version !== job.version) return 'stale';
+      const rows: Array<{ id: string }> = await this.db.query(
+        "SELECT id FROM tickets WHERE policy_id = ? AND status <> 'closed' AND id > ? ORDER BY id LIMIT ?",
+        [policy.id, after, RECOMPUTE_PAGE],
+      );
+      for (const { id } of rows) {
+        const outcome = await this.reapplyPolicy(id, policy);
+        if (outcome !== 'skipped') recomputed++;
+        if (outcome === 'moved') moved++;
+      }
+      if (rows.length < RECOMPUTE_PAGE) break;
+      after = rows[rows.length - 1].id;
+    }
+    this.logger.log(`SLA policy ${job.policyId} v${job.version}: ${recomputed} ticket(s) recomputed, ${moved} with moved timers`);
+    return { recomputed, moved };
+  }
+
+  /** One ticket: skipped (nothing written) when it no longer follows this policy or already has its terms. */
+  private async reapplyPolicy(id: string, policy: SlaPolicy): Promise<'skipped' | 'same' | 'moved'> {
+    let applied = false;
+    let versionBefore = 0;
+    const view = await this.mutate(id, null, async (t, m, now) => {
+      versionBefore = t.slaVersion;
+      if (t.policyId !== policy.id || t.status === 'closed') return null;
+      // Edited again meanwhile: the newer job applies the newer terms (an older job must not overwrite them on this ticket).
+      const current = await m.findOne(SlaPolicy, { select: { id: true, version: true }, where: { id: policy.id } });
+      if (current?.version !== policy.version) return null;
+      const targets = targetsOf(policy);
+      const same =
+        t.calendarId === policy.calendarId &&
+        t.warnPercent === policy.warnPercent &&
+        t.pauseWhenForwarded === policy.pauseWhenForwarded &&
+        t.escalation === policy.escalation &&
+        (t.slaClocks.firstResponse?.targetMs ?? targets.firstResponse) === targets.firstResponse &&
+        (t.slaClocks.resolution?.targetMs ?? targets.resolution) === targets.resolution &&
+        (t.slaClocks.forward?.targetMs ?? null) === targets.forward;
+      if (same) return null;
+      if (t.calendarId && t.calendarId !== policy.calendarId) {
+        // The running segments are counted on the old calendar up to now; the clocks resume on the new one (syncClocks).
+        const old = await this.calendars.calendar(t.calendarId);
+        t.slaClocks = pauseAll(old, t.slaClocks, now);
+      }
+      this.applyPolicy(t, policy);
+      const cal = await this.calendars.calendar(policy.calendarId);
+      t.slaClocks = retargetClocks(cal, t.slaClocks, targets, t.receivedAt, t.warnPercent);
+      applied = true;
+      return [{ action: 'policy_updated', to: policy.id, reason: `SLA policy "${policy.name}" edited`, data: { policyVersion: policy.version, ...targets } }];
+    });
+    if (!applied) return 'skipped';
+    return view.slaVersion !== versionBefore ? 'moved' : 'same';
+  }
+
   // ---- internals ------------------------------------------------------------------------------------------------------------
-  private async mutate(id: string, actor: AuthUser, change: (t: Ticket, m: EntityManager, now: Date) => Promise<Change[]>): Promise<TicketView> {
-    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id' });
+  /**
+   * One change of one ticket: row locked, the change applied, clocks synced (version bumped when timers move), history written —
+   * one transaction; then timers re-armed, outbox mail enqueued and screens told. `actorId` null: the system (a worker job).
+   */
+  private async mutate(
+    id: string,
+    actorId: string | null,
+    change: (t: Ticket, m: EntityManager, now: Date, out: { mails: MailOutbox[] }) => Promise<Change[] | null>,
+  ): Promise<TicketView> {
+    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id', constraint: 'isUuid' });
     const now = this.clock.now();
     let previous: { version: number; clocks: TicketClocks } | undefined;
     const action = { name: '' };
+    const out = { mails: [] as MailOutbox[] };
     const ticket = await this.db.transaction(async (m) => {
       const t = await m.findOne(Ticket, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!t) throw new NotFoundError('Ticket', id);
       previous = { version: t.slaVersion, clocks: t.slaClocks };
-      const changes = await change(t, m, now);
+      const changes = await change(t, m, now, out);
+      if (changes === null) return null; // nothing to do: nothing written
       action.name = changes[0]?.action ?? 'updated';
       if (t.calendarId) {
         const cal = await this.calendars.calendar(t.calendarId);
@@ -379,10 +500,12 @@ export class TicketsService {
       Object.assign(t, clockColumns(t.slaClocks));
       t.updatedAt = now;
       await m.save(Ticket, t);
-      for (const c of changes) await writeAudit(m, { actorId: actor.id, entityType: 'ticket', entityId: t.id, at: now, ...c });
-      if (moved) await writeAudit(m, { actorId: actor.id, entityType: 'ticket', entityId: t.id, at: now, action: 'sla_recomputed', to: `v${t.slaVersion}`, data: clockData(t) });
+      for (const c of changes) await writeAudit(m, { actorId, entityType: 'ticket', entityId: t.id, at: now, ...c });
+      if (moved) await writeAudit(m, { actorId, entityType: 'ticket', entityId: t.id, at: now, action: 'sla_recomputed', to: `v${t.slaVersion}`, data: clockData(t) });
       return t;
     });
+    if (!ticket) return this.view(await this.find(id));
+    await this.outbox.dispatch(out.mails);
     await this.afterCommit(ticket, action.name, previous);
     return this.view(ticket);
   }
@@ -404,7 +527,7 @@ export class TicketsService {
   }
 
   private async find(id: string): Promise<Ticket> {
-    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id' });
+    if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id', constraint: 'isUuid' });
     const t = await this.db.getRepository(Ticket).findOneBy({ id });
     if (!t) throw new NotFoundError('Ticket', id);
     return t;
@@ -415,7 +538,7 @@ export class TicketsService {
     try {
       user = await this.users.get(userId);
     } catch (err) {
-      if (err instanceof NotFoundError) throw new ValidationError('assigneeId: unknown user', { field: 'assigneeId' });
+      if (err instanceof NotFoundError) throw new ValidationError('assigneeId: unknown user', { field: 'assigneeId', constraint: 'exists' });
       throw err;
     }
     if (user.disabled || (user.role !== 'operator' && user.role !== 'supervisor')) {
@@ -458,6 +581,14 @@ function targetsOf(p: SlaPolicy) {
   return { firstResponse: minutesToMs(p.firstResponseMinutes), resolution: minutesToMs(p.resolutionMinutes), forward: p.forwardMinutes === null ? null : minutesToMs(p.forwardMinutes) };
 }
 
+function pauseAll(cal: WorkingCalendar, clocks: TicketClocks, now: Date): TicketClocks {
+  return {
+    firstResponse: clocks.firstResponse && pauseClock(cal, clocks.firstResponse, now),
+    resolution: clocks.resolution && pauseClock(cal, clocks.resolution, now),
+    forward: clocks.forward && pauseClock(cal, clocks.forward, now),
+  };
+}
+
 function clockData(t: Ticket): Record<string, unknown> {
   return {
     slaVersion: t.slaVersion,
@@ -473,6 +604,11 @@ export function ticketCode(now: Date): string {
   let rand = '';
   for (let i = 0; i < 5; i++) rand += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return `PA${day}-${rand}`;
+}
+
+/** The Gia Lai local date (YYYY-MM-DD) of an instant. */
+function localDate(d: Date): string {
+  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 function isRealDate(s: string): boolean {

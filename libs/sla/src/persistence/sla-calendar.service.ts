@@ -106,7 +106,7 @@ export class SlaCalendarService {
 
   async removeException(calendarId: string, exceptionId: string, actorId: string): Promise<void> {
     const row = await this.find(calendarId);
-    if (!UUID.test(exceptionId)) throw new ValidationError('exceptionId must be a UUID', { field: 'exceptionId' });
+    if (!UUID.test(exceptionId)) throw new ValidationError('exceptionId must be a UUID', { field: 'exceptionId', constraint: 'isUuid' });
     const exception = await this.db.getRepository(CalendarExceptionEntity).findOneBy({ id: exceptionId, calendarId: row.id });
     if (!exception) throw new NotFoundError('Calendar exception', exceptionId);
     await this.db.transaction(async (m) => {
@@ -122,8 +122,8 @@ export class SlaCalendarService {
   async days(calendarId: string, from: string, to: string): Promise<CalendarDayView[]> {
     const start = Date.parse(`${from}T00:00:00Z`);
     const end = Date.parse(`${to}T00:00:00Z`);
-    if (!Number.isFinite(start)) throw new ValidationError('from: not a date', { field: 'from' });
-    if (!Number.isFinite(end) || end < start) throw new ValidationError('to: must be a date on or after from', { field: 'to' });
+    if (!Number.isFinite(start)) throw new ValidationError('from: not a date', { field: 'from', constraint: 'isDate' });
+    if (!Number.isFinite(end) || end < start) throw new ValidationError('to: must be a date on or after from', { field: 'to', constraint: 'dateOrder' });
     if ((end - start) / DAY_MS > 400) throw new ValidationError('to: at most 400 days per request', { field: 'to' });
     const calendar = await this.calendar(calendarId);
     const days: CalendarDayView[] = [];

@@ -1,4 +1,4 @@
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Select, Space, Tag, Typography, type GetRef } from 'antd';
 import type { CallOutcome, CallView } from '@hotline/contracts';
@@ -45,6 +45,11 @@ export const CallForm = forwardRef<CallFormHandle, { call: CallView; onSaved: (c
       else outcomeRef.current?.focus();
     },
   }));
+
+  // A request or ticket created from this call sets its outcome on the server: show it unless the operator chose one.
+  useEffect(() => {
+    if (call.outcome && !form.getFieldValue('outcome')) form.setFieldValue('outcome', call.outcome);
+  }, [call.outcome, form]);
 
   // An outcome set by the PBX (missed, abandoned) or by another module stays selectable so the form shows it.
   const outcomes: CallOutcome[] = [...MANUAL_OUTCOMES];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { CoffeeOutlined, FileAddOutlined, PhoneOutlined, SoundOutlined } from '@ant-design/icons';
+import { CoffeeOutlined, FileAddOutlined, PhoneOutlined, SendOutlined, SoundOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Row, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { CallView, CallerLookupView, OperatorStatus, OperatorStatusView, ScreenPopEvent } from '@hotline/contracts';
+import type { BcciRequestView, CallView, CallerLookupView, OperatorStatus, OperatorStatusView, ScreenPopEvent } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
@@ -10,26 +10,26 @@ import { describeError } from '../../lib/errors';
 import { formatDateTime, formatPhone, formatTime } from '../../lib/format';
 import { invalidate, useResource } from '../../lib/resource';
 import { useRealtimeEvent } from '../../realtime/RealtimeProvider';
+import { CreateTicketModal } from '../tickets/CreateTicketModal';
+import { MyTicketsCard } from '../tickets/MyTicketsCard';
+import { TicketDrawer } from '../tickets/TicketDrawer';
+import { BcciRequestModal } from './BcciRequestModal';
 import { CallbacksCard } from './CallbacksCard';
+import { MyRequestsCard } from './MyRequestsCard';
 import { CallerPanel } from './CallerPanel';
 import { CallForm, ShortcutHelp, type CallFormHandle } from './CallForm';
 import { clock, KEYS, newest, outcomeKey, OUTCOME_COLORS, useCallsToday, useMyStatus, useTopics } from './calls-data';
 
-/**
- * "Create from this call" slots. Later issues (BCCI requests, feedback tickets) replace `render` with their real
- * one-click flow; until their module lands the slot is a disabled button whose tooltip says so — never a fake form.
- */
+/** "Create from this call": one click opens the flow with the call's citizen, phone and call id prefilled. */
 interface ActionSlot {
-  key: string;
+  key: 'bcci-request' | 'ticket';
   label: MessageKey;
-  soon: MessageKey;
   icon: ReactNode;
-  render?: (call: CallView, caller: CallerLookupView | undefined) => ReactNode;
 }
 
 export const CALL_ACTION_SLOTS: ActionSlot[] = [
-  { key: 'bcci-request', label: 'op.slot.bcci', soon: 'op.slot.bcciSoon', icon: <FileAddOutlined /> },
-  { key: 'ticket', label: 'op.slot.ticket', soon: 'op.slot.ticketSoon', icon: <FileAddOutlined /> },
+  { key: 'bcci-request', label: 'op.slot.bcci', icon: <SendOutlined /> },
+  { key: 'ticket', label: 'op.slot.ticket', icon: <FileAddOutlined /> },
 ];
 
 const STATUS_COLORS: Record<OperatorStatus, string> = { available: 'green', on_call: 'red', wrap_up: 'gold', break: 'default', offline: 'default' };
@@ -84,6 +84,9 @@ export default function OperatorConsolePage() {
   const [pops, setPops] = useState<Record<string, CallerLookupView>>({});
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const formRef = useRef<CallFormHandle>(null);
+  const [openSlot, setOpenSlot] = useState<ActionSlot['key'] | null>(null);
+  const [createdRequests, setCreatedRequests] = useState<BcciRequestView[]>([]);
+  const [ticketId, setTicketId] = useState<string | null>(null);
 
   const status = useMemo(() => {
     const a = statusRes.data;
@@ -167,6 +170,18 @@ export default function OperatorConsolePage() {
   const caller = popCaller ?? (selected?.withheld ? undefined : lookup.data);
   const answeredElsewhere = !!selected && selected.state !== 'ringing' && selected.operatorId !== null && selected.operatorId !== me.id;
 
+  /** After a request or ticket is created from the call, the screen-pop's history counts are read again. */
+  const refreshCaller = useCallback(() => {
+    const id = selectedId;
+    const phone = selected?.phone;
+    if (!id || !phone) return;
+    invalidate(KEYS.lookup(phone));
+    void api.get<CallerLookupView>('/citizens/lookup', { query: { phone } }).then(
+      (c) => setPops((m) => (id in m ? { ...m, [id]: c } : m)),
+      () => undefined, // the counts stay as they were; the request itself was created
+    );
+  }, [selectedId, selected?.phone]);
+
   const ringing = Object.values(live).filter((c) => c.state === 'ringing' && c.id !== selectedId);
 
   const myCalls = useMemo(() => {
@@ -231,24 +246,26 @@ export default function OperatorConsolePage() {
 
           <Card title={t('op.slot.title')} size="small" style={{ marginTop: 16 }} data-testid="call-action-slots">
             <Space wrap>
-              {CALL_ACTION_SLOTS.map((slot) =>
-                slot.render && selected ? (
-                  <span key={slot.key}>{slot.render(selected, caller)}</span>
-                ) : (
-                  <Tooltip key={slot.key} title={t(slot.soon)}>
-                    <span data-testid={`slot-${slot.key}`}>
-                      <Button icon={slot.icon} disabled>
-                        {t(slot.label)}
-                      </Button>
-                    </span>
-                  </Tooltip>
-                ),
-              )}
+              {CALL_ACTION_SLOTS.map((slot) => (
+                <Tooltip key={slot.key} title={selected ? undefined : t('tickets.slot.needCall')}>
+                  <span data-testid={`slot-${slot.key}`}>
+                    <Button icon={slot.icon} disabled={!selected} type={selected ? 'primary' : 'default'} ghost={!!selected} onClick={() => setOpenSlot(slot.key)}>
+                      {t(slot.label)}
+                    </Button>
+                  </span>
+                </Tooltip>
+              ))}
             </Space>
           </Card>
+          <div style={{ marginTop: 16 }}>
+            <MyRequestsCard highlightId={createdRequests[0]?.id} extra={createdRequests} />
+          </div>
         </Col>
 
         <Col xs={24} xl={10}>
+          <div style={{ marginBottom: 16 }}>
+            <MyTicketsCard onOpen={setTicketId} />
+          </div>
           <Card title={t('op.calls.title')} data-testid="my-calls" extra={<Typography.Text type="secondary">{t('common.total', { n: myCalls.length })}</Typography.Text>}>
             <Table<CallView>
               size="small"
@@ -286,6 +303,28 @@ export default function OperatorConsolePage() {
           </div>
         </Col>
       </Row>
+      <BcciRequestModal
+        open={openSlot === 'bcci-request'}
+        call={selected ?? null}
+        caller={caller}
+        onClose={() => setOpenSlot(null)}
+        onCreated={(r) => {
+          setOpenSlot(null);
+          setCreatedRequests((list) => [r, ...list.filter((x) => x.id !== r.id)]);
+          refreshCaller();
+        }}
+      />
+      <CreateTicketModal
+        open={openSlot === 'ticket'}
+        source={{ call: selected ?? null, caller, requests: createdRequests.filter((r) => !selected?.phone || r.citizenPhone === selected.phone).map((r) => ({ id: r.id, code: r.code })) }}
+        onClose={() => setOpenSlot(null)}
+        onCreated={(tk) => {
+          setOpenSlot(null);
+          setTicketId(tk.id);
+          refreshCaller();
+        }}
+      />
+      <TicketDrawer ticketId={ticketId} onClose={() => setTicketId(null)} />
     </>
   );
 }

@@ -1,14 +1,19 @@
 import { useMemo, useState, type ComponentType } from 'react';
 import { Alert, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import type { LegView } from '@hotline/contracts';
+import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
 import { describeError } from '../../lib/errors';
-import { formatPhone } from '../../lib/format';
+import { formatDateTime, formatPhone } from '../../lib/format';
 import { useAllPostOffices, useCommunes } from '../../lib/reference-data';
 import { useResource } from '../../lib/resource';
 import type { BoundaryCollection } from './map/geo';
 import { GiaLaiMap, type MapLayer } from './map/GiaLaiMap';
+import { legsLayer, useLiveLegs } from './map/LiveLegs';
+import { kindKey, stateKey } from '../dispatcher/legs-data';
+import { ACTIVE_LEG_STATES, LEG_STATE_HEX } from './live/supervision-rules';
 
 /**
  * Live overlays on the map. Later issues register theirs here (legs in progress from the dispatch context, SLA risk
@@ -22,7 +27,7 @@ const LIVE_LAYERS: MapLayer[] = [];
  */
 const LIVE_PANELS: Array<{ key: string; Panel: ComponentType }> = [];
 
-function Legend() {
+function Legend({ withLegs }: { withLegs: boolean }) {
   const t = useT();
   const swatch = (style: React.CSSProperties) => <span style={{ display: 'inline-block', width: 16, height: 12, border: '1px solid #5b6b7f', verticalAlign: 'middle', marginRight: 6, ...style }} />;
   return (
@@ -37,7 +42,57 @@ function Legend() {
         <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: '#8c8c8c', margin: '0 9px 0 3px', verticalAlign: 'middle' }} />
         {t('map.legendOfficeInactive')}
       </span>
+      {withLegs && (
+        <>
+          <Typography.Text strong style={{ marginTop: 6 }}>
+            {t('sup.map.legendLegs')}
+          </Typography.Text>
+          {ACTIVE_LEG_STATES.map((s) => (
+            <span key={s}>
+              <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: LEG_STATE_HEX[s], margin: '0 9px 0 3px', verticalAlign: 'middle' }} />
+              {t(stateKey(s))}
+            </span>
+          ))}
+          <span>
+            <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, border: '2px solid #1677ff', background: '#fff', margin: '0 9px 0 3px', verticalAlign: 'middle' }} />
+            {t('sup.map.legendApproximate')}
+          </span>
+        </>
+      )}
     </Space>
+  );
+}
+
+/** The leg clicked on the map. */
+function LegCard({ leg, onClose }: { leg: LegView | undefined; onClose: () => void }) {
+  const t = useT();
+  const communes = useCommunes();
+  const offices = useAllPostOffices();
+  if (!leg) return null;
+  return (
+    <Card size="small" title={t('sup.map.legTitle', { code: leg.requestCode })} extra={<a onClick={onClose}>{t('common.close')}</a>} data-testid="map-leg-card" data-leg-id={leg.id}>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('sup.legs.kind')}>{t(kindKey(leg.kind))}</Descriptions.Item>
+        <Descriptions.Item label={t('sup.map.state')}>
+          <Tag color={LEG_STATE_HEX[leg.state]} data-testid="map-leg-state">
+            {t(stateKey(leg.state))}
+          </Tag>
+          {leg.overdue && <Tag color="red">{t('disp.overdue')}</Tag>}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('disp.address')}>
+          {leg.addressDetail}, {communes.byCode.get(leg.communeCode)?.name ?? leg.communeCode}
+          {leg.remoteArea && <Tag color="orange" style={{ marginLeft: 6 }}>{t('commune.remoteShort')}</Tag>}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('sup.map.office')}>{leg.officeId ? (offices.byId.get(leg.officeId)?.name ?? '—') : '—'}</Descriptions.Item>
+        {leg.courierName && <Descriptions.Item label={t('sup.map.courier')}>{leg.courierName}</Descriptions.Item>}
+        <Descriptions.Item label={t('sup.legs.due')}>{formatDateTime(leg.dueAt)}</Descriptions.Item>
+        {leg.request && (
+          <Descriptions.Item label={t('sup.legs.contact')}>
+            {leg.request.contactName ?? '—'} · {formatPhone(leg.request.citizenPhone)}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+    </Card>
   );
 }
 
@@ -47,6 +102,15 @@ export default function SupervisorMapPage() {
   const communes = useCommunes();
   const offices = useAllPostOffices();
   const [selected, setSelected] = useState<string | null>(null);
+  // Legs are a supervisor's view (the dispatch API does not list them for admins).
+  const showLegs = useCurrentUser().role === 'supervisor';
+  const live = useLiveLegs(showLegs);
+  const [selectedLegId, setSelectedLegId] = useState<string | null>(null);
+  const selectedLeg = selectedLegId ? live.legs.find((l) => l.id === selectedLegId) : undefined;
+  const layers = useMemo(
+    () => (showLegs ? [...LIVE_LAYERS, legsLayer(live.legs, communes.byCode, selectedLegId, setSelectedLegId)] : LIVE_LAYERS),
+    [showLegs, live.legs, communes.byCode, selectedLegId],
+  );
 
   const all = communes.data ?? [];
   const officeList = offices.data ?? [];
@@ -54,7 +118,7 @@ export default function SupervisorMapPage() {
   const activeOffices = officeList.filter((o) => o.active).length;
   const selectedUnit = selected ? communes.byCode.get(selected) : undefined;
   const selectedOffices = useMemo(() => officeList.filter((o) => selected && (o.communeCode === selected || o.serviceArea.includes(selected))), [officeList, selected]);
-  const error = boundaries.error ?? communes.error ?? offices.error;
+  const error = boundaries.error ?? communes.error ?? offices.error ?? live.error;
 
   return (
     <>
@@ -64,7 +128,7 @@ export default function SupervisorMapPage() {
         <Col xs={24} xl={16}>
           <Card size="small" styles={{ body: { padding: 8 } }}>
             {boundaries.data && communes.data ? (
-              <GiaLaiMap boundaries={boundaries.data} communes={communes.byCode} offices={officeList} selected={selected} onSelect={setSelected} layers={LIVE_LAYERS} />
+              <GiaLaiMap boundaries={boundaries.data} communes={communes.byCode} offices={officeList} selected={selected} onSelect={setSelected} layers={layers} />
             ) : (
               <Skeleton.Node active style={{ width: '100%', height: 480 }} />
             )}
@@ -77,19 +141,25 @@ export default function SupervisorMapPage() {
             ))}
             <Card size="small" title={t('map.overview')}>
               <Row gutter={8}>
-                <Col span={8}>
+                <Col span={showLegs ? 6 : 8}>
                   <Statistic title={t('map.communes')} value={all.length} />
                 </Col>
-                <Col span={8}>
+                <Col span={showLegs ? 6 : 8}>
                   <Statistic title={t('map.remote')} value={remoteCount} />
                 </Col>
-                <Col span={8}>
+                <Col span={showLegs ? 6 : 8}>
                   <Statistic title={t('map.activeOffices')} value={activeOffices} />
                 </Col>
+                {showLegs && (
+                  <Col span={6}>
+                    <Statistic title={t('sup.map.activeLegs')} value={live.legs.length} data-testid="map-legs-count" />
+                  </Col>
+                )}
               </Row>
             </Card>
+            {showLegs && <LegCard leg={selectedLeg} onClose={() => setSelectedLegId(null)} />}
             <Card size="small" title={t('map.legend')}>
-              <Legend />
+              <Legend withLegs={showLegs} />
             </Card>
             <Card size="small" title={selectedUnit ? selectedUnit.name : t('map.selectedNone')}>
               {selectedUnit ? (

@@ -10,6 +10,7 @@ import { SeedBcciPricing1795994077322 } from './1795994077322-SeedBcciPricing';
 import { Feedback1795994145250 } from './1795994145250-Feedback';
 import { SeedFeedback1795994145251 } from './1795994145251-SeedFeedback';
 import { DispatchRequestListIndexes1796002856739 } from './1796002856739-DispatchRequestListIndexes';
+import { MailOutbox1796003682232 } from './1796003682232-MailOutbox';
 
 export const MIGRATIONS: Function[] = [
   Initial1795991170172,
@@ -22,5 +23,6 @@ export const MIGRATIONS: Function[] = [
   Feedback1795994145250,
   SeedFeedback1795994145251,
   DispatchRequestListIndexes1796002856739,
+  MailOutbox1796003682232,
   // -- end --
 ];

@@ -5,7 +5,7 @@ import { parsePhone, type OpeningHours, type PostOfficeView } from '@hotline/con
 import { CommuneSelect } from '../../../components/CommuneSelect';
 import { useT } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
-import { describeError } from '../../../lib/errors';
+import { showFormErrors } from '../../../lib/errors';
 import { formatPhone } from '../../../lib/format';
 import { useCommunes } from '../../../lib/reference-data';
 import { OpeningHoursEditor } from './OpeningHoursEditor';
@@ -30,6 +30,9 @@ const WEEKDAY_HOURS: Array<[string, string]> = [
   ['13:30', '17:00'],
 ];
 const NEW_OFFICE_HOURS: OpeningHours = { mon: WEEKDAY_HOURS, tue: WEEKDAY_HOURS, wed: WEEKDAY_HOURS, thu: WEEKDAY_HOURS, fri: WEEKDAY_HOURS, sat: [['07:00', '11:30']] };
+
+/** Fields a refused save may name (the api's property names are the form's). */
+const OFFICE_FIELDS: ReadonlyArray<keyof Values> = ['code', 'name', 'address', 'communeCode', 'lat', 'lng', 'phone', 'dailyCapacity', 'active', 'serviceArea', 'openingHours'];
 
 export function PostOfficeFormDrawer({ office, open, onClose, onSaved }: { office: PostOfficeView | null; open: boolean; onClose: () => void; onSaved: (o: PostOfficeView) => void }) {
   const t = useT();
@@ -91,7 +94,7 @@ export function PostOfficeFormDrawer({ office, open, onClose, onSaved }: { offic
       void message.success(t('postOffice.saved', { name: saved.name }));
       onSaved(saved);
     } catch (err) {
-      setError(describeError(t, err));
+      setError(showFormErrors(t, form, err, OFFICE_FIELDS));
     } finally {
       setSaving(false);
     }

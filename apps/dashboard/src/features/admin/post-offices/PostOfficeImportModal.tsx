@@ -5,7 +5,7 @@ import type { UploadFile } from 'antd';
 import { ERROR_CODES, type CsvLineError, type PostOfficeImportResult as ImportResult } from '@hotline/contracts';
 import { type MessageKey, useT } from '../../../i18n/i18n';
 import { ApiError, api } from '../../../lib/api-client';
-import { describeError } from '../../../lib/errors';
+import { describeError, translateRule } from '../../../lib/errors';
 
 
 /** CSV columns (snake_case) and the DTO fields (camelCase) the server may name in a line error. */
@@ -142,7 +142,8 @@ export function PostOfficeImportModal({ open, onClose, onImported }: { open: boo
                 columns={[
                   { title: t('import.line'), dataIndex: 'line', key: 'line', width: 80 },
                   { title: t('import.field'), dataIndex: 'field', key: 'field', width: 180, render: (f?: string) => (f ? (FIELD_LABELS[f] ? `${t(FIELD_LABELS[f])} (${f})` : f) : '—') },
-                  { title: t('import.message'), dataIndex: 'message', key: 'message' },
+                  // A rule the api names (constraint) is said in the UI language; the others as the server wrote them.
+                  { title: t('import.message'), dataIndex: 'message', key: 'message', render: (_: string, e: CsvLineError) => (e.constraint ? translateRule(t, { ...e, constraint: e.constraint }) : e.message) },
                 ]}
               />
             </div>

@@ -5,7 +5,7 @@ import { ROLES, type Role, type UserView } from '@hotline/contracts';
 import { PostOfficeSelect } from '../../../components/PostOfficeSelect';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError, api } from '../../../lib/api-client';
-import { describeError, errorField } from '../../../lib/errors';
+import { showFormErrors } from '../../../lib/errors';
 import { generatePassword, PASSWORD_PATTERN } from '../../../lib/password';
 
 interface Values {
@@ -22,6 +22,9 @@ const CONFLICT_FIELDS: Array<[RegExp, keyof Values, 'user.usernameTaken' | 'user
   [/username/i, 'username', 'user.usernameTaken'],
   [/extension/i, 'extension', 'user.extensionTaken'],
 ];
+
+/** Fields a refused save may name (the api's property names are the form's). */
+const USER_FIELDS: ReadonlyArray<keyof Values> = ['username', 'fullName', 'password', 'role', 'postOfficeId', 'extension'];
 
 export function UserFormModal({ user, open, onClose, onSaved }: { user: UserView | null; open: boolean; onClose: () => void; onSaved: (u: UserView) => void }) {
   const { t, roleLabel } = useI18n();
@@ -59,11 +62,9 @@ export function UserFormModal({ user, open, onClose, onSaved }: { user: UserView
       void message.success(editing ? t('user.saved', { name: saved.fullName }) : t('user.created', { username: saved.username }));
       onSaved(saved);
     } catch (err) {
-      const field = errorField(err);
       const conflict = err instanceof ApiError && err.status === 409 ? CONFLICT_FIELDS.find(([re]) => re.test(err.message)) : undefined;
       if (conflict) form.setFields([{ name: conflict[1], errors: [t(conflict[2])] }]);
-      else if (field === 'postOfficeId') form.setFields([{ name: 'postOfficeId', errors: [describeError(t, err)] }]);
-      else setError(describeError(t, err));
+      else setError(showFormErrors(t, form, err, USER_FIELDS));
     } finally {
       setSaving(false);
     }

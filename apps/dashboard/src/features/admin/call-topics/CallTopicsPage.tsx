@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, InputNumber, Space, Switch, Table, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { CallTopicView } from '@hotline/contracts';
+import { PageHeader } from '../../../components/PageHeader';
+import { useI18n } from '../../../i18n/i18n';
+import { api } from '../../../lib/api-client';
+import { describeError } from '../../../lib/errors';
+import { invalidate, useResource } from '../../../lib/resource';
+import { ActiveSwitch } from '../catalog/ActiveSwitch';
+import { CatalogFormModal } from '../catalog/CatalogFormModal';
+
+/** Same prefix as the operator console's topic list, so an edit here refreshes it too. */
+const KEY = 'call-topics/admin';
+
+interface Values {
+  code: string;
+  name: string;
+  sortOrder?: number;
+  active: boolean;
+}
+
+export default function CallTopicsPage() {
+  const { t } = useI18n();
+  const topics = useResource<CallTopicView[]>(KEY, () => api.get<CallTopicView[]>('/call-topics', { query: { all: true } }));
+  const [editing, setEditing] = useState<CallTopicView | null>(null);
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<Values>();
+
+  const rows = [...(topics.data ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi'));
+  const nextOrder = rows.reduce((m, r) => Math.max(m, r.sortOrder), 0) + 10;
+
+  const columns: TableColumnsType<CallTopicView> = [
+    { title: t('catalog.topic.sortOrder'), dataIndex: 'sortOrder', key: 'sortOrder', width: 90, align: 'right' },
+    { title: t('catalog.code'), dataIndex: 'code', key: 'code', width: 200, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: t('catalog.name'), dataIndex: 'name', key: 'name' },
+    {
+      title: t('catalog.status'),
+      key: 'active',
+      width: 180,
+      render: (_, r) => (
+        <ActiveSwitch
+          checked={r.active}
+          label={t('catalog.status')}
+          save={async (active) => {
+            await api.patch<CallTopicView>(`/call-topics/${r.id}`, { active });
+            invalidate('call-topics');
+            return t(active ? 'catalog.enabledDone' : 'catalog.disabledDone');
+          }}
+        />
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      render: (_, r) => (
+        <Tooltip title={t('common.edit')}>
+          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => (setEditing(r), setOpen(true))} />
+        </Tooltip>
+      ),
+    },
+  ];
+
+  const submit = async (v: Values) => {
+    if (editing) {
+      await api.patch<CallTopicView>(`/call-topics/${editing.id}`, { name: v.name.trim(), active: v.active, ...(v.sortOrder !== undefined && v.sortOrder !== null ? { sortOrder: v.sortOrder } : {}) });
+    } else {
+      const created = await api.post<CallTopicView>('/call-topics', { code: v.code.trim(), name: v.name.trim(), ...(v.sortOrder !== undefined && v.sortOrder !== null ? { sortOrder: v.sortOrder } : {}) });
+      if (!v.active) await api.patch<CallTopicView>(`/call-topics/${created.id}`, { active: false });
+    }
+    invalidate('call-topics');
+    return t('catalog.savedDone');
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('catalog.nav.callTopics')}
+        subtitle={t('catalog.topic.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => (setEditing(null), setOpen(true))} data-testid="topic-create">
+            {t('catalog.topic.create')}
+          </Button>
+        }
+      />
+      <Space style={{ marginBottom: 16 }}>
+        <Button icon={<ReloadOutlined />} onClick={topics.reload}>
+          {t('common.reload')}
+        </Button>
+      </Space>
+      {topics.error !== undefined && <Alert type="error" showIcon title={describeError(t, topics.error)} style={{ marginBottom: 16 }} />}
+      <div data-testid="topics-table">
+        <Table<CallTopicView> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={topics.loading && !topics.data} pagination={{ pageSize: 25, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }} />
+      </div>
+      <CatalogFormModal<Values>
+        open={open}
+        title={editing ? t('catalog.topic.editTitle', { name: editing.name }) : t('catalog.topic.create')}
+        okText={t('common.save')}
+        form={form}
+        initialValues={editing ?? { active: true, sortOrder: nextOrder }}
+        fields={['code', 'name', 'sortOrder']}
+        conflictField="code"
+        conflictText={t('catalog.codeTaken')}
+        onSubmit={submit}
+        onClose={() => setOpen(false)}
+        testId="topic-form"
+      >
+        <Form.Item name="code" label={t('catalog.code')} extra={editing ? undefined : t('catalog.topic.codeHint')} rules={[{ required: true, message: t('form.required') }]}>
+          <Input disabled={editing !== null} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="name" label={t('catalog.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="sortOrder" label={t('catalog.topic.sortOrder')} extra={t('catalog.topic.sortOrderHint')}>
+          <InputNumber<number> precision={0} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="active" label={t('catalog.status')} valuePropName="checked">
+          <Switch checkedChildren={t('catalog.active')} unCheckedChildren={t('catalog.inactive')} />
+        </Form.Item>
+      </CatalogFormModal>
+    </>
+  );
+}

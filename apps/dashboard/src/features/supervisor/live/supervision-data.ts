@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import type { CallView, CallbackView, LegView, OperatorStatusRow, TicketView } from '@hotline/contracts';
+import { api } from '../../../lib/api-client';
+import { useResource } from '../../../lib/resource';
+import { ACTIVE_LEG_STATES, OPEN_TICKET_STATUSES } from './supervision-rules';
+
+export * from './supervision-rules';
+
+/** Resource keys of the supervisor's screens (invalidate by prefix after a mutation or a live event). */
+export const SUP_KEYS = {
+  atRisk: 'tickets/at-risk',
+  liveCalls: 'calls/live',
+  callbacks: 'callbacks/open',
+  backlog: 'callbacks/backlog',
+  statuses: 'operator-status/all',
+  unroutable: 'bcci-legs/unroutable',
+  activeLegs: 'bcci-legs/active',
+  leg: (id: string) => `bcci-legs/one/${id}`,
+};
+
+export interface CallbackBacklog {
+  open: number;
+  unassigned: number;
+  oldestAgeSeconds: number | null;
+  byAge: Record<'under15m' | 'from15mTo1h' | 'from1hTo4h' | 'over4h', number>;
+}
+
+/**
+ * At-risk tickets that are still open, one request per open status: the at-risk filter alone also matches resolved and
+ * closed tickets whose breach stays recorded, and those (newest first) would crowd the open ones out of the 200.
+ */
+export function useAtRiskTickets() {
+  return useResource<TicketView[]>(SUP_KEYS.atRisk, async () => {
+    const pages = await Promise.all(OPEN_TICKET_STATUSES.map((status) => api.get<TicketView[]>('/tickets', { query: { atRisk: true, status, limit: 200 } })));
+    return pages.flat();
+  });
+}
+
+export function useLiveCalls() {
+  return useResource<CallView[]>(SUP_KEYS.liveCalls, () => api.get<CallView[]>('/calls/live'));
+}
+
+export function useWaitingCallbacks() {
+  return useResource<CallbackView[]>(SUP_KEYS.callbacks, () => api.get<CallbackView[]>('/callbacks', { query: { state: 'open', limit: 200 } }));
+}
+
+export function useCallbackBacklog() {
+  return useResource<CallbackBacklog>(SUP_KEYS.backlog, () => api.get<CallbackBacklog>('/callbacks/backlog'));
+}
+
+export function useOperatorStatuses() {
+  return useResource<OperatorStatusRow[]>(SUP_KEYS.statuses, () => api.get<OperatorStatusRow[]>('/operator-status'));
+}
+
+export function useUnroutableLegs() {
+  return useResource<LegView[]>(SUP_KEYS.unroutable, () => api.get<LegView[]>('/bcci-legs', { query: { state: 'unroutable', limit: 200 } }));
+}
+
+/** One leg with its offers (who refused it and why). */
+export function useLegDetail(id: string | null) {
+  return useResource<LegView>(id ? SUP_KEYS.leg(id) : null, () => api.get<LegView>(`/bcci-legs/${id}`));
+}
+
+/**
+ * Every leg still moving, one request per active state: the list endpoint filters one state at a time and is ordered by
+ * last update, so a single "latest 500" would let delivered legs crowd out old open ones.
+ */
+export function useActiveLegs(enabled: boolean) {
+  return useResource<LegView[]>(enabled ? SUP_KEYS.activeLegs : null, async () => {
+    const pages = await Promise.all(ACTIVE_LEG_STATES.map((state) => api.get<LegView[]>('/bcci-legs', { query: { state, limit: 500 } })));
+    return pages.flat();
+  });
+}
+
+export async function fetchLeg(id: string): Promise<LegView> {
+  return api.get<LegView>(`/bcci-legs/${id}`);
+}
+
+/** Re-renders every `ms` (countdowns, ages). */
+export function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}

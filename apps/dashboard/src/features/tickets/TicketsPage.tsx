@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { TICKET_KINDS, TICKET_STATUSES, type TicketKind, type TicketStatus, type TicketView } from '@hotline/contracts';
+import { useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n/i18n';
+import { describeError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { CreateTicketModal } from './CreateTicketModal';
+import { SlaCountdown } from './SlaCountdown';
+import { TicketDrawer } from './TicketDrawer';
+import { useLiveTickets } from './useLiveTickets';
+import { kindKey, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, type TicketFilter } from './tickets-data';
+
+/**
+ * "Phiếu của tôi" and, for supervisors, every ticket, their queue and the ones at risk. SLA countdowns tick in the browser
+ * from the due instants of the api; `ticket:changed` events update rows in place and add or drop tickets live.
+ */
+export default function TicketsPage() {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const supervisor = me.role === 'supervisor' || me.role === 'admin';
+  const [params, setParams] = useSearchParams();
+  const [filter, setFilter] = useState<TicketFilter>(me.role === 'admin' ? 'all' : 'mine');
+  const [status, setStatus] = useState<TicketStatus | undefined>();
+  const [kind, setKind] = useState<TicketKind | undefined>();
+  const [creating, setCreating] = useState(false);
+  const list = useLiveTickets({ filter, me: me.id, status, kind });
+  const rows = list.rows;
+  const openId = params.get('ticket');
+  const open = (id: string | null) => setParams(id ? { ticket: id } : {}, { replace: true });
+
+  const filters: Array<{ value: TicketFilter; label: string }> = [
+    { value: 'mine', label: t('tickets.filter.mine') },
+    { value: 'all', label: t('tickets.filter.all') },
+    ...(supervisor
+      ? [
+          { value: 'supervisorQueue' as const, label: t('tickets.filter.supervisorQueue') },
+          { value: 'atRisk' as const, label: t('tickets.filter.atRisk') },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('tickets.nav')}
+        subtitle={t('tickets.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="tickets-create">
+            {t('tickets.create')}
+          </Button>
+        }
+      />
+      <Card
+        data-testid="tickets-list"
+        title={
+          <Segmented<TicketFilter>
+            value={filter}
+            onChange={(f) => {
+              setFilter(f);
+            }}
+            options={filters}
+            data-testid="tickets-filter"
+          />
+        }
+        extra={
+          <Space wrap>
+            <Select<TicketStatus>
+              allowClear
+              placeholder={t('tickets.field.status')}
+              style={{ width: 170 }}
+              value={status}
+              onChange={setStatus}
+              options={TICKET_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+              data-testid="tickets-status-filter"
+            />
+            <Select<TicketKind>
+              allowClear
+              placeholder={t('tickets.field.kind')}
+              style={{ width: 190 }}
+              value={kind}
+              onChange={setKind}
+              options={TICKET_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+              data-testid="tickets-kind-filter"
+            />
+            <Button icon={<ReloadOutlined />} onClick={list.reload} title={t('common.reload')} />
+          </Space>
+        }
+      >
+        {list.error !== undefined && <Alert type="error" showIcon title={describeError(t, list.error)} style={{ marginBottom: 12 }} />}
+        <Table<TicketView>
+          size="small"
+          rowKey="id"
+          dataSource={rows}
+          loading={list.loading && !list.data}
+          pagination={rows.length > 20 ? { pageSize: 20, size: 'small' } : false}
+          locale={{ emptyText: t(filter === 'mine' ? 'tickets.emptyMine' : 'tickets.empty') }}
+          onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' }, 'data-testid': 'ticket-row', 'data-ticket-id': r.id, 'data-status': r.status }) as never}
+          columns={[
+            { key: 'code', title: t('tickets.field.code'), width: 145, render: (_, r) => <strong>{r.code}</strong> },
+            {
+              key: 'subject',
+              title: t('tickets.field.subject'),
+              ellipsis: true,
+              render: (_, r) => (
+                <Space size={4} wrap={false}>
+                  <Tag>{t(kindKey(r.kind))}</Tag>
+                  <span>{r.subject}</span>
+                </Space>
+              ),
+            },
+            {
+              key: 'priority',
+              title: t('tickets.field.priority'),
+              width: 110,
+              render: (_, r) => (
+                <Tag color={PRIORITY_COLORS[r.priority]} title={r.priorityRaisedForRemoteArea ? t('tickets.remoteRaised') : undefined}>
+                  {t(priorityKey(r.priority))}
+                  {r.priorityRaisedForRemoteArea ? ' ▲' : ''}
+                </Tag>
+              ),
+            },
+            { key: 'status', title: t('tickets.field.status'), width: 130, render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{t(statusKey(r.status))}</Tag> },
+            { key: 'fr', title: t('tickets.sla.target.firstResponse'), width: 150, render: (_, r) => <SlaCountdown name="firstResponse" target={r.sla.firstResponse} showName={false} /> },
+            { key: 'res', title: t('tickets.sla.target.resolution'), width: 175, render: (_, r) => <SlaCountdown name="resolution" target={r.sla.resolution} showName={false} /> },
+            {
+              key: 'received',
+              title: t('tickets.detail.received'),
+              width: 135,
+              render: (_, r) => <Typography.Text type="secondary">{formatDateTime(r.receivedAt)}</Typography.Text>,
+            },
+          ]}
+        />
+      </Card>
+      <TicketDrawer ticketId={openId} onClose={() => open(null)} live={openId ? list.live[openId] : undefined} />
+      <CreateTicketModal
+        open={creating}
+        source={{}}
+        onClose={() => setCreating(false)}
+        onCreated={(tk) => {
+          setCreating(false);
+          list.remember(tk);
+          open(tk.id);
+        }}
+      />
+    </>
+  );
+}

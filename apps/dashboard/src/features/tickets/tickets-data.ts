@@ -1,0 +1,105 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import type { AgencyView, FeedbackCategoryView, TicketDetailView, TicketHistoryEntry, TicketKind, TicketPriority, TicketStatus, TicketView } from '@hotline/contracts';
+import type { MessageKey } from '../../i18n/i18n';
+import { api } from '../../lib/api-client';
+import { useResource } from '../../lib/resource';
+import type { TicketFilter } from './sla-countdown';
+
+export * from './sla-countdown';
+
+/** Resource keys of the tickets screens (invalidate by prefix after a mutation or a live event). */
+export const TICKET_KEYS = {
+  categories: 'feedback/categories',
+  agencies: 'feedback/agencies',
+  list: (q: string) => `tickets/list?${q}`,
+  detail: (id: string) => `tickets/one/${id}`,
+  history: (id: string) => `tickets/history/${id}`,
+};
+
+export const kindKey = (k: TicketKind): MessageKey => `tickets.kind.${k}` as MessageKey;
+export const statusKey = (s: TicketStatus): MessageKey => `tickets.status.${s}` as MessageKey;
+export const priorityKey = (p: TicketPriority): MessageKey => `tickets.priority.${p}` as MessageKey;
+
+export const STATUS_COLORS: Record<TicketStatus, string> = {
+  new: 'blue',
+  open: 'geekblue',
+  waiting_citizen: 'gold',
+  forwarded: 'purple',
+  resolved: 'green',
+  closed: 'default',
+  reopened: 'volcano',
+};
+export const PRIORITY_COLORS: Record<TicketPriority, string> = { low: 'default', normal: 'blue', high: 'orange', urgent: 'red' };
+
+export function useCategories() {
+  const r = useResource<FeedbackCategoryView[]>(TICKET_KEYS.categories, () => api.get<FeedbackCategoryView[]>('/feedback/categories'));
+  const byId = useMemo(() => new Map((r.data ?? []).map((c) => [c.id, c])), [r.data]);
+  return { ...r, byId, active: (r.data ?? []).filter((c) => c.active) };
+}
+
+export function useAgencies() {
+  const r = useResource<AgencyView[]>(TICKET_KEYS.agencies, () => api.get<AgencyView[]>('/feedback/agencies'));
+  const byId = useMemo(() => new Map((r.data ?? []).map((a) => [a.id, a])), [r.data]);
+  return { ...r, byId, active: (r.data ?? []).filter((a) => a.active) };
+}
+
+export interface ListQuery {
+  filter: TicketFilter;
+  me: string;
+  status?: TicketStatus;
+  kind?: TicketKind;
+}
+
+/** The REST query of a list filter (GET /tickets). */
+export function listParams(q: ListQuery): Record<string, string | number | boolean | undefined> {
+  return {
+    assigneeId: q.filter === 'mine' ? q.me : undefined,
+    queue: q.filter === 'supervisorQueue' ? 'supervisors' : undefined,
+    atRisk: q.filter === 'atRisk' ? true : undefined,
+    status: q.status,
+    kind: q.kind,
+    limit: 200,
+  };
+}
+
+export function useTicketList(q: ListQuery) {
+  const params = listParams(q);
+  const key = TICKET_KEYS.list(JSON.stringify(params));
+  return useResource<TicketView[]>(key, () => api.get<TicketView[]>('/tickets', { query: params }));
+}
+
+export function useTicketDetail(id: string | null) {
+  return useResource<TicketDetailView>(id ? TICKET_KEYS.detail(id) : null, () => api.get<TicketDetailView>(`/tickets/${id}`));
+}
+
+export function useTicketHistory(id: string | null) {
+  return useResource<TicketHistoryEntry[]>(id ? TICKET_KEYS.history(id) : null, () => api.get<TicketHistoryEntry[]>(`/tickets/${id}/history`));
+}
+
+// ---- one shared one-second clock for every countdown on screen ---------------------------------------------------------------
+const tickListeners = new Set<() => void>();
+let tickNow = Date.now();
+let tickTimer: ReturnType<typeof setInterval> | null = null;
+
+function subscribeTick(l: () => void): () => void {
+  tickListeners.add(l);
+  if (!tickTimer) {
+    tickNow = Date.now();
+    tickTimer = setInterval(() => {
+      tickNow = Date.now();
+      for (const fn of [...tickListeners]) fn();
+    }, 1000);
+  }
+  return () => {
+    tickListeners.delete(l);
+    if (!tickListeners.size && tickTimer) {
+      clearInterval(tickTimer);
+      tickTimer = null;
+    }
+  };
+}
+
+/** The current time, re-rendering the component every second (one interval for the whole page). */
+export function useNow(): number {
+  return useSyncExternalStore(subscribeTick, () => tickNow);
+}
