@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CallView, CallbackView, LegView, OperatorStatusRow, TicketView } from '@hotline/contracts';
+import type { CallView, CallbackView, LegPage, LegView, OperatorStatusRow, TicketView } from '@hotline/contracts';
 import { api } from '../../../lib/api-client';
 import { useResource } from '../../../lib/resource';
 import { ACTIVE_LEG_STATES, OPEN_TICKET_STATUSES } from './supervision-rules';
@@ -53,7 +53,7 @@ export function useOperatorStatuses() {
 }
 
 export function useUnroutableLegs() {
-  return useResource<LegView[]>(SUP_KEYS.unroutable, () => api.get<LegView[]>('/bcci-legs', { query: { state: 'unroutable', limit: 200 } }));
+  return useResource<LegView[]>(SUP_KEYS.unroutable, async () => (await api.get<LegPage>('/bcci-legs', { query: { state: 'unroutable', limit: 200 } })).items);
 }
 
 /** One leg with its offers (who refused it and why). */
@@ -67,8 +67,8 @@ export function useLegDetail(id: string | null) {
  */
 export function useActiveLegs(enabled: boolean) {
   return useResource<LegView[]>(enabled ? SUP_KEYS.activeLegs : null, async () => {
-    const pages = await Promise.all(ACTIVE_LEG_STATES.map((state) => api.get<LegView[]>('/bcci-legs', { query: { state, limit: 500 } })));
-    return pages.flat();
+    const pages = await Promise.all(ACTIVE_LEG_STATES.map((state) => api.get<LegPage>('/bcci-legs', { query: { state, limit: 500 } })));
+    return pages.flatMap((p) => p.items);
   });
 }
 
