@@ -82,6 +82,15 @@ export class BrowserHarness {
     await this.visible(page.getByTestId('home-greeting'));
   }
 
+  /**
+   * Types into the open (searchable) select, then clicks the option: the dropdown is a virtual list that renders only the
+   * first rows, and the e2e files share a database where earlier files add rows.
+   */
+  async searchOption(page: Page, label: string): Promise<void> {
+    await page.keyboard.type(label);
+    await this.pickOption(page, label);
+  }
+
   /** Clicks an option of the open Ant Design select dropdown. */
   async pickOption(page: Page, label: string): Promise<void> {
     await (await this.visible(page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }))).click();

@@ -106,7 +106,7 @@ describe('tickets in Chromium', () => {
     await input(op, 'ticket-subject').fill('Hồ sơ cấp đổi giấy phép lái xe quá hẹn chưa trả');
     await input(op, 'ticket-content').fill('Công dân nộp hồ sơ trực tuyến mức 4 ngày 10/11, đến nay chưa nhận được kết quả.');
     await modal.getByTestId('ticket-category').click();
-    await h.pickOption(op, CATEGORY);
+    await h.searchOption(op, CATEGORY);
     await input(op, 'ticket-dossier').fill('H21.52-251110-0042');
     // A number the api cannot read: its 400 is shown under the phone field and nothing is created.
     const before = ((await api.http.get('/api/tickets').query({ kind: 'feedback', limit: 200 }).set(operatorAuth)).body as TicketView[]).length;
@@ -187,7 +187,7 @@ describe('tickets in Chromium', () => {
     const agencies = (await api.http.get('/api/feedback/agencies').set(operatorAuth)).body as AgencyView[];
     const agency = agencies.find((a) => a.code === 'so-xay-dung') ?? agencies[0];
     await drawer.getByTestId('ticket-forward-agency').click();
-    await h.pickOption(op, agency.name);
+    await h.searchOption(op, agency.name);
     await input(op, 'ticket-forward-note').fill('Đề nghị Sở trả lời công dân.');
     await drawer.getByTestId('ticket-forward-submit').click();
     await h.visible(op.locator('[data-testid=ticket-status][data-status=forwarded]'));
