@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SlaAlertEvent } from '@hotline/contracts';
+import { CitizensService } from '@hotline/calls';
 import { Clock, JobQueue, RealtimeEmitter, jobId, writeAudit } from '@hotline/core';
 import { SlaCalendarService, fireTimer } from '@hotline/sla';
 import type { SlaTimerJob } from '../feedback.jobs';
@@ -34,6 +35,7 @@ export class SlaTimersService {
     private readonly clock: Clock,
     private readonly realtime: RealtimeEmitter,
     private readonly calendars: SlaCalendarService,
+    private readonly citizens: CitizensService,
   ) {}
 
   /** Call after the commit. Arms the ticket's pending timers and removes those of the previous version (if the version moved). */
@@ -170,7 +172,8 @@ export class SlaTimersService {
     const rooms = new Set<`role:supervisor` | `user:${string}`>(['role:supervisor']);
     if (previousAssignee) rooms.add(`user:${previousAssignee}`);
     this.realtime.to([...rooms], 'ticket:sla', a);
-    this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', { ticket: toTicketView(changed, null), action: a.kind === 'warning' ? 'sla_warning' : 'sla_breached' });
+    const [citizen] = await this.citizens.getMany([(changed as Ticket).citizenId]);
+    this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', { ticket: toTicketView(changed, null, citizen ?? null), action: a.kind === 'warning' ? 'sla_warning' : 'sla_breached' });
     return 'acted';
   }
 }
