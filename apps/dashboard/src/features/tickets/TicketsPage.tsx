@@ -10,6 +10,7 @@ import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { CreateTicketModal } from './CreateTicketModal';
 import { SlaCountdown } from './SlaCountdown';
+import { TicketCitizen } from './TicketCitizen';
 import { TicketDrawer } from './TicketDrawer';
 import { useLiveTickets } from './useLiveTickets';
 import { kindKey, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, type TicketFilter } from './tickets-data';
@@ -112,6 +113,7 @@ export default function TicketsPage() {
                 </Space>
               ),
             },
+            { key: 'citizen', title: t('tickets.citizen.column'), width: 170, render: (_, r) => <TicketCitizen ticket={r} /> },
             {
               key: 'priority',
               title: t('tickets.field.priority'),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CallView, CallbackView, LegView, OperatorStatusRow, TicketView } from '@hotline/contracts';
+import type { CallView, CallbackView, LegPage, LegView, OperatorStatusRow, TicketView } from '@hotline/contracts';
 import { api } from '../../../lib/api-client';
 import { useResource } from '../../../lib/resource';
 import { ACTIVE_LEG_STATES } from './supervision-rules';
@@ -42,12 +42,13 @@ export function useCallbackBacklog() {
   return useResource<CallbackBacklog>(SUP_KEYS.backlog, () => api.get<CallbackBacklog>('/callbacks/backlog'));
 }
 
-export function useOperatorStatuses() {
-  return useResource<OperatorStatusRow[]>(SUP_KEYS.statuses, () => api.get<OperatorStatusRow[]>('/operator-status'));
+/** Supervisors and admins only (the api refuses operators): pass `enabled = false` for them. */
+export function useOperatorStatuses(enabled = true) {
+  return useResource<OperatorStatusRow[]>(enabled ? SUP_KEYS.statuses : null, () => api.get<OperatorStatusRow[]>('/operator-status'));
 }
 
 export function useUnroutableLegs() {
-  return useResource<LegView[]>(SUP_KEYS.unroutable, () => api.get<LegView[]>('/bcci-legs', { query: { state: 'unroutable', limit: 200 } }));
+  return useResource<LegView[]>(SUP_KEYS.unroutable, async () => (await api.get<LegPage>('/bcci-legs', { query: { state: 'unroutable', limit: 200 } })).items);
 }
 
 /** One leg with its offers (who refused it and why). */
@@ -61,8 +62,8 @@ export function useLegDetail(id: string | null) {
  */
 export function useActiveLegs(enabled: boolean) {
   return useResource<LegView[]>(enabled ? SUP_KEYS.activeLegs : null, async () => {
-    const pages = await Promise.all(ACTIVE_LEG_STATES.map((state) => api.get<LegView[]>('/bcci-legs', { query: { state, limit: 500 } })));
-    return pages.flat();
+    const pages = await Promise.all(ACTIVE_LEG_STATES.map((state) => api.get<LegPage>('/bcci-legs', { query: { state, limit: 500 } })));
+    return pages.flatMap((p) => p.items);
   });
 }
 
