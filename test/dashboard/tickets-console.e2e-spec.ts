@@ -297,6 +297,8 @@ describe('tickets in Chromium', () => {
     // The creator (operator2) is named too; no history row falls back to a short id.
     expect(await drawer.locator('[data-testid=ticket-history-item][data-action=created]').innerText()).toContain('Trần Văn Minh (ĐTV)');
     expect(await drawer.getByTestId('ticket-history').innerText()).not.toContain('Nhân viên …');
+    await h.visible(sup.locator('.ant-message-notice').filter({ hasText: 'Đã giao phiếu' }));
+    await handed.scrollIntoViewIfNeeded();
     await h.shot(sup, '07c-assigned-named');
 
     // English is one click away.

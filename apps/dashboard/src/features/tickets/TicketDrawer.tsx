@@ -482,7 +482,7 @@ export function TicketDrawer({ ticketId, onClose, live }: { ticketId: string | n
               )}
             </Space>
             {supervisor && head.status !== 'closed' && (
-              <AssignPicker ticket={head} busy={busy === 'assign-to'} onAssign={(assigneeId) => void run('assign-to', () => api.post(`/tickets/${head.id}/assign`, { assigneeId }), 'tickets.done.assign')} />
+              <AssignPicker ticket={head} busy={busy === 'assign-to'} onAssign={(assigneeId) => void run('assign-to', () => api.post(`/tickets/${head.id}/assign`, { assigneeId }), 'tickets.assign.done')} />
             )}
             <div style={{ marginTop: 8 }}>
               <Space wrap>

@@ -107,13 +107,17 @@ export default function TicketsPage() {
               title: t('tickets.field.subject'),
               ellipsis: true,
               render: (_, r) => (
-                <Space size={4} wrap={false}>
-                  <Tag>{t(kindKey(r.kind))}</Tag>
-                  <span>{r.subject}</span>
-                </Space>
+                <>
+                  <Space size={4} wrap={false}>
+                    <Tag>{t(kindKey(r.kind))}</Tag>
+                    <span>{r.subject}</span>
+                  </Space>
+                  <div style={{ fontSize: 12 }}>
+                    <TicketCitizen ticket={r} inline />
+                  </div>
+                </>
               ),
             },
-            { key: 'citizen', title: t('tickets.citizen.column'), width: 170, render: (_, r) => <TicketCitizen ticket={r} /> },
             {
               key: 'priority',
               title: t('tickets.field.priority'),

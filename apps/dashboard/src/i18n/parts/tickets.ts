@@ -216,6 +216,7 @@ export const ticketsVi = {
   'tickets.assign.submit': 'Giao phiếu',
   'tickets.assign.extension': 'máy nhánh {ext}',
   'tickets.assign.hint': 'Danh sách điện thoại viên đang có trạng thái trên tổng đài',
+  'tickets.assign.done': 'Đã giao phiếu',
 } as const;
 
 export const ticketsEn: Record<keyof typeof ticketsVi, string> = {
@@ -432,4 +433,5 @@ export const ticketsEn: Record<keyof typeof ticketsVi, string> = {
   'tickets.assign.submit': 'Assign',
   'tickets.assign.extension': 'ext. {ext}',
   'tickets.assign.hint': 'Operators with a status on the switchboard',
+  'tickets.assign.done': 'Ticket assigned',
 };
