@@ -69,7 +69,6 @@ export function SlaRiskCard({ now }: { now: number }) {
           size="small"
           rowKey={(r) => r.ticket.id}
           dataSource={risks}
-          scroll={{ x: 'max-content' }}
           pagination={risks.length > 15 ? { pageSize: 15, size: 'small' } : false}
           onRow={(r) =>
             ({
@@ -93,10 +92,12 @@ export function SlaRiskCard({ now }: { now: number }) {
                   <Typography.Text type="secondary" ellipsis style={{ maxWidth: 260 }}>
                     {r.ticket.subject}
                   </Typography.Text>
+                  <span style={{ fontSize: 12 }}>
+                    <TicketCitizen ticket={r.ticket} inline />
+                  </span>
                 </Space>
               ),
             },
-            { title: t('tickets.citizen.column'), key: 'citizen', render: (_, r) => <TicketCitizen ticket={r.ticket} /> },
             {
               title: t('sup.sla.state'),
               key: 'state',
