@@ -164,6 +164,8 @@ describe('operator creates a BCCI request from a call, live to the routed office
     expect(await card.getByTestId('my-request-code').innerText()).toBe(request.code);
     expect(await card.getByTestId('my-request-leg').count()).toBe(2);
     await h.visible(op.getByTestId('screen-pop').getByTestId('history-requests').getByText('1 đang mở / 1 tổng'));
+    // The latest request's leg state in the dispatch screens' words (routing or already offered), never the api's code.
+    expect(await (await h.visible(op.getByTestId('history-requests-latest'))).innerText()).toMatch(new RegExp(`^Gần nhất: ${request.code} · (Đang điều phối|Chờ nhận)$`));
     const call = ((await w.api.http.get('/api/calls').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<CallView>).items.find((c) => c.externalId === callId)!;
     expect(call).toMatchObject({ requestId: request.id, outcome: 'request_created' });
 

@@ -108,7 +108,20 @@ describe('supervisor screens in Chromium', () => {
   }, 60_000);
 
   it('a ticket under a short SLA turns warning then breached live, newest breach on top, with a ticking countdown', async () => {
+    const ticketLists: string[] = [];
+    const onRequest = (r: { url(): string; method(): string }) => {
+      if (r.method() === 'GET' && /\/api\/tickets\?/.test(r.url())) ticketLists.push(r.url());
+    };
+    sup.on('request', onRequest);
+    const answered = sup.waitForResponse((r) => /\/api\/tickets\?/.test(r.url()));
     await openScreen(sup, 'Giám sát trực tuyến', /\/supervisor\/live$/);
+    // Requests sent together (as the former one-per-status workaround did) are all issued before the first answer.
+    await answered;
+    sup.off('request', onRequest);
+    // One request for the SLA card: the api itself leaves resolved and closed tickets out of atRisk.
+    expect(ticketLists).toHaveLength(1);
+    expect(new URL(ticketLists[0]).searchParams.get('atRisk')).toBe('true');
+    expect(new URL(ticketLists[0]).searchParams.has('status')).toBe(false);
     await h.visible(sup.getByTestId('wallboard-placeholder'));
     await sup.evaluate('window.__notReloaded = true');
     await h.shot(sup, '01-live');
@@ -150,7 +163,23 @@ describe('supervisor screens in Chromium', () => {
     expect(await sup.getByTestId('sla-risk-row').first().getAttribute('data-ticket-id')).toBe(ticket.id);
     await h.visible(sup.locator('.ant-notification-notice').filter({ hasText: `Phiếu ${ticket.code} đã trễ hạn` }));
     expect(await sup.evaluate('window.__notReloaded')).toBe(true);
+    // The citizen is on the row (name, phone written the Vietnamese way).
+    expect(await breached.getByTestId('ticket-citizen-name').innerText()).toBe('Ksor Y Thu');
+    const phone = ticket.citizenPhone!.replace('+84', '0');
+    expect(await breached.getByTestId('ticket-citizen-phone').innerText()).toBe(`${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`);
     await h.shot(sup, '03-sla-breached');
+
+    // A click opens the tickets screen's detail drawer on this ticket, without leaving the page.
+    await breached.click();
+    const detail = await h.visible(sup.locator(`[data-testid=ticket-detail][data-ticket-id="${ticket.id}"]`));
+    expect(await sup.getByTestId('ticket-code').innerText()).toBe(ticket.code);
+    await h.visible(detail.locator('[data-testid=sla-firstResponse][data-sla-state=breached]'));
+    await h.visible(detail.getByTestId('ticket-citizen-name').filter({ hasText: 'Ksor Y Thu' }));
+    await h.visible(detail.getByTestId('ticket-assign-pick'));
+    await h.shot(sup, '03b-sla-drawer');
+    await sup.locator('.ant-drawer-close').click();
+    await sup.getByTestId('ticket-detail').waitFor({ state: 'detached' });
+    expect(sup.url()).toMatch(/\/supervisor\/live$/);
 
     // Answered: the first-response target is met and the ticket leaves the list live.
     const reply = await w.api.http.post(`/api/tickets/${ticket.id}/replies`).set(auth(w.operator.token)).send({ body: 'Chúng tôi đã tiếp nhận và đang xử lý.' });

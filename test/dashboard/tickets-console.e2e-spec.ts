@@ -125,6 +125,8 @@ describe('tickets in Chromium', () => {
     expect(stored).toMatchObject({ kind: 'feedback', channel: 'phone', priority: 'high', priorityRaisedForRemoteArea: true, categoryId, dossierCode: 'H21.52-251110-0042', policyId, status: 'open' });
     expect(await op.getByTestId('ticket-code').innerText()).toBe(stored.code);
     await h.visible(op.getByTestId('screen-pop').getByTestId('history-tickets').getByText('1 đang mở / 1 tổng'));
+    // The latest ticket's status in the tickets' own words, not the api's "open".
+    expect(await (await h.visible(op.getByTestId('history-tickets-latest'))).innerText()).toBe(`Gần nhất: ${stored.code} · Đang xử lý`);
     const fr = drawer.getByTestId('ticket-sla').getByTestId('sla-firstResponse');
     await h.visible(drawer.locator('[data-testid=sla-firstResponse][data-sla-state=ok]'));
     const ticketRequests: string[] = [];
@@ -161,6 +163,10 @@ describe('tickets in Chromium', () => {
     const row = await h.visible(op.locator(`[data-testid=ticket-row][data-ticket-id="${ticket.id}"]`));
     await h.visible(row.locator('[data-testid=sla-firstResponse][data-sla-state=breached]'));
     await h.visible(row.locator('[data-testid=sla-resolution][data-sla-state=ok]'));
+    // The citizen: name and phone written the Vietnamese way.
+    expect(await row.getByTestId('ticket-citizen-name').innerText()).toBe('Đinh Văn Hrê');
+    const phone = (ticket.citizenPhone ?? '').replace('+84', '0');
+    expect(await row.getByTestId('ticket-citizen-phone').innerText()).toBe(`${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`);
 
     // A ticket created elsewhere and assigned to this operator appears without reloading.
     await op.evaluate('window.__notReloaded = true');
@@ -276,6 +282,24 @@ describe('tickets in Chromium', () => {
     const stored = (await api.http.get(`/api/tickets/${created.body.id}`).set(operatorAuth)).body as TicketDetailView;
     expect(stored.assigneeId).toBe((await api.http.get('/api/auth/me').set({ authorization: `Bearer ${(await login(api, 'supervisor1')).accessToken}` })).body.id);
     expect(stored.status).toBe('open');
+
+    // Hand it to a named operator: the picker lists the operator board's names; the history says who, not an id.
+    await drawer.getByTestId('ticket-assign-pick').click();
+    await h.visible(sup.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Trần Văn Minh (ĐTV) · máy nhánh 1002' }));
+    await h.shot(sup, '07b-assign-picker');
+    await h.pickOption(sup, 'Trần Văn Minh (ĐTV)');
+    await drawer.getByTestId('ticket-assign-submit').click();
+    await h.visible(drawer.getByTestId('ticket-assignee').filter({ hasText: 'Trần Văn Minh (ĐTV)' }));
+    const operator2 = (await api.http.get('/api/auth/me').set(operatorAuth)).body.id as string;
+    expect(((await api.http.get(`/api/tickets/${created.body.id}`).set(operatorAuth)).body as TicketDetailView).assigneeId).toBe(operator2);
+    const handed = await h.visible(drawer.locator('[data-testid=ticket-history-item][data-action=reassigned]'));
+    expect(await handed.innerText()).toContain('Tôi → Trần Văn Minh (ĐTV)');
+    // The creator (operator2) is named too; no history row falls back to a short id.
+    expect(await drawer.locator('[data-testid=ticket-history-item][data-action=created]').innerText()).toContain('Trần Văn Minh (ĐTV)');
+    expect(await drawer.getByTestId('ticket-history').innerText()).not.toContain('Nhân viên …');
+    await h.visible(sup.locator('.ant-message-notice').filter({ hasText: 'Đã giao phiếu' }));
+    await handed.scrollIntoViewIfNeeded();
+    await h.shot(sup, '07c-assigned-named');
 
     // English is one click away.
     await closeDrawer(sup);

@@ -107,6 +107,27 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     expect(atRisk.body.map((x: TicketView) => x.id)).toContain(t.id);
   });
 
+  it("the worker's ticket:changed on a warning carries the same view as REST (citizen, overdue-dossier block)", async () => {
+    const agencies = (await api.http.get('/api/feedback/agencies').set(as('supervisor1'))).body as Array<{ id: string }>;
+    const changed: Array<{ ticket: TicketView; action: string }> = [];
+    const onChanged = (e: { ticket: TicketView; action: string }) => changed.push(e);
+    supervisor.on('ticket:changed', onChanged);
+    try {
+      const t = await create({ kind: 'overdue_dossier', overdue: { agencyId: agencies[0].id, dossierCode: 'H21.52-251001-0007', originalDueDate: '2026-10-20' } });
+      expect(t.overdueDossier).not.toBeNull();
+      await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
+      const deadline = Date.now() + 5000;
+      while (!changed.some((e) => e.ticket.id === t.id && e.action === 'sla_warning') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const event = changed.find((e) => e.ticket.id === t.id && e.action === 'sla_warning');
+      expect(event).toBeDefined();
+      expect(event!.ticket.overdueDossier).toMatchObject({ dossierCode: 'H21.52-251001-0007', originalDueDate: '2026-10-20' });
+      expect(event!.ticket.citizenPhone).toBe(t.citizenPhone);
+      expect(event!.ticket.citizenPhone).toBeTruthy();
+    } finally {
+      supervisor.off('ticket:changed', onChanged);
+    }
+  });
+
   it('deadlines moved → the old timers do not act (version re-checked in MySQL), the new deadline does', async () => {
     const t = await create();
     const paused = await api.http.post(`/api/tickets/${t.id}/transitions`).set(as('operator1')).send({ to: 'waiting_citizen' });

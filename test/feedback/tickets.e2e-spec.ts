@@ -33,6 +33,7 @@ describe('feedback tickets', () => {
     const t: TicketView = res.body;
     expect(t).toMatchObject({ status: 'new', priority: 'normal', kind: 'feedback', callId: 'call-123', queue: 'operators', slaVersion: 1 });
     expect(t.code).toMatch(/^PA\d{6}-[A-Z2-9]{5}$/);
+    expect(t).toMatchObject({ citizenName: 'Trần Thị B', citizenPhone: '+84905111222' }); // the citizen as the calls context knows them
     expect(t.sla.firstResponse).toMatchObject({ state: 'ok', targetMinutes: 240 });
     expect(t.sla.resolution).toMatchObject({ state: 'ok', targetMinutes: 2400 });
     expect(t.sla.forward).toMatchObject({ state: 'ok', targetMinutes: 2400 });
@@ -180,6 +181,28 @@ describe('feedback tickets', () => {
     // Not an overdue-dossier ticket → 409.
     const plain = (await create({})).body.id;
     expect((await api.http.post(`/api/tickets/${plain}/overdue-dossier/apology`).set(as('operator1')).send({ reason: 'x', newDueDate: '2026-03-20' })).status).toBe(409);
+  });
+
+  it('atRisk lists only tickets still open: resolved and closed ones keep their recorded breach but leave the list', async () => {
+    const made: TicketView[] = [];
+    for (let i = 0; i < 3; i++) made.push((await create({ phone: '0905 333 444' })).body);
+    const [open, resolved, closed] = made;
+    const move = (id: string, to: string) => api.http.post(`/api/tickets/${id}/transitions`).set(as('operator1')).send({ to });
+    expect((await move(resolved.id, 'resolved')).status).toBe(200);
+    expect((await move(closed.id, 'resolved')).status).toBe(200);
+    expect((await move(closed.id, 'closed')).status).toBe(200);
+    // The columns as a fired breach leaves them (the worker is not running here): the breach stays recorded after the ticket settles.
+    await db.query("UPDATE tickets SET first_response_state = 'breached' WHERE id IN (?, ?, ?)", [open.id, resolved.id, closed.id]);
+    const ids = async (query: string) => ((await api.http.get(`/api/tickets?${query}`).set(as('supervisor1'))).body as TicketView[]).map((x) => x.id);
+    const atRisk = await ids('atRisk=true&limit=200');
+    expect(atRisk).toContain(open.id);
+    const listed = ((await api.http.get('/api/tickets?atRisk=true&limit=200').set(as('supervisor1'))).body as TicketView[]).find((x) => x.id === open.id);
+    expect(listed).toMatchObject({ citizenId: open.citizenId, citizenPhone: '+84905333444' }); // lists carry the citizen too
+    expect(atRisk).not.toContain(resolved.id);
+    expect(atRisk).not.toContain(closed.id);
+    // Asking for a settled status explicitly with atRisk gives nothing; the plain status filter still finds them.
+    expect(await ids('atRisk=true&status=resolved&limit=200')).toEqual([]);
+    expect(await ids('status=resolved&limit=200')).toContain(resolved.id);
   });
 
   it('dispatchers have no access to tickets; unknown ids are 404', async () => {

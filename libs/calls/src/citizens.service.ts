@@ -43,6 +43,13 @@ export class CitizensService {
     return (await this.views([citizen]))[0];
   }
 
+  /** Several citizens at once (a list of tickets, requests...), in no particular order; unknown ids are left out. */
+  async getMany(ids: string[]): Promise<CitizenView[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    return this.views(await this.db.getRepository(Citizen).findBy({ id: In(unique) }));
+  }
+
   async findByPhone(phone: string): Promise<CitizenView | null> {
     const e164 = requirePhone(phone);
     const link = await this.db.getRepository(CitizenPhone).findOneBy({ phone: e164 });

@@ -131,6 +131,10 @@ export interface TicketView {
   priorityRaisedForRemoteArea: boolean;
   queue: TicketQueue;
   citizenId: string;
+  /** The citizen's name as the calls context knows it (null when never given). */
+  citizenName: string | null;
+  /** The citizen's primary phone number, E.164 (format it with formatPhone). */
+  citizenPhone: string | null;
   callId: string | null;
   subject: string;
   content: string;

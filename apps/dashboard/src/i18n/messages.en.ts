@@ -370,8 +370,6 @@ const core: Record<Exclude<MessageKey, PartKey>, string> = {
   'op.slot.title': 'Create from this call',
   'op.slot.bcci': 'Create BCCI request',
   'op.slot.ticket': 'Create ticket',
-  'op.slot.bcciSoon': 'Arrives with the BCCI (public postal service) module',
-  'op.slot.ticketSoon': 'Arrives with the feedback (tickets) module',
   'nav.dispatcherInbox': 'Post office inbox',
   'disp.subtitle': 'Post office {office}: new assignments, legs in progress, fees collected',
   'disp.subtitleShort': 'New assignments, legs in progress, fees collected',

@@ -363,8 +363,6 @@ const core = {
   'op.slot.title': 'Tạo hồ sơ từ cuộc gọi',
   'op.slot.bcci': 'Tạo yêu cầu BCCI',
   'op.slot.ticket': 'Tạo phiếu phản ánh',
-  'op.slot.bcciSoon': 'Chức năng có khi phân hệ bưu chính công ích (BCCI) được đưa vào',
-  'op.slot.ticketSoon': 'Chức năng có khi phân hệ phản ánh, kiến nghị được đưa vào',
   'nav.dispatcherInbox': 'Hộp việc bưu cục',
   'disp.subtitle': 'Bưu cục {office}: phân công mới, chuyến đang xử lý, tiền thu hộ',
   'disp.subtitleShort': 'Phân công mới, chuyến đang xử lý, tiền thu hộ',

@@ -321,7 +321,7 @@ export class ListTicketsQuery {
   @IsUUID()
   assigneeId?: string;
 
-  @ApiPropertyOptional({ description: 'Only tickets with a breached or warning SLA target' })
+  @ApiPropertyOptional({ description: 'Only tickets still open (not resolved or closed) with a breached or warning SLA target' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()

@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { SlaAlertEvent } from '@hotline/contracts';
+import { CitizensService } from '@hotline/calls';
 import { APP_CONFIG, AppConfig, Clock, JobQueue, RealtimeEmitter, jobId, writeAudit } from '@hotline/core';
 import { SlaCalendarService, fireTimer } from '@hotline/sla';
 import type { SlaTimerJob } from '../feedback.jobs';
+import { OverdueDossier } from '../entities/overdue-dossier.entity';
 import { Ticket, TicketClocks } from '../entities/ticket.entity';
 import { allTimers, clockColumns } from '../ticket-sla';
 import { raisePriority } from '../ticket-transitions';
@@ -45,6 +47,7 @@ export class SlaTimersService {
     private readonly clock: Clock,
     private readonly realtime: RealtimeEmitter,
     private readonly calendars: SlaCalendarService,
+    private readonly citizens: CitizensService,
   ) {}
 
   /** Call after the commit. Arms the ticket's pending timers and removes those of the previous version (if the version moved). */
@@ -212,7 +215,13 @@ export class SlaTimersService {
     if (previousAssignee) rooms.add(`user:${previousAssignee}`);
     if (missedWarning) this.realtime.to([...rooms], 'ticket:sla', missedWarning);
     this.realtime.to([...rooms], 'ticket:sla', a);
-    this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', { ticket: toTicketView(changed, null), action: a.kind === 'warning' ? 'sla_warning' : 'sla_breached' });
+    const ticket = changed as Ticket;
+    // The same view as the REST answer: the citizen, and the overdue-dossier block when the ticket has one.
+    const [[citizen], overdue] = await Promise.all([
+      this.citizens.getMany([ticket.citizenId]),
+      ticket.kind === 'overdue_dossier' ? this.db.getRepository(OverdueDossier).findOneBy({ ticketId: ticket.id }) : Promise.resolve(null),
+    ]);
+    this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', { ticket: toTicketView(ticket, overdue, citizen ?? null), action: a.kind === 'warning' ? 'sla_warning' : 'sla_breached' });
     return 'acted';
   }
 }

@@ -1,4 +1,4 @@
-import type { OverdueDossierView, SlaTargetView, TicketView } from '@hotline/contracts';
+import type { CitizenView, OverdueDossierView, SlaTargetView, TicketView } from '@hotline/contracts';
 import { SLA_TARGETS, type TargetClock, clockState } from '@hotline/sla/engine/sla-clock';
 import type { OverdueDossier } from '../entities/overdue-dossier.entity';
 import type { Ticket } from '../entities/ticket.entity';
@@ -32,7 +32,8 @@ export function overdueView(o: OverdueDossier | null): OverdueDossierView | null
   };
 }
 
-export function toTicketView(t: Ticket, overdue: OverdueDossier | null): TicketView {
+/** `citizen`: the ticket's citizen from CitizensService (name and primary phone shown in lists); null leaves both null. */
+export function toTicketView(t: Ticket, overdue: OverdueDossier | null, citizen: CitizenView | null = null): TicketView {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     id: t.id,
@@ -44,6 +45,8 @@ export function toTicketView(t: Ticket, overdue: OverdueDossier | null): TicketV
     priorityRaisedForRemoteArea: !!t.priorityRaisedForRemoteArea,
     queue: t.queue,
     citizenId: t.citizenId,
+    citizenName: citizen?.fullName ?? null,
+    citizenPhone: citizen?.phones[0]?.phone ?? null,
     callId: t.callId,
     subject: t.subject,
     content: t.content,

@@ -41,6 +41,7 @@ import { overdueView, toTicketView } from './ticket-view';
 
 /** Tickets per page of a policy recompute. */
 const RECOMPUTE_PAGE = 200;
+const SETTLED_STATUSES: TicketStatus[] = ['resolved', 'closed'];
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -175,12 +176,15 @@ export class TicketsService {
     if (q.queue) qb.andWhere('t.queue = :queue', { queue: q.queue });
     if (q.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: q.assigneeId });
     if (q.atRisk) {
+      // Only tickets still being worked on: a resolved or closed ticket keeps its recorded breach but is no longer at risk.
+      qb.andWhere('t.status NOT IN (:...settled)', { settled: SETTLED_STATUSES });
       qb.andWhere("(t.first_response_state IN ('warning','breached') OR t.resolution_state IN ('warning','breached') OR t.forward_state IN ('warning','breached'))");
     }
     void actor;
     const rows = await qb.orderBy('t.received_at', 'DESC').addOrderBy('t.id', 'DESC').take(q.limit ?? 50).getMany();
     const overdue = rows.length ? await this.db.getRepository(OverdueDossier).findBy({ ticketId: In(rows.map((r) => r.id)) }) : [];
-    return rows.map((r) => toTicketView(r, overdue.find((o) => o.ticketId === r.id) ?? null));
+    const citizens = await this.citizens.getMany(rows.map((r) => r.citizenId));
+    return rows.map((r) => toTicketView(r, overdue.find((o) => o.ticketId === r.id) ?? null, citizens.find((c) => c.id === r.citizenId) ?? null));
   }
 
   async detail(id: string): Promise<TicketDetailView> {
@@ -517,13 +521,13 @@ export class TicketsService {
       // The reconciler re-arms from MySQL; the change itself is committed.
       this.logger.warn(`Arming SLA timers of ${t.code} failed: ${(err as Error).message}`);
     }
-    const od = t.kind === 'overdue_dossier' ? await this.db.getRepository(OverdueDossier).findOneBy({ ticketId: t.id }) : null;
-    this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', { ticket: toTicketView(t, od), action });
+    this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', { ticket: await this.view(t), action });
   }
 
   private async view(t: Ticket): Promise<TicketView> {
     const od = t.kind === 'overdue_dossier' ? await this.db.getRepository(OverdueDossier).findOneBy({ ticketId: t.id }) : null;
-    return toTicketView(t, od);
+    const [citizen] = await this.citizens.getMany([t.citizenId]);
+    return toTicketView(t, od, citizen ?? null);
   }
 
   private async find(id: string): Promise<Ticket> {

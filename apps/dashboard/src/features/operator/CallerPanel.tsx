@@ -1,8 +1,10 @@
 import { PhoneOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Empty, List, Space, Statistic, Tag, Typography } from 'antd';
-import { normalizePhone, type CallView, type CallerLookupView, type CitizenHistorySection } from '@hotline/contracts';
-import { useI18n } from '../../i18n/i18n';
+import { LEG_STATES, normalizePhone, TICKET_STATUSES, type CallView, type CallerLookupView, type CitizenHistorySection, type LegState, type TicketStatus } from '@hotline/contracts';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { formatDateTime, formatPhone } from '../../lib/format';
+import { stateKey } from '../dispatcher/legs-data';
+import { statusKey } from '../tickets/tickets-data';
 import { clock, outcomeKey, OUTCOME_COLORS, useTopics } from './calls-data';
 
 /** Our line as the PBX gave it, shown like any phone when it parses. */
@@ -10,6 +12,12 @@ function lineLabel(line: string): string {
   const e164 = normalizePhone(line);
   return e164 ? formatPhone(e164) : line;
 }
+
+/** The label of a history section's latest status (a ticket status, a leg state), as the screens of those items say it. */
+const LATEST_STATUS: Record<string, (status: string) => MessageKey | null> = {
+  tickets: (s) => ((TICKET_STATUSES as readonly string[]).includes(s) ? statusKey(s as TicketStatus) : null),
+  requests: (s) => ((LEG_STATES as readonly string[]).includes(s) ? stateKey(s as LegState) : null),
+};
 
 const STATE_COLORS: Record<CallView['state'], string> = { ringing: 'gold', answered: 'green', ended: 'default' };
 
@@ -21,6 +29,10 @@ export function CallerPanel({ call, caller, answeredElsewhere }: { call: CallVie
   // The lookup may already list the call on screen: "recent calls" means the ones before it.
   const previous = (caller?.lastCalls ?? []).filter((c) => c.id !== call.id);
 
+  const statusLabel = (kind: string, status: string) => {
+    const key = LATEST_STATUS[kind]?.(status);
+    return key ? t(key) : status;
+  };
   const section = (label: string, s: CitizenHistorySection | undefined, testId: string) => (
     <div data-testid={testId}>
       <Statistic title={label} value={s?.open ?? 0} suffix={<span style={{ fontSize: 13 }}>/ {s?.total ?? 0}</span>} />
@@ -28,7 +40,9 @@ export function CallerPanel({ call, caller, answeredElsewhere }: { call: CallVie
         {t('op.pop.openTotal', { open: s?.open ?? 0, total: s?.total ?? 0 })}
       </Typography.Text>
       {s?.latest && (
-        <div style={{ fontSize: 12 }}>{t('op.pop.latest', { code: s.latest.code ?? s.latest.id.slice(0, 8), status: s.latest.status })}</div>
+        <div style={{ fontSize: 12 }} data-testid={`${testId}-latest`}>
+          {t('op.pop.latest', { code: s.latest.code ?? s.latest.id.slice(0, 8), status: statusLabel(s.kind, s.latest.status) })}
+        </div>
       )}
     </div>
   );

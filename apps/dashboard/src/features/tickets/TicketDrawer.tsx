@@ -12,14 +12,55 @@ import { invalidate, useResource } from '../../lib/resource';
 import { useRealtimeEvent } from '../../realtime/RealtimeProvider';
 import { vnDateToIso } from '../dispatcher/leg-rules';
 import { SlaCountdown, targetKey } from './SlaCountdown';
-import { kindKey, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, statusMoves, TICKET_KEYS, useAgencies, useCategories, useTicketDetail, useTicketHistory } from './tickets-data';
+import { kindKey, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, statusMoves, TICKET_KEYS, useAgencies, useCategories, useStaffDirectory, useTicketDetail, useTicketHistory } from './tickets-data';
+import { TicketCitizen } from './TicketCitizen';
 
 const refresh = (id: string) => invalidate(TICKET_KEYS.detail(id), TICKET_KEYS.history(id), 'tickets/list');
 
+/** A staff id in words: me, the name from the operator board (supervisors and admins), else the short id. */
 function useWho() {
   const { t } = useI18n();
   const me = useCurrentUser();
-  return (id: string | null) => (id === null ? t('tickets.who.system') : id === me.id ? t('tickets.who.me') : t('tickets.who.staff', { id: id.slice(-6) }));
+  const staff = useStaffDirectory();
+  return (id: string | null) =>
+    id === null ? t('tickets.who.system') : id === me.id ? t('tickets.who.me') : (staff.byId.get(id)?.fullName ?? t('tickets.who.staff', { id: id.slice(-6) }));
+}
+
+/** Supervisors and admins hand a ticket to a named operator (names from the operator board). */
+function AssignPicker({ ticket, busy, onAssign }: { ticket: TicketView; busy: boolean; onAssign: (assigneeId: string) => void }) {
+  const { t } = useI18n();
+  const staff = useStaffDirectory();
+  const [pick, setPick] = useState<string | undefined>();
+  const options = staff.named
+    .filter((s) => s.userId !== ticket.assigneeId)
+    .map((s) => ({ value: s.userId, label: s.extension ? `${s.fullName} · ${t('tickets.assign.extension', { ext: s.extension })}` : s.fullName! }));
+  return (
+    <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+      <Select
+        placeholder={t('tickets.assign.pick')}
+        title={t('tickets.assign.hint')}
+        value={pick}
+        onChange={setPick}
+        options={options}
+        loading={staff.loading && !staff.data}
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ flex: 1 }}
+        data-testid="ticket-assign-pick"
+      />
+      <Button
+        icon={<UserAddOutlined />}
+        disabled={!pick}
+        loading={busy}
+        data-testid="ticket-assign-submit"
+        onClick={() => {
+          if (pick) onAssign(pick);
+          setPick(undefined);
+        }}
+      >
+        {t('tickets.assign.submit')}
+      </Button>
+    </Space.Compact>
+  );
 }
 
 /** A linked BCCI request by its code (the ticket stores the id). */
@@ -440,6 +481,9 @@ export function TicketDrawer({ ticketId, onClose, live }: { ticketId: string | n
                 </Button>
               )}
             </Space>
+            {supervisor && head.status !== 'closed' && (
+              <AssignPicker ticket={head} busy={busy === 'assign-to'} onAssign={(assigneeId) => void run('assign-to', () => api.post(`/tickets/${head.id}/assign`, { assigneeId }), 'tickets.assign.done')} />
+            )}
             <div style={{ marginTop: 8 }}>
               <Space wrap>
                 <Typography.Text type="secondary">{t('tickets.detail.moveTo')}:</Typography.Text>
@@ -461,6 +505,9 @@ export function TicketDrawer({ ticketId, onClose, live }: { ticketId: string | n
               <span style={{ whiteSpace: 'pre-wrap' }} data-testid="ticket-content">
                 {head.content}
               </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('tickets.citizen.column')} span={2}>
+              <TicketCitizen ticket={head} />
             </Descriptions.Item>
             <Descriptions.Item label={t('tickets.field.category')}>{head.categoryId ? (categories.byId.get(head.categoryId)?.name ?? '—') : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.field.commune')}>{head.communeCode ? (communes.byCode.get(head.communeCode)?.name ?? head.communeCode) : '—'}</Descriptions.Item>

@@ -10,6 +10,7 @@ import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { CreateTicketModal } from './CreateTicketModal';
 import { SlaCountdown } from './SlaCountdown';
+import { TicketCitizen } from './TicketCitizen';
 import { TicketDrawer } from './TicketDrawer';
 import { useLiveTickets } from './useLiveTickets';
 import { kindKey, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, type TicketFilter } from './tickets-data';
@@ -106,10 +107,15 @@ export default function TicketsPage() {
               title: t('tickets.field.subject'),
               ellipsis: true,
               render: (_, r) => (
-                <Space size={4} wrap={false}>
-                  <Tag>{t(kindKey(r.kind))}</Tag>
-                  <span>{r.subject}</span>
-                </Space>
+                <>
+                  <Space size={4} wrap={false}>
+                    <Tag>{t(kindKey(r.kind))}</Tag>
+                    <span>{r.subject}</span>
+                  </Space>
+                  <div style={{ fontSize: 12 }}>
+                    <TicketCitizen ticket={r} inline />
+                  </div>
+                </>
               ),
             },
             {

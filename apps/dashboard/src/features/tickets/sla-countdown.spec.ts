@@ -78,7 +78,7 @@ describe('countdown texts', () => {
 function ticket(over: Partial<TicketView> = {}): TicketView {
   return {
     id: 't1', code: 'PA260302-AAAAA', kind: 'feedback', channel: 'phone', status: 'new', priority: 'normal', priorityRaisedForRemoteArea: false, queue: 'operators',
-    citizenId: 'c', callId: null, subject: 's', content: 'c', categoryId: null, communeCode: null, dossierCode: null, bcciRequestId: null, assigneeId: null,
+    citizenId: 'c', citizenName: null, citizenPhone: null, callId: null, subject: 's', content: 'c', categoryId: null, communeCode: null, dossierCode: null, bcciRequestId: null, assigneeId: null,
     attachments: [], policyId: 'p', sla: { firstResponse: target(), resolution: target({ dueAt: iso(T0 + 900_000), warnAt: iso(T0 + 600_000) }), forward: null },
     slaVersion: 1, receivedAt: iso(T0), firstResponseAt: null, resolvedAt: null, closedAt: null, csat: null, overdueDossier: null, createdAt: iso(T0), updatedAt: iso(T0), version: 1,
     ...over,

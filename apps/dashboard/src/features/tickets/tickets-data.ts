@@ -1,8 +1,10 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import type { AgencyView, FeedbackCategoryView, TicketDetailView, TicketHistoryEntry, TicketKind, TicketPriority, TicketStatus, TicketView } from '@hotline/contracts';
+import type { AgencyView, FeedbackCategoryView, OperatorStatusRow, TicketDetailView, TicketHistoryEntry, TicketKind, TicketPriority, TicketStatus, TicketView } from '@hotline/contracts';
+import { useCurrentUser } from '../../auth/session';
 import type { MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
 import { useResource } from '../../lib/resource';
+import { useOperatorStatuses } from '../supervisor/live/supervision-data';
 import type { TicketFilter } from './sla-countdown';
 
 export * from './sla-countdown';
@@ -41,6 +43,19 @@ export function useAgencies() {
   const r = useResource<AgencyView[]>(TICKET_KEYS.agencies, () => api.get<AgencyView[]>('/feedback/agencies'));
   const byId = useMemo(() => new Map((r.data ?? []).map((a) => [a.id, a])), [r.data]);
   return { ...r, byId, active: (r.data ?? []).filter((a) => a.active) };
+}
+
+/**
+ * Who the staff ids of tickets are: supervisors and admins read names and extensions from the operator board
+ * (GET /operator-status); operators may not, and get an empty directory (the screens fall back to the short id).
+ */
+export function useStaffDirectory() {
+  const me = useCurrentUser();
+  const allowed = me.role === 'supervisor' || me.role === 'admin';
+  const r = useOperatorStatuses(allowed);
+  const byId = useMemo(() => new Map<string, OperatorStatusRow>((r.data ?? []).map((s) => [s.userId, s])), [r.data]);
+  const named = useMemo(() => (r.data ?? []).filter((s) => s.fullName).sort((a, b) => a.fullName!.localeCompare(b.fullName!, 'vi')), [r.data]);
+  return { ...r, allowed, byId, named };
 }
 
 export interface ListQuery {

@@ -210,6 +210,13 @@ export const ticketsVi = {
   'tickets.bcci.mineEmpty': 'Chưa có yêu cầu nào',
   'tickets.bcci.noOffice': 'Đang tìm bưu cục',
   'tickets.bcci.dueShort': 'hạn {at}',
+  'tickets.citizen.column': 'Người dân',
+  'tickets.citizen.unnamed': 'Chưa rõ họ tên',
+  'tickets.assign.pick': 'Chọn điện thoại viên để giao phiếu',
+  'tickets.assign.submit': 'Giao phiếu',
+  'tickets.assign.extension': 'máy nhánh {ext}',
+  'tickets.assign.hint': 'Danh sách điện thoại viên đang có trạng thái trên tổng đài',
+  'tickets.assign.done': 'Đã giao phiếu',
 } as const;
 
 export const ticketsEn: Record<keyof typeof ticketsVi, string> = {
@@ -420,4 +427,11 @@ export const ticketsEn: Record<keyof typeof ticketsVi, string> = {
   'tickets.bcci.mineEmpty': 'No requests yet',
   'tickets.bcci.noOffice': 'Looking for a post office',
   'tickets.bcci.dueShort': 'due {at}',
+  'tickets.citizen.column': 'Citizen',
+  'tickets.citizen.unnamed': 'Name not given',
+  'tickets.assign.pick': 'Pick an operator to assign the ticket to',
+  'tickets.assign.submit': 'Assign',
+  'tickets.assign.extension': 'ext. {ext}',
+  'tickets.assign.hint': 'Operators with a status on the switchboard',
+  'tickets.assign.done': 'Ticket assigned',
 };

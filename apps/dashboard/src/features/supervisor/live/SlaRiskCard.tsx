@@ -6,6 +6,8 @@ import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useRealtimeEvent } from '../../../realtime/RealtimeProvider';
+import { TicketCitizen } from '../../tickets/TicketCitizen';
+import { TicketDrawer } from '../../tickets/TicketDrawer';
 import { formatCountdown, riskOf, secondsLeft, sortRisks, type TicketRisk, upsertTicket, useAtRiskTickets } from './supervision-data';
 
 const LEVEL_COLORS = { breached: 'red', warning: 'orange' } as const;
@@ -22,6 +24,8 @@ export function SlaRiskCard({ now }: { now: number }) {
   /** Tickets seen live since the last REST answer; the newer version of each ticket wins. */
   const [live, setLive] = useState<TicketView[]>([]);
   const [freshAt, setFreshAt] = useState<Record<string, number>>({});
+  /** The ticket opened in the tickets screen's detail drawer (a click on its row). */
+  const [openId, setOpenId] = useState<string | null>(null);
 
   // A fresh REST answer (first load, reconnect) supersedes what was patched before it: a ticket settled while the socket
   // was down must not come back from an older event.
@@ -40,6 +44,8 @@ export function SlaRiskCard({ now }: { now: number }) {
     return sortRisks(merged.map(riskOf).filter((r): r is TicketRisk => r !== null));
   }, [rest.data, live]);
   const breached = risks.filter((r) => r.level === 'breached').length;
+  // The newest version seen (list or socket) heads the drawer until its detail is re-read.
+  const opened = openId ? [...live, ...(rest.data ?? [])].filter((x) => x.id === openId).sort((a, b) => b.version - a.version)[0] : undefined;
 
   return (
     <Card
@@ -70,7 +76,8 @@ export function SlaRiskCard({ now }: { now: number }) {
               'data-ticket-id': r.ticket.id,
               'data-level': r.level,
               'data-fresh': freshAt[r.ticket.id] && now - freshAt[r.ticket.id] < 15_000 ? 'true' : 'false',
-              style: { background: ROW_BACKGROUND[r.level] },
+              style: { background: ROW_BACKGROUND[r.level], cursor: 'pointer' },
+              onClick: () => setOpenId(r.ticket.id),
             }) as never
           }
           columns={[
@@ -85,6 +92,9 @@ export function SlaRiskCard({ now }: { now: number }) {
                   <Typography.Text type="secondary" ellipsis style={{ maxWidth: 260 }}>
                     {r.ticket.subject}
                   </Typography.Text>
+                  <span style={{ fontSize: 12 }}>
+                    <TicketCitizen ticket={r.ticket} inline />
+                  </span>
                 </Space>
               ),
             },
@@ -131,6 +141,7 @@ export function SlaRiskCard({ now }: { now: number }) {
           ]}
         />
       )}
+      <TicketDrawer ticketId={openId} onClose={() => setOpenId(null)} live={opened} />
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CallView, CallbackView, LegPage, LegView, OperatorStatusRow, TicketView } from '@hotline/contracts';
 import { api } from '../../../lib/api-client';
 import { useResource } from '../../../lib/resource';
-import { ACTIVE_LEG_STATES, OPEN_TICKET_STATUSES } from './supervision-rules';
+import { ACTIVE_LEG_STATES } from './supervision-rules';
 
 export * from './supervision-rules';
 
@@ -25,15 +25,9 @@ export interface CallbackBacklog {
   byAge: Record<'under15m' | 'from15mTo1h' | 'from1hTo4h' | 'over4h', number>;
 }
 
-/**
- * At-risk tickets that are still open, one request per open status: the at-risk filter alone also matches resolved and
- * closed tickets whose breach stays recorded, and those (newest first) would crowd the open ones out of the 200.
- */
+/** Tickets still open with a target in warning or breached (the api leaves resolved and closed ones out). */
 export function useAtRiskTickets() {
-  return useResource<TicketView[]>(SUP_KEYS.atRisk, async () => {
-    const pages = await Promise.all(OPEN_TICKET_STATUSES.map((status) => api.get<TicketView[]>('/tickets', { query: { atRisk: true, status, limit: 200 } })));
-    return pages.flat();
-  });
+  return useResource<TicketView[]>(SUP_KEYS.atRisk, () => api.get<TicketView[]>('/tickets', { query: { atRisk: true, limit: 200 } }));
 }
 
 export function useLiveCalls() {
@@ -48,8 +42,9 @@ export function useCallbackBacklog() {
   return useResource<CallbackBacklog>(SUP_KEYS.backlog, () => api.get<CallbackBacklog>('/callbacks/backlog'));
 }
 
-export function useOperatorStatuses() {
-  return useResource<OperatorStatusRow[]>(SUP_KEYS.statuses, () => api.get<OperatorStatusRow[]>('/operator-status'));
+/** Supervisors and admins only (the api refuses operators): pass `enabled = false` for them. */
+export function useOperatorStatuses(enabled = true) {
+  return useResource<OperatorStatusRow[]>(enabled ? SUP_KEYS.statuses : null, () => api.get<OperatorStatusRow[]>('/operator-status'));
 }
 
 export function useUnroutableLegs() {

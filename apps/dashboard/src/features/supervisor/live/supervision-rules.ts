@@ -1,12 +1,11 @@
 import type { AdministrativeUnitView, CallView, LegState, LegView, OperatorStatusView, PostOfficeView, SlaTargetName, TicketStatus, TicketView } from '@hotline/contracts';
-import { SLA_TARGET_NAMES, TICKET_STATUSES } from '@hotline/contracts';
+import { SLA_TARGET_NAMES } from '@hotline/contracts';
 
 /** Pure rules of the supervisor's live screens (no browser API: unit-tested in supervision-rules.spec.ts). */
 
 // ---- SLA at risk ------------------------------------------------------------------------------------------------------------------
 /** A closed or resolved ticket is no longer at risk, whatever its targets say (a breach stays recorded on it). */
 const SETTLED: readonly TicketStatus[] = ['resolved', 'closed'];
-export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => !SETTLED.includes(s));
 
 export interface TicketRisk {
   ticket: TicketView;
