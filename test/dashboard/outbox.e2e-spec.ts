@@ -167,7 +167,7 @@ describe('mail outbox screen (Hộp thư đi)', () => {
     const row = rowOf(mail.id);
     await h.visible(row.getByText('Thất bại'));
     await h.visible(row.getByText(/451.*busy/i));
-    await expect(row.locator('td').nth(7).textContent()).resolves.toBe('2'); // attempts (after the expand column)
+    await expect(row.locator('td').nth(5).textContent()).resolves.toBe('2'); // attempts (expand, state, recipient, subject, ticket, attempts)
     await h.shot(page, 'failed');
 
     mode = 'accept';

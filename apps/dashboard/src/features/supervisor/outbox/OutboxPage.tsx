@@ -84,50 +84,68 @@ export default function OutboxPage() {
   };
 
   const mailEnabled = list?.mailEnabled ?? true;
+  const retryButton = (m: MailOutboxView) => {
+    if (m.state !== 'failed' && m.state !== 'disabled') return null;
+    const canRetry = m.state === 'failed' || mailEnabled;
+    const button = (
+      <Button size="small" icon={<SendOutlined />} disabled={!canRetry} loading={retrying === m.id} onClick={() => void retry(m)} data-testid={`outbox-retry-${m.id}`}>
+        {t('outbox.retry')}
+      </Button>
+    );
+    return canRetry ? button : <Tooltip title={t('outbox.retryDisabledHint')}>{button}</Tooltip>;
+  };
+  // Fits a 1440 px screen without a horizontal scroll: what a supervisor acts on (state, resend, error) is always in view.
   const columns: TableColumnsType<MailOutboxView> = [
-    { title: t('outbox.col.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
-    { title: t('outbox.col.kind'), dataIndex: 'kind', key: 'kind', width: 150, render: (v: MailOutboxView['kind']) => t(`outbox.kind.${v}`) },
-    { title: t('outbox.col.to'), dataIndex: 'to', key: 'to', render: (v: string) => <Typography.Text copyable={{ text: v }}>{v}</Typography.Text> },
-    { title: t('outbox.col.subject'), dataIndex: 'subject', key: 'subject', width: 320, render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
-    {
-      title: t('outbox.col.ticket'),
-      key: 'ticket',
-      render: (_, m) => (m.ticketId ? <Link to={`/tickets?ticket=${encodeURIComponent(m.ticketId)}`}>{m.ticketCode ?? m.ticketId}</Link> : '—'),
-    },
     {
       title: t('outbox.col.state'),
       key: 'state',
+      width: 120,
       render: (_, m) => (
-        <Space orientation="vertical" size={0}>
+        <Space orientation="vertical" size={4}>
           <Tag color={STATE_COLORS[m.state]} data-testid={`outbox-state-${m.id}`}>
             {t(`outbox.state.${m.state}`)}
           </Tag>
           {m.state === 'pending' && m.nextAttemptAt && m.attempts > 0 && <Typography.Text type="secondary">{t('outbox.nextAttempt', { at: formatDateTime(m.nextAttemptAt) })}</Typography.Text>}
+          {retryButton(m)}
         </Space>
       ),
     },
-    { title: t('outbox.col.attempts'), dataIndex: 'attempts', key: 'attempts', align: 'right', width: 90 },
+    {
+      title: t('outbox.col.to'),
+      key: 'to',
+      width: 200,
+      render: (_, m) => (
+        <Space orientation="vertical" size={0} style={{ maxWidth: '100%' }}>
+          <span style={{ wordBreak: 'break-all' }}>{m.to}</span>
+          <Typography.Text type="secondary">{t(`outbox.kind.${m.kind}`)}</Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('outbox.col.subject'), dataIndex: 'subject', key: 'subject', render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
+    {
+      title: t('outbox.col.ticket'),
+      key: 'ticket',
+      width: 130,
+      render: (_, m) => (m.ticketId ? <Link to={`/tickets?ticket=${encodeURIComponent(m.ticketId)}`}>{m.ticketCode ?? m.ticketId}</Link> : '—'),
+    },
+    { title: t('outbox.col.attempts'), dataIndex: 'attempts', key: 'attempts', align: 'right', width: 80 },
     {
       title: t('outbox.col.lastError'),
       dataIndex: 'lastError',
       key: 'lastError',
-      width: 240,
+      width: 170,
       render: (v: string | null) => (v ? <Typography.Paragraph type="danger" ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>{v}</Typography.Paragraph> : '—'),
     },
-    { title: t('outbox.col.sentAt'), dataIndex: 'sentAt', key: 'sentAt', width: 140, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
     {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, m) => {
-        const canRetry = m.state === 'failed' || (m.state === 'disabled' && mailEnabled);
-        if (m.state !== 'failed' && m.state !== 'disabled') return null;
-        const button = (
-          <Button size="small" icon={<SendOutlined />} disabled={!canRetry} loading={retrying === m.id} onClick={() => void retry(m)} data-testid={`outbox-retry-${m.id}`}>
-            {t('outbox.retry')}
-          </Button>
-        );
-        return canRetry ? button : <Tooltip title={t('outbox.retryDisabledHint')}>{button}</Tooltip>;
-      },
+      title: `${t('outbox.col.createdAt')} / ${t('outbox.col.sentAt')}`,
+      key: 'times',
+      width: 140,
+      render: (_, m) => (
+        <Space orientation="vertical" size={0}>
+          <span>{formatDateTime(m.createdAt)}</span>
+          <Typography.Text type={m.sentAt ? 'success' : 'secondary'}>{m.sentAt ? formatDateTime(m.sentAt) : '—'}</Typography.Text>
+        </Space>
+      ),
     },
   ];
 
@@ -170,7 +188,8 @@ export default function OutboxPage() {
           dataSource={rows}
           loading={first.loading && !list}
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          tableLayout="fixed"
+          scroll={{ x: 1100 }}
           locale={{ emptyText: t('outbox.empty') }}
           expandable={{
             expandedRowRender: (m) => (
