@@ -1,12 +1,19 @@
 // `npm start` after the build: migrate, seed, then run the api (which serves the dashboard) and the worker,
 // print the URL and the logins, and stop both cleanly on Ctrl-C / SIGTERM.
 import { spawn, execFileSync } from 'node:child_process';
-import { loadEnv } from './env.mjs';
+import { loadEnv, workerNodeArgs } from './env.mjs';
 // Terminal output of an operations script (the apps log through pino/Nest; this is a CLI talking to a person).
 const out = (...parts) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
 const err = (...parts) => process.stderr.write(`${parts.map(String).join(' ')}\n`);
 
 const env = loadEnv();
+let workerArgs;
+try {
+  workerArgs = workerNodeArgs(env); // checked before anything runs
+} catch (e) {
+  err(e.message);
+  process.exit(1);
+}
 const node = process.execPath;
 const cli = (args, extra = {}) => execFileSync(node, ['dist/apps/cli/src/main.js', ...args], { env: { ...env, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
@@ -42,8 +49,9 @@ process.on('SIGTERM', () => stop(0));
 
 run('api', 'dist/apps/api/src/main.js');
 // The worker's heap is bounded (its live set is < 100 MB with 200,000 armed SLA timers; without a bound V8 lets garbage grow the
-// heap past 250 MB between full GCs): docs/feedback.md, Benchmark. Same flag in package.json start:worker and docker/compose.yml.
-run('worker', 'dist/apps/worker/src/main.js', ['--max-old-space-size=192']);
+// heap past 250 MB between full GCs): WORKER_MAX_OLD_SPACE_MB (default 192), docs/feedback.md, Benchmark. The same setting is
+// read by `npm run start:worker` (scripts/worker.mjs), `npm run start:dev` and docker/compose.yml.
+run('worker', 'dist/apps/worker/src/main.js', workerArgs);
 
 const port = env.PORT ?? '3000';
 const url = env.PUBLIC_URL ?? `http://localhost:${port}`;

@@ -9,6 +9,7 @@ import { openSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { workerNodeArgs } from '../env.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
@@ -24,8 +25,9 @@ const WINDOW_MS = Number(process.env.BENCH_SLA_WINDOW_MS ?? 20_000);
 const LEAD_MS = 5_000;
 const DB_NAME = 'bench_feedback';
 const ALWAYS_OPEN = '019ad0a0-0000-7000-8000-000000000002';
-// The worker runs as in production (`npm run start:worker`, scripts/start.mjs, docker/compose.yml): heap bounded at 192 MB.
-const WORKER_NODE_OPTIONS = process.env.BENCH_WORKER_NODE_OPTIONS ?? '--max-old-space-size=192';
+// The worker runs as in production (`npm run start:worker`, scripts/start.mjs, docker/compose.yml): heap bounded by
+// WORKER_MAX_OLD_SPACE_MB (default 192 MB).
+const WORKER_NODE_OPTIONS = process.env.BENCH_WORKER_NODE_OPTIONS ?? workerNodeArgs(process.env).join(' ');
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

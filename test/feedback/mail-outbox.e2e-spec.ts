@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import type { MailOutboxView, TicketView } from '@hotline/contracts';
+import type { MailOutboxListView, MailOutboxView, TicketView } from '@hotline/contracts';
 import { ReconcilerService } from '@hotline/core';
 import { ADMIN_PASSWORD, TestApi, login, startApi, startWorker, unique } from '../helpers/test-app';
 
@@ -78,7 +78,7 @@ describe('mail outbox (real worker, in-process SMTP server)', () => {
   const outbox = async (ticketId: string): Promise<MailOutboxView[]> => {
     const res = await api.http.get(`/api/feedback/outbox?ticketId=${ticketId}`).set(as('supervisor1'));
     expect(res.status).toBe(200);
-    return res.body;
+    return (res.body as MailOutboxListView).items;
   };
   const mailTo = (to: string, marker: string) => waitFor(`a mail to ${to}`, async () => received.find((m) => m.to.includes(to) && m.body.includes(marker)));
   const createTicket = async (body: Record<string, unknown>): Promise<TicketView> => {
@@ -181,6 +181,32 @@ describe('mail outbox (real worker, in-process SMTP server)', () => {
     expect((await api.http.get('/api/feedback/outbox').set(as('operator1'))).status).toBe(403);
     expect((await api.http.get('/api/feedback/outbox?state=lost').set(as('supervisor1'))).status).toBe(400);
     expect((await api.http.get('/api/feedback/outbox?state=sent').set(as('admin'))).status).toBe(200);
+  });
+
+  it('the list answer: SMTP configured, counts per state, pages newest first by `before`; a bad cursor is a 400', async () => {
+    const t = await createTicket({});
+    for (const note of ['Lần 1', 'Lần 2', 'Lần 3']) {
+      await forward(t.id, note);
+      const back = await api.http.post(`/api/tickets/${t.id}/transitions`).set(as('operator1')).send({ to: 'open' });
+      expect(back.status).toBe(200);
+    }
+    const all = await api.http.get('/api/feedback/outbox').query({ ticketId: t.id }).set(as('supervisor1'));
+    const body = all.body as MailOutboxListView;
+    expect(body.mailEnabled).toBe(true);
+    expect(Object.values(body.counts).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(Object.keys(body.counts).sort()).toEqual(['disabled', 'failed', 'pending', 'sent']);
+    expect(body.nextBefore).toBeNull();
+    const ids = body.items.map((m) => m.id);
+    const p1 = (await api.http.get('/api/feedback/outbox').query({ ticketId: t.id, limit: 2 }).set(as('supervisor1'))).body as MailOutboxListView;
+    expect(p1.items.map((m) => m.id)).toEqual(ids.slice(0, 2));
+    expect(p1.nextBefore).toBe(ids[1]);
+    const p2 = (await api.http.get('/api/feedback/outbox').query({ ticketId: t.id, limit: 2, before: p1.nextBefore }).set(as('supervisor1'))).body as MailOutboxListView;
+    expect(p2.items.map((m) => m.id)).toEqual(ids.slice(2));
+    expect(p2.nextBefore).toBeNull();
+    const bad = await api.http.get('/api/feedback/outbox').query({ before: '01a2296b-0000-7000-8000-000000000000' }).set(as('supervisor1'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields[0]).toMatchObject({ field: 'before', constraint: 'exists' });
+    expect((await api.http.get('/api/feedback/outbox').query({ before: 'x' }).set(as('supervisor1'))).status).toBe(400);
   });
 
   it('the new date of an overdue dossier mails the Mẫu 04 apology slip to a citizen who has an email, and none to one who has not', async () => {

@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { SlaAlertEvent, TicketView } from '@hotline/contracts';
-import { ReconcilerService } from '@hotline/core';
+import { ReconcilerService, type JobOf } from '@hotline/core';
 import { SlaTimersService } from '@hotline/feedback';
 import { ADMIN_PASSWORD, TestApi, TestSocket, connectSocket, login, startApi, startWorker, unique } from '../helpers/test-app';
 
@@ -332,4 +333,57 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
       redis.disconnect();
     }
   });
+  it('a timer BullMQ gave up on (failed state) is armed again by the next scheduled pass: the breach still fires, once', async () => {
+    await worker.close();
+    const connection = new Redis({ host: api.config.redis.host, port: api.config.redis.port, db: api.config.redis.db, password: api.config.redis.password, maxRetriesPerRequest: null });
+    const workerConnection = connection.duplicate();
+    const prefix = `${api.config.redis.prefix}bull`;
+    const q = new Queue('sla', { connection, prefix });
+    let doomed = '';
+    let restarted = false;
+    // A stand-in for the worker whose handler throws for this ticket (as when MySQL stays unreachable through every retry):
+    // an unrecoverable error sends the job straight to BullMQ's failed set. Other tickets' timers are handled normally.
+    const standIn = new Worker(
+      'sla',
+      async (job) => {
+        if ((job.data as JobOf<'sla-timer'>).ticketId === doomed) throw new UnrecoverableError('ER_LOCK_WAIT_TIMEOUT (test)');
+        return api.app.get(SlaTimersService).fire(job.data as JobOf<'sla-timer'>);
+      },
+      { connection: workerConnection, prefix },
+    );
+    try {
+      const t = await create();
+      doomed = t.id;
+      const id = (kind: string) => `sla__${t.id}__firstResponse__${kind}__v${t.slaVersion}`;
+      const until = Date.now() + 20000;
+      while ((await (await q.getJob(id('breach')))?.getState()) !== 'failed' || (await (await q.getJob(id('warning')))?.getState()) !== 'failed') {
+        if (Date.now() > until) throw new Error('the timers did not fail');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await standIn.close();
+      expect((await q.getJob(id('breach')))!.failedReason).toMatch(/ER_LOCK_WAIT_TIMEOUT/);
+      expect(alerts.filter((a) => a.ticketId === t.id)).toHaveLength(0);
+      expect((await api.http.get(`/api/tickets/${t.id}`).set(as('supervisor1'))).body.sla.firstResponse.state).toBe('ok'); // nothing acted
+
+      worker = await startWorker(api.config);
+      restarted = true;
+      // A periodic pass of the running worker (not only the startup sweep) treats the failed jobs like missing ones.
+      const result = await worker.get(ReconcilerService).run({ trigger: 'schedule' });
+      expect(result.SlaTimersReconciler).toBeGreaterThanOrEqual(2);
+      const breach = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'breach' });
+      expect(breach.dueAt).toBe(t.sla.firstResponse!.dueAt);
+      await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
+      const rows = await db.query("SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'", [t.id]);
+      expect(rows.map((r: { action: string }) => r.action).sort()).toEqual(['sla_breached', 'sla_warning']);
+      expect(await (await q.getJob(id('breach')))?.getState()).toBe('completed');
+      // Healthy again: the next pass adds nothing.
+      expect((await worker.get(ReconcilerService).run({ trigger: 'manual' })).SlaTimersReconciler).toBe(0);
+    } finally {
+      await standIn.close();
+      await q.close();
+      connection.disconnect();
+      workerConnection.disconnect();
+      if (!restarted) worker = await startWorker(api.config);
+    }
+  }, 60000);
 });

@@ -238,6 +238,17 @@ export interface MailOutboxView {
   updatedAt: string;
 }
 
+/** `GET /feedback/outbox`: a page of the outbox, newest first, with what the screen needs around it. */
+export interface MailOutboxListView {
+  items: MailOutboxView[];
+  /** False when the api runs without SMTP_URL: mails are kept as `disabled` until it is set (and the worker restarted). */
+  mailEnabled: boolean;
+  /** Messages per state (within `ticketId` when given), whatever `state` filters. */
+  counts: Record<MailState, number>;
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: string | null;
+}
+
 /** Result of editing an SLA policy: the open tickets it governs are recomputed by the worker (paged job). */
 export interface SlaPolicyUpdateView extends SlaPolicyView {
   /** Open tickets governed by the policy when it was saved (their due times and timers are recomputed in the background). */

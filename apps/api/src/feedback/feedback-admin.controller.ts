@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AgencyView, FeedbackCategoryView, MailOutboxView, SlaPolicyUpdateView, SlaPolicyView } from '@hotline/contracts';
+import type { AgencyView, FeedbackCategoryView, MailOutboxListView, MailOutboxView, SlaPolicyUpdateView, SlaPolicyView } from '@hotline/contracts';
 import { AnyRole, AuthUser, CurrentUser, Roles } from '@hotline/core';
 import {
   AgencyDto,
@@ -82,7 +82,7 @@ export class FeedbackAdminController {
   /** The mail outbox (forwards to agencies, apology slips to citizens): state per message, last error. */
   @Get('feedback/outbox')
   @Roles('supervisor', 'admin')
-  listOutbox(@Query() q: ListOutboxQuery): Promise<MailOutboxView[]> {
+  listOutbox(@Query() q: ListOutboxQuery): Promise<MailOutboxListView> {
     return this.outbox.list(q);
   }
 

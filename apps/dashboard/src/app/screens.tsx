@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, CalendarOutlined, ClockCircleOutlined, CustomerServiceOutlined, DashboardOutlined, DollarOutlined, FileTextOutlined, PhoneOutlined, ProfileOutlined, TagsOutlined, InboxOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, ClockCircleOutlined, CustomerServiceOutlined, DashboardOutlined, DollarOutlined, FileTextOutlined, PhoneOutlined, ProfileOutlined, TagsOutlined, InboxOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, MailOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '@hotline/contracts';
 import type { MessageKey } from '../i18n/i18n';
 
@@ -93,6 +93,15 @@ export const SCREENS: ScreenDef[] = [
     icon: <NotificationOutlined />,
     group: 'supervision',
     component: lazy(() => import('../features/supervisor/AnnouncementsPage')),
+  },
+  {
+    key: 'mail-outbox',
+    path: '/supervisor/outbox',
+    roles: ['supervisor', 'admin'],
+    label: 'outbox.nav',
+    icon: <MailOutlined />,
+    group: 'supervision',
+    component: lazy(() => import('../features/supervisor/outbox/OutboxPage')),
   },
   {
     key: 'users',

@@ -5,6 +5,7 @@ import { supervisionEn } from './parts/supervision';
 import { catalogEn } from './parts/catalog';
 import { publicEn } from './parts/public';
 import { dispatchEn } from './parts/dispatch';
+import { outboxEn } from './parts/outbox';
 
 
 /** English counterparts of ROLE_LABELS_VI (libs/contracts). */
@@ -484,6 +485,6 @@ const core: Record<Exclude<MessageKey, PartKey>, string> = {
   'disp.remit.done': 'Remittance of {amount} recorded',
 };
 
-type PartKey = keyof typeof ticketsEn | keyof typeof supervisionEn | keyof typeof catalogEn | keyof typeof publicEn | keyof typeof dispatchEn;
+type PartKey = keyof typeof ticketsEn | keyof typeof supervisionEn | keyof typeof catalogEn | keyof typeof publicEn | keyof typeof dispatchEn | keyof typeof outboxEn;
 
-export const en: Record<MessageKey, string> = { ...core, ...ticketsEn, ...supervisionEn, ...catalogEn, ...publicEn, ...dispatchEn };
+export const en: Record<MessageKey, string> = { ...core, ...ticketsEn, ...supervisionEn, ...catalogEn, ...publicEn, ...dispatchEn, ...outboxEn };

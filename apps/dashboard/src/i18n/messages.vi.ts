@@ -3,6 +3,7 @@ import { supervisionVi } from './parts/supervision';
 import { catalogVi } from './parts/catalog';
 import { publicVi } from './parts/public';
 import { dispatchVi } from './parts/dispatch';
+import { outboxVi } from './parts/outbox';
 
 /**
  * Vietnamese: the dashboard's default language and the reference dictionary (its keys are the MessageKey type;
@@ -478,6 +479,6 @@ const core = {
 } as const;
 
 /** The whole Vietnamese dictionary: the core keys above plus each area's part (i18n/parts/*). */
-export const vi = { ...core, ...ticketsVi, ...supervisionVi, ...catalogVi, ...publicVi, ...dispatchVi } as const;
+export const vi = { ...core, ...ticketsVi, ...supervisionVi, ...catalogVi, ...publicVi, ...dispatchVi, ...outboxVi } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -347,6 +347,11 @@ export class ListOutboxQuery {
   @IsUUID()
   ticketId?: string;
 
+  @ApiPropertyOptional({ description: 'id of the last mail of the previous page (its `nextBefore`): the next, older page' })
+  @IsOptional()
+  @IsUUID()
+  before?: string;
+
   @ApiPropertyOptional({ default: 50 })
   @IsOptional()
   @Type(() => Number)

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { MailKind, MailOutboxView, MailState } from '@hotline/contracts';
+import { MAIL_STATES, type MailKind, type MailOutboxListView, type MailOutboxView, type MailState } from '@hotline/contracts';
 import { Clock, ConflictError, JobQueue, NotFoundError, ValidationError, jobId, uuidv7, writeAudit } from '@hotline/core';
 import type { MailSendJob } from '../feedback.jobs';
 import { loadFeedbackConfig, type MailConfig } from '../feedback-config';
@@ -171,12 +171,30 @@ export class MailOutboxService implements OnModuleDestroy {
     return count;
   }
 
-  async list(q: { state?: MailState; ticketId?: string; limit?: number }): Promise<MailOutboxView[]> {
-    const where: Record<string, unknown> = {};
-    if (q.state) where.state = q.state;
-    if (q.ticketId) where.ticketId = q.ticketId;
-    const rows = await this.db.getRepository(MailOutbox).find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: q.limit ?? 50 });
-    return this.views(rows);
+  /**
+   * A page of the outbox, newest first (keyset on created_at, id: index `ix_mail_outbox_state` when filtered by state), with the
+   * count per state and whether this process has SMTP configured.
+   */
+  async list(q: { state?: MailState; ticketId?: string; before?: string; limit?: number }): Promise<MailOutboxListView> {
+    const limit = q.limit ?? 50;
+    const repo = this.db.getRepository(MailOutbox);
+    const qb = repo.createQueryBuilder('m');
+    if (q.state) qb.andWhere('m.state = :state', { state: q.state });
+    if (q.ticketId) qb.andWhere('m.ticketId = :ticketId', { ticketId: q.ticketId });
+    if (q.before) {
+      const cursor = await repo.findOne({ select: { id: true, createdAt: true }, where: { id: q.before } });
+      if (!cursor) throw new ValidationError('before must be the id of a mail of the outbox (the previous page\'s nextBefore)', { field: 'before', constraint: 'exists' });
+      qb.andWhere('(m.createdAt < :at OR (m.createdAt = :at AND m.id < :id))', { at: cursor.createdAt, id: cursor.id });
+    }
+    const rows = await qb.orderBy('m.createdAt', 'DESC').addOrderBy('m.id', 'DESC').limit(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    const counted: Array<{ state: MailState; n: string | number }> = await this.db.query(
+      `SELECT state, COUNT(*) AS n FROM mail_outbox${q.ticketId ? ' WHERE ticket_id = ?' : ''} GROUP BY state`,
+      q.ticketId ? [q.ticketId] : [],
+    );
+    const counts = Object.fromEntries(MAIL_STATES.map((s) => [s, 0])) as Record<MailState, number>;
+    for (const c of counted) if (c.state in counts) counts[c.state] = Number(c.n);
+    return { items: await this.views(page), mailEnabled: this.enabled, counts, nextBefore: rows.length > limit ? page[page.length - 1].id : null };
   }
 
   /** A supervisor's retry of a failed (or disabled) message: a new round of attempts. Pending or sent → 409. */

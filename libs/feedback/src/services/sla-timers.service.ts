@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { SlaAlertEvent } from '@hotline/contracts';
@@ -97,6 +98,7 @@ export class SlaTimersService {
     // The queue's own ioredis connection (BullMQ's interface type hides the plain commands).
     const redis = (await q.getBackend().client) as unknown as Redis;
     const delayedKey = q.toKey('delayed');
+    const failedKey = q.toKey('failed');
     let armed = 0;
     let cursor: { at: Date; id: string } | null = null;
     for (;;) {
@@ -121,10 +123,17 @@ export class SlaTimersService {
         const unsure = jobs.filter((_, i) => scores[i] === null);
         let missing = unsure;
         if (unsure.length) {
+          // Per unsure job: does BullMQ still keep it, and is it one it gave up on (failed set)? A failed timer of the version
+          // MySQL still says is pending would block its id forever (an add with a kept id is a no-op): it counts as missing,
+          // is removed and armed again with the same id.
           const pipe = redis.pipeline();
-          for (const j of unsure) pipe.exists(q.toKey(j.opts.jobId));
-          const exists = (await pipe.exec()) ?? [];
-          missing = unsure.filter((_, i) => !exists[i] || exists[i][0] || exists[i][1] !== 1);
+          for (const j of unsure) pipe.exists(q.toKey(j.opts.jobId)).zscore(failedKey, j.opts.jobId);
+          const res = (await pipe.exec()) ?? [];
+          const kept = (i: number) => !res[2 * i]?.[0] && res[2 * i]?.[1] === 1;
+          const failed = (i: number) => !res[2 * i + 1]?.[0] && res[2 * i + 1]?.[1] !== null;
+          missing = unsure.filter((_, i) => !kept(i) || failed(i));
+          const gaveUp = unsure.filter((_, i) => kept(i) && failed(i));
+          for (const j of gaveUp) await this.removeFailed(q, j.opts.jobId);
         }
         for (let i = 0; i < missing.length; i += ADD_CHUNK) await q.addBulk(missing.slice(i, i + ADD_CHUNK));
         armed += missing.length;
@@ -133,6 +142,19 @@ export class SlaTimersService {
       await new Promise((r) => setImmediate(r)); // let the timers that fire meanwhile run
     }
     return armed;
+  }
+
+  /** Removes a timer job BullMQ gave up on (its failed reason is logged: what made the handler throw is worth knowing). */
+  private async removeFailed(q: Queue, id: string): Promise<void> {
+    try {
+      const job = await q.getJob(id);
+      if (!job) return;
+      this.logger.warn(`SLA timer ${id} had failed after ${job.attemptsMade} attempt(s) (${job.failedReason}); armed again from MySQL`);
+      await job.remove();
+    } catch (err) {
+      // The add below is then a no-op for this id; the next pass tries again.
+      this.logger.warn(`SLA timer ${id}: could not remove the failed job: ${(err as Error).message}`);
+    }
   }
 
   /** A timer fired: re-check MySQL (version, clock) and act once — mark the state, escalate a breach, write history, notify. */
