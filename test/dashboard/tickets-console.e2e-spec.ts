@@ -218,6 +218,10 @@ describe('tickets in Chromium', () => {
     for (const action of ['created', 'public_reply', 'internal_note', 'forwarded', 'agency_answered', 'status_changed']) {
       await h.visible(drawer.locator(`[data-testid=ticket-history-item][data-action=${action}]`));
     }
+    // Rows the server wrote by itself read in Vietnamese: the first-response breach names its target, no English reason is left.
+    const breachRow = await h.visible(drawer.locator('[data-testid=ticket-history-item][data-action=sla_breached]').first());
+    expect(await breachRow.innerText()).toContain('quá hạn: Phản hồi đầu');
+    expect(await drawer.getByTestId('ticket-history').innerText()).not.toMatch(/firstResponse|work started|warning|breach/);
     await h.shot(op, '05-detail-resolved-history');
     const done = (await api.http.get(`/api/tickets/${ticket.id}`).set(operatorAuth)).body as TicketDetailView;
     expect(done).toMatchObject({ status: 'resolved', csat: { score: 4, comment: 'Hài lòng' } });

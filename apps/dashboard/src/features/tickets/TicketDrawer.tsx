@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { ArrowRightOutlined, SendOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Rate, Select, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
-import { SLA_TARGET_NAMES, TICKET_TRANSITIONS, type BcciRequestView, type SlaTargetName, type TicketDetailView, type TicketStatus, type TicketView } from '@hotline/contracts';
+import { SLA_TARGET_NAMES, TICKET_TRANSITIONS, type BcciRequestView, type TicketDetailView, type TicketStatus, type TicketView } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
@@ -11,7 +11,8 @@ import { useCommunes } from '../../lib/reference-data';
 import { invalidate, useResource } from '../../lib/resource';
 import { useRealtimeEvent } from '../../realtime/RealtimeProvider';
 import { vnDateToIso } from '../dispatcher/leg-rules';
-import { SlaCountdown, targetKey } from './SlaCountdown';
+import { historyActionText, historyReasonText } from './history-text';
+import { SlaCountdown } from './SlaCountdown';
 import { kindKey, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, statusMoves, TICKET_KEYS, useAgencies, useCategories, useStaffDirectory, useTicketDetail, useTicketHistory } from './tickets-data';
 import { TicketCitizen } from './TicketCitizen';
 
@@ -352,18 +353,11 @@ function HistoryCard({ id }: { id: string }) {
   const { t } = useI18n();
   const who = useWho();
   const history = useTicketHistory(id);
-  const label = (action: string) => {
-    const key = `tickets.action.${action}` as MessageKey;
-    const text = t(key);
-    return text === key ? action : text;
-  };
+  const label = (action: string) => historyActionText(t, action);
   const PEOPLE = new Set(['assigned', 'reassigned', 'taken_over']);
   const value = (action: string, s: string | null) => (s === null ? null : PEOPLE.has(action) ? who(s) : s in STATUS_COLORS ? t(statusKey(s as TicketStatus)) : /^\d{4}-\d{2}-\d{2}$/.test(s) ? formatDate(`${s}T00:00:00+07:00`) : /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(s) ? formatDateTime(s) : s);
-  // Timer rows say which target fired ("firstResponse warning"): shown with the target's name.
-  const reason = (r: string) => {
-    const m = /^(firstResponse|resolution|forward) (warning|breach)$/.exec(r);
-    return m ? t(targetKey(m[1] as SlaTargetName)) : r;
-  };
+  // Reasons the server wrote by itself ("work started", "resolution warning") are shown in words; typed ones as written.
+  const reason = (r: string) => historyReasonText(t, r);
   return (
     <Section title={t('tickets.history.title')} testId="ticket-history">
       {history.data?.length ? (
