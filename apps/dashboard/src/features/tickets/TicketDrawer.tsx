@@ -27,14 +27,17 @@ function useWho() {
     id === null ? t('tickets.who.system') : id === me.id ? t('tickets.who.me') : (staff.byId.get(id)?.fullName ?? t('tickets.who.staff', { id: id.slice(-6) }));
 }
 
-/** Supervisors and admins hand a ticket to a named operator (names from the operator board). */
+/** Supervisors and admins hand a ticket to a named operator: every active one, with the live status when known. */
 function AssignPicker({ ticket, busy, onAssign }: { ticket: TicketView; busy: boolean; onAssign: (assigneeId: string) => void }) {
   const { t } = useI18n();
   const staff = useStaffDirectory();
   const [pick, setPick] = useState<string | undefined>();
-  const options = staff.named
+  const options = staff.pickable
     .filter((s) => s.userId !== ticket.assigneeId)
-    .map((s) => ({ value: s.userId, label: s.extension ? `${s.fullName} · ${t('tickets.assign.extension', { ext: s.extension })}` : s.fullName! }));
+    .map((s) => ({
+      value: s.userId,
+      label: [s.fullName, s.extension && t('tickets.assign.extension', { ext: s.extension }), s.status && t(`op.status.${s.status}` as MessageKey)].filter(Boolean).join(' · '),
+    }));
   return (
     <Space.Compact style={{ width: '100%', marginTop: 8 }}>
       <Select
@@ -43,7 +46,8 @@ function AssignPicker({ ticket, busy, onAssign }: { ticket: TicketView; busy: bo
         value={pick}
         onChange={setPick}
         options={options}
-        loading={staff.loading && !staff.data}
+        loading={staff.loading}
+        status={staff.error ? 'warning' : undefined}
         showSearch={{ optionFilterProp: 'label' }}
         style={{ flex: 1 }}
         data-testid="ticket-assign-pick"

@@ -226,7 +226,7 @@ export const ticketsVi = {
   'tickets.assign.pick': 'Chọn điện thoại viên để giao phiếu',
   'tickets.assign.submit': 'Giao phiếu',
   'tickets.assign.extension': 'máy nhánh {ext}',
-  'tickets.assign.hint': 'Danh sách điện thoại viên đang có trạng thái trên tổng đài',
+  'tickets.assign.hint': 'Mọi điện thoại viên đang hoạt động, kèm trạng thái trên tổng đài khi có',
   'tickets.assign.done': 'Đã giao phiếu',
 } as const;
 
@@ -454,6 +454,6 @@ export const ticketsEn: Record<keyof typeof ticketsVi, string> = {
   'tickets.assign.pick': 'Pick an operator to assign the ticket to',
   'tickets.assign.submit': 'Assign',
   'tickets.assign.extension': 'ext. {ext}',
-  'tickets.assign.hint': 'Operators with a status on the switchboard',
+  'tickets.assign.hint': 'Every active operator, with their switchboard status when known',
   'tickets.assign.done': 'Ticket assigned',
 };
