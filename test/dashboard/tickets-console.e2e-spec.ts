@@ -218,6 +218,10 @@ describe('tickets in Chromium', () => {
     for (const action of ['created', 'public_reply', 'internal_note', 'forwarded', 'agency_answered', 'status_changed']) {
       await h.visible(drawer.locator(`[data-testid=ticket-history-item][data-action=${action}]`));
     }
+    // Rows the server wrote by itself read in Vietnamese: the first-response breach names its target, no English reason is left.
+    const breachRow = await h.visible(drawer.locator('[data-testid=ticket-history-item][data-action=sla_breached]').first());
+    expect(await breachRow.innerText()).toContain('quá hạn: Phản hồi đầu');
+    expect(await drawer.getByTestId('ticket-history').innerText()).not.toMatch(/firstResponse|work started|warning|breach/);
     await h.shot(op, '05-detail-resolved-history');
     const done = (await api.http.get(`/api/tickets/${ticket.id}`).set(operatorAuth)).body as TicketDetailView;
     expect(done).toMatchObject({ status: 'resolved', csat: { score: 4, comment: 'Hài lòng' } });
@@ -253,6 +257,10 @@ describe('tickets in Chromium', () => {
   }, 60_000);
 
   it('a supervisor watching "at risk" sees an unassigned ticket arrive live when it turns warning, and takes it over', async () => {
+    // An operator who never connected has no row on the status board: the picker still offers them (GET /users/operators).
+    const ext = String(Date.now() % 1_000_000).padStart(6, '7');
+    const fresh = await api.http.post('/api/users').set(admin).send({ username: unique('dtv.moi.'), fullName: `Ksor H'Hen ${ext} (ĐTV)`, password: 'Matkhau@2026', role: 'operator', extension: ext });
+    expect(fresh.status).toBe(201);
     const sup = await h.newPage();
     await h.login(sup, api.url, 'supervisor1', DEMO_PASSWORD);
     await sup.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: 'Phiếu phản ánh' }).click();
@@ -286,6 +294,8 @@ describe('tickets in Chromium', () => {
     // Hand it to a named operator: the picker lists the operator board's names; the history says who, not an id.
     await drawer.getByTestId('ticket-assign-pick').click();
     await h.visible(sup.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Trần Văn Minh (ĐTV) · máy nhánh 1002' }));
+    // Never connected: named with the extension, no live status.
+    expect(await (await h.visible(sup.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `Ksor H'Hen ${ext}` }))).innerText()).toBe(`Ksor H'Hen ${ext} (ĐTV) · máy nhánh ${ext}`);
     await h.shot(sup, '07b-assign-picker');
     await h.pickOption(sup, 'Trần Văn Minh (ĐTV)');
     await drawer.getByTestId('ticket-assign-submit').click();

@@ -13,6 +13,13 @@ export interface AuthTokens {
   user: UserView;
 }
 
+/** An active operator as supervisors see one when handing work over (GET /users/operators): no login details. */
+export interface OperatorDirectoryEntry {
+  id: string;
+  fullName: string;
+  extension: string | null;
+}
+
 export interface UserView {
   id: string;
   username: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import type { Role, UserView } from '@hotline/contracts';
+import type { OperatorDirectoryEntry, Role, UserView } from '@hotline/contracts';
 import { ERROR_CODES } from '@hotline/contracts';
 import { Clock, ConflictError, NotFoundError, RealtimeEmitter, ValidationError, uuidv7, writeAudit } from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
@@ -11,7 +11,7 @@ import { hashPassword } from './password-hasher';
 import { User } from './user.entity';
 import { toUserView } from './user-view';
 
-/** Staff accounts. Only admins reach these methods (enforced in the controller's @Roles). */
+/** Staff accounts. Only admins reach these methods (enforced in the controller's @Roles), but for the operator directory. */
 @Injectable()
 export class UsersService {
   constructor(
@@ -29,6 +29,12 @@ export class UsersService {
     if (query.disabled !== undefined) qb.andWhere(query.disabled ? 'u.disabled_at IS NOT NULL' : 'u.disabled_at IS NULL');
     if (query.q) qb.andWhere('(u.username LIKE :q OR u.full_name LIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
     return (await qb.getMany()).map(toUserView);
+  }
+
+  /** Every active operator, connected or not (the status board only knows those who connected once), by name. */
+  async activeOperators(): Promise<OperatorDirectoryEntry[]> {
+    const rows = await this.db.getRepository(User).find({ where: { role: 'operator', disabledAt: IsNull() }, select: ['id', 'fullName', 'extension'], take: 1000 });
+    return rows.map((u) => ({ id: u.id, fullName: u.fullName, extension: u.extension })).sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
   }
 
   async get(id: string): Promise<UserView> {

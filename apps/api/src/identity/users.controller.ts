@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { UserView } from '@hotline/contracts';
+import type { OperatorDirectoryEntry, UserView } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
 import { uuidPipe } from '../http/pipes';
 import { CreateUserDto, DisableUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto, UsersService } from '@hotline/identity';
@@ -16,6 +16,13 @@ export class UsersController {
   @Get()
   list(@Query() query: ListUsersQuery): Promise<UserView[]> {
     return this.users.list(query);
+  }
+
+  /** Supervisors hand tickets to operators who may never have connected: names and extensions only. */
+  @Get('operators')
+  @Roles('supervisor', 'admin')
+  operators(): Promise<OperatorDirectoryEntry[]> {
+    return this.users.activeOperators();
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { ArrowRightOutlined, SendOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Rate, Select, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
-import { SLA_TARGET_NAMES, TICKET_TRANSITIONS, type BcciRequestView, type SlaTargetName, type TicketDetailView, type TicketStatus, type TicketView } from '@hotline/contracts';
+import { SLA_TARGET_NAMES, TICKET_TRANSITIONS, type BcciRequestView, type TicketDetailView, type TicketStatus, type TicketView } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
@@ -11,7 +11,8 @@ import { useCommunes } from '../../lib/reference-data';
 import { invalidate, useResource } from '../../lib/resource';
 import { useRealtimeEvent } from '../../realtime/RealtimeProvider';
 import { vnDateToIso } from '../dispatcher/leg-rules';
-import { SlaCountdown, targetKey } from './SlaCountdown';
+import { historyActionText, historyReasonText } from './history-text';
+import { SlaCountdown } from './SlaCountdown';
 import { kindKey, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, statusMoves, TICKET_KEYS, useAgencies, useCategories, useStaffDirectory, useTicketDetail, useTicketHistory } from './tickets-data';
 import { TicketCitizen } from './TicketCitizen';
 
@@ -26,14 +27,17 @@ function useWho() {
     id === null ? t('tickets.who.system') : id === me.id ? t('tickets.who.me') : (staff.byId.get(id)?.fullName ?? t('tickets.who.staff', { id: id.slice(-6) }));
 }
 
-/** Supervisors and admins hand a ticket to a named operator (names from the operator board). */
+/** Supervisors and admins hand a ticket to a named operator: every active one, with the live status when known. */
 function AssignPicker({ ticket, busy, onAssign }: { ticket: TicketView; busy: boolean; onAssign: (assigneeId: string) => void }) {
   const { t } = useI18n();
   const staff = useStaffDirectory();
   const [pick, setPick] = useState<string | undefined>();
-  const options = staff.named
+  const options = staff.pickable
     .filter((s) => s.userId !== ticket.assigneeId)
-    .map((s) => ({ value: s.userId, label: s.extension ? `${s.fullName} · ${t('tickets.assign.extension', { ext: s.extension })}` : s.fullName! }));
+    .map((s) => ({
+      value: s.userId,
+      label: [s.fullName, s.extension && t('tickets.assign.extension', { ext: s.extension }), s.status && t(`op.status.${s.status}` as MessageKey)].filter(Boolean).join(' · '),
+    }));
   return (
     <Space.Compact style={{ width: '100%', marginTop: 8 }}>
       <Select
@@ -42,7 +46,8 @@ function AssignPicker({ ticket, busy, onAssign }: { ticket: TicketView; busy: bo
         value={pick}
         onChange={setPick}
         options={options}
-        loading={staff.loading && !staff.data}
+        loading={staff.loading}
+        status={staff.error ? 'warning' : undefined}
         showSearch={{ optionFilterProp: 'label' }}
         style={{ flex: 1 }}
         data-testid="ticket-assign-pick"
@@ -352,18 +357,11 @@ function HistoryCard({ id }: { id: string }) {
   const { t } = useI18n();
   const who = useWho();
   const history = useTicketHistory(id);
-  const label = (action: string) => {
-    const key = `tickets.action.${action}` as MessageKey;
-    const text = t(key);
-    return text === key ? action : text;
-  };
+  const label = (action: string) => historyActionText(t, action);
   const PEOPLE = new Set(['assigned', 'reassigned', 'taken_over']);
   const value = (action: string, s: string | null) => (s === null ? null : PEOPLE.has(action) ? who(s) : s in STATUS_COLORS ? t(statusKey(s as TicketStatus)) : /^\d{4}-\d{2}-\d{2}$/.test(s) ? formatDate(`${s}T00:00:00+07:00`) : /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(s) ? formatDateTime(s) : s);
-  // Timer rows say which target fired ("firstResponse warning"): shown with the target's name.
-  const reason = (r: string) => {
-    const m = /^(firstResponse|resolution|forward) (warning|breach)$/.exec(r);
-    return m ? t(targetKey(m[1] as SlaTargetName)) : r;
-  };
+  // Reasons the server wrote by itself ("work started", "resolution warning") are shown in words; typed ones as written.
+  const reason = (r: string) => historyReasonText(t, r);
   return (
     <Section title={t('tickets.history.title')} testId="ticket-history">
       {history.data?.length ? (

@@ -1,11 +1,12 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import type { AgencyView, FeedbackCategoryView, OperatorStatusRow, TicketDetailView, TicketHistoryEntry, TicketKind, TicketPriority, TicketStatus, TicketView } from '@hotline/contracts';
+import type { AgencyView, FeedbackCategoryView, OperatorDirectoryEntry, TicketDetailView, TicketHistoryEntry, TicketKind, TicketPriority, TicketStatus, TicketView } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import type { MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
 import { useResource } from '../../lib/resource';
 import { useOperatorStatuses } from '../supervisor/live/supervision-data';
 import type { TicketFilter } from './sla-countdown';
+import { mergeStaff } from './staff-directory';
 
 export * from './sla-countdown';
 
@@ -16,6 +17,7 @@ export const TICKET_KEYS = {
   list: (q: string) => `tickets/list?${q}`,
   detail: (id: string) => `tickets/one/${id}`,
   history: (id: string) => `tickets/history/${id}`,
+  operators: 'users/operators',
 };
 
 export const kindKey = (k: TicketKind): MessageKey => `tickets.kind.${k}` as MessageKey;
@@ -46,16 +48,17 @@ export function useAgencies() {
 }
 
 /**
- * Who the staff ids of tickets are: supervisors and admins read names and extensions from the operator board
- * (GET /operator-status); operators may not, and get an empty directory (the screens fall back to the short id).
+ * Who the staff ids of tickets are: supervisors and admins read every active operator (GET /users/operators) merged with
+ * the live operator board (GET /operator-status); operators may not, and get an empty directory (the screens fall back
+ * to the short id).
  */
 export function useStaffDirectory() {
   const me = useCurrentUser();
   const allowed = me.role === 'supervisor' || me.role === 'admin';
-  const r = useOperatorStatuses(allowed);
-  const byId = useMemo(() => new Map<string, OperatorStatusRow>((r.data ?? []).map((s) => [s.userId, s])), [r.data]);
-  const named = useMemo(() => (r.data ?? []).filter((s) => s.fullName).sort((a, b) => a.fullName!.localeCompare(b.fullName!, 'vi')), [r.data]);
-  return { ...r, allowed, byId, named };
+  const statuses = useOperatorStatuses(allowed);
+  const directory = useResource<OperatorDirectoryEntry[]>(allowed ? TICKET_KEYS.operators : null, () => api.get<OperatorDirectoryEntry[]>('/users/operators'));
+  const { byId, pickable } = useMemo(() => mergeStaff(directory.data, statuses.data), [directory.data, statuses.data]);
+  return { allowed, byId, pickable, loading: (directory.loading && !directory.data) || (statuses.loading && !statuses.data), error: directory.error };
 }
 
 export interface ListQuery {
