@@ -5,67 +5,20 @@
  * then remits the fee. The dispatcher of the other office never sees it; a rejected offer (reason required) moves live
  * to that other office. Screenshots: test-artifacts/dashboard/dispatcher-*.png (needs `npm run build` first).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import type { BcciRequestView } from '@hotline/contracts';
 import { DEMO_PASSWORD } from '../helpers/test-app';
 import { DispatchWorld, dispatchWorld, requestBody } from '../dispatch/dispatch-fixtures';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '../../test-artifacts/dashboard');
-const DASHBOARD_INDEX = join(__dirname, '../../apps/dashboard/dist/index.html');
-const UI_TIMEOUT = 10_000;
-
-interface PageAnimation {
-  playState: string;
-  effect: { getTiming(): { iterations?: number } } | null;
-}
+import { BrowserHarness } from './browser';
 
 let w: DispatchWorld;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(UI_TIMEOUT);
-  page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/status of 40[13]/.test(msg.text())) pageErrors.push(`${page.url()} console: ${msg.text()}`);
-  });
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): PageAnimation[] } }).document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-let failures = 0;
-async function visible(locator: Locator): Promise<Locator> {
-  try {
-    await locator.first().waitFor({ state: 'visible' });
-  } catch (err) {
-    await locator.page().screenshot({ path: join(ARTIFACTS, `dispatcher-FAILED-${++failures}.png`), fullPage: true }).catch(() => undefined);
-    throw err;
-  }
-  return locator.first();
-}
-
-async function uiLogin(page: Page, username: string): Promise<void> {
-  await page.goto(`${w.api.url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await visible(page.getByTestId('home-greeting'));
-}
+const h = new BrowserHarness('dispatcher-');
+const newPage = () => h.newPage();
+const visible = h.visible.bind(h);
+const shot = (page: Page, name: string) => h.shot(page, name);
+const dialog = (page: Page, title: string) => h.dialog(page, title);
+const uiLogin = (page: Page, username: string) => h.login(page, w.api.url, username, DEMO_PASSWORD);
 
 async function openInbox(page: Page): Promise<void> {
   await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: 'Hộp việc bưu cục' }).click();
@@ -74,8 +27,6 @@ async function openInbox(page: Page): Promise<void> {
   await visible(page.locator('[data-testid=connection-state][data-state=online]'));
 }
 
-const dialog = (page: Page, title: string) => visible(page.getByRole('dialog').filter({ hasText: title }));
-
 async function createRequest(): Promise<BcciRequestView> {
   const res = await w.api.http.post('/api/bcci-requests').set('authorization', `Bearer ${w.operator.token}`).send(requestBody(w));
   if (res.status !== 201) throw new Error(`request: ${res.status} ${JSON.stringify(res.body)}`);
@@ -83,26 +34,18 @@ async function createRequest(): Promise<BcciRequestView> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(DASHBOARD_INDEX)) throw new Error('apps/dashboard/dist is missing: run `npm run build` first (npm test does)');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-core`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  for (const f of readdirSync(ARTIFACTS)) if (f.startsWith('dispatcher-')) rmSync(join(ARTIFACTS, f), { force: true });
+  await h.launch();
   // Two always-open test offices serving one commune (the demo offices there are switched off until close()).
   w = await dispatchWorld({ communeIndex: 65, offices: 2 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 }, 90_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
+  await h.close();
   await w?.close();
 }, 30_000);
 
 afterEach(() => {
-  expect(pageErrors).toEqual([]);
+  expect(h.pageErrors).toEqual([]);
 });
 
 describe('dispatcher inbox in Chromium', () => {
@@ -119,7 +62,7 @@ describe('dispatcher inbox in Chromium', () => {
     expect(await d0.getByTestId('unremitted-amount').innerText()).toContain('0 ₫');
     await d0.evaluate('window.__notReloaded = true');
     await d1.evaluate('window.__notReloaded = true');
-    await shot(d0, 'dispatcher-01-inbox-empty');
+    await shot(d0, '01-inbox-empty');
 
     // The operator creates a request over the API: the nearest office's dispatcher sees it arrive without reloading.
     const request = await createRequest();
@@ -137,7 +80,7 @@ describe('dispatcher inbox in Chromium', () => {
     await visible(d0.locator('.ant-notification-notice').filter({ hasText: `Phân công mới: ${request.code}` }));
     expect(await d0.evaluate('window.__dispatchChimes')).toBe(1);
     expect(await d0.evaluate('window.__notReloaded')).toBe(true);
-    await shot(d0, 'dispatcher-02-new-assignment');
+    await shot(d0, '02-new-assignment');
 
     // Accept: the leg moves to "in progress" with only its next allowed step.
     await offer.getByTestId('offer-accept').click();
@@ -170,7 +113,7 @@ describe('dispatcher inbox in Chromium', () => {
     await modal.getByTestId('pickup-slip').check();
     await modal.getByTestId('pickup-sealed').check();
     await modal.getByTestId('pickup-receipt').fill('BL-0001');
-    await shot(d0, 'dispatcher-03-pickup-checklist');
+    await shot(d0, '03-pickup-checklist');
     await modal.getByTestId('leg-modal-ok').click();
     await visible(d0.locator(`[data-testid=leg-row][data-leg-id="${legId}"][data-state=picked_up]`));
     expect(await row().innerText()).toContain('Thiếu 1 giấy tờ');
@@ -191,7 +134,7 @@ describe('dispatcher inbox in Chromium', () => {
     await row().waitFor({ state: 'detached' });
     const stored = await w.api.http.get(`/api/bcci-legs/${legId}`).set('authorization', `Bearer ${near.dispatcher.token}`);
     expect(stored.body).toMatchObject({ state: 'delivered', courierName: 'Bưu tá Rơ Mah Hùng', feeCollected: 50000, pickupChecklist: { missingDocuments: ['Bản sao CCCD'], slipSignedByBoth: true, sealedInFrontOfCitizen: true, feeReceiptNumber: 'BL-0001' }, proofOfDelivery: { recipientName: 'Cán bộ một cửa', relation: 'Cơ quan tiếp nhận' } });
-    await shot(d0, 'dispatcher-04-delivered-fees');
+    await shot(d0, '04-delivered-fees');
 
     // The collected-not-remitted report downloads as a CSV Excel reads in Vietnamese (UTF-8 with BOM).
     const [download] = await Promise.all([d0.waitForEvent('download'), d0.getByTestId('fees-csv').click()]);
@@ -231,7 +174,7 @@ describe('dispatcher inbox in Chromium', () => {
     await visible(offer2.getByTestId('offer-deadline'));
     await visible(d0.locator(`[data-testid=finished-item][data-leg-id="${legId}"] [data-testid=leg-remitted]`).getByText('Đã nộp · UNC-2026-001'));
     expect(await d0.locator(`[data-testid=fee-row][data-leg-id="${legId}"]`).count()).toBe(0);
-    await shot(d0, 'dispatcher-05a-after-reload');
+    await shot(d0, '05a-after-reload');
     await offer2.getByTestId('offer-reject').click();
     modal = await dialog(d0, 'Từ chối phân công');
     await modal.getByTestId('leg-modal-ok').click();
@@ -242,7 +185,7 @@ describe('dispatcher inbox in Chromium', () => {
     const moved = await visible(d1.locator(`[data-testid=offer-item][data-leg-id="${legId2}"]`));
     expect(await moved.getByTestId('offer-code').innerText()).toBe(second.code);
     expect(await d1.evaluate('window.__notReloaded')).toBe(true);
-    await shot(d1, 'dispatcher-05-other-office-after-reject');
+    await shot(d1, '05-other-office-after-reject');
 
     // Muting is remembered; English is one click away.
     await d0.getByTestId('mute-toggle').click();
@@ -250,6 +193,6 @@ describe('dispatcher inbox in Chromium', () => {
     await d0.locator('.ant-layout-header .ant-segmented-item').filter({ hasText: 'EN' }).click();
     await visible(d0.getByRole('heading', { name: 'Post office inbox' }));
     await visible(d0.getByTestId('finished-legs').getByText('Delivered'));
-    await shot(d0, 'dispatcher-06-english');
+    await shot(d0, '06-english');
   }, 45_000);
 });

@@ -137,7 +137,7 @@ describe('operator creates a BCCI request from a call, live to the routed office
     const before = ((await w.api.http.get('/api/bcci-requests').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<BcciRequestView>).items.length;
     await input(op, 'bcci-window-to').fill('01/01/2024 10:00');
     await modal.getByTestId('bcci-submit').click();
-    await h.visible(modal.locator('.ant-form-item').filter({ has: op.locator('[data-testid=bcci-window-to]') }).locator('.ant-form-item-explain-error').filter({ hasText: 'windowTo' }));
+    await h.visible(modal.locator('.ant-form-item').filter({ has: op.locator('[data-testid=bcci-window-to]') }).locator('.ant-form-item-explain-error').filter({ hasText: 'Không được ở thời điểm đã qua' }));
     expect(((await w.api.http.get('/api/bcci-requests').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<BcciRequestView>).items.length).toBe(before);
     await h.shot(op, '01-form-price-promotion-error');
     // The form is taller than the screen: its top (option, citizen, dossier) as the operator sees it first.

@@ -2,78 +2,27 @@
  * The operator console in a real browser (Debian's Chromium + playwright-core) against the built UI served by the real
  * api, with the real worker: a CTI call pops the caller's identity and history live, the operator files the call with
  * the form, a missed call from another number becomes a callback live. A dispatcher cannot open the screen.
- * Screenshots: test-artifacts/dashboard/operator-*.png (needs `npm run build` or the dashboard's vite build first).
+ * Screenshots: test-artifacts/dashboard/operator-console-*.png (needs `npm run build` or the dashboard's vite build first).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AdministrativeUnitView } from '@hotline/contracts';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, login, startApi, startWorker, unique, type TestApi } from '../helpers/test-app';
 import { e164, randomMobile } from '../calls/helpers';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '../../test-artifacts/dashboard');
-const DASHBOARD_INDEX = join(__dirname, '../../apps/dashboard/dist/index.html');
-const UI_TIMEOUT = 10_000;
-
-interface PageAnimation {
-  playState: string;
-  effect: { getTiming(): { iterations?: number } } | null;
-}
+import { BrowserHarness } from './browser';
 
 let api: TestApi;
 let worker: INestApplicationContext;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const h = new BrowserHarness('operator-console-');
 let ctiToken: string;
 let adminAuth: { authorization: string };
 const saved = { wrap: process.env.CALLS_WRAP_UP_SECONDS };
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(UI_TIMEOUT);
-  page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/status of 40[13]/.test(msg.text())) pageErrors.push(`${page.url()} console: ${msg.text()}`);
-  });
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): PageAnimation[] } }).document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-let failures = 0;
-async function visible(locator: Locator): Promise<Locator> {
-  try {
-    await locator.first().waitFor({ state: 'visible' });
-  } catch (err) {
-    await locator.page().screenshot({ path: join(ARTIFACTS, `operator-FAILED-${++failures}.png`), fullPage: true }).catch(() => undefined);
-    throw err;
-  }
-  return locator.first();
-}
-
-async function uiLogin(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${api.url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByTestId('login-submit').click();
-  await visible(page.getByTestId('home-greeting'));
-}
-
-async function pickOption(page: Page, label: string): Promise<void> {
-  await (await visible(page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }))).click();
-}
+const newPage = () => h.newPage();
+const visible = h.visible.bind(h);
+const shot = (page: Page, name: string) => h.shot(page, name);
+const pickOption = (page: Page, label: string) => h.pickOption(page, label);
+const uiLogin = (page: Page, username: string, password: string) => h.login(page, api.url, username, password);
 
 const cti = async (body: Record<string, unknown>) => {
   const res = await api.http.post('/api/cti/events').set('x-cti-token', ctiToken).send(body);
@@ -82,10 +31,7 @@ const cti = async (body: Record<string, unknown>) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(DASHBOARD_INDEX)) throw new Error('apps/dashboard/dist is missing: run `npm run build` first (npm test does)');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-core`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  for (const f of readdirSync(ARTIFACTS)) if (f.startsWith('operator-')) rmSync(join(ARTIFACTS, f), { force: true });
+  await h.launch();
   // A short wrap-up so the status goes on_call → wrap_up → available within the test.
   process.env.CALLS_WRAP_UP_SECONDS = '2';
   api = await startApi();
@@ -94,15 +40,10 @@ beforeAll(async () => {
   const created = await api.http.post('/api/cti/tokens').set(adminAuth).send({ name: unique('pbx-ui-') });
   if (created.status !== 201) throw new Error(`cti token: ${created.status}`);
   ctiToken = created.body.token;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 }, 90_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
+  await h.close();
   await worker?.close();
   await api?.close();
   if (saved.wrap === undefined) delete process.env.CALLS_WRAP_UP_SECONDS;
@@ -110,7 +51,7 @@ afterAll(async () => {
 }, 30_000);
 
 afterEach(() => {
-  expect(pageErrors).toEqual([]);
+  expect(h.pageErrors).toEqual([]);
 });
 
 describe('operator console in Chromium', () => {
@@ -154,7 +95,7 @@ describe('operator console in Chromium', () => {
     expect(await operator.getByTestId('slot-ticket').getByRole('button').isDisabled()).toBe(true);
     await visible(operator.getByTestId('shortcut-help').getByText('Alt+S lưu'));
     await operator.evaluate('window.__notReloaded = true');
-    await shot(operator, 'operator-01-console-idle');
+    await shot(operator, '01-console-idle');
 
     // The PBX rings, then extension 1001 (operator1) answers.
     const callId = unique('ui-call-');
@@ -171,7 +112,7 @@ describe('operator console in Chromium', () => {
     await visible(pop.getByTestId('screen-pop-last-calls').getByText('Đã hướng dẫn'));
     await visible(operator.locator('[data-testid=my-status][data-status=on_call]'));
     expect(await operator.evaluate('window.__notReloaded')).toBe(true);
-    await shot(operator, 'operator-02-screen-pop');
+    await shot(operator, '02-screen-pop');
 
     // The operator files the call: topic, notes, outcome, Alt+S.
     await operator.getByTestId('call-topic').click();
@@ -191,7 +132,7 @@ describe('operator console in Chromium', () => {
     await cti({ event: 'hangup', call_id: callId, direction: 'inbound', from: caller, cause: 'normalClearing' });
     await visible(operator.locator('[data-testid=my-status][data-status=wrap_up]'));
     await visible(operator.getByTestId('my-status-wrapup'));
-    await shot(operator, 'operator-03-call-saved-wrap-up');
+    await shot(operator, '03-call-saved-wrap-up');
     await visible(operator.locator('[data-testid=my-status][data-status=available]'));
 
     // A missed call from another number opens a callback, visible live; the operator takes it.
@@ -203,7 +144,7 @@ describe('operator console in Chromium', () => {
     await cb.getByTestId('callback-assign').click();
     await visible(cb.getByText('Tôi phụ trách'));
     expect(await operator.evaluate('window.__notReloaded')).toBe(true);
-    await shot(operator, 'operator-04-callback');
+    await shot(operator, '04-callback');
 
     // First try: no answer (logged), second: reached → closed with the outbound call, which joins my calls.
     await cb.getByTestId('callback-attempt').click();
@@ -230,7 +171,7 @@ describe('operator console in Chromium', () => {
     await visible(operator.getByTestId('my-calls').getByText('My calls today'));
     // (Other test files share this database: open callbacks of theirs may be listed, so check the card's title.)
     await visible(operator.getByTestId('callbacks').getByText('Callbacks', { exact: true }));
-    await shot(operator, 'operator-05-english');
+    await shot(operator, '05-english');
     await operator.locator('.ant-layout-header .ant-segmented-item').filter({ hasText: 'VI' }).click();
     await visible(operator.getByRole('heading', { name: 'Bàn làm việc tổng đài' }));
   }, 60_000);

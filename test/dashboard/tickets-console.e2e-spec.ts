@@ -112,7 +112,7 @@ describe('tickets in Chromium', () => {
     const before = ((await api.http.get('/api/tickets').query({ kind: 'feedback', limit: 200 }).set(operatorAuth)).body as TicketView[]).length;
     await input(op, 'ticket-phone').fill('12345');
     await modal.getByTestId('ticket-form-submit').click();
-    await h.visible(modal.locator('.ant-form-item').filter({ has: op.locator('[data-testid=ticket-phone]') }).locator('.ant-form-item-explain-error').filter({ hasText: 'phone' }));
+    await h.visible(modal.locator('.ant-form-item').filter({ has: op.locator('[data-testid=ticket-phone]') }).locator('.ant-form-item-explain-error').filter({ hasText: 'Không đúng định dạng số điện thoại' }));
     expect(((await api.http.get('/api/tickets').query({ kind: 'feedback', limit: 200 }).set(operatorAuth)).body as TicketView[]).length).toBe(before);
     await input(op, 'ticket-phone').fill(caller);
     await h.shot(op, '01-create-from-call');

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CALL_CHANNELS, CALL_DIRECTIONS, CALL_OUTCOMES } from '@hotline/contracts';
@@ -155,43 +155,8 @@ export class CreateCallDto {
   ticketId?: string;
 }
 
-export class UpdateCallDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  citizenId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  topicId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  notes?: string;
-
-  @ApiPropertyOptional({ enum: CALL_OUTCOMES })
-  @IsOptional()
-  @IsIn(CALL_OUTCOMES)
-  outcome?: CallOutcome;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  requestId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  ticketId?: string;
-
-  @ApiPropertyOptional({ description: 'Hand-logged calls only' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  endedAt?: string;
-
+/** What can be changed on a call after it was logged (endedAt: hand-logged calls only), with the version read. */
+export class UpdateCallDto extends PickType(CreateCallDto, ['citizenId', 'topicId', 'notes', 'outcome', 'requestId', 'ticketId', 'endedAt'] as const) {
   @ApiPropertyOptional({ description: 'The version you read (optimistic locking): 409 if somebody changed the call since' })
   @IsOptional()
   @Type(() => Number)

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -509,54 +509,5 @@ export class SlaPolicyDto {
   active?: boolean;
 }
 
-export class UpdateSlaPolicyDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 150)
-  name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0.01)
-  @Max(10_000_000)
-  firstResponseMinutes?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0.01)
-  @Max(10_000_000)
-  resolutionMinutes?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0.01)
-  @Max(10_000_000)
-  forwardMinutes?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(99)
-  warnPercent?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  pauseWhenForwarded?: boolean;
-
-  @ApiPropertyOptional({ enum: ESCALATIONS })
-  @IsOptional()
-  @IsIn(ESCALATIONS)
-  escalation?: EscalationRule;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
-}
+/** The editable terms of a policy, each optional: its scope (kind, category, priority) and calendar are fixed at creation. */
+export class UpdateSlaPolicyDto extends PartialType(OmitType(SlaPolicyDto, ['kind', 'categoryId', 'priority', 'calendar'] as const)) {}

@@ -5,12 +5,11 @@ import { BCCI_OPTIONS, ROUTE_TYPES, SERVICE_LEVELS, type BcciOption, type BcciRe
 import { CommuneSelect } from '../../components/CommuneSelect';
 import { useI18n } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
-import { describeError } from '../../lib/errors';
+import { describeError, showFormErrors } from '../../lib/errors';
 import { formatMoney, formatPhone } from '../../lib/format';
 import { useCommunes } from '../../lib/reference-data';
 import { invalidate } from '../../lib/resource';
 import { kindKey, parseVnDateTime, routeKey } from '../dispatcher/legs-data';
-import { fieldErrors } from '../tickets/form-errors';
 import { useAgencies, useCategories } from '../tickets/tickets-data';
 import { optionKey, REQUEST_KEYS, serviceLevelKey, useQuote } from './requests-data';
 
@@ -41,10 +40,14 @@ interface Values {
 }
 
 const ADDRESS_FIELDS = ['detail', 'communeCode', 'lat', 'lng'];
-const FIELDS = new Set([
+const FIELDS = [
   'option', 'dossierCode', 'procedureName', 'field', 'agency', 'serviceLevel', 'routeType', 'phone', 'contactName', 'windowFrom', 'windowTo', 'feeOnBehalf', 'notes',
   'pickupAddress', 'deliveryAddress', ...ADDRESS_FIELDS.flatMap((f) => [`pickupAddress.${f}`, `deliveryAddress.${f}`]),
-]);
+];
+/** When the result goes back to the pickup address, the api's deliveryAddress errors belong on the pickup fields. */
+const DELIVERY_AS_PICKUP: Record<string, string> = Object.fromEntries(
+  ['', ...ADDRESS_FIELDS.map((f) => `.${f}`)].map((suffix) => [`deliveryAddress${suffix}`, `pickupAddress${suffix}`]),
+);
 /** Fields of procedures the promotion of letter 659/UBND-KGVX names, offered first. */
 const KNOWN_FIELDS = ['Đăng ký giao dịch bảo đảm'];
 
@@ -228,12 +231,8 @@ export function BcciRequestModal({ open, call, caller, onClose, onCreated }: { o
       void message.success(t('tickets.bcci.created', { code: created.code }));
       onCreated(created);
     } catch (err) {
-      const { fields, rest } = fieldErrors(err, (p) => FIELDS.has(p.join('.')));
-      if (fields.length) {
-        // The delivery address defaults to the pickup one: a problem there is shown on the field the operator filled.
-        form.setFields(fields.map((f) => ({ name: f.path[0] === 'deliveryAddress' && !separateDelivery ? ['pickupAddress', ...f.path.slice(1)] : f.path, errors: [f.message] })) as never);
-      }
-      if (rest.length || !fields.length) setError(rest.length ? rest.join('; ') : describeError(t, err));
+      // The delivery address defaults to the pickup one: a problem there is shown on the field the operator filled.
+      setError(showFormErrors(t, form, err, FIELDS, { aliases: separateDelivery ? {} : DELIVERY_AS_PICKUP }));
     } finally {
       setSaving(false);
     }

@@ -19,12 +19,11 @@ import { useCurrentUser } from '../../auth/session';
 import { CommuneSelect } from '../../components/CommuneSelect';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
-import { describeError } from '../../lib/errors';
+import { describeError, showFormErrors } from '../../lib/errors';
 import { formatPhone } from '../../lib/format';
 import { useCommunes } from '../../lib/reference-data';
 import { invalidate, useResource } from '../../lib/resource';
 import { vnDateToIso } from '../dispatcher/leg-rules';
-import { fieldErrors } from './form-errors';
 import { kindKey, priorityKey, PRIORITY_COLORS, useAgencies, useCategories } from './tickets-data';
 
 interface Values {
@@ -44,7 +43,7 @@ interface Values {
   assignToMe?: boolean;
 }
 
-const FIELDS = new Set(['kind', 'channel', 'phone', 'citizenName', 'subject', 'content', 'categoryId', 'priority', 'communeCode', 'dossierCode', 'bcciRequestId', 'overdue', 'overdue.agencyId', 'overdue.dossierCode', 'overdue.originalDueDate']);
+const FIELDS = ['kind', 'channel', 'phone', 'citizenName', 'subject', 'content', 'categoryId', 'priority', 'communeCode', 'dossierCode', 'bcciRequestId', 'overdue', 'overdue.agencyId', 'overdue.dossierCode', 'overdue.originalDueDate'];
 
 export interface TicketSource {
   call?: CallView | null;
@@ -136,9 +135,7 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
       void message.success(t('tickets.form.created', { code: created.code }));
       onCreated(created);
     } catch (err) {
-      const { fields, rest } = fieldErrors(err, (p) => FIELDS.has(p.join('.')));
-      if (fields.length) form.setFields(fields.map((f) => ({ name: f.path, errors: [f.message] })) as never);
-      if (rest.length || !fields.length) setError(rest.length ? rest.join('; ') : describeError(t, err));
+      setError(showFormErrors(t, form, err, FIELDS));
     } finally {
       setSaving(false);
     }

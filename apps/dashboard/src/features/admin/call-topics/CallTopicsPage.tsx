@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, InputNumber, Space, Switch, Table, Tooltip, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, InputNumber, Space, Switch, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { CallTopicView } from '@hotline/contracts';
 import { PageHeader } from '../../../components/PageHeader';
@@ -8,7 +8,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
 import { invalidate, useResource } from '../../../lib/resource';
-import { ActiveSwitch } from '../catalog/ActiveSwitch';
+import { activeColumn, editColumn } from '../catalog/columns';
 import { CatalogFormModal } from '../catalog/CatalogFormModal';
 
 /** Same prefix as the operator console's topic list, so an edit here refreshes it too. */
@@ -35,32 +35,8 @@ export default function CallTopicsPage() {
     { title: t('catalog.topic.sortOrder'), dataIndex: 'sortOrder', key: 'sortOrder', width: 90, align: 'right' },
     { title: t('catalog.code'), dataIndex: 'code', key: 'code', width: 200, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('catalog.name'), dataIndex: 'name', key: 'name' },
-    {
-      title: t('catalog.status'),
-      key: 'active',
-      width: 180,
-      render: (_, r) => (
-        <ActiveSwitch
-          checked={r.active}
-          label={t('catalog.status')}
-          save={async (active) => {
-            await api.patch<CallTopicView>(`/call-topics/${r.id}`, { active });
-            invalidate('call-topics');
-            return t(active ? 'catalog.enabledDone' : 'catalog.disabledDone');
-          }}
-        />
-      ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      render: (_, r) => (
-        <Tooltip title={t('common.edit')}>
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => (setEditing(r), setOpen(true))} />
-        </Tooltip>
-      ),
-    },
+    activeColumn<CallTopicView>(t, '/call-topics', 'call-topics', 180),
+    editColumn(t, (row) => (setEditing(row), setOpen(true)), { width: 90 }),
   ];
 
   const submit = async (v: Values) => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Space, Switch, Table, Tabs, Tooltip, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Space, Switch, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { AgencyView, FeedbackCategoryView } from '@hotline/contracts';
 import { PageHeader } from '../../../components/PageHeader';
@@ -9,7 +9,7 @@ import { api } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
 import { foldedIncludes } from '../../../lib/reference-data';
 import { invalidate, useResource } from '../../../lib/resource';
-import { ActiveSwitch } from '../catalog/ActiveSwitch';
+import { activeColumn, editColumn } from '../catalog/columns';
 import { CatalogFormModal } from '../catalog/CatalogFormModal';
 import { FEEDBACK_AGENCIES_KEY, FEEDBACK_CATEGORIES_KEY } from '../catalog/labels';
 
@@ -51,32 +51,8 @@ function CategoriesTab() {
   const columns: TableColumnsType<FeedbackCategoryView> = [
     { title: t('catalog.code'), dataIndex: 'code', key: 'code', width: 200, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('catalog.name'), dataIndex: 'name', key: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'vi') },
-    {
-      title: t('catalog.status'),
-      key: 'active',
-      width: 180,
-      render: (_, c) => (
-        <ActiveSwitch
-          checked={c.active}
-          label={t('catalog.status')}
-          save={async (active) => {
-            await api.patch<FeedbackCategoryView>(`/feedback/categories/${c.id}`, { active });
-            invalidate(FEEDBACK_CATEGORIES_KEY);
-            return t(active ? 'catalog.enabledDone' : 'catalog.disabledDone');
-          }}
-        />
-      ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      render: (_, c) => (
-        <Tooltip title={t('common.edit')}>
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => (setEditing(c), setOpen(true))} />
-        </Tooltip>
-      ),
-    },
+    activeColumn<FeedbackCategoryView>(t, '/feedback/categories', FEEDBACK_CATEGORIES_KEY, 180),
+    editColumn(t, (row) => (setEditing(row), setOpen(true)), { width: 90 }),
   ];
 
   const submit = async (v: CategoryValues) => {
@@ -148,32 +124,8 @@ function AgenciesTab() {
     { title: t('catalog.code'), dataIndex: 'code', key: 'code', width: 200, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('catalog.fb.agencyName'), dataIndex: 'name', key: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'vi') },
     { title: t('catalog.fb.email'), dataIndex: 'email', key: 'email', render: (v: string) => <a href={`mailto:${v}`}>{v}</a> },
-    {
-      title: t('catalog.status'),
-      key: 'active',
-      width: 180,
-      render: (_, a) => (
-        <ActiveSwitch
-          checked={a.active}
-          label={t('catalog.status')}
-          save={async (active) => {
-            await api.patch<AgencyView>(`/feedback/agencies/${a.id}`, { active });
-            invalidate(FEEDBACK_AGENCIES_KEY);
-            return t(active ? 'catalog.enabledDone' : 'catalog.disabledDone');
-          }}
-        />
-      ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      render: (_, a) => (
-        <Tooltip title={t('common.edit')}>
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => (setEditing(a), setOpen(true))} />
-        </Tooltip>
-      ),
-    },
+    activeColumn<AgencyView>(t, '/feedback/agencies', FEEDBACK_AGENCIES_KEY, 180),
+    editColumn(t, (row) => (setEditing(row), setOpen(true)), { width: 90 }),
   ];
 
   const submit = async (v: AgencyValues) => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Col, DatePicker, Form, InputNumber, Input, Row, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Col, DatePicker, Form, InputNumber, Input, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { LEG_KINDS, ROUTE_TYPES, SERVICE_LEVELS, type LegKind, type PromotionView, type RouteType, type ServiceLevel, type TariffView } from '@hotline/contracts';
@@ -10,7 +10,7 @@ import { api } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { invalidate, useResource } from '../../../lib/resource';
-import { ActiveSwitch } from '../catalog/ActiveSwitch';
+import { activeColumn, editColumn } from '../catalog/columns';
 import { CatalogFormModal } from '../catalog/CatalogFormModal';
 import { localDateVN, todayVN, windowState } from '../catalog/dates';
 
@@ -67,31 +67,9 @@ function TariffsTab() {
     { title: t('catalog.tariff.routeType'), dataIndex: 'routeType', key: 'routeType', render: (r: RouteType) => t(`disp.route.${r}`) },
     { title: t('catalog.tariff.price'), dataIndex: 'priceVnd', key: 'priceVnd', align: 'right', render: (v: number) => <strong>{formatMoney(v)}</strong> },
     { title: t('catalog.tariff.due'), dataIndex: 'dueWorkingDays', key: 'due', render: (n: number) => t('catalog.tariff.dueValue', { n }) },
-    {
-      title: t('catalog.status'),
-      key: 'active',
-      render: (_, r) => (
-        <ActiveSwitch
-          checked={r.active}
-          label={t('catalog.status')}
-          save={async (active) => {
-            await api.patch<TariffView>(`/bcci-tariffs/${r.id}`, { active });
-            invalidate(KEYS.tariffs);
-            return t(active ? 'catalog.enabledDone' : 'catalog.disabledDone');
-          }}
-        />
-      ),
-    },
+    activeColumn<TariffView>(t, '/bcci-tariffs', KEYS.tariffs),
     { title: t('catalog.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', render: (v: string) => formatDateTime(v) },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, r) => (
-        <Tooltip title={t('common.edit')}>
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => (setEditing(r), setOpen(true))} />
-        </Tooltip>
-      ),
-    },
+    editColumn(t, (row) => (setEditing(row), setOpen(true))),
   ];
 
   const submit = async (v: TariffValues) => {
@@ -217,30 +195,8 @@ function PromotionsTab() {
           <Typography.Text type="secondary">{t('catalog.promo.noCondition')}</Typography.Text>
         ),
     },
-    {
-      title: t('catalog.status'),
-      key: 'active',
-      render: (_, p) => (
-        <ActiveSwitch
-          checked={p.active}
-          label={t('catalog.status')}
-          save={async (active) => {
-            await api.patch<PromotionView>(`/bcci-promotions/${p.id}`, { active });
-            invalidate(KEYS.promotions);
-            return t(active ? 'catalog.enabledDone' : 'catalog.disabledDone');
-          }}
-        />
-      ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, p) => (
-        <Tooltip title={t('common.edit')}>
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => (setEditing(p), setOpen(true))} />
-        </Tooltip>
-      ),
-    },
+    activeColumn<PromotionView>(t, '/bcci-promotions', KEYS.promotions),
+    editColumn(t, (row) => (setEditing(row), setOpen(true))),
   ];
 
   const submit = async (v: PromotionValues) => {

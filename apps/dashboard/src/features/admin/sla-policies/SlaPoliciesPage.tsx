@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   TICKET_KINDS,
@@ -17,7 +17,7 @@ import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
 import { invalidate, useResource } from '../../../lib/resource';
-import { ActiveSwitch } from '../catalog/ActiveSwitch';
+import { activeColumn, editColumn } from '../catalog/columns';
 import { formatDecimal, splitBusinessMinutes, workingDayMinutes } from '../catalog/business-time';
 import { CatalogFormModal } from '../catalog/CatalogFormModal';
 import { CALENDARS_KEY, FEEDBACK_CATEGORIES_KEY, KIND_LABELS, PRIORITY_LABELS } from '../catalog/labels';
@@ -110,32 +110,8 @@ export default function SlaPoliciesPage() {
         </Space>
       ),
     },
-    {
-      title: t('catalog.status'),
-      key: 'active',
-      width: 160,
-      render: (_, p) => (
-        <ActiveSwitch
-          checked={p.active}
-          label={t('catalog.status')}
-          save={async (active) => {
-            await api.patch<SlaPolicyView>(`/sla/policies/${p.id}`, { active });
-            invalidate(KEY);
-            return t(active ? 'catalog.enabledDone' : 'catalog.disabledDone');
-          }}
-        />
-      ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_, p) => (
-        <Tooltip title={t('common.edit')}>
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => (setEditing(p), setOpen(true))} />
-        </Tooltip>
-      ),
-    },
+    activeColumn<SlaPolicyView>(t, '/sla/policies', KEY, 160),
+    editColumn(t, (row) => (setEditing(row), setOpen(true)), { fixed: 'right' }),
   ];
 
   const submit = async (v: Values) => {
