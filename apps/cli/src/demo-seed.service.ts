@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Role } from '@hotline/contracts';
-import { APP_CONFIG, AppConfig, AppSetting, Clock } from '@hotline/core';
+import { APP_CONFIG, AppConfig, AppSetting, Clock, dbManager } from '@hotline/core';
 import { AdministrativeUnitsService, DEFAULT_OPENING_HOURS, PostOffice, PostOfficesService } from '@hotline/geo';
 import { UsersService } from '@hotline/identity';
 
@@ -57,7 +57,7 @@ export class DemoSeedService {
     const admin: DemoLogin = { username: adminUsername, password: adminPassword, role: 'admin', note: 'Quản trị' };
     if (!this.config.seed.demo) return { adminCreated, demo: 'disabled', logins: [admin] };
 
-    const done = await this.db.getRepository(AppSetting).findOneBy({ key: DEMO_SEED_KEY });
+    const done = await dbManager(this.db).getRepository(AppSetting).findOneBy({ key: DEMO_SEED_KEY });
     if (!done) await this.seedDemo();
     return { adminCreated, demo: done ? 'already-seeded' : 'seeded', logins: [admin, ...(await this.demoLogins())] };
   }

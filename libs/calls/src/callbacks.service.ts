@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CallbackAttemptView, CallbackView } from '@hotline/contracts';
-import { AuthUser, Clock, ConflictError, ForbiddenError, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { AuthUser, Clock, ConflictError, dbManager, ForbiddenError, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { Call } from './call.entity';
 import type { CallbackAttemptDto, ListCallbacksQuery } from './calls.dto';
 import { CallsRealtime } from './calls-realtime';
@@ -64,7 +64,7 @@ export class CallbacksService {
   }
 
   async list(q: ListCallbacksQuery): Promise<CallbackView[]> {
-    const rows = await this.db.getRepository(Callback).find({
+    const rows = await dbManager(this.db).getRepository(Callback).find({
       where: { state: q.state ?? 'open', ...(q.assigneeId ? { assigneeId: q.assigneeId } : {}) },
       order: { createdAt: 'ASC' },
       take: q.limit ?? 100,
@@ -74,7 +74,7 @@ export class CallbacksService {
 
   /** The supervisor's backlog: how many open, how old, by assignee. */
   async backlog(): Promise<{ open: number; unassigned: number; oldestAgeSeconds: number | null; byAge: Record<string, number> }> {
-    const rows: Array<{ open: string; unassigned: string; oldest: Date | null; lt15: string; lt60: string; lt240: string }> = await this.db.query(
+    const rows: Array<{ open: string; unassigned: string; oldest: Date | null; lt15: string; lt60: string; lt240: string }> = await dbManager(this.db).query(
       "SELECT COUNT(*) AS `open`, SUM(`assignee_id` IS NULL) AS `unassigned`, MIN(`created_at`) AS `oldest`, SUM(`created_at` > ? ) AS `lt15`, SUM(`created_at` > ?) AS `lt60`, SUM(`created_at` > ?) AS `lt240` FROM `callbacks` WHERE `state` = 'open'",
       [new Date(this.clock.nowMs() - 15 * 60_000), new Date(this.clock.nowMs() - 60 * 60_000), new Date(this.clock.nowMs() - 240 * 60_000)],
     );
@@ -155,8 +155,8 @@ export class CallbacksService {
   }
 
   async attempts(id: string): Promise<CallbackAttemptView[]> {
-    if (!(await this.db.getRepository(Callback).countBy({ id }))) throw new NotFoundError('Callback', id);
-    const rows = await this.db.getRepository(CallbackAttempt).find({ where: { callbackId: id }, order: { at: 'ASC' } });
+    if (!(await dbManager(this.db).getRepository(Callback).countBy({ id }))) throw new NotFoundError('Callback', id);
+    const rows = await dbManager(this.db).getRepository(CallbackAttempt).find({ where: { callbackId: id }, order: { at: 'ASC' } });
     return rows.map((a) => ({ ...a, at: a.at.toISOString() }));
   }
 }

@@ -11,6 +11,7 @@ import { CitizenHistoryRegistry, emptySection } from './citizen-history';
 import { CitizenPhone } from './citizen-phone.entity';
 import { Citizen } from './citizen.entity';
 import { requirePhone, toCitizenView } from './citizens.service';
+import { dbManager } from '@hotline/core';
 
 /** The screen-pop data: identity, last calls, open requests/tickets, remote-area commune. A handful of indexed reads. */
 @Injectable()
@@ -47,7 +48,7 @@ export class CallerLookupService {
    * and read again for all the citizen's numbers only when they have more than one.
    */
   async byE164(e164: string): Promise<CallerLookupView> {
-    const calls = this.db.getRepository(Call);
+    const calls = dbManager(this.db).getRepository(Call);
     const callsOf = (phones: string[]) =>
       Promise.all([
         calls.find({
@@ -57,17 +58,17 @@ export class CallerLookupService {
           take: this.config.screenPopLastCalls,
         }),
         calls.countBy({ phone: In(phones) }),
-        this.db.getRepository(Callback).findOne({ select: ['id'], where: { openPhone: In(phones), state: 'open', id: Not(IsNull()) } }),
+        dbManager(this.db).getRepository(Callback).findOne({ select: ['id'], where: { openPhone: In(phones), state: 'open', id: Not(IsNull()) } }),
       ]);
-    const [link, own] = await Promise.all([this.db.getRepository(CitizenPhone).findOneBy({ phone: e164 }), callsOf([e164])]);
+    const [link, own] = await Promise.all([dbManager(this.db).getRepository(CitizenPhone).findOneBy({ phone: e164 }), callsOf([e164])]);
     let citizen: CitizenView | null = null;
     let [lastCalls, callCount, callback] = own;
     let history: Record<string, CitizenHistorySection>;
     if (link) {
       // The other contexts' sections only need the citizen id: read them in the same round trip as the citizen.
       const [row, phones, sections] = await Promise.all([
-        this.db.getRepository(Citizen).findOneBy({ id: link.citizenId }),
-        this.db.getRepository(CitizenPhone).find({ where: { citizenId: link.citizenId }, order: { isPrimary: 'DESC', createdAt: 'ASC' } }),
+        dbManager(this.db).getRepository(Citizen).findOneBy({ id: link.citizenId }),
+        dbManager(this.db).getRepository(CitizenPhone).find({ where: { citizenId: link.citizenId }, order: { isPrimary: 'DESC', createdAt: 'ASC' } }),
         this.history.collect(link.citizenId, [e164]),
       ]);
       history = sections;

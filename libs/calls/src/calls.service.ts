@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CallTopicView, CallView, Page } from '@hotline/contracts';
 import { isWithheldCaller } from '@hotline/contracts';
-import { AuthUser, Clock, ConflictError, ForbiddenError, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { AuthUser, Clock, ConflictError, dbManager, ForbiddenError, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { CallTopic } from './call-topic.entity';
 import { Call } from './call.entity';
 import type { CreateCallDto, ListCallsQuery, TopicDto, UpdateCallDto, UpdateTopicDto } from './calls.dto';
@@ -72,7 +72,7 @@ export class CallsService {
   // ---- topics
 
   async topics(includeInactive = false): Promise<CallTopicView[]> {
-    const rows = await this.db.getRepository(CallTopic).find({ where: includeInactive ? {} : { active: true }, order: { sortOrder: 'ASC', name: 'ASC' } });
+    const rows = await dbManager(this.db).getRepository(CallTopic).find({ where: includeInactive ? {} : { active: true }, order: { sortOrder: 'ASC', name: 'ASC' } });
     return rows.map(toTopicView);
   }
 
@@ -88,7 +88,7 @@ export class CallsService {
   }
 
   async updateTopic(id: string, dto: UpdateTopicDto, actorId: string): Promise<CallTopicView> {
-    const repo = this.db.getRepository(CallTopic);
+    const repo = dbManager(this.db).getRepository(CallTopic);
     if (!(await repo.findOneBy({ id }))) throw new NotFoundError('Topic', id);
     await this.db.transaction(async (m) => {
       await m.update(CallTopic, { id }, { ...dto, updatedAt: this.clock.now() });
@@ -106,7 +106,7 @@ export class CallsService {
   // ---- calls
 
   async get(id: string, user: AuthUser): Promise<CallView> {
-    const call = await this.db.getRepository(Call).findOneBy({ id });
+    const call = await dbManager(this.db).getRepository(Call).findOneBy({ id });
     if (!call) throw new NotFoundError('Call', id);
     if (user.role === 'operator' && call.operatorId !== user.id && call.operatorId !== null) {
       // Operators see the calls they handled and unassigned ones (queue); supervisors see all.
@@ -215,7 +215,7 @@ export class CallsService {
       if (operatorId && operatorId !== user.id) throw new ForbiddenError('Operators list their own calls only');
       operatorId = user.id;
     }
-    const qb = this.db.getRepository(Call).createQueryBuilder('c');
+    const qb = dbManager(this.db).getRepository(Call).createQueryBuilder('c');
     if (operatorId) qb.andWhere('c.operator_id = :operatorId', { operatorId });
     if (q.outcome) qb.andWhere('c.outcome = :outcome', { outcome: q.outcome });
     if (q.topicId) qb.andWhere('c.topic_id = :topicId', { topicId: q.topicId });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { CitizenView } from '@hotline/contracts';
 import { parsePhone } from '@hotline/contracts';
-import { Clock, ConflictError, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { CitizenPhone } from './citizen-phone.entity';
 import { Citizen } from './citizen.entity';
@@ -38,7 +38,7 @@ export class CitizensService {
   ) {}
 
   async get(id: string): Promise<CitizenView> {
-    const citizen = await this.db.getRepository(Citizen).findOneBy({ id });
+    const citizen = await dbManager(this.db).getRepository(Citizen).findOneBy({ id });
     if (!citizen) throw new NotFoundError('Citizen', id);
     return (await this.views([citizen]))[0];
   }
@@ -47,17 +47,17 @@ export class CitizensService {
   async getMany(ids: string[]): Promise<CitizenView[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
-    return this.views(await this.db.getRepository(Citizen).findBy({ id: In(unique) }));
+    return this.views(await dbManager(this.db).getRepository(Citizen).findBy({ id: In(unique) }));
   }
 
   async findByPhone(phone: string): Promise<CitizenView | null> {
     const e164 = requirePhone(phone);
-    const link = await this.db.getRepository(CitizenPhone).findOneBy({ phone: e164 });
+    const link = await dbManager(this.db).getRepository(CitizenPhone).findOneBy({ phone: e164 });
     return link ? this.get(link.citizenId) : null;
   }
 
   /** The citizen owning this number, created when unknown (with whatever details are given). Inside the caller's transaction when `m` is given. */
-  async findOrCreateByPhone(phone: string, input: CitizenInput = {}, actorId: string | null = null, m: EntityManager = this.db.manager): Promise<CitizenView> {
+  async findOrCreateByPhone(phone: string, input: CitizenInput = {}, actorId: string | null = null, m: EntityManager = dbManager(this.db)): Promise<CitizenView> {
     const e164 = requirePhone(phone);
     const existing = await m.findOneBy(CitizenPhone, { phone: e164 });
     if (existing) return (await this.views([(await m.findOneByOrFail(Citizen, { id: existing.citizenId }))], m))[0];
@@ -68,7 +68,7 @@ export class CitizensService {
    * Only the id of the number's citizen, created as findOrCreateByPhone does when the number is new: one indexed read
    * when it is known (the hot path of creating a BCCI request, which needs nothing else of the citizen).
    */
-  async idForPhone(phone: string, input: CitizenInput = {}, actorId: string | null = null, m: EntityManager = this.db.manager): Promise<string> {
+  async idForPhone(phone: string, input: CitizenInput = {}, actorId: string | null = null, m: EntityManager = dbManager(this.db)): Promise<string> {
     const e164 = requirePhone(phone);
     const [existing] = (await m.query('SELECT citizen_id AS citizenId FROM citizen_phones WHERE phone = ? LIMIT 1', [e164])) as Array<{ citizenId: string }>;
     return existing ? existing.citizenId : (await this.createForPhone(e164, input, actorId, m)).id;
@@ -107,7 +107,7 @@ export class CitizensService {
   }
 
   async update(id: string, input: CitizenInput, actorId: string): Promise<CitizenView> {
-    const citizen = await this.db.getRepository(Citizen).findOneBy({ id });
+    const citizen = await dbManager(this.db).getRepository(Citizen).findOneBy({ id });
     if (!citizen) throw new NotFoundError('Citizen', id);
     await this.checkInput(input);
     const changes: Partial<Citizen> = {};
@@ -156,7 +156,7 @@ export class CitizensService {
     }
   }
 
-  async views(citizens: Citizen[], m: EntityManager = this.db.manager): Promise<CitizenView[]> {
+  async views(citizens: Citizen[], m: EntityManager = dbManager(this.db)): Promise<CitizenView[]> {
     if (!citizens.length) return [];
     const phones = await m.find(CitizenPhone, { where: { citizenId: In(citizens.map((c) => c.id)) }, order: { isPrimary: 'DESC', createdAt: 'ASC' } });
     return citizens.map((c) => toCitizenView(c, phones.filter((p) => p.citizenId === c.id)));

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import type { BlockedNumberView, CallView, CallerLookupView, PbxTokenView, RoomName } from '@hotline/contracts';
 import { isWithheldCaller, normalizePhone } from '@hotline/contracts';
-import { Clock, ConflictError, NotFoundError, UnauthenticatedError, uuidv7, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, NotFoundError, UnauthenticatedError, uuidv7, writeAudit } from '@hotline/core';
 import { BlockedNumber } from './blocked-number.entity';
 import { CallerLookupService } from './caller-lookup.service';
 import { Call } from './call.entity';
@@ -70,11 +70,11 @@ export class CtiService {
   }
 
   async tokens(): Promise<PbxTokenView[]> {
-    return (await this.db.getRepository(PbxToken).find({ order: { name: 'ASC' } })).map((t) => this.tokenView(t));
+    return (await dbManager(this.db).getRepository(PbxToken).find({ order: { name: 'ASC' } })).map((t) => this.tokenView(t));
   }
 
   async revokeToken(id: string, actorId: string): Promise<PbxTokenView> {
-    const t = await this.db.getRepository(PbxToken).findOneBy({ id });
+    const t = await dbManager(this.db).getRepository(PbxToken).findOneBy({ id });
     if (!t) throw new NotFoundError('PBX token', id);
     await this.db.transaction(async (m) => {
       await m.update(PbxToken, { id }, { active: false });
@@ -90,7 +90,7 @@ export class CtiService {
     const hash = hashToken(token);
     const hit = this.tokenCache.get(hash);
     if (hit && Date.now() - hit.at < CtiService.TOKEN_CACHE_MS) return hit.token;
-    const t = await this.db.getRepository(PbxToken).findOneBy({ tokenHash: hash });
+    const t = await dbManager(this.db).getRepository(PbxToken).findOneBy({ tokenHash: hash });
     if (!t || !t.active) {
       this.tokenCache.delete(hash);
       throw new UnauthenticatedError('Missing or invalid CTI token', 'INVALID_CTI_TOKEN');
@@ -103,7 +103,7 @@ export class CtiService {
   // ---- blocked numbers (admin)
 
   async blocked(): Promise<BlockedNumberView[]> {
-    return (await this.db.getRepository(BlockedNumber).find({ order: { createdAt: 'DESC' } })).map((b) => ({ id: b.id, phone: b.phone, reason: b.reason, createdAt: b.createdAt.toISOString() }));
+    return (await dbManager(this.db).getRepository(BlockedNumber).find({ order: { createdAt: 'DESC' } })).map((b) => ({ id: b.id, phone: b.phone, reason: b.reason, createdAt: b.createdAt.toISOString() }));
   }
 
   async block(phone: string, reason: string | null, actorId: string): Promise<BlockedNumberView> {
@@ -130,7 +130,7 @@ export class CtiService {
   private async isBlocked(e164: string): Promise<boolean> {
     // Short cache: the CTI path runs for every event; an admin's change applies within 5 s on every instance.
     if (!this.blockedCache || Date.now() - this.blockedCache.at > 5000) {
-      const rows = await this.db.getRepository(BlockedNumber).find({ select: ['phone'] });
+      const rows = await dbManager(this.db).getRepository(BlockedNumber).find({ select: ['phone'] });
       this.blockedCache = { at: Date.now(), set: new Set(rows.map((r) => r.phone)) };
     }
     return this.blockedCache.set.has(e164);
@@ -236,7 +236,7 @@ export class CtiService {
   /** Live board: calls ringing or in progress in the last 12 h (a PBX that never sent the hangup does not pin a call forever). */
   async live(): Promise<CallView[]> {
     const since = MoreThan(new Date(this.clock.nowMs() - 12 * 3600_000));
-    const rows = await this.db.getRepository(Call).find({ where: [{ state: 'ringing', startedAt: since }, { state: 'answered', startedAt: since }], order: { startedAt: 'DESC' }, take: 200 });
+    const rows = await dbManager(this.db).getRepository(Call).find({ where: [{ state: 'ringing', startedAt: since }, { state: 'answered', startedAt: since }], order: { startedAt: 'DESC' }, take: 200 });
     return rows.map(toCallView);
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager } from 'typeorm';
 import type { OperatorStatus, OperatorStatusRow, OperatorStatusView } from '@hotline/contracts';
-import { Clock, ConflictError, JobQueue, Reconcilable, ReconcileContributor, jobId, uuidv7, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, jobId, JobQueue, Reconcilable, ReconcileContributor, uuidv7, writeAudit } from '@hotline/core';
 import { CALLS_CONFIG, CallsConfig } from './calls.config';
 import { CallsRealtime } from './calls-realtime';
 import { OperatorDirectory } from './operator-directory';
@@ -52,19 +52,19 @@ export class OperatorStatusService implements Reconcilable {
   ) {}
 
   async current(userId: string): Promise<OperatorStatusView> {
-    const s = await this.db.getRepository(OperatorState).findOneBy({ userId });
+    const s = await dbManager(this.db).getRepository(OperatorState).findOneBy({ userId });
     return s ? toView(s) : { userId, status: 'offline', since: new Date(0).toISOString(), reason: null, version: 0 };
   }
 
   /** The supervisor's board: every operator with a known status, with their name and extension. */
   async all(): Promise<OperatorStatusRow[]> {
-    const rows = (await this.db.getRepository(OperatorState).find({ order: { since: 'ASC' } })).map(toView);
+    const rows = (await dbManager(this.db).getRepository(OperatorState).find({ order: { since: 'ASC' } })).map(toView);
     const names = await this.directory.names(rows.map((r) => r.userId));
     return rows.map((r) => ({ ...r, fullName: names.get(r.userId)?.fullName ?? null, extension: names.get(r.userId)?.extension ?? null }));
   }
 
   async periods(userId: string | undefined, from: Date, to: Date): Promise<{ periods: OperatorStatusPeriod[]; totals: Record<string, Record<string, number>> }> {
-    const periods = await this.db.getRepository(OperatorStatusPeriod).find({
+    const periods = await dbManager(this.db).getRepository(OperatorStatusPeriod).find({
       where: { ...(userId ? { userId } : {}), startedAt: Between(from, to) },
       order: { startedAt: 'ASC' },
       take: 5000,
@@ -138,7 +138,7 @@ export class OperatorStatusService implements Reconcilable {
 
   /** Job: the wrap-up time is over. A stale timer (status changed since) does nothing. */
   async endWrapUp(userId: string, version: number): Promise<boolean> {
-    const state = await this.db.getRepository(OperatorState).findOneBy({ userId });
+    const state = await dbManager(this.db).getRepository(OperatorState).findOneBy({ userId });
     if (!state || state.status !== 'wrap_up' || state.version !== version) return false;
     const change = await this.change(userId, 'available', 'wrap_up_timer');
     await change?.after();
@@ -149,7 +149,7 @@ export class OperatorStatusService implements Reconcilable {
 
   /** A socket of this operator connected: cancel the offline timer; offline → available. */
   async presenceOnline(userId: string): Promise<void> {
-    await this.db.getRepository(OperatorState).update({ userId }, { disconnectedAt: null });
+    await dbManager(this.db).getRepository(OperatorState).update({ userId }, { disconnectedAt: null });
     const change = await this.change(userId, 'available', 'presence:online');
     await change?.after();
   }
@@ -157,13 +157,13 @@ export class OperatorStatusService implements Reconcilable {
   /** The operator's last socket went away: offline after the grace period unless they come back. */
   async presenceLost(userId: string): Promise<void> {
     const lostAt = new Date(Math.floor(this.clock.nowMs()));
-    await this.db.query('INSERT INTO `operator_states` (`user_id`, `status`, `since`, `reason`, `disconnected_at`, `version`) VALUES (?, ?, ?, NULL, ?, 1) ON DUPLICATE KEY UPDATE `disconnected_at` = VALUES(`disconnected_at`)', [userId, 'offline', lostAt, lostAt]);
+    await dbManager(this.db).query('INSERT INTO `operator_states` (`user_id`, `status`, `since`, `reason`, `disconnected_at`, `version`) VALUES (?, ?, ?, NULL, ?, 1) ON DUPLICATE KEY UPDATE `disconnected_at` = VALUES(`disconnected_at`)', [userId, 'offline', lostAt, lostAt]);
     await this.queue.enqueue('calls-presence-offline', { userId, lostAtMs: lostAt.getTime() }, { jobId: jobId('calls-presence-offline', userId, lostAt.getTime()), delay: this.config.presenceGraceSeconds * 1000 });
   }
 
   /** Job: still gone since the same instant → offline. */
   async presenceExpired(userId: string, lostAtMs: number): Promise<boolean> {
-    const state = await this.db.getRepository(OperatorState).findOneBy({ userId });
+    const state = await dbManager(this.db).getRepository(OperatorState).findOneBy({ userId });
     if (!state?.disconnectedAt || state.disconnectedAt.getTime() !== lostAtMs) return false;
     const change = await this.change(userId, 'offline', 'presence:offline');
     await change?.after();
@@ -173,7 +173,7 @@ export class OperatorStatusService implements Reconcilable {
   /** Re-arms wrap-up and presence timers from the table (a Redis wipe heals). */
   async reconcile(): Promise<number> {
     let n = 0;
-    const states = await this.db.getRepository(OperatorState).find();
+    const states = await dbManager(this.db).getRepository(OperatorState).find();
     for (const s of states) {
       if (s.status === 'wrap_up') {
         await this.armWrapUp(s.userId, s.version, s.since.getTime() + this.config.wrapUpSeconds * 1000 - this.clock.nowMs());

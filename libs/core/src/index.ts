@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './database/columns';
 export * from './database/data-source';
 export * from './database/database.module';
+export * from './database/transaction-context';
 export * from './database/snake-naming.strategy';
 export * from './redis/redis';
 export * from './redis/redis.module';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { BcciRequestView, LegKind, Page, PublicRequestView } from '@hotline/contracts';
 import { phonesMatch } from '@hotline/contracts';
-import { AuthUser, Clock, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { AuthUser, Clock, dbManager, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { CitizensService, requirePhone } from '@hotline/calls';
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { BcciAssignment } from './bcci-assignment.entity';
@@ -148,11 +148,11 @@ export class BcciRequestsService {
   }
 
   async get(id: string): Promise<BcciRequestView> {
-    const request = await this.db.getRepository(BcciRequest).findOneBy({ id });
+    const request = await dbManager(this.db).getRepository(BcciRequest).findOneBy({ id });
     if (!request) throw new NotFoundError('BCCI request', id);
-    const legs = await this.db.getRepository(BcciLeg).findBy({ requestId: id });
-    const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
-    return requestView(request, legs, this.clock.now(), assignments, await loadLegExtras(this.db.manager, legs, assignments));
+    const legs = await dbManager(this.db).getRepository(BcciLeg).findBy({ requestId: id });
+    const assignments = legs.length ? await dbManager(this.db).getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
+    return requestView(request, legs, this.clock.now(), assignments, await loadLegExtras(dbManager(this.db), legs, assignments));
   }
 
   /**
@@ -165,7 +165,7 @@ export class BcciRequestsService {
     const from = q.from ? new Date(q.from) : null;
     const to = q.to ? new Date(q.to) : null;
     if (from && to && from.getTime() >= to.getTime()) throw new ValidationError('to: the date range must end after it starts', { field: 'to' });
-    const qb = this.db.getRepository(BcciRequest).createQueryBuilder('r');
+    const qb = dbManager(this.db).getRepository(BcciRequest).createQueryBuilder('r');
     if (mine) qb.andWhere('r.created_by_id = :me', { me: user.id });
     if (q.option) qb.andWhere('r.option = :option', { option: q.option });
     if (q.citizenId) qb.andWhere('r.citizen_id = :citizenId', { citizenId: q.citizenId });
@@ -182,9 +182,9 @@ export class BcciRequestsService {
     const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit + 1).getMany();
     const items = rows.slice(0, limit);
     const ids = items.map((r) => r.id);
-    const legs = ids.length ? await this.db.getRepository(BcciLeg).findBy({ requestId: In(ids) }) : [];
-    const assignments = legs.length ? await this.db.getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
-    const extras = await loadLegExtras(this.db.manager, legs, assignments);
+    const legs = ids.length ? await dbManager(this.db).getRepository(BcciLeg).findBy({ requestId: In(ids) }) : [];
+    const assignments = legs.length ? await dbManager(this.db).getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
+    const extras = await loadLegExtras(dbManager(this.db), legs, assignments);
     const now = this.clock.now();
     const last = items[items.length - 1];
     return {
@@ -198,9 +198,9 @@ export class BcciRequestsService {
     const normalized = code.trim().toUpperCase();
     if (!CODE_RE.test(normalized)) throw new ValidationError('code must look like BC-YYMMDD-NNNNNN', { field: 'code' });
     const e164 = requirePhone(phone, 'phone');
-    const request = await this.db.getRepository(BcciRequest).findOneBy({ code: normalized });
+    const request = await dbManager(this.db).getRepository(BcciRequest).findOneBy({ code: normalized });
     if (!request || !phonesMatch(request.citizenPhone, e164)) throw new NotFoundError('BCCI request', normalized);
-    const legs = await this.db.getRepository(BcciLeg).findBy({ requestId: request.id });
+    const legs = await dbManager(this.db).getRepository(BcciLeg).findBy({ requestId: request.id });
     return {
       code: request.code,
       option: request.option,
@@ -227,7 +227,7 @@ export class BcciRequestsService {
    */
   private async nextCode(now: Date): Promise<string> {
     const day = vnLocalDate(now).slice(2).replace(/-/g, '');
-    const res = (await this.db.query('INSERT INTO bcci_code_sequences (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day])) as { insertId?: number | string };
+    const res = (await dbManager(this.db).query('INSERT INTO bcci_code_sequences (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day])) as { insertId?: number | string };
     const n = Number(res.insertId);
     if (!Number.isInteger(n) || n < 1) throw new Error(`bcci_code_sequences: no counter value for ${day}`);
     return `BC-${day}-${String(n).padStart(6, '0')}`;

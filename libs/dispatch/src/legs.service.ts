@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ACTIVE_LEG_STATES } from '@hotline/contracts';
 import type { LegEvent, LegPage, LegRequestSummary, LegState, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
-import { AuthUser, Clock, ConflictError, ForbiddenError, JobQueue, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { AuthUser, Clock, ConflictError, dbManager, ForbiddenError, JobQueue, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
 import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciLegHistory } from './bcci-leg-history.entity';
@@ -40,14 +40,14 @@ export class LegsService {
   async list(query: ListLegsQuery, user: AuthUser): Promise<LegPage> {
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
-    const qb = this.db.getRepository(BcciLeg).createQueryBuilder('l').orderBy('l.updated_at', 'DESC').addOrderBy('l.id', 'DESC').limit(limit).offset(offset);
+    const qb = dbManager(this.db).getRepository(BcciLeg).createQueryBuilder('l').orderBy('l.updated_at', 'DESC').addOrderBy('l.id', 'DESC').limit(limit).offset(offset);
     const officeId = this.scopeOffice(user) ?? query.officeId;
     if (officeId) qb.andWhere('l.office_id = :officeId', { officeId });
     if (query.state) qb.andWhere('l.state = :state', { state: query.state });
     if (query.active) qb.andWhere('l.state IN (:...active)', { active: [...ACTIVE_LEG_STATES] });
     if (query.unremitted) qb.andWhere('l.fee_collected > 0 AND l.remittance_id IS NULL');
     const [legs, total] = await Promise.all([qb.getMany(), qb.clone().orderBy().limit(undefined).offset(undefined).getCount()]);
-    const [requests, extras] = await Promise.all([this.requests(legs.map((l) => l.requestId)), loadLegExtras(this.db.manager, legs)]);
+    const [requests, extras] = await Promise.all([this.requests(legs.map((l) => l.requestId)), loadLegExtras(dbManager(this.db), legs)]);
     const now = this.clock.now();
     return {
       items: legs.map((l) => legView(l, requests.get(l.requestId)?.code ?? '', now, undefined, requests.get(l.requestId)?.summary, extras)),
@@ -58,9 +58,9 @@ export class LegsService {
   }
 
   async get(id: string, user: AuthUser): Promise<LegView> {
-    const leg = await this.scopedLeg(this.db.manager, id, user);
-    const assignments = await this.db.getRepository(BcciAssignment).find({ where: { legId: id }, order: { createdAt: 'ASC' } });
-    const [requests, extras] = await Promise.all([this.requests([leg.requestId]), loadLegExtras(this.db.manager, [leg], assignments)]);
+    const leg = await this.scopedLeg(dbManager(this.db), id, user);
+    const assignments = await dbManager(this.db).getRepository(BcciAssignment).find({ where: { legId: id }, order: { createdAt: 'ASC' } });
+    const [requests, extras] = await Promise.all([this.requests([leg.requestId]), loadLegExtras(dbManager(this.db), [leg], assignments)]);
     const own = this.scopeOffice(user);
     const r = requests.get(leg.requestId);
     return legView(leg, r?.code ?? '', this.clock.now(), own ? assignments.filter((a) => a.officeId === own) : assignments, r?.summary, extras);
@@ -89,7 +89,7 @@ export class LegsService {
 
   /** Reject with a reason: the offer ends and the leg is re-routed to the next nearest eligible office. */
   async reject(legId: string, reason: string, user: AuthUser): Promise<LegView> {
-    const { assignment } = await this.pendingOffer(this.db.manager, legId, user);
+    const { assignment } = await this.pendingOffer(dbManager(this.db), legId, user);
     const event = await this.routing.endOffer(assignment.id, 'rejected', user.id, reason);
     if (!event) throw new ConflictError('this offer was already answered (accepted, rejected or timed out)');
     await this.queue.cancel('dispatch-accept-timeout', timeoutJobId(assignment.id)).catch(() => false);
@@ -168,7 +168,7 @@ export class LegsService {
   }
 
   async returnToAgency(legId: string, reason: string, user: AuthUser): Promise<LegView> {
-    const attempts = await this.db.getRepository(BcciLegHistory).find({ where: { legId, toState: 'failed_attempt' }, select: ['at'], order: { at: 'ASC' } });
+    const attempts = await dbManager(this.db).getRepository(BcciLegHistory).find({ where: { legId, toState: 'failed_attempt' }, select: ['at'], order: { at: 'ASC' } });
     return this.change(legId, user, ['failed_attempt'], () => {
       const refusal = returnToAgencyRefusal(
         attempts.map((a) => a.at),
@@ -223,7 +223,7 @@ export class LegsService {
   /** Collected but not yet remitted, per office (a dispatcher sees their own office only). */
   async unremitted(user: AuthUser): Promise<UnremittedRow[]> {
     const own = this.scopeOffice(user);
-    const rows = (await this.db.query(
+    const rows = (await dbManager(this.db).query(
       `SELECT office_id AS officeId, COUNT(*) AS legs, SUM(fee_collected) AS amount FROM bcci_legs
         WHERE fee_collected > 0 AND remittance_id IS NULL AND office_id IS NOT NULL ${own ? 'AND office_id = ?' : ''} GROUP BY office_id ORDER BY amount DESC`,
       own ? [own] : [],
@@ -238,7 +238,7 @@ export class LegsService {
   async unremittedCsv(officeFilter: string | undefined, user: AuthUser): Promise<{ fileName: string; csv: string }> {
     const officeId = this.scopeOffice(user) ?? officeFilter ?? null;
     if (officeId && !(await this.offices.exists(officeId))) throw new ValidationError(`officeId: unknown post office ${officeId}`, { field: 'officeId' });
-    const legs = await this.db.getRepository(BcciLeg).createQueryBuilder('l')
+    const legs = await dbManager(this.db).getRepository(BcciLeg).createQueryBuilder('l')
       .where('l.fee_collected > 0 AND l.remittance_id IS NULL AND l.office_id IS NOT NULL')
       .andWhere(officeId ? 'l.office_id = :officeId' : '1=1', { officeId })
       .orderBy('l.office_id').addOrderBy('l.updated_at', 'ASC').addOrderBy('l.id', 'ASC')
@@ -316,7 +316,7 @@ export class LegsService {
   /** The request code and what the handling office needs of the request (contact, dossier, procedure, agency). */
   private async requests(requestIds: string[]): Promise<Map<string, { code: string; summary: LegRequestSummary }>> {
     if (!requestIds.length) return new Map();
-    const rows = await this.db.getRepository(BcciRequest).find({
+    const rows = await dbManager(this.db).getRepository(BcciRequest).find({
       where: { id: In([...new Set(requestIds)]) },
       select: ['id', 'code', 'dossierCode', 'procedureName', 'field', 'agency', 'serviceLevel', 'contactName', 'citizenPhone', 'notes'],
     });

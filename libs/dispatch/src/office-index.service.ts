@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { OpeningHours } from '@hotline/contracts';
 import { IndexedOffice, OfficeIndex } from './office-index';
+import { dbManager } from '@hotline/core';
 
 /**
  * Keeps the routing index of post offices in memory. Before each routing decision one cheap query reads a version stamp
@@ -21,7 +22,7 @@ export class OfficeIndexService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async get(): Promise<OfficeIndex> {
-    const [row] = (await this.db.query(
+    const [row] = (await dbManager(this.db).query(
       'SELECT MAX(updated_at) AS m, COUNT(*) AS c, (SELECT COUNT(*) FROM post_office_service_areas) AS a FROM post_offices',
     )) as Array<{ m: Date | string | null; c: number | string; a: number | string }>;
     const stamp = `${row.m instanceof Date ? row.m.toISOString() : String(row.m)}|${row.c}|${row.a}`;
@@ -39,7 +40,7 @@ export class OfficeIndexService {
   }
 
   private async build(): Promise<OfficeIndex> {
-    const offices = (await this.db.query('SELECT id, lat, lng, active, daily_capacity, opening_hours FROM post_offices')) as Array<{
+    const offices = (await dbManager(this.db).query('SELECT id, lat, lng, active, daily_capacity, opening_hours FROM post_offices')) as Array<{
       id: string;
       lat: string;
       lng: string;
@@ -47,7 +48,7 @@ export class OfficeIndexService {
       daily_capacity: number;
       opening_hours: string | OpeningHours;
     }>;
-    const areas = (await this.db.query('SELECT post_office_id, commune_code FROM post_office_service_areas')) as Array<{ post_office_id: string; commune_code: string }>;
+    const areas = (await dbManager(this.db).query('SELECT post_office_id, commune_code FROM post_office_service_areas')) as Array<{ post_office_id: string; commune_code: string }>;
     const serves = new Map<string, string[]>();
     for (const a of areas) {
       const list = serves.get(a.post_office_id);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { LegKind, PriceLine, PromotionView, QuoteView, RouteType, ServiceLevel, TariffView, BcciOption } from '@hotline/contracts';
-import { APP_CONFIG, AppConfig, Clock, ConflictError, NotFoundError, REDIS, ValidationError, closeRedis, createRedis, uuidv7, writeAudit } from '@hotline/core';
+import { APP_CONFIG, AppConfig, Clock, closeRedis, ConflictError, createRedis, dbManager, NotFoundError, REDIS, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { BcciPromotion } from './bcci-promotion.entity';
 import { BcciTariff } from './bcci-tariff.entity';
 import type { PromotionDto, TariffDto, UpdatePromotionDto, UpdateTariffDto } from './dispatch.dto';
@@ -84,7 +84,7 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
     if (s && Date.now() - s.loadedAt < PRICING_CACHE_TTL_MS) return s;
     if (!this.loading) {
       const generation = this.generation;
-      this.loading = Promise.all([this.db.getRepository(BcciTariff).find(), this.db.getRepository(BcciPromotion).findBy({ active: true })])
+      this.loading = Promise.all([dbManager(this.db).getRepository(BcciTariff).find(), dbManager(this.db).getRepository(BcciPromotion).findBy({ active: true })])
         .then(([tariffs, promotions]) => {
           const loaded = { tariffs, promotions, loadedAt: Date.now() };
           if (generation === this.generation) this.snapshot = loaded;
@@ -122,7 +122,7 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
   }
 
   async listTariffs(): Promise<TariffView[]> {
-    return (await this.db.getRepository(BcciTariff).find({ order: { legKind: 'ASC', routeType: 'ASC' } })).map(tariffView);
+    return (await dbManager(this.db).getRepository(BcciTariff).find({ order: { legKind: 'ASC', routeType: 'ASC' } })).map(tariffView);
   }
 
   async createTariff(dto: TariffDto, actorId: string): Promise<TariffView> {
@@ -135,7 +135,7 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
       await writeAudit(m, { actorId, entityType: 'bcci_tariff', entityId: id, action: 'created', data: { ...dto } });
     });
     await this.changed();
-    return tariffView(await this.db.getRepository(BcciTariff).findOneByOrFail({ id }));
+    return tariffView(await dbManager(this.db).getRepository(BcciTariff).findOneByOrFail({ id }));
   }
 
   async updateTariff(id: string, dto: UpdateTariffDto, actorId: string): Promise<TariffView> {
@@ -145,11 +145,11 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
       await writeAudit(m, { actorId, entityType: 'bcci_tariff', entityId: id, action: 'updated', data: { ...dto } });
     });
     await this.changed();
-    return tariffView(await this.db.getRepository(BcciTariff).findOneByOrFail({ id }));
+    return tariffView(await dbManager(this.db).getRepository(BcciTariff).findOneByOrFail({ id }));
   }
 
   async listPromotions(): Promise<PromotionView[]> {
-    return (await this.db.getRepository(BcciPromotion).find({ order: { startsOn: 'DESC' } })).map(promotionView);
+    return (await dbManager(this.db).getRepository(BcciPromotion).find({ order: { startsOn: 'DESC' } })).map(promotionView);
   }
 
   async createPromotion(dto: PromotionDto, actorId: string): Promise<PromotionView> {
@@ -172,11 +172,11 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
       await writeAudit(m, { actorId, entityType: 'bcci_promotion', entityId: id, action: 'created', data: { ...dto } });
     });
     await this.changed();
-    return promotionView(await this.db.getRepository(BcciPromotion).findOneByOrFail({ id }));
+    return promotionView(await dbManager(this.db).getRepository(BcciPromotion).findOneByOrFail({ id }));
   }
 
   async updatePromotion(id: string, dto: UpdatePromotionDto, actorId: string): Promise<PromotionView> {
-    const current = await this.db.getRepository(BcciPromotion).findOneBy({ id });
+    const current = await dbManager(this.db).getRepository(BcciPromotion).findOneBy({ id });
     if (!current) throw new NotFoundError('Promotion', id);
     const merged = { ...current, ...dto };
     if (merged.endsOn < merged.startsOn) throw new ValidationError('endsOn: the window ends before it starts', { field: 'endsOn', constraint: 'dateOrder' });
@@ -186,6 +186,6 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
       await writeAudit(m, { actorId, entityType: 'bcci_promotion', entityId: id, action: 'updated', data: { ...dto } });
     });
     await this.changed();
-    return promotionView(await this.db.getRepository(BcciPromotion).findOneByOrFail({ id }));
+    return promotionView(await dbManager(this.db).getRepository(BcciPromotion).findOneByOrFail({ id }));
   }
 }

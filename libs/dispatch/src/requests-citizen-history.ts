@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CitizenHistoryProvider, CitizenHistorySource } from '@hotline/calls';
 import type { CitizenHistorySection } from '@hotline/contracts';
+import { dbManager } from '@hotline/core';
 
 const DONE = ['delivered', 'returned_to_agency', 'cancelled'];
 
@@ -14,7 +15,7 @@ export class RequestsCitizenHistory implements CitizenHistorySource {
 
   async citizenHistory(citizenId: string | null): Promise<CitizenHistorySection | null> {
     if (!citizenId) return null;
-    const rows: Array<{ id: string; code: string; procedure_name: string; created_at: Date; open_legs: number | string; state: string | null }> = await this.db.query(
+    const rows: Array<{ id: string; code: string; procedure_name: string; created_at: Date; open_legs: number | string; state: string | null }> = await dbManager(this.db).query(
       `SELECT r.id, r.code, r.procedure_name, r.created_at,
               (SELECT COUNT(*) FROM bcci_legs l WHERE l.request_id = r.id AND l.state NOT IN (?)) AS open_legs,
               (SELECT l.state FROM bcci_legs l WHERE l.request_id = r.id ORDER BY l.updated_at DESC LIMIT 1) AS state

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { LegEvent } from '@hotline/contracts';
-import { Clock, JobOf, JobQueue, ReconcileContributor, Reconcilable, jobId, uuidv7 } from '@hotline/core';
+import { Clock, dbManager, jobId, JobOf, JobQueue, Reconcilable, ReconcileContributor, uuidv7 } from '@hotline/core';
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciLeg } from './bcci-leg.entity';
@@ -97,9 +97,9 @@ export class RoutingService implements Reconcilable {
 
   /** The overdue job: emits to the office, the creating operator and supervisors, unless the leg is finished or its due date moved. */
   async overdue(legId: string, dueAt: string): Promise<'overdue' | 'stale'> {
-    const leg = await this.db.getRepository(BcciLeg).findOneBy({ id: legId });
+    const leg = await dbManager(this.db).getRepository(BcciLeg).findOneBy({ id: legId });
     if (!leg || FINISHED.includes(leg.state) || leg.dueAt.toISOString() !== dueAt || leg.dueAt.getTime() > this.clock.nowMs()) return 'stale';
-    const request = await this.db.getRepository(BcciRequest).findOneByOrFail({ id: leg.requestId });
+    const request = await dbManager(this.db).getRepository(BcciRequest).findOneByOrFail({ id: leg.requestId });
     this.events.emit(
       'dispatch:leg-overdue',
       { legId, requestId: leg.requestId, requestCode: request.code, officeId: leg.officeId, assignmentId: null, from: leg.state, to: leg.state, reason: 'past its due date', remoteArea: leg.remoteArea, deadlineAt: dueAt, at: this.clock.now().toISOString() },
@@ -117,20 +117,20 @@ export class RoutingService implements Reconcilable {
   /** The routing job: nearest eligible office now, or wait for the next opening, or unroutable. Idempotent per (leg, attempt). */
   async route(legId: string, attempt: number, known?: RequestRef): Promise<RouteOutcome> {
     // The leg and the office index's freshness check are independent: one round trip's wait instead of two.
-    const [leg, index] = await Promise.all([this.db.getRepository(BcciLeg).findOneBy({ id: legId }), this.offices.get()]);
+    const [leg, index] = await Promise.all([dbManager(this.db).getRepository(BcciLeg).findOneBy({ id: legId }), this.offices.get()]);
     if (!leg || leg.state !== 'routing' || leg.routingAttempt !== attempt) return 'stale';
     const request: RequestRef = known?.requestCode && known.createdById ? known : await this.requestRef(leg.requestId);
     const now = this.clock.now();
     const candidates = index.candidates(leg.communeCode);
     // Every ended offer (reject, timeout, manual re-assignment) starts a new attempt: at the first one there is none to exclude.
-    const tried = attempt > 1 ? await this.db.getRepository(BcciAssignment).find({ where: { legId, state: In(['rejected', 'timed_out', 'withdrawn']) }, select: ['officeId'] }) : [];
+    const tried = attempt > 1 ? await dbManager(this.db).getRepository(BcciAssignment).find({ where: { legId, state: In(['rejected', 'timed_out', 'withdrawn']) }, select: ['officeId'] }) : [];
     const excluded = new Set(tried.map((a) => a.officeId));
     const loadToday = await this.loadToday(candidates.map((c) => c.id).filter((id) => !excluded.has(id)), now);
     const point = leg.lat !== null && leg.lng !== null ? { lat: leg.lat, lng: leg.lng } : await this.centroid(leg.communeCode);
     const decision = index.decide({ communeCode: leg.communeCode, point, at: now, excluded, loadToday });
 
     if (decision.kind === 'wait') {
-      const res = await this.db.getRepository(BcciLeg).update({ id: legId, state: 'routing', routingAttempt: attempt }, { routeAfter: decision.at });
+      const res = await dbManager(this.db).getRepository(BcciLeg).update({ id: legId, state: 'routing', routingAttempt: attempt }, { routeAfter: decision.at });
       if (!res.affected) return 'stale';
       await this.enqueueRoute({ ...leg, routeAfter: decision.at }, request);
       return 'waiting';
@@ -236,17 +236,17 @@ export class RoutingService implements Reconcilable {
   /** Re-arms routing jobs for legs in `routing` and timeouts for pending offers, from MySQL (deterministic job ids). */
   async reconcile(): Promise<number> {
     let armed = 0;
-    const legs = await this.db.getRepository(BcciLeg).find({ where: { state: 'routing' }, select: ['id', 'routingAttempt', 'routeAfter', 'remoteArea'] });
+    const legs = await dbManager(this.db).getRepository(BcciLeg).find({ where: { state: 'routing' }, select: ['id', 'routingAttempt', 'routeAfter', 'remoteArea'] });
     for (const leg of legs) {
       await this.rearm('dispatch', routeJobId(leg.id, leg.routingAttempt, leg.routeAfter), () => this.enqueueRoute(leg));
       armed++;
     }
-    const open = await this.db.getRepository(BcciLeg).find({ where: { state: Not(In([...FINISHED])) as never }, select: ['id', 'dueAt'] });
+    const open = await dbManager(this.db).getRepository(BcciLeg).find({ where: { state: Not(In([...FINISHED])) as never }, select: ['id', 'dueAt'] });
     for (const leg of open) {
       await this.rearm('dispatch', overdueJobId(leg.id, leg.dueAt), () => this.enqueueOverdue(leg));
       armed++;
     }
-    const pending = await this.db.getRepository(BcciAssignment).find({ where: { state: 'pending' }, select: ['id', 'deadlineAt'] });
+    const pending = await dbManager(this.db).getRepository(BcciAssignment).find({ where: { state: 'pending' }, select: ['id', 'deadlineAt'] });
     for (const a of pending.filter((p) => p.deadlineAt)) {
       await this.rearm('dispatch', timeoutJobId(a.id), () => this.enqueueTimeout(a));
       armed++;
@@ -268,7 +268,7 @@ export class RoutingService implements Reconcilable {
     if (!officeIds.length) return new Map();
     const local = now.getTime() + 7 * 3600_000;
     const dayStart = new Date(Math.floor(local / 86400_000) * 86400_000 - 7 * 3600_000);
-    const rows = (await this.db.query(
+    const rows = (await dbManager(this.db).query(
       `SELECT office_id AS o, COUNT(*) AS n FROM bcci_assignments WHERE office_id IN (${officeIds.map(() => '?').join(',')}) AND created_at >= ? AND state IN ('pending','accepted') GROUP BY office_id`,
       [...officeIds, dayStart],
     )) as Array<{ o: string; n: number | string }>;
@@ -276,7 +276,7 @@ export class RoutingService implements Reconcilable {
   }
 
   private async requestRef(requestId: string): Promise<RequestRef> {
-    const r = await this.db.getRepository(BcciRequest).findOneOrFail({ where: { id: requestId }, select: ['code', 'createdById'] });
+    const r = await dbManager(this.db).getRepository(BcciRequest).findOneOrFail({ where: { id: requestId }, select: ['code', 'createdById'] });
     return { requestCode: r.code, createdById: r.createdById };
   }
 

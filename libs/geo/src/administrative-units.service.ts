@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { AdministrativeUnitView } from '@hotline/contracts';
-import { Clock, NotFoundError, writeAudit } from '@hotline/core';
+import { Clock, dbManager, NotFoundError, writeAudit } from '@hotline/core';
 import { AdministrativeUnit } from './administrative-unit.entity';
 import type { ListUnitsQuery } from './geo.dto';
 
@@ -30,7 +30,7 @@ export class AdministrativeUnitsService {
   async all(): Promise<Map<string, AdministrativeUnit>> {
     if (!this.cache || Date.now() - this.cachedAt > AdministrativeUnitsService.CACHE_MS) {
       this.cachedAt = Date.now();
-      const units = await this.db.getRepository(AdministrativeUnit).find({ order: { code: 'ASC' } });
+      const units = await dbManager(this.db).getRepository(AdministrativeUnit).find({ order: { code: 'ASC' } });
       this.cache = new Map(units.map((u) => [u.code, u]));
     }
     return this.cache;
@@ -62,7 +62,7 @@ export class AdministrativeUnitsService {
   }
 
   async setRemoteArea(code: string, remoteArea: boolean, actorId: string): Promise<AdministrativeUnitView> {
-    const unit = await this.db.getRepository(AdministrativeUnit).findOneBy({ code });
+    const unit = await dbManager(this.db).getRepository(AdministrativeUnit).findOneBy({ code });
     if (!unit) throw new NotFoundError('Commune', code);
     await this.db.transaction(async (m) => {
       await m.update(AdministrativeUnit, { code }, { remoteArea, updatedAt: this.clock.now() });
@@ -81,7 +81,7 @@ export class AdministrativeUnitsService {
 
   async setRemoteAreas(codes: string[], remoteArea: boolean): Promise<void> {
     if (!codes.length) return;
-    await this.db.getRepository(AdministrativeUnit).update({ code: In(codes) }, { remoteArea, updatedAt: this.clock.now() });
+    await dbManager(this.db).getRepository(AdministrativeUnit).update({ code: In(codes) }, { remoteArea, updatedAt: this.clock.now() });
     this.cache = null;
   }
 

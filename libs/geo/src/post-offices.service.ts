@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ERROR_CODES, CsvLineError, Page, PostOfficeImportResult, PostOfficeView } from '@hotline/contracts';
-import { Clock, ConflictError, DomainError, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, DomainError, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { HttpStatus } from '@nestjs/common';
 import { AdministrativeUnitsService } from './administrative-units.service';
 import type { ListPostOfficesQuery, PostOfficeInputDto, UpdatePostOfficeDto } from './geo.dto';
@@ -55,12 +55,12 @@ export class PostOfficesService {
   ) {}
 
   async exists(id: string): Promise<boolean> {
-    return (await this.db.getRepository(PostOffice).countBy({ id })) > 0;
+    return (await dbManager(this.db).getRepository(PostOffice).countBy({ id })) > 0;
   }
 
   async list(query: ListPostOfficesQuery): Promise<Page<PostOfficeView>> {
     const limit = query.limit ?? 100;
-    const qb = this.db.getRepository(PostOffice).createQueryBuilder('o').orderBy('o.code', 'ASC').take(limit + 1);
+    const qb = dbManager(this.db).getRepository(PostOffice).createQueryBuilder('o').orderBy('o.code', 'ASC').take(limit + 1);
     if (query.communeCode) qb.andWhere('o.commune_code = :cc', { cc: query.communeCode });
     if (query.active !== undefined) qb.andWhere('o.active = :active', { active: query.active });
     if (query.q) qb.andWhere('(o.name LIKE :q OR o.code LIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
@@ -70,7 +70,7 @@ export class PostOfficesService {
     if (query.cursor) qb.andWhere('o.code > :after', { after: Buffer.from(query.cursor, 'base64url').toString('utf8') });
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
-    const areas = await this.serviceAreas(this.db.manager, page.map((o) => o.id));
+    const areas = await this.serviceAreas(dbManager(this.db), page.map((o) => o.id));
     return {
       items: page.map((o) => toOfficeView(o, areas.get(o.id) ?? [])),
       nextCursor: rows.length > limit ? Buffer.from(page[page.length - 1].code, 'utf8').toString('base64url') : null,
@@ -78,9 +78,9 @@ export class PostOfficesService {
   }
 
   async get(id: string): Promise<PostOfficeView> {
-    const office = await this.db.getRepository(PostOffice).findOneBy({ id });
+    const office = await dbManager(this.db).getRepository(PostOffice).findOneBy({ id });
     if (!office) throw new NotFoundError('Post office', id);
-    const areas = await this.serviceAreas(this.db.manager, [id]);
+    const areas = await this.serviceAreas(dbManager(this.db), [id]);
     return toOfficeView(office, areas.get(id) ?? []);
   }
 

@@ -4,17 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ERROR_CODES, AuthTokens, Role } from '@hotline/contracts';
-import {
-  APP_CONFIG,
-  AccessTokenVerifier,
-  AppConfig,
-  AuthUser,
-  Clock,
-  UnauthenticatedError,
-  ValidationError,
-  uuidv7,
-  writeAudit,
-} from '@hotline/core';
+import { AccessTokenVerifier, APP_CONFIG, AppConfig, AuthUser, Clock, dbManager, UnauthenticatedError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { AuthSession } from './auth-session.entity';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
@@ -49,7 +39,7 @@ export class AuthService implements AccessTokenVerifier {
   ) {}
 
   async login(username: string, password: string, meta: ClientMeta = {}): Promise<AuthTokens> {
-    const user = await this.db.getRepository(User).findOneBy({ username: username.trim().toLowerCase() });
+    const user = await dbManager(this.db).getRepository(User).findOneBy({ username: username.trim().toLowerCase() });
     // Same message and same argon2 cost whether the user exists or not: no username enumeration.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !ok) throw new UnauthenticatedError(INVALID_CREDENTIALS, ERROR_CODES.INVALID_CREDENTIALS);
@@ -143,7 +133,7 @@ export class AuthService implements AccessTokenVerifier {
   }
 
   async changePassword(userId: string, currentPassword: string, newPassword: string, currentSessionId?: string): Promise<void> {
-    const user = await this.db.getRepository(User).findOneByOrFail({ id: userId });
+    const user = await dbManager(this.db).getRepository(User).findOneByOrFail({ id: userId });
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new ValidationError('currentPassword is wrong', { field: 'currentPassword' });
     }

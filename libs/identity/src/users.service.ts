@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { OperatorDirectoryEntry, Role, UserView } from '@hotline/contracts';
 import { ERROR_CODES } from '@hotline/contracts';
-import { Clock, ConflictError, NotFoundError, RealtimeEmitter, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, NotFoundError, RealtimeEmitter, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
 import { AuthService } from './auth.service';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './identity.dto';
@@ -23,7 +23,7 @@ export class UsersService {
   ) {}
 
   async list(query: ListUsersQuery): Promise<UserView[]> {
-    const qb = this.db.getRepository(User).createQueryBuilder('u').orderBy('u.username', 'ASC').take(1000);
+    const qb = dbManager(this.db).getRepository(User).createQueryBuilder('u').orderBy('u.username', 'ASC').take(1000);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.postOfficeId) qb.andWhere('u.post_office_id = :office', { office: query.postOfficeId });
     if (query.disabled !== undefined) qb.andWhere(query.disabled ? 'u.disabled_at IS NOT NULL' : 'u.disabled_at IS NULL');
@@ -33,7 +33,7 @@ export class UsersService {
 
   /** Every active operator, connected or not (the status board only knows those who connected once), by name. */
   async activeOperators(): Promise<OperatorDirectoryEntry[]> {
-    const rows = await this.db.getRepository(User).find({ where: { role: 'operator', disabledAt: IsNull() }, select: ['id', 'fullName', 'extension'], take: 1000 });
+    const rows = await dbManager(this.db).getRepository(User).find({ where: { role: 'operator', disabledAt: IsNull() }, select: ['id', 'fullName', 'extension'], take: 1000 });
     return rows.map((u) => ({ id: u.id, fullName: u.fullName, extension: u.extension })).sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
   }
 
@@ -124,18 +124,18 @@ export class UsersService {
 
   /** The active staff member with this PBX extension (the calls context binds answered calls with it). */
   async findActiveByExtension(extension: string): Promise<{ id: string; role: Role; extension: string } | null> {
-    const u = await this.db.getRepository(User).findOne({ where: { extension, disabledAt: IsNull() }, select: ['id', 'role', 'extension'] });
+    const u = await dbManager(this.db).getRepository(User).findOne({ where: { extension, disabledAt: IsNull() }, select: ['id', 'role', 'extension'] });
     return u ? { id: u.id, role: u.role, extension: u.extension! } : null;
   }
 
   /** Display names of staff members (other contexts show who is who without reading the users table). */
   async names(ids: string[]): Promise<Array<{ id: string; fullName: string; extension: string | null }>> {
     if (!ids.length) return [];
-    return this.db.getRepository(User).find({ where: { id: In(ids) }, select: ['id', 'fullName', 'extension'] });
+    return dbManager(this.db).getRepository(User).find({ where: { id: In(ids) }, select: ['id', 'fullName', 'extension'] });
   }
 
   async roleOf(userId: string): Promise<Role | null> {
-    const u = await this.db.getRepository(User).findOne({ where: { id: userId }, select: ['id', 'role'] });
+    const u = await dbManager(this.db).getRepository(User).findOne({ where: { id: userId }, select: ['id', 'role'] });
     return u?.role ?? null;
   }
 
@@ -165,7 +165,7 @@ export class UsersService {
   }
 
   private async find(id: string): Promise<User> {
-    const user = await this.db.getRepository(User).findOneBy({ id });
+    const user = await dbManager(this.db).getRepository(User).findOneBy({ id });
     if (!user) throw new NotFoundError('User', id);
     return user;
   }

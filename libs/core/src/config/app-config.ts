@@ -8,7 +8,7 @@ export type DbType = 'mariadb' | 'mysql';
 export interface AppConfig {
   nodeEnv: NodeEnv;
   http: { host: string; port: number; publicUrl: string; corsOrigins: string[]; trustProxy: boolean };
-  db: { type: DbType; host: string; port: number; username: string; password: string; database: string; poolSize: number; logging: boolean };
+  db: { type: DbType; host: string; port: number; username: string; password: string; database: string; poolSize: number; acquireTimeoutMs: number; queryTimeoutMs: number; logging: boolean };
   redis: { host: string; port: number; password: string | undefined; db: number; prefix: string };
   auth: {
     jwtSecret: string;
@@ -128,6 +128,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       password: r.optionalString('DB_PASSWORD') ?? '',
       database: r.string('DB_NAME', 'hotline'),
       poolSize: r.int('DB_POOL_SIZE', 10, 1, 500),
+      acquireTimeoutMs: r.int('DB_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),
+      queryTimeoutMs: r.int('DB_QUERY_TIMEOUT_MS', 15000, 100, 3_600_000),
       logging: r.bool('DB_LOGGING', false),
     },
     redis: {

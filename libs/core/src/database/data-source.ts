@@ -4,6 +4,7 @@ import { AppConfig, loadConfig } from '../config/app-config';
 import { ALL_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TypeOrmLogger } from './typeorm-logger';
 
 /** The one place that describes the database connection, for the apps, the migration CLI and the tests. */
 export function buildDataSourceOptions(config: AppConfig, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
@@ -23,7 +24,8 @@ export function buildDataSourceOptions(config: AppConfig, overrides: Partial<Dat
     migrationsRun: false,
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
-    logging: config.db.logging ? ['query', 'error'] : ['error'],
+    logging: config.db.logging ? ['query', 'error', 'warn', 'schema', 'migration'] : ['error', 'warn', 'migration'],
+    logger: new TypeOrmLogger(config.db.logging),
     poolSize: config.db.poolSize,
     extra: { connectionLimit: config.db.poolSize, decimalNumbers: true },
     ...overrides,

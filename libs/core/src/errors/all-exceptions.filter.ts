@@ -4,7 +4,7 @@ import type { ApiErrorBody } from '@hotline/contracts';
 import { ERROR_CODES } from '@hotline/contracts';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, TooManyRequestsError } from './domain-errors';
+import { DatabaseUnavailableError, DomainError, TooManyRequestsError } from './domain-errors';
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -38,9 +38,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = exception instanceof ThrottlerException ? this.throttled(reply) : this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error({ err: exception }, 'Unhandled error');
-    if (exception instanceof TooManyRequestsError) reply.header('retry-after', String(exception.retryAfterSeconds));
+    const error = asUnavailable(exception) ?? exception;
+    const body = error instanceof ThrottlerException ? this.throttled(reply) : this.toBody(error);
+    if (body.statusCode === 503) this.logger.warn({ err: exception }, 'Database unavailable: answered 503');
+    else if (body.statusCode >= 500) this.logger.error({ err: exception }, 'Unhandled error');
+    if (error instanceof TooManyRequestsError || error instanceof DatabaseUnavailableError) reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.status(body.statusCode).send(body);
   }
 
@@ -92,4 +94,30 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function isFastifyClientError(e: unknown): e is { statusCode: number; message: string } {
   const status = (e as { statusCode?: unknown })?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** mysql2 codes of a database that is down, unreachable or too slow: the request is answered 503, it is not a bug. */
+const UNAVAILABLE_CODES = new Set([
+  'PROTOCOL_SEQUENCE_TIMEOUT', // the query timeout (DB_QUERY_TIMEOUT_MS)
+  'PROTOCOL_CONNECTION_LOST',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'ER_CON_COUNT_ERROR',
+  'ER_LOCK_WAIT_TIMEOUT',
+]);
+
+/** The server stopped a statement at DB_QUERY_TIMEOUT_MS: MariaDB's max_statement_time (1969), MySQL's max_execution_time (3024). */
+const STATEMENT_TIMEOUT_ERRNOS = new Set([1969, 3024]);
+
+/** Outages and timeouts as a 503 (with Retry-After): whatever layer they surface from (a QueryFailedError or the raw driver error). */
+export function asUnavailable(exception: unknown): DatabaseUnavailableError | null {
+  if (exception instanceof DatabaseUnavailableError) return exception;
+  const driver = exception instanceof QueryFailedError ? (exception as { driverError?: { code?: string } }).driverError : exception;
+  const { code, errno } = (driver ?? {}) as { code?: unknown; errno?: unknown };
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return new DatabaseUnavailableError(code);
+  if (typeof errno === 'number' && STATEMENT_TIMEOUT_ERRNOS.has(errno)) return new DatabaseUnavailableError('statement timeout');
+  return null;
 }

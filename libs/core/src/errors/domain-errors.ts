@@ -74,3 +74,29 @@ export class TooManyRequestsError extends DomainError {
     super(HttpStatus.TOO_MANY_REQUESTS, ERROR_CODES.TOO_MANY_REQUESTS, message, { retryAfterSeconds });
   }
 }
+
+/**
+ * A 503: the database (or another service the request needs) did not answer in time. Nothing was written; the client may
+ * retry after `retryAfterSeconds` (sent as Retry-After).
+ */
+export class DatabaseUnavailableError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 2,
+  ) {
+    super(HttpStatus.SERVICE_UNAVAILABLE, ERROR_CODES.SERVICE_UNAVAILABLE, `The database is busy or unreachable (${message}); try again shortly`, {
+      retryAfterSeconds,
+    });
+  }
+}
+
+/**
+ * A bug, never a user's fault: code running inside a transaction asked the pool for a second connection (a query through
+ * the DataSource instead of the transaction's manager). Under concurrency that starves the pool, so it is refused at once.
+ */
+export class PoolMisuseError extends Error {
+  constructor() {
+    super('A query inside a transaction asked the pool for a second connection: run it through the transaction (its manager or repositories)');
+    this.name = 'PoolMisuseError';
+  }
+}

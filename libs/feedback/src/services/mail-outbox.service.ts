@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { MAIL_STATES, type MailKind, type MailOutboxListView, type MailOutboxView, type MailState } from '@hotline/contracts';
-import { Clock, ConflictError, JobQueue, NotFoundError, ValidationError, jobId, uuidv7, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, jobId, JobQueue, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import type { MailSendJob } from '../feedback.jobs';
 import { loadFeedbackConfig, type MailConfig } from '../feedback-config';
 import { MailOutbox } from '../entities/mail-outbox.entity';
@@ -97,11 +97,11 @@ export class MailOutboxService implements OnModuleDestroy {
 
   /** The worker's `mail-send` job. A job of an older round/attempt (retried by hand meanwhile, or already done) does nothing. */
   async deliver(job: MailSendJob): Promise<MailOutcome> {
-    const row = await this.db.getRepository(MailOutbox).findOneBy({ id: job.outboxId });
+    const row = await dbManager(this.db).getRepository(MailOutbox).findOneBy({ id: job.outboxId });
     if (!row || row.state !== 'pending' || row.round !== job.round || row.attempts !== job.attempt) return 'stale';
     const guard = { id: row.id, state: 'pending' as MailState, round: row.round, attempts: row.attempts };
     if (!this.config.smtpUrl) {
-      await this.db.getRepository(MailOutbox).update(guard, { state: 'disabled', nextAttemptAt: null, lastError: 'SMTP_URL is not set', updatedAt: this.clock.now() });
+      await dbManager(this.db).getRepository(MailOutbox).update(guard, { state: 'disabled', nextAttemptAt: null, lastError: 'SMTP_URL is not set', updatedAt: this.clock.now() });
       this.logger.warn(`Mail ${row.id} (${row.kind}) to ${row.toAddress} kept in the outbox as "disabled": SMTP_URL is not set. It is sent once SMTP_URL is configured and the worker restarts.`);
       return 'disabled';
     }
@@ -116,16 +116,16 @@ export class MailOutboxService implements OnModuleDestroy {
     const now = this.clock.now();
     const attempts = row.attempts + 1;
     if (error === null) {
-      await this.db.getRepository(MailOutbox).update(guard, { state: 'sent', attempts, sentAt: now, messageId, lastError: null, nextAttemptAt: null, updatedAt: now });
+      await dbManager(this.db).getRepository(MailOutbox).update(guard, { state: 'sent', attempts, sentAt: now, messageId, lastError: null, nextAttemptAt: null, updatedAt: now });
       return 'sent';
     }
     if (attempts >= this.config.maxAttempts) {
-      await this.db.getRepository(MailOutbox).update(guard, { state: 'failed', attempts, lastError: error, nextAttemptAt: null, updatedAt: now });
+      await dbManager(this.db).getRepository(MailOutbox).update(guard, { state: 'failed', attempts, lastError: error, nextAttemptAt: null, updatedAt: now });
       this.logger.error(`Mail ${row.id} (${row.kind}) to ${row.toAddress} failed after ${attempts} attempt(s): ${error}`);
       return 'failed';
     }
     const nextAttemptAt = new Date(now.getTime() + Math.min(MAX_BACKOFF_MS, this.config.retryBaseMs * 2 ** (attempts - 1)));
-    const res = await this.db.getRepository(MailOutbox).update(guard, { attempts, lastError: error, nextAttemptAt, updatedAt: now });
+    const res = await dbManager(this.db).getRepository(MailOutbox).update(guard, { attempts, lastError: error, nextAttemptAt, updatedAt: now });
     this.logger.warn(`Mail ${row.id} to ${row.toAddress}: attempt ${attempts} failed (${error}); next at ${nextAttemptAt.toISOString()}`);
     if (res.affected) await this.dispatch([{ id: row.id, round: row.round, attempts, nextAttemptAt }]);
     return 'retry';
@@ -149,7 +149,7 @@ export class MailOutboxService implements OnModuleDestroy {
     let count = 0;
     let after = '';
     for (;;) {
-      const rows: Array<{ id: string; round: number; attempts: number; next_attempt_at: Date | null }> = await this.db.query(
+      const rows: Array<{ id: string; round: number; attempts: number; next_attempt_at: Date | null }> = await dbManager(this.db).query(
         "SELECT id, round, attempts, next_attempt_at FROM mail_outbox WHERE state = 'pending' AND id > ? ORDER BY id LIMIT ?",
         [after, PAGE],
       );
@@ -177,7 +177,7 @@ export class MailOutboxService implements OnModuleDestroy {
    */
   async list(q: { state?: MailState; ticketId?: string; before?: string; limit?: number }): Promise<MailOutboxListView> {
     const limit = q.limit ?? 50;
-    const repo = this.db.getRepository(MailOutbox);
+    const repo = dbManager(this.db).getRepository(MailOutbox);
     const qb = repo.createQueryBuilder('m');
     if (q.state) qb.andWhere('m.state = :state', { state: q.state });
     if (q.ticketId) qb.andWhere('m.ticketId = :ticketId', { ticketId: q.ticketId });
@@ -188,7 +188,7 @@ export class MailOutboxService implements OnModuleDestroy {
     }
     const rows = await qb.orderBy('m.createdAt', 'DESC').addOrderBy('m.id', 'DESC').limit(limit + 1).getMany();
     const page = rows.slice(0, limit);
-    const counted: Array<{ state: MailState; n: string | number }> = await this.db.query(
+    const counted: Array<{ state: MailState; n: string | number }> = await dbManager(this.db).query(
       `SELECT state, COUNT(*) AS n FROM mail_outbox${q.ticketId ? ' WHERE ticket_id = ?' : ''} GROUP BY state`,
       q.ticketId ? [q.ticketId] : [],
     );
@@ -218,7 +218,7 @@ export class MailOutboxService implements OnModuleDestroy {
 
   private async views(rows: MailOutbox[]): Promise<MailOutboxView[]> {
     const ticketIds = [...new Set(rows.map((r) => r.ticketId).filter((x): x is string => !!x))];
-    const tickets = ticketIds.length ? await this.db.getRepository(Ticket).find({ select: { id: true, code: true }, where: { id: In(ticketIds) } }) : [];
+    const tickets = ticketIds.length ? await dbManager(this.db).getRepository(Ticket).find({ select: { id: true, code: true }, where: { id: In(ticketIds) } }) : [];
     const codes = new Map(tickets.map((t) => [t.id, t.code]));
     return rows.map((r) => ({
       id: r.id,

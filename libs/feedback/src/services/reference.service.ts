@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AgencyView, FeedbackCategoryView, SlaPolicyUpdateView, SlaPolicyView } from '@hotline/contracts';
-import { Clock, ConflictError, JobQueue, NotFoundError, ValidationError, jobId, uuidv7, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, jobId, JobQueue, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { SlaCalendarService } from '@hotline/sla';
 import { Agency, FeedbackCategory, SlaPolicy } from '../entities/reference.entities';
 import type { AgencyDto, CategoryDto, SlaPolicyDto, UpdateAgencyDto, UpdateCategoryDto, UpdateSlaPolicyDto } from '../dto/feedback.dto';
@@ -39,7 +39,7 @@ export class FeedbackReferenceService {
   ) {}
 
   async categories(): Promise<FeedbackCategoryView[]> {
-    return (await this.db.getRepository(FeedbackCategory).find({ order: { name: 'ASC' } })).map(categoryView);
+    return (await dbManager(this.db).getRepository(FeedbackCategory).find({ order: { name: 'ASC' } })).map(categoryView);
   }
 
   async createCategory(dto: CategoryDto, actorId: string): Promise<FeedbackCategoryView> {
@@ -64,11 +64,11 @@ export class FeedbackReferenceService {
   }
 
   async agencies(): Promise<AgencyView[]> {
-    return (await this.db.getRepository(Agency).find({ order: { name: 'ASC' } })).map(agencyView);
+    return (await dbManager(this.db).getRepository(Agency).find({ order: { name: 'ASC' } })).map(agencyView);
   }
 
   async agency(id: string): Promise<Agency> {
-    const row = await this.db.getRepository(Agency).findOneBy({ id });
+    const row = await dbManager(this.db).getRepository(Agency).findOneBy({ id });
     if (!row) throw new NotFoundError('Agency', id);
     return row;
   }
@@ -95,15 +95,15 @@ export class FeedbackReferenceService {
   }
 
   async policies(): Promise<SlaPolicyView[]> {
-    return (await this.db.getRepository(SlaPolicy).find({ order: { name: 'ASC' } })).map(policyView);
+    return (await dbManager(this.db).getRepository(SlaPolicy).find({ order: { name: 'ASC' } })).map(policyView);
   }
 
   async activePolicies(): Promise<SlaPolicy[]> {
-    return this.db.getRepository(SlaPolicy).findBy({ active: true });
+    return dbManager(this.db).getRepository(SlaPolicy).findBy({ active: true });
   }
 
   async policy(id: string): Promise<SlaPolicy> {
-    const row = await this.db.getRepository(SlaPolicy).findOneBy({ id });
+    const row = await dbManager(this.db).getRepository(SlaPolicy).findOneBy({ id });
     if (!row) throw new NotFoundError('SLA policy', id);
     return row;
   }
@@ -149,7 +149,7 @@ export class FeedbackReferenceService {
       await writeAudit(m, { actorId, entityType: 'sla_policy', entityId: id, action: 'updated', data: { ...dto, version: r.version } });
       return r;
     });
-    const [{ n }] = await this.db.query("SELECT COUNT(*) AS n FROM tickets WHERE policy_id = ? AND status <> 'closed'", [id]);
+    const [{ n }] = await dbManager(this.db).query("SELECT COUNT(*) AS n FROM tickets WHERE policy_id = ? AND status <> 'closed'", [id]);
     const open = Number(n);
     if (open > 0) {
       try {
@@ -163,13 +163,13 @@ export class FeedbackReferenceService {
   }
 
   async categoryOrBadRequest(id: string, field = 'categoryId'): Promise<FeedbackCategory> {
-    const row = await this.db.getRepository(FeedbackCategory).findOneBy({ id });
+    const row = await dbManager(this.db).getRepository(FeedbackCategory).findOneBy({ id });
     if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive category`, { field, constraint: 'exists' });
     return row;
   }
 
   async agencyOrBadRequest(id: string, field = 'agencyId'): Promise<Agency> {
-    const row = await this.db.getRepository(Agency).findOneBy({ id });
+    const row = await dbManager(this.db).getRepository(Agency).findOneBy({ id });
     if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive agency`, { field, constraint: 'exists' });
     return row;
   }

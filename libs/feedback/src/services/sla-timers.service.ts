@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { SlaAlertEvent } from '@hotline/contracts';
 import { CitizensService } from '@hotline/calls';
-import { APP_CONFIG, AppConfig, Clock, JobQueue, RealtimeEmitter, jobId, writeAudit } from '@hotline/core';
+import { APP_CONFIG, AppConfig, Clock, dbManager, jobId, JobQueue, RealtimeEmitter, writeAudit } from '@hotline/core';
 import { SlaCalendarService, fireTimer } from '@hotline/sla';
 import type { SlaTimerJob } from '../feedback.jobs';
 import { OverdueDossier } from '../entities/overdue-dossier.entity';
@@ -104,7 +104,7 @@ export class SlaTimersService {
     for (;;) {
       // Raw rows (no entity hydration): this pass reads every open ticket while timers keep firing in the same process.
       const window = until ? ' AND next_timer_at <= ?' : '';
-      const raw: Array<{ id: string; sla_version: number; sla_clocks: string | TicketClocks; next_timer_at: Date }> = await this.db.query(
+      const raw: Array<{ id: string; sla_version: number; sla_clocks: string | TicketClocks; next_timer_at: Date }> = await dbManager(this.db).query(
         cursor
           ? `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE (next_timer_at > ? OR (next_timer_at = ? AND id > ?))${window} ORDER BY next_timer_at, id LIMIT ?`
           : `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE next_timer_at IS NOT NULL${window} ORDER BY next_timer_at, id LIMIT ?`,
@@ -231,7 +231,7 @@ export class SlaTimersService {
       };
       changed = t;
     });
-    if (!alert || !changed) return (await this.db.getRepository(Ticket).exist({ where: { id: job.ticketId, slaVersion: job.version } })) ? 'noop' : 'stale';
+    if (!alert || !changed) return (await dbManager(this.db).getRepository(Ticket).exist({ where: { id: job.ticketId, slaVersion: job.version } })) ? 'noop' : 'stale';
     const a = alert as SlaAlertEvent;
     const rooms = new Set<`role:supervisor` | `user:${string}`>(['role:supervisor']);
     if (previousAssignee) rooms.add(`user:${previousAssignee}`);
@@ -241,7 +241,7 @@ export class SlaTimersService {
     // The same view as the REST answer: the citizen, and the overdue-dossier block when the ticket has one.
     const [[citizen], overdue] = await Promise.all([
       this.citizens.getMany([ticket.citizenId]),
-      ticket.kind === 'overdue_dossier' ? this.db.getRepository(OverdueDossier).findOneBy({ ticketId: ticket.id }) : Promise.resolve(null),
+      ticket.kind === 'overdue_dossier' ? dbManager(this.db).getRepository(OverdueDossier).findOneBy({ ticketId: ticket.id }) : Promise.resolve(null),
     ]);
     this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', { ticket: toTicketView(ticket, overdue, citizen ?? null), action: a.kind === 'warning' ? 'sla_warning' : 'sla_breached' });
     return 'acted';

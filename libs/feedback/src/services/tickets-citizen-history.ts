@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CitizenHistoryProvider, CitizenHistorySource } from '@hotline/calls';
 import type { CitizenHistorySection } from '@hotline/contracts';
+import { dbManager } from '@hotline/core';
 
 const DONE = ['resolved', 'closed'];
 
@@ -14,7 +15,7 @@ export class TicketsCitizenHistory implements CitizenHistorySource {
 
   async citizenHistory(citizenId: string | null): Promise<CitizenHistorySection | null> {
     if (!citizenId) return null;
-    const rows: Array<{ id: string; code: string; subject: string; status: string; received_at: Date }> = await this.db.query(
+    const rows: Array<{ id: string; code: string; subject: string; status: string; received_at: Date }> = await dbManager(this.db).query(
       'SELECT id, code, subject, status, received_at FROM tickets WHERE citizen_id = ? ORDER BY received_at DESC, id DESC LIMIT 200',
       [citizenId],
     );

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { PublicTicketView, TicketDetailView, TicketHistoryEntry, TicketStatus, TicketView } from '@hotline/contracts';
 import { CitizensService } from '@hotline/calls';
-import { AuditLogEntry, AuthUser, Clock, ConflictError, ForbiddenError, NotFoundError, RealtimeEmitter, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { AuditLogEntry, AuthUser, Clock, ConflictError, dbManager, ForbiddenError, NotFoundError, RealtimeEmitter, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { UsersService } from '@hotline/identity';
 import { SlaCalendarService } from '@hotline/sla';
@@ -170,7 +170,7 @@ export class TicketsService {
 
   // ---- reads ----------------------------------------------------------------------------------------------------------------
   async list(q: ListTicketsQuery, actor: AuthUser): Promise<TicketView[]> {
-    const qb = this.db.getRepository(Ticket).createQueryBuilder('t');
+    const qb = dbManager(this.db).getRepository(Ticket).createQueryBuilder('t');
     if (q.status) qb.andWhere('t.status = :status', { status: q.status });
     if (q.kind) qb.andWhere('t.kind = :kind', { kind: q.kind });
     if (q.queue) qb.andWhere('t.queue = :queue', { queue: q.queue });
@@ -182,7 +182,7 @@ export class TicketsService {
     }
     void actor;
     const rows = await qb.orderBy('t.received_at', 'DESC').addOrderBy('t.id', 'DESC').take(q.limit ?? 50).getMany();
-    const overdue = rows.length ? await this.db.getRepository(OverdueDossier).findBy({ ticketId: In(rows.map((r) => r.id)) }) : [];
+    const overdue = rows.length ? await dbManager(this.db).getRepository(OverdueDossier).findBy({ ticketId: In(rows.map((r) => r.id)) }) : [];
     const citizens = await this.citizens.getMany(rows.map((r) => r.citizenId));
     return rows.map((r) => toTicketView(r, overdue.find((o) => o.ticketId === r.id) ?? null, citizens.find((c) => c.id === r.citizenId) ?? null));
   }
@@ -190,8 +190,8 @@ export class TicketsService {
   async detail(id: string): Promise<TicketDetailView> {
     const t = await this.find(id);
     const [messages, forwards, agencies] = await Promise.all([
-      this.db.getRepository(TicketMessage).find({ where: { ticketId: id }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      this.db.getRepository(TicketForward).find({ where: { ticketId: id }, order: { forwardedAt: 'ASC' } }),
+      dbManager(this.db).getRepository(TicketMessage).find({ where: { ticketId: id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      dbManager(this.db).getRepository(TicketForward).find({ where: { ticketId: id }, order: { forwardedAt: 'ASC' } }),
       this.refs.agencies(),
     ]);
     return {
@@ -212,7 +212,7 @@ export class TicketsService {
 
   async history(id: string): Promise<TicketHistoryEntry[]> {
     await this.find(id);
-    const rows = await this.db.getRepository(AuditLogEntry).find({ where: { entityType: 'ticket', entityId: id }, order: { at: 'ASC', id: 'ASC' } });
+    const rows = await dbManager(this.db).getRepository(AuditLogEntry).find({ where: { entityType: 'ticket', entityId: id }, order: { at: 'ASC', id: 'ASC' } });
     return rows.map((r) => ({ at: r.at.toISOString(), actorId: r.actorId, action: r.action, from: r.fromState, to: r.toState, reason: r.reason, data: r.data }));
   }
 
@@ -220,9 +220,9 @@ export class TicketsService {
   async publicLookup(code: string, phone: string): Promise<PublicTicketView> {
     if (!/^[A-Z0-9-]{4,20}$/i.test(code)) throw new NotFoundError('Ticket', code);
     const citizen = await this.citizens.findByPhone(phone);
-    const t = await this.db.getRepository(Ticket).findOneBy({ code: code.toUpperCase() });
+    const t = await dbManager(this.db).getRepository(Ticket).findOneBy({ code: code.toUpperCase() });
     if (!t || !citizen || citizen.id !== t.citizenId) throw new NotFoundError('Ticket', code);
-    const replies = await this.db.getRepository(TicketMessage).find({ where: { ticketId: t.id, kind: 'public_reply' }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const replies = await dbManager(this.db).getRepository(TicketMessage).find({ where: { ticketId: t.id, kind: 'public_reply' }, order: { createdAt: 'ASC', id: 'ASC' } });
     return {
       code: t.code,
       status: t.status,
@@ -420,9 +420,9 @@ export class TicketsService {
     let recomputed = 0;
     let moved = 0;
     for (;;) {
-      const policy = await this.db.getRepository(SlaPolicy).findOneBy({ id: job.policyId });
+      const policy = await dbManager(this.db).getRepository(SlaPolicy).findOneBy({ id: job.policyId });
       if (!policy || policy.version !== job.version) return 'stale';
-      const rows: Array<{ id: string }> = await this.db.query(
+      const rows: Array<{ id: string }> = await dbManager(this.db).query(
         "SELECT id FROM tickets WHERE policy_id = ? AND status <> 'closed' AND id > ? ORDER BY id LIMIT ?",
         [policy.id, after, RECOMPUTE_PAGE],
       );
@@ -525,14 +525,14 @@ export class TicketsService {
   }
 
   private async view(t: Ticket): Promise<TicketView> {
-    const od = t.kind === 'overdue_dossier' ? await this.db.getRepository(OverdueDossier).findOneBy({ ticketId: t.id }) : null;
+    const od = t.kind === 'overdue_dossier' ? await dbManager(this.db).getRepository(OverdueDossier).findOneBy({ ticketId: t.id }) : null;
     const [citizen] = await this.citizens.getMany([t.citizenId]);
     return toTicketView(t, od, citizen ?? null);
   }
 
   private async find(id: string): Promise<Ticket> {
     if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id', constraint: 'isUuid' });
-    const t = await this.db.getRepository(Ticket).findOneBy({ id });
+    const t = await dbManager(this.db).getRepository(Ticket).findOneBy({ id });
     if (!t) throw new NotFoundError('Ticket', id);
     return t;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Like } from 'typeorm';
 import type { CalendarDayView, CalendarExceptionView, CalendarView } from '@hotline/contracts';
-import { Clock, ConflictError, NotFoundError, ValidationError, uuidv7, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import type { CalendarDefinition, CalendarException } from '../calendar/calendar.types';
 import { validateCalendarDefinition } from '../calendar/calendar-definition';
 import { WorkingCalendar } from '../calendar/working-calendar';
@@ -35,7 +35,7 @@ export class SlaCalendarService {
   ) {}
 
   async list(): Promise<CalendarView[]> {
-    return (await this.db.getRepository(SlaCalendarEntity).find({ order: { isDefault: 'DESC', code: 'ASC' } })).map(calendarView);
+    return (await dbManager(this.db).getRepository(SlaCalendarEntity).find({ order: { isDefault: 'DESC', code: 'ASC' } })).map(calendarView);
   }
 
   async get(idOrCode: string): Promise<CalendarView> {
@@ -52,7 +52,7 @@ export class SlaCalendarService {
       cached.checkedAt = now;
       return cached.calendar;
     }
-    const exceptions = await this.db.getRepository(CalendarExceptionEntity).find({ where: { calendarId: row.id }, order: { date: 'ASC' } });
+    const exceptions = await dbManager(this.db).getRepository(CalendarExceptionEntity).find({ where: { calendarId: row.id }, order: { date: 'ASC' } });
     const calendar = new WorkingCalendar(definitionOf(row, exceptions));
     const entry = { calendar, version: row.version, checkedAt: now };
     this.cache.set(row.id, entry);
@@ -62,14 +62,14 @@ export class SlaCalendarService {
 
   /** The calendar flagged as default (the Gia Lai office calendar in the seed). */
   async defaultCalendar(): Promise<WorkingCalendar> {
-    const row = await this.db.getRepository(SlaCalendarEntity).findOne({ where: { isDefault: true }, order: { code: 'ASC' } });
+    const row = await dbManager(this.db).getRepository(SlaCalendarEntity).findOne({ where: { isDefault: true }, order: { code: 'ASC' } });
     if (!row) throw new NotFoundError('Default calendar');
     return this.calendar(row.id);
   }
 
   async exceptions(calendarId: string, year?: string): Promise<CalendarExceptionView[]> {
     const row = await this.find(calendarId);
-    const rows = await this.db.getRepository(CalendarExceptionEntity).find({
+    const rows = await dbManager(this.db).getRepository(CalendarExceptionEntity).find({
       where: { calendarId: row.id, ...(year ? { date: Like(`${year}-%`) } : {}) },
       order: { date: 'ASC' },
     });
@@ -79,7 +79,7 @@ export class SlaCalendarService {
   /** Adds a dated exception. The whole calendar is re-validated with it: a bad period is a 400 naming the problem, a taken date a 409. */
   async addException(calendarId: string, dto: CalendarExceptionDto, actorId: string): Promise<CalendarExceptionView> {
     const row = await this.find(calendarId);
-    const existing = await this.db.getRepository(CalendarExceptionEntity).find({ where: { calendarId: row.id } });
+    const existing = await dbManager(this.db).getRepository(CalendarExceptionEntity).find({ where: { calendarId: row.id } });
     if (existing.some((e) => e.date === dto.date)) throw new ConflictError(`date: an exception already exists on ${dto.date}`, 'CONFLICT', { field: 'date' });
     const entity: CalendarExceptionEntity = {
       id: uuidv7(),
@@ -107,7 +107,7 @@ export class SlaCalendarService {
   async removeException(calendarId: string, exceptionId: string, actorId: string): Promise<void> {
     const row = await this.find(calendarId);
     if (!UUID.test(exceptionId)) throw new ValidationError('exceptionId must be a UUID', { field: 'exceptionId', constraint: 'isUuid' });
-    const exception = await this.db.getRepository(CalendarExceptionEntity).findOneBy({ id: exceptionId, calendarId: row.id });
+    const exception = await dbManager(this.db).getRepository(CalendarExceptionEntity).findOneBy({ id: exceptionId, calendarId: row.id });
     if (!exception) throw new NotFoundError('Calendar exception', exceptionId);
     await this.db.transaction(async (m) => {
       await m.delete(CalendarExceptionEntity, { id: exceptionId });
@@ -135,7 +135,7 @@ export class SlaCalendarService {
   }
 
   private async find(idOrCode: string): Promise<SlaCalendarEntity> {
-    const repo = this.db.getRepository(SlaCalendarEntity);
+    const repo = dbManager(this.db).getRepository(SlaCalendarEntity);
     const row = UUID.test(idOrCode) ? await repo.findOneBy({ id: idOrCode }) : await repo.findOneBy({ code: idOrCode });
     if (!row) throw new NotFoundError('Calendar', idOrCode);
     return row;

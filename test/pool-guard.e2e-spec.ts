@@ -1,0 +1,78 @@
+import { DataSource, QueryFailedError } from 'typeorm';
+import { DatabaseUnavailableError, PoolMisuseError, asUnavailable, dbManager } from '@hotline/core';
+import { ADMIN_PASSWORD, TestApi, startApi } from './helpers/test-app';
+
+/**
+ * The pool can neither be starved by code that takes a second connection inside a transaction, nor waited on forever:
+ * a full pool answers 503 with Retry-After within DB_ACQUIRE_TIMEOUT_MS, and the api recovers the moment a connection frees.
+ */
+describe('database pool guard', () => {
+  let api: TestApi;
+  let ds: DataSource;
+  beforeAll(async () => {
+    api = await startApi({ DB_POOL_SIZE: '2', DB_ACQUIRE_TIMEOUT_MS: '400', DB_QUERY_TIMEOUT_MS: '1000' });
+    ds = api.app.get(DataSource);
+  });
+  afterAll(() => api.close());
+
+  it('refuses a second connection taken inside a transaction at once, and the transaction rolls back', async () => {
+    const started = Date.now();
+    const attempt = ds.transaction(async (m) => {
+      await m.query('SELECT 1');
+      await ds.query('SELECT 2'); // the bug: the pool instead of the transaction
+    });
+    await expect(attempt).rejects.toBeInstanceOf(PoolMisuseError);
+    expect(Date.now() - started).toBeLessThan(400);
+  });
+
+  it('lets code shared by both worlds read through the caller transaction (dbManager)', async () => {
+    const holders = await Promise.all(
+      [1, 2].map(() =>
+        ds.transaction(async (m) => {
+          expect(dbManager(ds)).toBe(m);
+          // Both connections of the pool are held here: a read through dbManager must not need a third one.
+          const [row] = await dbManager(ds).query('SELECT CONNECTION_ID() AS id');
+          const [own] = await m.query('SELECT CONNECTION_ID() AS id');
+          return row.id === own.id;
+        }),
+      ),
+    );
+    expect(holders).toEqual([true, true]);
+    expect(dbManager(ds)).toBe(ds.manager);
+  });
+
+  it('answers 503 with Retry-After when every connection is busy, then serves again once one frees', async () => {
+    const held = [ds.createQueryRunner(), ds.createQueryRunner()];
+    await Promise.all(held.map((r) => r.connect()));
+    try {
+      const started = Date.now();
+      const res = await api.http.post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD });
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await Promise.all(held.map((r) => r.release()));
+    }
+    const ok = await api.http.post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD });
+    expect(ok.status).toBe(200);
+    // A connection that arrived after its waiter gave up went back to the pool: both are usable.
+    const ids = await Promise.all([1, 2].map(() => ds.transaction((m) => m.query('SELECT CONNECTION_ID() AS id'))));
+    expect(ids).toHaveLength(2);
+  });
+
+  it('has the server stop a statement running past DB_QUERY_TIMEOUT_MS, reported as unavailable (503), the connection reusable', async () => {
+    const started = Date.now();
+    const err = await ds.query('SELECT SLEEP(3)').catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(err).toBeInstanceOf(QueryFailedError);
+    const mapped = asUnavailable(err);
+    expect(mapped).toBeInstanceOf(DatabaseUnavailableError);
+    expect(mapped?.status).toBe(503);
+    // The statement was stopped on the server, so the next query on any pooled connection answers at once.
+    const next = Date.now();
+    await Promise.all([1, 2].map(() => ds.query('SELECT 1')));
+    expect(Date.now() - next).toBeLessThan(500);
+    expect((await api.http.get('/health')).status).toBe(200);
+  });
+});
