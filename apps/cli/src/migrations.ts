@@ -9,7 +9,7 @@ export async function pendingSchemaChanges(ds: DataSource): Promise<{ up: string
 }
 
 /**
- * Writes libs/core/src/database/migrations/<timestamp>-<name>.ts from the schema diff and registers it in index.ts.
+ * Writes apps/composition/src/migrations/<timestamp>-<name>.ts from the schema diff and registers it in index.ts.
  * The file must be read by a human before it is committed.
  */
 export async function generateMigration(ds: DataSource, name: string, repoRoot: string): Promise<string | null> {
@@ -18,7 +18,7 @@ export async function generateMigration(ds: DataSource, name: string, repoRoot: 
   if (!up.length) return null;
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
-  const dir = join(repoRoot, 'libs/core/src/database/migrations');
+  const dir = join(repoRoot, 'apps/composition/src/migrations');
   const file = `${timestamp}-${name}`;
   const q = (sql: string) => `    await queryRunner.query(\`${sql.replace(/`/g, '\\`')}\`);`;
   writeFileSync(

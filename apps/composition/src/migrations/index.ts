@@ -1,4 +1,5 @@
 /** Every migration, in order. `npm run migration:generate -- Name` adds new ones between the markers. */
+import type { MigrationClass } from '@hotline/core';
 // -- imports --
 import { Initial1795991170172 } from './1795991170172-Initial';
 import { LoadCommunes1795991171172 } from './1795991171172-LoadCommunes';
@@ -12,7 +13,7 @@ import { SeedFeedback1795994145251 } from './1795994145251-SeedFeedback';
 import { DispatchRequestListIndexes1796002856739 } from './1796002856739-DispatchRequestListIndexes';
 import { MailOutbox1796003682232 } from './1796003682232-MailOutbox';
 
-export const MIGRATIONS: Function[] = [
+export const MIGRATIONS: MigrationClass[] = [
   Initial1795991170172,
   LoadCommunes1795991171172,
   Citizens1795993457128,
