@@ -9,6 +9,8 @@ import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { Clock } from './clock/clock';
 import { RealtimeEmitter } from './realtime/realtime-emitter';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { UnitOfWork } from './outbox/unit-of-work';
 
 /**
  * What every process needs: config, logs, MySQL, Redis, queues, clock and the realtime emitter. The app passes what it composed
@@ -21,8 +23,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), HotlineLoggingModule, DatabaseModule.forRoot(composition), RedisModule, QueuesModule.forRoot(composition.jobs), DiscoveryModule],
-      providers: [Clock, RealtimeEmitter, { provide: COMPOSITION, useValue: composition }],
-      exports: [ConfigModule, RedisModule, QueuesModule, Clock, RealtimeEmitter, DiscoveryModule, COMPOSITION],
+      providers: [Clock, RealtimeEmitter, OutboxRelay, UnitOfWork, { provide: COMPOSITION, useValue: composition }],
+      exports: [ConfigModule, RedisModule, QueuesModule, Clock, RealtimeEmitter, OutboxRelay, UnitOfWork, DiscoveryModule, COMPOSITION],
     };
   }
 }

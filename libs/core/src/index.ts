@@ -27,6 +27,7 @@ export * from './logging/logging.module';
 export * from './util/uuid';
 export * from './core.module';
 export * from './composition';
+export * from './outbox';
 export * from './audit/audit-log.entity';
 export * from './audit/audit';
 export * from './database/app-setting.entity';

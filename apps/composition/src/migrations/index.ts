@@ -12,6 +12,7 @@ import { Feedback1795994145250 } from './1795994145250-Feedback';
 import { SeedFeedback1795994145251 } from './1795994145251-SeedFeedback';
 import { DispatchRequestListIndexes1796002856739 } from './1796002856739-DispatchRequestListIndexes';
 import { MailOutbox1796003682232 } from './1796003682232-MailOutbox';
+import { Outbox1796306602296 } from './1796306602296-Outbox';
 
 export const MIGRATIONS: MigrationClass[] = [
   Initial1795991170172,
@@ -25,5 +26,6 @@ export const MIGRATIONS: MigrationClass[] = [
   SeedFeedback1795994145251,
   DispatchRequestListIndexes1796002856739,
   MailOutbox1796003682232,
+  Outbox1796306602296,
   // -- end --
 ];

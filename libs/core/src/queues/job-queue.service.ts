@@ -48,7 +48,7 @@ export class JobQueue implements OnModuleInit {
     return q;
   }
 
-  private queueOf(name: JobName): QueueName {
+  queueOf(name: JobName): QueueName {
     const queue = this.catalog[name];
     if (!queue) throw new Error(`job "${String(name)}" is not in the job catalog (apps/composition)`);
     return queue;
