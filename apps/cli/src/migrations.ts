@@ -1,5 +1,6 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import type { DataSource } from 'typeorm';
 
 /** The SQL that would bring the database in line with the entities (empty when migrations and entities agree). */
@@ -24,7 +25,7 @@ export async function generateMigration(ds: DataSource, name: string, repoRoot: 
   writeFileSync(
     join(dir, `${file}.ts`),
     [
-      "import { MigrationInterface, QueryRunner } from 'typeorm';",
+      "import type { MigrationInterface, QueryRunner } from 'typeorm';",
       '',
       `export class ${className} implements MigrationInterface {`,
       `  name = '${className}';`,
@@ -45,5 +46,7 @@ export async function generateMigration(ds: DataSource, name: string, repoRoot: 
     .replace(/(\n\nexport const MIGRATIONS)/, `\nimport { ${className} } from './${file}';$1`)
     .replace(/\n(\s*)\/\/ -- end --/, `\n$1${className},\n$1// -- end --`);
   writeFileSync(indexPath, index);
+  // The tree is Prettier-formatted (npm test checks it): the new file and the index are, too.
+  execFileSync('npx', ['prettier', '--write', join(dir, `${file}.ts`), indexPath], { cwd: repoRoot, stdio: 'ignore' });
   return join(dir, `${file}.ts`);
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Outbox1796306602296 implements MigrationInterface {
   name = 'Outbox1796306602296';
