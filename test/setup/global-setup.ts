@@ -8,7 +8,12 @@ import { TEST_DB, TEST_DB_PREFIX, TEST_REDIS, TEST_REDIS_PREFIX, isStaleRun } fr
  */
 export default async function globalSetup(): Promise<void> {
   process.env.HOTLINE_TEST_RUN = String(process.pid);
-  const conn = await createConnection({ host: TEST_DB.host, port: TEST_DB.port, user: TEST_DB.user, password: TEST_DB.password });
+  const conn = await createConnection({
+    host: TEST_DB.host,
+    port: TEST_DB.port,
+    user: TEST_DB.user,
+    password: TEST_DB.password,
+  });
   try {
     const [rows] = await conn.query<Array<{ name: string } & import('mysql2').RowDataPacket>>(
       'SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?',

@@ -19,7 +19,9 @@ const PARAMS: Record<string, ParamsOf> = {
   isIn: ([allowed]) => ({ values: values(allowed) }),
   isNotIn: ([denied]) => ({ values: values(denied) }),
   isEnum: ([entity]) => ({ values: entity && typeof entity === 'object' ? values(Object.values(entity)) : undefined }),
-  matches: ([pattern]) => ({ pattern: pattern instanceof RegExp ? pattern.source : typeof pattern === 'string' ? pattern : undefined }),
+  matches: ([pattern]) => ({
+    pattern: pattern instanceof RegExp ? pattern.source : typeof pattern === 'string' ? pattern : undefined,
+  }),
 };
 
 function paramsOf(error: ClassValidatorError, constraint: string): ValidationFieldParams | undefined {
@@ -30,7 +32,9 @@ function paramsOf(error: ClassValidatorError, constraint: string): ValidationFie
     .getTargetValidationMetadatas(target.constructor, '', true, false)
     .find((m) => m.propertyName === error.property && (m.name ?? m.type) === constraint);
   if (!metadata) return undefined;
-  const params = Object.fromEntries(Object.entries(read(metadata.constraints ?? [])).filter(([, v]) => v !== undefined));
+  const params = Object.fromEntries(
+    Object.entries(read(metadata.constraints ?? [])).filter(([, v]) => v !== undefined),
+  );
   return Object.keys(params).length ? params : undefined;
 }
 
