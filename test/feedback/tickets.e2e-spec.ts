@@ -162,7 +162,7 @@ describe('feedback tickets', () => {
     expect((await post(`/forwards/${forwardId}/answer`, { answer: 'lần hai' })).status).toBe(409);
 
     expect((await post('/csat', { score: 5 })).status).toBe(409); // not resolved yet
-    expect((await post('/replies', { body: 'Sở Xây dựng đã cấp phép cho ông/bà.' })).status).toBe(200);
+    expect((await post('/replies', { body: 'Sở Xây dựng đã cấp phép cho ông/bà.' })).status).toBe(201);
     res = await post('/transitions', { to: 'resolved' });
     expect(res.body).toMatchObject({ status: 'resolved' });
     expect(res.body.sla.resolution.state).toBe('met');

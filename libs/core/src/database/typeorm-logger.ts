@@ -26,8 +26,9 @@ export class TypeOrmLogger implements TypeOrmLoggerContract {
     this.logger.log(message);
   }
 
+  /** The migration CLI prints its own summary; TypeORM's step-by-step lines are for debugging. */
   logMigration(message: string): void {
-    this.logger.log(message);
+    this.logger.debug(message);
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
