@@ -8,3 +8,4 @@ export * from './phone';
 export * from './calls';
 export * from './dispatch';
 export * from './feedback';
+export * from './state-machine';

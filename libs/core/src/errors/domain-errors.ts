@@ -1,5 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
-import { ERROR_CODES, ErrorCode, type ValidationFieldError, type ValidationFieldParams } from '@hotline/contracts';
+import {
+  ERROR_CODES,
+  ErrorCode,
+  type StateMachine,
+  type ValidationFieldError,
+  type ValidationFieldParams,
+} from '@hotline/contracts';
 
 /**
  * Domain errors say what went wrong in the hotline's terms; the exception filter maps them to HTTP.
@@ -115,4 +121,10 @@ export class PoolMisuseError extends Error {
     );
     this.name = 'PoolMisuseError';
   }
+}
+
+/** The one way the server refuses an illegal state change: a 409 ILLEGAL_TRANSITION naming the move and what is allowed. */
+export function assertTransition<S extends string>(machine: StateMachine<S, string>, from: S, to: S): void {
+  const refusal = machine.refusal(from, to);
+  if (refusal) throw new ConflictError(refusal.message, 'ILLEGAL_TRANSITION', { from, to, allowed: refusal.allowed });
 }
