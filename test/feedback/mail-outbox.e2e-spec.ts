@@ -6,7 +6,8 @@ import Redis from 'ioredis';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import type { MailOutboxListView, MailOutboxView, TicketView } from '@hotline/contracts';
-import { ReconcilerService } from '@hotline/core';
+import { ReconcilerService, loadFragment } from '@hotline/core';
+import { FEEDBACK_CONFIG_SCHEMA } from '@hotline/feedback';
 import { ADMIN_PASSWORD, type TestApi, login, startApi, startWorker, unique } from '../helpers/test-app';
 
 interface Received {
@@ -130,7 +131,8 @@ describe('mail outbox (real worker, in-process SMTP server)', () => {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
-    worker = await startWorker(api.config);
+    // The worker reads its mail settings from the configuration it boots with: the api's, with the mail part read anew.
+    worker = await startWorker({ ...api.config, feedback: loadFragment(FEEDBACK_CONFIG_SCHEMA, process.env) });
   };
 
   beforeAll(async () => {

@@ -6,12 +6,12 @@ import { createConnection } from 'mysql2/promise';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { AuthTokens, ServerToClientEvents } from '@hotline/contracts';
-import { type AppConfig, createDataSource, loadConfig } from '@hotline/core';
+import { type AppConfig, createDataSource } from '@hotline/core';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { CliModule } from '../../apps/cli/src/cli.module';
 import { DemoSeedService } from '../../apps/cli/src/demo-seed.service';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
-import { COMPOSITION } from '../../apps/composition/src';
+import { COMPOSITION, loadAppConfig } from '../../apps/composition/src';
 import { TEST_DB, TEST_DB_PREFIX, TEST_REDIS, TEST_REDIS_PREFIX, workerId } from '../setup/test-env';
 
 export const DEMO_PASSWORD = 'Demo@0269';
@@ -19,7 +19,9 @@ export const ADMIN_PASSWORD = 'Admin@0269';
 
 /** A config for this jest worker: its own database, its own Redis prefix (unique per file), quiet logs. */
 export function testConfig(env: Record<string, string> = {}): AppConfig {
-  return loadConfig({
+  return loadAppConfig({
+    // The contexts' settings a test put in process.env (e.g. DISPATCH_ACCEPT_TIMEOUT_SECONDS) apply; the rest is this worker's.
+    ...process.env,
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',

@@ -48,7 +48,7 @@ function loginThrottlers(config: AppConfig, redis: Redis) {
 
 @Module({})
 export class ApiModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
       imports: [

@@ -3,7 +3,9 @@ import { loadConfigOrExit, runMain, stopOnSignals } from '@hotline/core';
 process.env.HOTLINE_APP = 'api';
 
 runMain('api', async () => {
-  const config = loadConfigOrExit();
+  // The composition (and with it every context's config schema) is loaded here; the app's modules only after the check.
+  const { loadAppConfig } = await import('../../composition/src');
+  const config = loadConfigOrExit(loadAppConfig);
   // Imported after the config check so a bad environment fails fast, before any module is loaded.
   const { createApiApp } = await import('./bootstrap');
   const app = await createApiApp(config);

@@ -5,12 +5,12 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, createDataSource, loadConfig } from '@hotline/core';
+import { ConfigError, createDataSource } from '@hotline/core';
 import { CliModule } from './cli.module';
 import { DemoSeedService, SeedReport } from './demo-seed.service';
 import { generateMigration, pendingSchemaChanges } from './migrations';
 import { ensureDatabase } from './ensure-database';
-import { COMPOSITION } from '../../composition/src';
+import { COMPOSITION, loadAppConfig } from '../../composition/src';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 
@@ -24,7 +24,7 @@ export function printLogins(report: SeedReport, url: string): string {
 
 async function main(): Promise<void> {
   const [command, arg] = process.argv.slice(2);
-  const config = loadConfig();
+  const config = loadAppConfig();
   if (command === 'migrate' || command === 'generate' || command === 'check') await ensureDatabase(config);
   const ds = createDataSource(config, COMPOSITION);
   await ds.initialize();

@@ -5,7 +5,9 @@ import { loadConfigOrExit, runMain, stopOnSignals } from '@hotline/core';
 process.env.HOTLINE_APP = 'worker';
 
 runMain('worker', async () => {
-  const config = loadConfigOrExit();
+  // The composition (and with it every context's config schema) is loaded here; the app's modules only after the check.
+  const { loadAppConfig } = await import('../../composition/src');
+  const config = loadConfigOrExit(loadAppConfig);
   const { createWorkerApp } = await import('./bootstrap');
   const app = await createWorkerApp(config);
   stopOnSignals(app, 'worker');

@@ -19,7 +19,7 @@ export class JobsModule {}
 /** The worker: BullMQ processors and job handlers, no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config?: AppConfig, options: { schedule?: boolean } = {}): DynamicModule {
+  static forRoot(config: AppConfig, options: { schedule?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [

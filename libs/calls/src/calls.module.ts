@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@hotline/core';
 import { GeoModule } from '@hotline/geo';
 import { IdentityModule } from '@hotline/identity';
 import { CallbacksService } from './callbacks.service';
 import { CallerLookupService } from './caller-lookup.service';
-import { CALLS_CONFIG, loadCallsConfig } from './calls.config';
+import { CALLS_CONFIG } from './calls.config';
 import { CallsRealtime } from './calls-realtime';
 import { CallsService } from './calls.service';
 import { CitizenHistoryRegistry } from './citizen-history';
@@ -26,7 +27,7 @@ const SERVICES = [
 
 @Module({
   imports: [GeoModule, IdentityModule],
-  providers: [...SERVICES, { provide: CALLS_CONFIG, useFactory: () => loadCallsConfig(process.env) }],
+  providers: [...SERVICES, { provide: CALLS_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => c.calls }],
   exports: [...SERVICES, CALLS_CONFIG],
 })
 export class CallsModule {}

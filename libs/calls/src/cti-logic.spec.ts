@@ -1,7 +1,10 @@
 import { CtiCallState, CtiEvent, applyCtiEvent, fromZammad, initialCallState, unansweredOutcome } from './cti-logic';
 import { statusTransitionAllowed } from './operator-status.service';
 import { decodeCursor, encodeCursor } from './calls.service';
-import { loadCallsConfig } from './calls.config';
+import { loadFragment } from '@hotline/core';
+import { CALLS_CONFIG_SCHEMA } from './calls.config';
+
+const loadCallsConfig = (env: Record<string, string>) => loadFragment(CALLS_CONFIG_SCHEMA, env);
 
 const T0 = new Date('2026-03-02T02:00:00.000Z');
 const at = (s: number) => new Date(T0.getTime() + s * 1000);

@@ -9,3 +9,4 @@ export * from './calls';
 export * from './dispatch';
 export * from './feedback';
 export * from './state-machine';
+export * from './time-zone';

@@ -19,7 +19,7 @@ import { UnitOfWork } from './outbox/unit-of-work';
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig | undefined, composition: Composition): DynamicModule {
+  static forRoot(config: AppConfig, composition: Composition): DynamicModule {
     return {
       module: CoreModule,
       imports: [

@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/env-schema';
 export * from './config/config.module';
 export * from './database/columns';
 export * from './database/core-entities';
@@ -33,3 +34,7 @@ export * from './audit/audit';
 export * from './database/app-setting.entity';
 export * from './redis/redis-throttler.storage';
 export * from './process/process-lifecycle';
+export * from './database/base.repository';
+export * from './queues/rearm';
+export * from './cache/versioned-cache';
+export * from './pagination/cursor';

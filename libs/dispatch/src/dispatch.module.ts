@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@hotline/core';
 import { CallsModule } from '@hotline/calls';
 import { GeoModule } from '@hotline/geo';
 import { SlaModule } from '@hotline/sla';
 import { DispatchCalendar } from './dispatch-calendar';
 import { BcciRequestsService } from './bcci-requests.service';
-import { DISPATCH_CONFIG, loadDispatchConfig } from './dispatch-config';
+import { DISPATCH_CONFIG } from './dispatch-config';
 import { LegEventsService } from './leg-events.service';
 import { LegsService } from './legs.service';
 import { OfficeIndexService } from './office-index.service';
@@ -17,7 +18,7 @@ import { RoutingService } from './routing.service';
 @Module({
   imports: [GeoModule, CallsModule, SlaModule],
   providers: [
-    { provide: DISPATCH_CONFIG, useFactory: () => loadDispatchConfig() },
+    { provide: DISPATCH_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => c.dispatch },
     DispatchCalendar,
     PricingService,
     OfficeIndexService,

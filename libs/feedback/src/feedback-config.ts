@@ -1,4 +1,7 @@
-/** Environment variables of the feedback context, read once and validated (the lead may later move them into AppConfig). */
+import { z } from 'zod';
+import { env } from '@hotline/core';
+
+/** The feedback context's settings: its fragment of the one configuration schema (composed in apps/composition). */
 export interface FeedbackConfig {
   /** Public ticket lookups allowed per client IP (and per ticket code) per window. */
   lookupLimit: number;
@@ -17,51 +20,56 @@ export interface MailConfig {
   retryBaseMs: number;
 }
 
-function int(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
-  return n;
-}
-
-function smtpUrl(env: NodeJS.ProcessEnv, problems: string[]): string | null {
-  const raw = env.SMTP_URL?.trim();
-  if (!raw) return null;
-  try {
-    const u = new URL(raw);
-    if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:')
-      problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${u.protocol}")`);
-    else if (!u.hostname) problems.push('SMTP_URL has no host');
-  } catch {
-    problems.push('SMTP_URL must be a URL like smtp://user:password@host:587');
+declare module '@hotline/core' {
+  interface AppConfig {
+    feedback: FeedbackConfig;
   }
-  return raw;
 }
 
-export function loadFeedbackConfig(env: NodeJS.ProcessEnv = process.env): FeedbackConfig {
-  const problems: string[] = [];
-  const from = env.MAIL_FROM?.trim() || 'Tổng đài 0269.3888.222 <no-reply@localhost>';
-  if (!/<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(from))
-    problems.push(`MAIL_FROM must be an address or "Name <address>" (got "${from}")`);
-  const config = {
-    lookupLimit: int(env, 'FEEDBACK_LOOKUP_LIMIT', 20, 1, 100_000, problems),
-    lookupWindowSeconds: int(env, 'FEEDBACK_LOOKUP_WINDOW_SECONDS', 60, 1, 86_400, problems),
+export const FEEDBACK_CONFIG = Symbol('FEEDBACK_CONFIG');
+
+const smtpUrl = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const v = raw?.trim();
+    if (!v) return null;
+    if (!URL.canParse(v)) ctx.addIssue({ code: 'custom', message: 'must be a URL like smtp://user:password@host:587' });
+    else {
+      const u = new URL(v);
+      if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:')
+        ctx.addIssue({ code: 'custom', message: `must start with smtp:// or smtps:// (got "${u.protocol}")` });
+      else if (!u.hostname) ctx.addIssue({ code: 'custom', message: 'has no host' });
+    }
+    return v;
+  });
+
+const mailFrom = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const from = raw?.trim() || 'Tổng đài 0269.3888.222 <no-reply@localhost>';
+    if (!/<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(from))
+      ctx.addIssue({ code: 'custom', message: `must be an address or "Name <address>" (got "${from}")` });
+    return from;
+  });
+
+export const FEEDBACK_CONFIG_SCHEMA = z
+  .object({
+    FEEDBACK_LOOKUP_LIMIT: env.int(20, 1, 100_000),
+    FEEDBACK_LOOKUP_WINDOW_SECONDS: env.int(60, 1, 86_400),
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: mailFrom,
+    MAIL_MAX_ATTEMPTS: env.int(8, 1, 100),
+    MAIL_RETRY_BASE_MS: env.int(30_000, 10, 3_600_000),
+  })
+  .transform((e): FeedbackConfig => ({
+    lookupLimit: e.FEEDBACK_LOOKUP_LIMIT,
+    lookupWindowSeconds: e.FEEDBACK_LOOKUP_WINDOW_SECONDS,
     mail: {
-      smtpUrl: smtpUrl(env, problems),
-      from,
-      maxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100, problems),
-      retryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 30_000, 10, 3_600_000, problems),
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: e.MAIL_RETRY_BASE_MS,
     },
-  };
-  if (problems.length) throw new Error(`Invalid feedback configuration: ${problems.join('; ')}`);
-  return config;
-}
+  }));

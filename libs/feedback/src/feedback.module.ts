@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@hotline/core';
+import { FEEDBACK_CONFIG } from './feedback-config';
 import { TicketsCitizenHistory } from './services/tickets-citizen-history';
 import { CallsModule } from '@hotline/calls';
 import { GeoModule } from '@hotline/geo';
@@ -20,8 +22,10 @@ import { MailOutboxService } from './services/mail-outbox.service';
     SlaTimersService,
     LookupRateLimiter,
     TicketsCitizenHistory,
+    { provide: FEEDBACK_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => c.feedback },
   ],
   exports: [
+    FEEDBACK_CONFIG,
     MailOutboxService,
     TicketsService,
     FeedbackReferenceService,

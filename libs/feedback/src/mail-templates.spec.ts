@@ -1,4 +1,7 @@
-import { loadFeedbackConfig } from './feedback-config';
+import { loadFragment } from '@hotline/core';
+import { FEEDBACK_CONFIG_SCHEMA } from './feedback-config';
+
+const loadFeedbackConfig = (env: Record<string, string>) => loadFragment(FEEDBACK_CONFIG_SCHEMA, env);
 import { apologyMail, formatVnDate, formatVnDateTime, forwardMail } from './mail-templates';
 
 describe('mail templates', () => {

@@ -1,8 +1,10 @@
-import { ConfigError, DEFAULT_SECRETS, loadConfig } from './app-config';
+import { z } from 'zod';
+import { ConfigError, DEFAULT_SECRETS, loadConfig, loadCoreConfig } from './app-config';
+import { env } from './env-schema';
 
-function problems(env: Record<string, string>): string[] {
+function problems(source: Record<string, string>): string[] {
   try {
-    loadConfig(env);
+    loadCoreConfig(source);
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
@@ -12,7 +14,7 @@ function problems(env: Record<string, string>): string[] {
 
 describe('loadConfig', () => {
   it('has working development defaults', () => {
-    const c = loadConfig({});
+    const c = loadCoreConfig({});
     expect(c.nodeEnv).toBe('development');
     expect(c.db).toMatchObject({ type: 'mariadb', host: '127.0.0.1', port: 3306, database: 'hotline' });
     expect(c.redis.prefix).toBe('hotline:');
@@ -21,7 +23,7 @@ describe('loadConfig', () => {
   });
 
   it('reads and types every kind of variable', () => {
-    const c = loadConfig({
+    const c = loadCoreConfig({
       PORT: '8080',
       DB_TYPE: 'mysql',
       REDIS_PREFIX: 'gl',
@@ -88,6 +90,33 @@ describe('loadConfig', () => {
       ['an empty database password', { DB_PASSWORD: '' }, /DB_PASSWORD must be set/],
     ])('refuses %s', (_name, override, message) => {
       expect(problems({ ...strong, ...override }).join('\n')).toMatch(message);
+    });
+  });
+
+  describe("with the contexts' fragments", () => {
+    const fragments = {
+      calls: z.object({ CALLS_X: env.int(1, 0, 9) }).transform((e) => ({ x: e.CALLS_X })),
+      dispatch: z.object({ DISPATCH_Y: env.bool(false) }).transform((e) => ({ y: e.DISPATCH_Y })),
+    } as never;
+
+    it("puts each context's part under its key", () => {
+      const c = loadConfig({ CALLS_X: '7' }, fragments) as unknown as {
+        calls: { x: number };
+        dispatch: { y: boolean };
+        http: unknown;
+      };
+      expect(c.calls).toEqual({ x: 7 });
+      expect(c.dispatch).toEqual({ y: false });
+      expect(c.http).toBeDefined();
+    });
+
+    it('lists the bad variables of core and of every context in one error', () => {
+      expect(() => loadConfig({ PORT: 'x', CALLS_X: '99', DISPATCH_Y: 'maybe' }, fragments)).toThrow(ConfigError);
+      try {
+        loadConfig({ PORT: 'x', CALLS_X: '99', DISPATCH_Y: 'maybe' }, fragments);
+      } catch (err) {
+        expect((err as ConfigError).problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'CALLS_X', 'DISPATCH_Y']);
+      }
     });
   });
 });

@@ -1,11 +1,16 @@
+import { z } from 'zod';
+import { type ConfigFragment, type Env, env, envProblems } from './env-schema';
+
 /**
- * Every setting comes from the environment, is read once at boot into this typed object and validated.
- * A bad or missing variable makes loadConfig throw a ConfigError that lists every problem at once.
+ * Every setting comes from the environment, is read once at boot into one typed object and validated by one schema: core's
+ * part here, each context's part from its fragment (a zod schema over its variables, e.g. libs/calls/src/calls.config.ts),
+ * composed by the apps (apps/composition). A bad or missing variable makes loadConfig throw a ConfigError that lists every
+ * problem of every part at once.
  */
 export type NodeEnv = 'development' | 'production' | 'test';
 export type DbType = 'mariadb' | 'mysql';
 
-export interface AppConfig {
+export interface CoreConfig {
   nodeEnv: NodeEnv;
   http: { host: string; port: number; publicUrl: string; corsOrigins: string[]; trustProxy: boolean };
   db: {
@@ -35,6 +40,13 @@ export interface AppConfig {
   log: { level: string; pretty: boolean };
 }
 
+/** The whole configuration: core's part, and each context's part under its key (added by the context, declaration merging). */
+export interface AppConfig extends CoreConfig {}
+
+export type ContextConfigKey = Exclude<keyof AppConfig, keyof CoreConfig>;
+/** The contexts' fragments, one per key of AppConfig that core does not own. */
+export type ContextConfigFragments = { [K in ContextConfigKey]: ConfigFragment<AppConfig[K]> };
+
 /** Values that are fine on a laptop and forbidden in production. */
 export const DEFAULT_SECRETS = {
   jwtSecret: 'dev-only-jwt-secret-change-me-0269-3888-222',
@@ -49,154 +61,143 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Reads one variable with a parser; parsers push problems instead of throwing so every problem is reported together. */
-class Reader {
-  readonly problems: string[] = [];
-  constructor(private readonly env: Env) {}
-
-  private raw(name: string, fallback: string | undefined): string | undefined {
-    const value = this.env[name];
-    if (value === undefined || value === '') return fallback;
-    return value;
-  }
-
-  string(name: string, fallback?: string): string {
-    const v = this.raw(name, fallback);
-    if (v === undefined) {
-      this.problems.push(`${name} is required`);
-      return '';
-    }
-    return v;
-  }
-
-  optionalString(name: string): string | undefined {
-    return this.raw(name, undefined);
-  }
-
-  int(name: string, fallback: number, min: number, max: number): number {
-    const v = this.raw(name, String(fallback))!;
-    const n = Number(v);
-    if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-      this.problems.push(`${name} must be an integer between ${min} and ${max} (got "${v}")`);
-      return fallback;
-    }
-    return n;
-  }
-
-  bool(name: string, fallback: boolean): boolean {
-    const v = this.raw(name, fallback ? 'true' : 'false')!.toLowerCase();
-    if (['true', '1', 'yes', 'on'].includes(v)) return true;
-    if (['false', '0', 'no', 'off'].includes(v)) return false;
-    this.problems.push(`${name} must be true or false (got "${v}")`);
-    return fallback;
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const v = this.raw(name, fallback)!;
-    if (!allowed.includes(v as T)) {
-      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${v}")`);
-      return fallback;
-    }
-    return v as T;
-  }
-
-  list(name: string, fallback: string[]): string[] {
-    const v = this.raw(name, undefined);
-    return v === undefined
-      ? fallback
-      : v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
-  }
-
-  url(name: string, fallback: string): string {
-    const v = this.raw(name, fallback)!;
-    try {
-      new URL(v);
-    } catch {
-      this.problems.push(`${name} must be an absolute URL (got "${v}")`);
-    }
-    return v.replace(/\/+$/, '');
-  }
+/** Core's variables. In production JWT_SECRET and ADMIN_PASSWORD have no default. */
+function coreSchema(nodeEnv: NodeEnv) {
+  const prod = nodeEnv === 'production';
+  return z
+    .object({
+      NODE_ENV: env.oneOf<NodeEnv>(['development', 'production', 'test'], 'development'),
+      PORT: env.int(3000, 0, 65535),
+      HOST: env.string('0.0.0.0'),
+      PUBLIC_URL: env.optionalString(),
+      CORS_ORIGINS: env.list([]),
+      TRUST_PROXY: env.bool(false),
+      DB_TYPE: env.oneOf<DbType>(['mariadb', 'mysql'], 'mariadb'),
+      DB_HOST: env.string('127.0.0.1'),
+      DB_PORT: env.int(3306, 1, 65535),
+      DB_USER: env.string('root'),
+      DB_PASSWORD: env.optionalString(),
+      DB_NAME: env.string('hotline'),
+      DB_POOL_SIZE: env.int(10, 1, 500),
+      DB_ACQUIRE_TIMEOUT_MS: env.int(5000, 100, 600_000),
+      DB_QUERY_TIMEOUT_MS: env.int(15000, 100, 3_600_000),
+      DB_LOGGING: env.bool(false),
+      REDIS_HOST: env.string('127.0.0.1'),
+      REDIS_PORT: env.int(6379, 1, 65535),
+      REDIS_PASSWORD: env.optionalString(),
+      REDIS_DB: env.int(0, 0, 15),
+      REDIS_PREFIX: env.string('hotline:'),
+      JWT_SECRET: env.string(prod ? undefined : DEFAULT_SECRETS.jwtSecret),
+      JWT_ACCESS_TTL_SECONDS: env.int(900, 10, 86400),
+      JWT_REFRESH_TTL_SECONDS: env.int(14 * 86400, 60, 365 * 86400),
+      LOGIN_LIMIT_PER_IP: env.int(30, 1, 100000),
+      LOGIN_LIMIT_PER_USER: env.int(8, 1, 100000),
+      LOGIN_WINDOW_SECONDS: env.int(300, 1, 86400),
+      SEED_DEMO: env.bool(!prod),
+      ADMIN_USERNAME: env.string('admin'),
+      ADMIN_PASSWORD: env.string(prod ? undefined : DEFAULT_SECRETS.adminPassword),
+      DEMO_PASSWORD: env.string(DEFAULT_SECRETS.demoPassword),
+      RECONCILE_EVERY_SECONDS: env.int(60, 1, 86400),
+      QUEUE_BOARD_ENABLED: env.bool(true),
+      OUTBOX_POLL_MS: env.int(2000, 0, 3_600_000),
+      OUTBOX_GRACE_MS: env.int(5000, 0, 3_600_000),
+      LOG_LEVEL: env.oneOf(LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
+      LOG_PRETTY: env.bool(false),
+    })
+    .transform((e, ctx): CoreConfig => {
+      const publicUrl = env.url(`http://localhost:${e.PORT || 3000}`).safeParse(e.PUBLIC_URL);
+      if (!publicUrl.success)
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: publicUrl.error.issues[0].message });
+      return {
+        nodeEnv: e.NODE_ENV,
+        http: {
+          host: e.HOST,
+          port: e.PORT,
+          publicUrl: publicUrl.data ?? '',
+          corsOrigins: e.CORS_ORIGINS,
+          trustProxy: e.TRUST_PROXY,
+        },
+        db: {
+          type: e.DB_TYPE,
+          host: e.DB_HOST,
+          port: e.DB_PORT,
+          username: e.DB_USER,
+          password: e.DB_PASSWORD ?? '',
+          database: e.DB_NAME,
+          poolSize: e.DB_POOL_SIZE,
+          acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
+          queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
+          logging: e.DB_LOGGING,
+        },
+        redis: {
+          host: e.REDIS_HOST,
+          port: e.REDIS_PORT,
+          password: e.REDIS_PASSWORD,
+          db: e.REDIS_DB,
+          prefix: e.REDIS_PREFIX.endsWith(':') ? e.REDIS_PREFIX : `${e.REDIS_PREFIX}:`,
+        },
+        auth: {
+          jwtSecret: e.JWT_SECRET,
+          accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
+          refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
+          loginLimitPerIp: e.LOGIN_LIMIT_PER_IP,
+          loginLimitPerUser: e.LOGIN_LIMIT_PER_USER,
+          loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+        },
+        seed: {
+          demo: e.SEED_DEMO,
+          adminUsername: e.ADMIN_USERNAME,
+          adminPassword: e.ADMIN_PASSWORD,
+          demoPassword: e.DEMO_PASSWORD,
+        },
+        queues: { reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS, boardEnabled: e.QUEUE_BOARD_ENABLED },
+        outbox: { pollMs: e.OUTBOX_POLL_MS, graceMs: e.OUTBOX_GRACE_MS },
+        log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+      };
+    });
 }
 
-export function loadConfig(env: Env = process.env): AppConfig {
-  const r = new Reader(env);
-  const nodeEnv = r.oneOf<NodeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
-  const port = r.int('PORT', 3000, 0, 65535);
-  const host = r.string('HOST', '0.0.0.0');
-  const config: AppConfig = {
-    nodeEnv,
-    http: {
-      host,
-      port,
-      publicUrl: r.url('PUBLIC_URL', `http://localhost:${port || 3000}`),
-      corsOrigins: r.list('CORS_ORIGINS', []),
-      trustProxy: r.bool('TRUST_PROXY', false),
-    },
-    db: {
-      type: r.oneOf<DbType>('DB_TYPE', ['mariadb', 'mysql'], 'mariadb'),
-      host: r.string('DB_HOST', '127.0.0.1'),
-      port: r.int('DB_PORT', 3306, 1, 65535),
-      username: r.string('DB_USER', 'root'),
-      password: r.optionalString('DB_PASSWORD') ?? '',
-      database: r.string('DB_NAME', 'hotline'),
-      poolSize: r.int('DB_POOL_SIZE', 10, 1, 500),
-      acquireTimeoutMs: r.int('DB_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),
-      queryTimeoutMs: r.int('DB_QUERY_TIMEOUT_MS', 15000, 100, 3_600_000),
-      logging: r.bool('DB_LOGGING', false),
-    },
-    redis: {
-      host: r.string('REDIS_HOST', '127.0.0.1'),
-      port: r.int('REDIS_PORT', 6379, 1, 65535),
-      password: r.optionalString('REDIS_PASSWORD'),
-      db: r.int('REDIS_DB', 0, 0, 15),
-      prefix: r.string('REDIS_PREFIX', 'hotline:'),
-    },
-    auth: {
-      jwtSecret: r.string('JWT_SECRET', nodeEnv === 'production' ? undefined : DEFAULT_SECRETS.jwtSecret),
-      accessTtlSeconds: r.int('JWT_ACCESS_TTL_SECONDS', 900, 10, 86400),
-      refreshTtlSeconds: r.int('JWT_REFRESH_TTL_SECONDS', 14 * 86400, 60, 365 * 86400),
-      loginLimitPerIp: r.int('LOGIN_LIMIT_PER_IP', 30, 1, 100000),
-      loginLimitPerUser: r.int('LOGIN_LIMIT_PER_USER', 8, 1, 100000),
-      loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 300, 1, 86400),
-    },
-    seed: {
-      demo: r.bool('SEED_DEMO', nodeEnv !== 'production'),
-      adminUsername: r.string('ADMIN_USERNAME', 'admin'),
-      adminPassword: r.string('ADMIN_PASSWORD', nodeEnv === 'production' ? undefined : DEFAULT_SECRETS.adminPassword),
-      demoPassword: r.string('DEMO_PASSWORD', DEFAULT_SECRETS.demoPassword),
-    },
-    queues: {
-      reconcileEverySeconds: r.int('RECONCILE_EVERY_SECONDS', 60, 1, 86400),
-      boardEnabled: r.bool('QUEUE_BOARD_ENABLED', true),
-    },
-    outbox: {
-      pollMs: r.int('OUTBOX_POLL_MS', 2000, 0, 3_600_000),
-      graceMs: r.int('OUTBOX_GRACE_MS', 5000, 0, 3_600_000),
-    },
-    log: {
-      level: r.oneOf(
-        'LOG_LEVEL',
-        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
-        nodeEnv === 'test' ? 'warn' : 'info',
-      ),
-      pretty: r.bool('LOG_PRETTY', false),
-    },
-  };
-  if (!config.redis.prefix.endsWith(':')) config.redis.prefix += ':';
-  if (nodeEnv === 'production') r.problems.push(...productionProblems(config));
-  if (r.problems.length) throw new ConfigError(r.problems);
-  return config;
+/** Core's part alone (its own tests; the apps load the whole configuration with loadConfig). */
+export function loadCoreConfig(source: Env = process.env): CoreConfig {
+  const { config, problems } = parseCore(source);
+  if (problems.length) throw new ConfigError(problems);
+  return config!;
+}
+
+/** The whole configuration: core's part and every context's fragment, validated together; every problem in one error. */
+export function loadConfig(source: Env, fragments: ContextConfigFragments): AppConfig {
+  const { config, problems } = parseCore(source);
+  const parts: Record<string, unknown> = {};
+  for (const [key, fragment] of Object.entries(fragments) as Array<[string, ConfigFragment<unknown>]>) {
+    const parsed = fragment.safeParse(source);
+    if (parsed.success) parts[key] = parsed.data;
+    else problems.push(...envProblems(parsed.error));
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return { ...config!, ...parts } as AppConfig;
+}
+
+/** One context's part alone, e.g. in its own tests. */
+export function loadFragment<T>(fragment: ConfigFragment<T>, source: Env): T {
+  const parsed = fragment.safeParse(source);
+  if (!parsed.success) throw new ConfigError(envProblems(parsed.error));
+  return parsed.data;
+}
+
+function parseCore(source: Env): { config: CoreConfig | null; problems: string[] } {
+  const nodeEnv = env.oneOf<NodeEnv>(['development', 'production', 'test'], 'development').safeParse(source.NODE_ENV);
+  const parsed = coreSchema(nodeEnv.success ? nodeEnv.data : 'development').safeParse(source);
+  if (!parsed.success) return { config: null, problems: envProblems(parsed.error) };
+  const problems = parsed.data.nodeEnv === 'production' ? productionProblems(parsed.data) : [];
+  return { config: parsed.data, problems };
 }
 
 const WEAK_PASSWORDS = new Set(['', 'password', 'admin', 'admin123', '123456', 'root', 'changeme', 'secret']);
 
 /** Production refuses the development defaults: a leaked laptop secret must never sign production tokens. */
-function productionProblems(c: AppConfig): string[] {
+function productionProblems(c: CoreConfig): string[] {
   const problems: string[] = [];
   const secret = c.auth.jwtSecret;
   if (secret === DEFAULT_SECRETS.jwtSecret || secret.length < 32 || new Set(secret).size < 10) {

@@ -1,10 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { AppConfig, ConfigError, loadConfig } from '../config/app-config';
+import { type AppConfig, ConfigError } from '../config/app-config';
 
 /** Reads and validates the environment; on a bad one prints every problem and exits 1 before any module loads. */
-export function loadConfigOrExit(): AppConfig {
+export function loadConfigOrExit(load: () => AppConfig): AppConfig {
   try {
-    return loadConfig();
+    return load();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\nSee .env.example for every variable.\n`);

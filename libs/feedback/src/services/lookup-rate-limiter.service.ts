@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, REDIS, TooManyRequestsError } from '@hotline/core';
-import { loadFeedbackConfig } from '../feedback-config';
+import { FEEDBACK_CONFIG, type FeedbackConfig } from '../feedback-config';
 
 /**
  * A fixed-window counter in Redis for the citizens' public lookup (no login). Counted per client IP and per ticket code, so neither
@@ -11,11 +11,11 @@ import { loadFeedbackConfig } from '../feedback-config';
 @Injectable()
 export class LookupRateLimiter {
   private readonly logger = new Logger(LookupRateLimiter.name);
-  private readonly config = loadFeedbackConfig();
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly app: AppConfig,
+    @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
   ) {}
 
   async hit(keys: string[], nowMs = Date.now()): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -21,7 +21,7 @@ import {
   writeAudit,
 } from '@hotline/core';
 import type { MailSendJob } from '../feedback.jobs';
-import { loadFeedbackConfig, type MailConfig } from '../feedback-config';
+import { FEEDBACK_CONFIG, type FeedbackConfig, type MailConfig } from '../feedback-config';
 import { MailOutbox } from '../entities/mail-outbox.entity';
 import { Ticket } from '../entities/ticket.entity';
 
@@ -53,14 +53,17 @@ export type MailOutcome = 'stale' | 'sent' | 'retry' | 'failed' | 'disabled';
 @Injectable()
 export class MailOutboxService implements OnModuleDestroy {
   private readonly logger = new Logger(MailOutboxService.name);
-  private readonly config: MailConfig = loadFeedbackConfig().mail;
+  private readonly config: MailConfig;
   private transport: Transporter | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
-  ) {}
+    @Inject(FEEDBACK_CONFIG) feedback: FeedbackConfig,
+  ) {
+    this.config = feedback.mail;
+  }
 
   onModuleDestroy(): void {
     this.transport?.close();
