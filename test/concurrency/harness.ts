@@ -51,7 +51,11 @@ export const json = (v: unknown, max = 400) => {
 };
 
 /** Runs `fn` over `items`, at most `concurrency` at a time, keeping the order of the results. */
-export async function inBatches<T, R>(items: readonly T[], concurrency: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
@@ -122,7 +126,14 @@ export class Harness {
     this.api = await startApi({}, { config: this.config });
     this.worker = await startWorker(this.config);
     const c = this.config.db;
-    this.db = await createConnection({ host: c.host, port: c.port, user: c.username, password: c.password, database: c.database, decimalNumbers: true });
+    this.db = await createConnection({
+      host: c.host,
+      port: c.port,
+      user: c.username,
+      password: c.password,
+      database: c.database,
+      decimalNumbers: true,
+    });
   }
 
   /** A new api instance on the same database and Redis prefix (access tokens stay valid: same secret, sessions in MySQL). */
@@ -131,7 +142,7 @@ export class Harness {
     try {
       await withTimeout(old.close(), 15_000, 'closing the unhealthy api');
     } catch (err) {
-      console.warn(`write-routes: ${(err as Error).message}; starting a new one anyway`);
+      process.stderr.write(`write-routes: ${(err as Error).message}; starting a new one anyway\n`);
     }
     this.api = await startApi({}, { config: this.config, seed: false });
     this.restarts++;
@@ -186,24 +197,48 @@ export class Harness {
     if (req.type) t = t.type(req.type);
     try {
       const res = await (req.body === undefined ? t : t.send(req.body as string | object));
-      const body = res.body !== undefined && !(typeof res.body === 'object' && res.body !== null && !Array.isArray(res.body) && Object.keys(res.body).length === 0) ? res.body : res.text;
+      const body =
+        res.body !== undefined &&
+        !(
+          typeof res.body === 'object' &&
+          res.body !== null &&
+          !Array.isArray(res.body) &&
+          Object.keys(res.body).length === 0
+        )
+          ? res.body
+          : res.text;
       return { status: res.status, body, ms: Math.round(performance.now() - started) };
     } catch (err) {
       const e = err as { timeout?: number; message?: string };
-      return { status: e.timeout ? 'timeout' : 'error', body: e.message ?? String(err), ms: Math.round(performance.now() - started) };
+      return {
+        status: e.timeout ? 'timeout' : 'error',
+        body: e.message ?? String(err),
+        ms: Math.round(performance.now() - started),
+      };
     }
   }
 
   /** A fixture request: must answer 2xx (or exactly `expected`), else the setup fails saying which request. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fixture reads whatever the api answered
   async ok<T = any>(method: HttpMethod, req: Req, expected?: number): Promise<T> {
     const r = await this.call(method, req, FIXTURE_TIMEOUT_MS);
-    if (typeof r.status !== 'number' || r.status < 200 || r.status >= 300 || (expected !== undefined && r.status !== expected)) {
-      throw new Error(`fixture ${method.toUpperCase()} ${req.path} answered ${r.status}${expected ? ` (expected ${expected})` : ''}: ${json(r.body)}`);
+    if (
+      typeof r.status !== 'number' ||
+      r.status < 200 ||
+      r.status >= 300 ||
+      (expected !== undefined && r.status !== expected)
+    ) {
+      throw new Error(
+        `fixture ${method.toUpperCase()} ${req.path} answered ${r.status}${expected ? ` (expected ${expected})` : ''}: ${json(r.body)}`,
+      );
     }
     return r.body as T;
   }
 
-  async login(username: string, password = PASSWORD): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }> {
+  async login(
+    username: string,
+    password = PASSWORD,
+  ): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }> {
     return this.ok('post', { path: '/api/auth/login', body: { username, password } }, 200);
   }
 
@@ -212,9 +247,15 @@ export class Harness {
     const problems: string[] = [];
     const h = await this.call('get', { path: '/health' }, PROBE_TIMEOUT_MS);
     const db = (h.body as { details?: { database?: { status?: string } } } | undefined)?.details?.database?.status;
-    if (h.status !== 200 || db !== 'up') problems.push(`GET /health answered ${h.status} (database ${db ?? 'unknown'}): ${json(h.body)}`);
-    const l = await this.call('post', { path: '/api/auth/login', body: { username: 'admin', password: ADMIN_PASSWORD } }, PROBE_TIMEOUT_MS);
-    if (l.status !== 200 || !(l.body as { accessToken?: string })?.accessToken) problems.push(`POST /api/auth/login answered ${l.status}: ${json(l.body)}`);
+    if (h.status !== 200 || db !== 'up')
+      problems.push(`GET /health answered ${h.status} (database ${db ?? 'unknown'}): ${json(h.body)}`);
+    const l = await this.call(
+      'post',
+      { path: '/api/auth/login', body: { username: 'admin', password: ADMIN_PASSWORD } },
+      PROBE_TIMEOUT_MS,
+    );
+    if (l.status !== 200 || !(l.body as { accessToken?: string })?.accessToken)
+      problems.push(`POST /api/auth/login answered ${l.status}: ${json(l.body)}`);
     return problems;
   }
 
@@ -234,7 +275,9 @@ export async function openApiWriteRoutes(h: Harness): Promise<string[]> {
   if (res.status !== 200) throw new Error(`GET /docs/openapi.json answered ${res.status}`);
   const paths = (res.body as { paths: Record<string, Record<string, unknown>> }).paths;
   const out: string[] = [];
-  for (const [path, ops] of Object.entries(paths)) for (const m of Object.keys(ops)) if ((WRITE_METHODS as string[]).includes(m)) out.push(`${m.toUpperCase()} ${path}`);
+  for (const [path, ops] of Object.entries(paths))
+    for (const m of Object.keys(ops))
+      if ((WRITE_METHODS as string[]).includes(m)) out.push(`${m.toUpperCase()} ${path}`);
   return out.sort();
 }
 
@@ -254,7 +297,11 @@ export function registeredWriteRoutes(h: Harness): string[] {
       if (sub === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
       if (!['POST', 'PATCH', 'PUT', 'DELETE'].includes(method)) continue;
-      const joined = [base, String(sub)].filter((p) => p && p !== '/').join('/').replace(/\/+/g, '/').replace(/^\//, '');
+      const joined = [base, String(sub)]
+        .filter((p) => p && p !== '/')
+        .join('/')
+        .replace(/\/+/g, '/')
+        .replace(/^\//, '');
       const atRoot = ROOT_ROUTES.some((r) => r.path === joined);
       out.push(`${method} ${atRoot ? '' : '/api'}/${joined.replace(/:(\w+)/g, '{$1}')}`);
     }
@@ -289,7 +336,10 @@ export interface World {
 
 export async function buildWorld(h: Harness): Promise<World> {
   const admin = (await h.login('admin', ADMIN_PASSWORD)).accessToken;
-  const units = await h.ok<Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>>('get', { path: '/api/geo/units', token: admin });
+  const units = await h.ok<Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>>('get', {
+    path: '/api/geo/units',
+    token: admin,
+  });
   const unit = units[COMMUNE_INDEX];
   const point = { lat: Number(unit.lat) + 0.03, lng: Number(unit.lng) + 0.03 };
   const demo = await h.q<{ id: string }>(
@@ -297,26 +347,75 @@ export async function buildWorld(h: Harness): Promise<World> {
     [unit.code],
   );
   const disabledDemoOffices = demo.map((d) => d.id);
-  if (disabledDemoOffices.length) await h.q(`UPDATE post_offices SET active = 0, updated_at = NOW(3) WHERE id IN (${disabledDemoOffices.map(() => '?').join(',')})`, disabledDemoOffices);
+  if (disabledDemoOffices.length)
+    await h.q(
+      `UPDATE post_offices SET active = 0, updated_at = NOW(3) WHERE id IN (${disabledDemoOffices.map(() => '?').join(',')})`,
+      disabledDemoOffices,
+    );
   const code = unique('CONC').toUpperCase();
-  const office = await h.ok<{ id: string }>('post', {
-    path: '/api/post-offices',
-    token: admin,
-    body: { code, name: 'Bưu điện kiểm thử đồng thời', address: '1 Trần Hưng Đạo', communeCode: unit.code, lat: point.lat, lng: point.lng, openingHours: ALWAYS_OPEN, dailyCapacity: 100_000, serviceArea: [unit.code] },
-  }, 201);
+  const office = await h.ok<{ id: string }>(
+    'post',
+    {
+      path: '/api/post-offices',
+      token: admin,
+      body: {
+        code,
+        name: 'Bưu điện kiểm thử đồng thời',
+        address: '1 Trần Hưng Đạo',
+        communeCode: unit.code,
+        lat: point.lat,
+        lng: point.lng,
+        openingHours: ALWAYS_OPEN,
+        dailyCapacity: 100_000,
+        serviceArea: [unit.code],
+      },
+    },
+    201,
+  );
   const mkUser = async (prefix: string, role: string, extra: Record<string, unknown> = {}) => {
     const username = unique(prefix);
-    const u = await h.ok<{ id: string }>('post', { path: '/api/users', token: admin, body: { username, fullName: `Kiểm thử ${username}`, password: PASSWORD, role, ...extra } }, 201);
+    const u = await h.ok<{ id: string }>(
+      'post',
+      {
+        path: '/api/users',
+        token: admin,
+        body: { username, fullName: `Kiểm thử ${username}`, password: PASSWORD, role, ...extra },
+      },
+      201,
+    );
     return { id: u.id, token: (await h.login(username)).accessToken };
   };
   const opExt = extension();
   const operator = { ...(await mkUser('conc.op.', 'operator', { extension: opExt })), extension: opExt };
   const supervisor = await mkUser('conc.sup.', 'supervisor');
   const dispatcher = await mkUser('conc.disp.', 'dispatcher', { postOfficeId: office.id });
-  const pbx = await h.ok<{ id: string; token: string }>('post', { path: '/api/cti/tokens', token: admin, body: { name: unique('conc-pbx-') } }, 201);
-  const agency = await h.ok<{ id: string }>('post', { path: '/api/feedback/agencies', token: admin, body: { code: unique('zz-conc-'), name: 'ZZ Sở kiểm thử đồng thời', email: 'conc-agency@example.test' } }, 201);
-  const category = await h.ok<{ id: string }>('post', { path: '/api/feedback/categories', token: admin, body: { code: unique('zz-conc-'), name: 'ZZ Kiểm thử đồng thời' } }, 201);
-  const calendars = await h.ok<Array<{ id: string; isDefault: boolean }>>('get', { path: '/api/sla/calendars', token: admin });
+  const pbx = await h.ok<{ id: string; token: string }>(
+    'post',
+    { path: '/api/cti/tokens', token: admin, body: { name: unique('conc-pbx-') } },
+    201,
+  );
+  const agency = await h.ok<{ id: string }>(
+    'post',
+    {
+      path: '/api/feedback/agencies',
+      token: admin,
+      body: { code: unique('zz-conc-'), name: 'ZZ Sở kiểm thử đồng thời', email: 'conc-agency@example.test' },
+    },
+    201,
+  );
+  const category = await h.ok<{ id: string }>(
+    'post',
+    {
+      path: '/api/feedback/categories',
+      token: admin,
+      body: { code: unique('zz-conc-'), name: 'ZZ Kiểm thử đồng thời' },
+    },
+    201,
+  );
+  const calendars = await h.ok<Array<{ id: string; isDefault: boolean }>>('get', {
+    path: '/api/sla/calendars',
+    token: admin,
+  });
   const topics = await h.ok<Array<{ id: string }>>('get', { path: '/api/call-topics', token: admin });
   return {
     admin,
@@ -327,7 +426,10 @@ export async function buildWorld(h: Harness): Promise<World> {
     point,
     office: { id: office.id, code },
     disabledDemoOffices,
-    communes: units.filter((u) => u.code !== unit.code).slice(-14).map((u) => ({ code: u.code, remoteArea: !!u.remoteArea })),
+    communes: units
+      .filter((u) => u.code !== unit.code)
+      .slice(-14)
+      .map((u) => ({ code: u.code, remoteArea: !!u.remoteArea })),
     pbx: { id: pbx.id, token: pbx.token },
     agencyId: agency.id,
     categoryId: category.id,
@@ -338,8 +440,15 @@ export async function buildWorld(h: Harness): Promise<World> {
 
 /** Puts back what the suite changed that other suites of this jest worker (same database) could see. */
 export async function restoreWorld(h: Harness, w: World): Promise<void> {
-  await h.q('UPDATE post_offices SET active = 0, updated_at = NOW(3) WHERE id = ? OR code LIKE ?', [w.office.id, 'CONC%']);
-  if (w.disabledDemoOffices.length) await h.q(`UPDATE post_offices SET active = 1, updated_at = NOW(3) WHERE id IN (${w.disabledDemoOffices.map(() => '?').join(',')})`, w.disabledDemoOffices);
+  await h.q('UPDATE post_offices SET active = 0, updated_at = NOW(3) WHERE id = ? OR code LIKE ?', [
+    w.office.id,
+    'CONC%',
+  ]);
+  if (w.disabledDemoOffices.length)
+    await h.q(
+      `UPDATE post_offices SET active = 1, updated_at = NOW(3) WHERE id IN (${w.disabledDemoOffices.map(() => '?').join(',')})`,
+      w.disabledDemoOffices,
+    );
   await h.q('UPDATE feedback_categories SET active = 0 WHERE code LIKE ?', ['zz-conc-%']);
   await h.q('UPDATE agencies SET active = 0 WHERE code LIKE ?', ['zz-conc-%']);
   await h.q('UPDATE call_topics SET active = 0 WHERE code LIKE ?', ['conc\\_%']);
@@ -355,7 +464,13 @@ export interface NewUser {
 }
 
 /** `n` users created by the admin (and logged in when asked), fixtureConcurrency() at a time. */
-export async function newUsers(h: Harness, w: World, n: number, role: 'operator' | 'supervisor' | 'dispatcher', opts: { login?: boolean } = {}): Promise<NewUser[]> {
+export async function newUsers(
+  h: Harness,
+  w: World,
+  n: number,
+  role: 'operator' | 'supervisor' | 'dispatcher',
+  opts: { login?: boolean } = {},
+): Promise<NewUser[]> {
   return inBatches(times(n), fixtureConcurrency(h.config), async (i) => {
     const username = `${unique(`conc.${role.slice(0, 4)}.`)}${i}`;
     const body: Record<string, unknown> = { username, fullName: `Kiểm thử ${username}`, password: PASSWORD, role };
@@ -365,10 +480,23 @@ export async function newUsers(h: Harness, w: World, n: number, role: 'operator'
   });
 }
 
-export async function newCitizens(h: Harness, w: World, n: number, extra: Record<string, unknown> = {}): Promise<Array<{ id: string; phone: string }>> {
+export async function newCitizens(
+  h: Harness,
+  w: World,
+  n: number,
+  extra: Record<string, unknown> = {},
+): Promise<Array<{ id: string; phone: string }>> {
   return inBatches(times(n), fixtureConcurrency(h.config), async (i) => {
     const phone = randomMobile('096');
-    const c = await h.ok<{ id: string }>('post', { path: '/api/citizens', token: w.operator.token, body: { phone, fullName: `Công dân kiểm thử ${i}`, communeCode: w.commune, ...extra } }, 201);
+    const c = await h.ok<{ id: string }>(
+      'post',
+      {
+        path: '/api/citizens',
+        token: w.operator.token,
+        body: { phone, fullName: `Công dân kiểm thử ${i}`, communeCode: w.commune, ...extra },
+      },
+      201,
+    );
     return { id: c.id, phone };
   });
 }
@@ -390,17 +518,37 @@ export interface NewTicket {
   code: string;
 }
 
-export async function newTickets(h: Harness, w: World, n: number, extra: Record<string, unknown> = {}): Promise<NewTicket[]> {
+export async function newTickets(
+  h: Harness,
+  w: World,
+  n: number,
+  extra: Record<string, unknown> = {},
+): Promise<NewTicket[]> {
   return inBatches(times(n), fixtureConcurrency(h.config), async () => {
-    const t = await h.ok<NewTicket>('post', { path: '/api/tickets', token: w.operator.token, body: ticketBody(w, extra) }, 201);
+    const t = await h.ok<NewTicket>(
+      'post',
+      { path: '/api/tickets', token: w.operator.token, body: ticketBody(w, extra) },
+      201,
+    );
     return { id: t.id, code: t.code };
   });
 }
 
 /** A ticket forwarded to the suite's agency: its forward id and the mail of that forward. */
-export async function forwardedTicket(h: Harness, w: World): Promise<{ ticketId: string; forwardId: string; mailId: string }> {
+export async function forwardedTicket(
+  h: Harness,
+  w: World,
+): Promise<{ ticketId: string; forwardId: string; mailId: string }> {
   const [t] = await newTickets(h, w, 1);
-  await h.ok('post', { path: `/api/tickets/${t.id}/forwards`, token: w.operator.token, body: { agencyId: w.agencyId, note: 'Đề nghị Sở xem xét, trả lời công dân.' } }, 201);
+  await h.ok(
+    'post',
+    {
+      path: `/api/tickets/${t.id}/forwards`,
+      token: w.operator.token,
+      body: { agencyId: w.agencyId, note: 'Đề nghị Sở xem xét, trả lời công dân.' },
+    },
+    201,
+  );
   const [fwd] = await h.q<{ id: string }>('SELECT id FROM ticket_forwards WHERE ticket_id = ?', [t.id]);
   const [mail] = await h.q<{ id: string }>('SELECT id FROM mail_outbox WHERE ticket_id = ?', [t.id]);
   return { ticketId: t.id, forwardId: fwd.id, mailId: mail.id };
@@ -425,11 +573,20 @@ export function bcciBody(w: World, extra: Record<string, unknown> = {}): Record<
 export type LegTarget = 'assigned' | 'unroutable' | 'accepted' | 'courier_assigned' | 'picked_up' | 'failed_twice';
 
 const legStates = async (h: Harness, ids: string[]) =>
-  ids.length ? h.q<{ id: string; state: string }>(`SELECT id, state FROM bcci_legs WHERE id IN (${ids.map(() => '?').join(',')})`, ids) : [];
+  ids.length
+    ? h.q<{ id: string; state: string }>(
+        `SELECT id, state FROM bcci_legs WHERE id IN (${ids.map(() => '?').join(',')})`,
+        ids,
+      )
+    : [];
 
 /** Routing is the worker's: usually a few ms; up to a minute in the last minute of the day (offices open 00:00–23:59). */
 async function waitLegs(h: Harness, ids: string[], state: string): Promise<void> {
-  await h.until(`legs reaching ${state}`, async () => (await legStates(h, ids)).every((l) => l.state === state), 75_000);
+  await h.until(
+    `legs reaching ${state}`,
+    async () => (await legStates(h, ids)).every((l) => l.state === state),
+    75_000,
+  );
 }
 
 /**
@@ -441,34 +598,64 @@ export async function newLegs(h: Harness, w: World, n: number, target: LegTarget
   const c = fixtureConcurrency(h.config);
   const d = w.dispatcher.token;
   const ids = await inBatches(times(n), c, async () => {
-    const r = await h.ok<{ legs: Array<{ id: string }> }>('post', { path: '/api/bcci-requests', token: w.operator.token, body: bcciBody(w) }, 201);
+    const r = await h.ok<{ legs: Array<{ id: string }> }>(
+      'post',
+      { path: '/api/bcci-requests', token: w.operator.token, body: bcciBody(w) },
+      201,
+    );
     return r.legs[0].id;
   });
   await waitLegs(h, ids, 'assigned');
   if (target === 'assigned') return ids;
   if (target === 'unroutable') {
-    await inBatches(ids, c, (id) => h.ok('post', { path: `/api/bcci-legs/${id}/reject`, token: d, body: { reason: 'Không đủ bưu tá trong ngày' } }, 200));
+    await inBatches(ids, c, (id) =>
+      h.ok(
+        'post',
+        { path: `/api/bcci-legs/${id}/reject`, token: d, body: { reason: 'Không đủ bưu tá trong ngày' } },
+        200,
+      ),
+    );
     await waitLegs(h, ids, 'unroutable');
     return ids;
   }
   await inBatches(ids, c, (id) => h.ok('post', { path: `/api/bcci-legs/${id}/accept`, token: d }, 200));
   if (target === 'accepted') return ids;
-  await inBatches(ids, c, (id) => h.ok('post', { path: `/api/bcci-legs/${id}/courier`, token: d, body: { courierName: 'Bưu tá Y Nhi' } }, 200));
+  await inBatches(ids, c, (id) =>
+    h.ok('post', { path: `/api/bcci-legs/${id}/courier`, token: d, body: { courierName: 'Bưu tá Y Nhi' } }, 200),
+  );
   if (target === 'courier_assigned') return ids;
   if (target === 'failed_twice') {
-    for (const reason of ['Không có người nhận', 'Vẫn vắng nhà']) await inBatches(ids, c, (id) => h.ok('post', { path: `/api/bcci-legs/${id}/fail`, token: d, body: { reason } }, 200));
+    for (const reason of ['Không có người nhận', 'Vẫn vắng nhà'])
+      await inBatches(ids, c, (id) =>
+        h.ok('post', { path: `/api/bcci-legs/${id}/fail`, token: d, body: { reason } }, 200),
+      );
     for (const id of ids) {
-      const [first] = await h.q<{ id: string }>("SELECT id FROM bcci_leg_history WHERE leg_id = ? AND to_state = 'failed_attempt' ORDER BY at ASC, id ASC LIMIT 1", [id]);
+      const [first] = await h.q<{ id: string }>(
+        "SELECT id FROM bcci_leg_history WHERE leg_id = ? AND to_state = 'failed_attempt' ORDER BY at ASC, id ASC LIMIT 1",
+        [id],
+      );
       await h.q('UPDATE bcci_leg_history SET at = at - INTERVAL 14 DAY WHERE id = ?', [first.id]);
     }
     return ids;
   }
   await inBatches(ids, c, (id) =>
-    h.ok('post', {
-      path: `/api/bcci-legs/${id}/pickup`,
-      token: d,
-      body: { checklist: { missingDocuments: [], slipSignedByBoth: true, sealedInFrontOfCitizen: true, feeReceiptNumber: unique('BL-') }, feeCollected: 50_000 },
-    }, 200),
+    h.ok(
+      'post',
+      {
+        path: `/api/bcci-legs/${id}/pickup`,
+        token: d,
+        body: {
+          checklist: {
+            missingDocuments: [],
+            slipSignedByBoth: true,
+            sealedInFrontOfCitizen: true,
+            feeReceiptNumber: unique('BL-'),
+          },
+          feeCollected: 50_000,
+        },
+      },
+      200,
+    ),
   );
   return ids;
 }
@@ -477,12 +664,26 @@ export async function newLegs(h: Harness, w: World, n: number, target: LegTarget
 export async function newCallbacks(h: Harness, w: World, n: number): Promise<Array<{ id: string; phone: string }>> {
   return inBatches(times(n), fixtureConcurrency(h.config), async () => {
     const phone = randomMobile('093');
-    await h.ok('post', {
-      path: '/api/cti/events',
-      headers: { 'x-cti-token': w.pbx.token },
-      body: { event: 'hangup', call_id: unique('conc-missed-'), direction: 'inbound', from: phone, to: '02693888222', queue: 'hotline', cause: 'cancel' },
-    }, 200);
-    const [cb] = await h.q<{ id: string }>("SELECT id FROM callbacks WHERE open_phone = ? AND state = 'open'", [e164(phone)]);
+    await h.ok(
+      'post',
+      {
+        path: '/api/cti/events',
+        headers: { 'x-cti-token': w.pbx.token },
+        body: {
+          event: 'hangup',
+          call_id: unique('conc-missed-'),
+          direction: 'inbound',
+          from: phone,
+          to: '02693888222',
+          queue: 'hotline',
+          cause: 'cancel',
+        },
+      },
+      200,
+    );
+    const [cb] = await h.q<{ id: string }>("SELECT id FROM callbacks WHERE open_phone = ? AND state = 'open'", [
+      e164(phone),
+    ]);
     if (!cb) throw new Error(`fixture: no callback opened for ${phone}`);
     return { id: cb.id, phone };
   });

@@ -126,22 +126,35 @@ const TABLE: RouteCase[] = [
     route: 'POST /api/auth/change-password',
     expect: { all: 204 },
     setup: (h, w, n) => newUsers(h, w, n, 'operator', { login: true }),
-    request: ({ f, i }) => ({ path: '/api/auth/change-password', token: f[i].token, body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } }),
+    request: ({ f, i }) => ({
+      path: '/api/auth/change-password',
+      token: f[i].token,
+      body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+    }),
   }),
   entry({
     route: 'POST /api/users',
     expect: { all: 201 },
     request: ({ w, i }) => {
       const username = `${unique('conc.new.')}${i}`;
-      const role = i % 2 ? { role: 'dispatcher', postOfficeId: w.office.id } : { role: 'operator', extension: extension() };
-      return { path: '/api/users', token: A(w), body: { username, fullName: `Người dùng mới ${i}`, password: PASSWORD, ...role } };
+      const role =
+        i % 2 ? { role: 'dispatcher', postOfficeId: w.office.id } : { role: 'operator', extension: extension() };
+      return {
+        path: '/api/users',
+        token: A(w),
+        body: { username, fullName: `Người dùng mới ${i}`, password: PASSWORD, ...role },
+      };
     },
   }),
   entry({
     route: 'PATCH /api/users/{id}',
     expect: { all: 200 },
     setup: (h, w, n) => newUsers(h, w, n, 'operator'),
-    request: ({ w, f, i }) => ({ path: `/api/users/${f[i].id}`, token: A(w), body: { fullName: `Đã đổi tên ${i}`, extension: extension() } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/users/${f[i].id}`,
+      token: A(w),
+      body: { fullName: `Đã đổi tên ${i}`, extension: extension() },
+    }),
   }),
   entry({
     route: 'POST /api/users/{id}/disable',
@@ -154,7 +167,9 @@ const TABLE: RouteCase[] = [
     expect: { all: 200 },
     setup: async (h, w, n) => {
       const users = await newUsers(h, w, n, 'operator');
-      await inBatches(users, batch(h), (u) => h.ok('post', { path: `/api/users/${u.id}/disable`, token: A(w), body: {} }, 200));
+      await inBatches(users, batch(h), (u) =>
+        h.ok('post', { path: `/api/users/${u.id}/disable`, token: A(w), body: {} }, 200),
+      );
       return users;
     },
     request: ({ w, f, i }) => ({ path: `/api/users/${f[i].id}/enable`, token: A(w) }),
@@ -163,7 +178,11 @@ const TABLE: RouteCase[] = [
     route: 'POST /api/users/{id}/reset-password',
     expect: { all: 200 },
     setup: (h, w, n) => newUsers(h, w, n, 'operator', { login: true }),
-    request: ({ w, f, i }) => ({ path: `/api/users/${f[i].id}/reset-password`, token: A(w), body: { newPassword: NEW_PASSWORD } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/users/${f[i].id}/reset-password`,
+      token: A(w),
+      body: { newPassword: NEW_PASSWORD },
+    }),
   }),
 
   // ---- geo -----------------------------------------------------------------------------------------------------------------
@@ -184,7 +203,18 @@ const TABLE: RouteCase[] = [
       return {
         path: '/api/post-offices',
         token: A(w),
-        body: { code: `${unique('CONCP')}${i}`.toUpperCase(), name: `Bưu điện mới ${i}`, address: `${i} Hùng Vương`, communeCode: u.code, lat: w.point.lat, lng: w.point.lng, openingHours: ALWAYS_OPEN, dailyCapacity: 30, active: false, serviceArea: [u.code] },
+        body: {
+          code: `${unique('CONCP')}${i}`.toUpperCase(),
+          name: `Bưu điện mới ${i}`,
+          address: `${i} Hùng Vương`,
+          communeCode: u.code,
+          lat: w.point.lat,
+          lng: w.point.lng,
+          openingHours: ALWAYS_OPEN,
+          dailyCapacity: 30,
+          active: false,
+          serviceArea: [u.code],
+        },
       };
     },
   }),
@@ -194,14 +224,30 @@ const TABLE: RouteCase[] = [
     setup: (h, w, n) =>
       inBatches(times(n), batch(h), async (i) => {
         const u = w.communes[i % w.communes.length];
-        const o = await h.ok<{ id: string }>('post', {
-          path: '/api/post-offices',
-          token: A(w),
-          body: { code: `${unique('CONCQ')}${i}`.toUpperCase(), name: `Bưu điện ${i}`, address: 'Kiểm thử', communeCode: u.code, lat: w.point.lat, lng: w.point.lng, active: false },
-        }, 201);
+        const o = await h.ok<{ id: string }>(
+          'post',
+          {
+            path: '/api/post-offices',
+            token: A(w),
+            body: {
+              code: `${unique('CONCQ')}${i}`.toUpperCase(),
+              name: `Bưu điện ${i}`,
+              address: 'Kiểm thử',
+              communeCode: u.code,
+              lat: w.point.lat,
+              lng: w.point.lng,
+              active: false,
+            },
+          },
+          201,
+        );
         return o.id;
       }),
-    request: ({ w, f, i }) => ({ path: `/api/post-offices/${f[i]}`, token: A(w), body: { name: `Bưu điện đổi tên ${i}`, dailyCapacity: 40, openingHours: ALWAYS_OPEN } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/post-offices/${f[i]}`,
+      token: A(w),
+      body: { name: `Bưu điện đổi tên ${i}`, dailyCapacity: 40, openingHours: ALWAYS_OPEN },
+    }),
   }),
   entry({
     route: 'POST /api/post-offices/import',
@@ -221,7 +267,11 @@ const TABLE: RouteCase[] = [
   entry({
     route: 'POST /api/announcements',
     expect: { all: 202 },
-    request: ({ w, i }) => ({ path: '/api/announcements', token: S(w), body: { audience: 'role:operator', message: `Thông báo kiểm thử ${i}` } }),
+    request: ({ w, i }) => ({
+      path: '/api/announcements',
+      token: S(w),
+      body: { audience: 'role:operator', message: `Thông báo kiểm thử ${i}` },
+    }),
   }),
 
   // ---- calls: citizens, call log, topics, PBX, callbacks, operator status ----------------------------------------------------
@@ -229,18 +279,35 @@ const TABLE: RouteCase[] = [
     route: 'PATCH /api/citizens/{id}',
     expect: { all: 200 },
     setup: (h, w, n) => newCitizens(h, w, n),
-    request: ({ w, f, i }) => ({ path: `/api/citizens/${f[i].id}`, token: O(w), body: { fullName: `Ksor H’Nhi ${i}`, communeCode: w.commune, email: `citizen${i}@example.test` } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/citizens/${f[i].id}`,
+      token: O(w),
+      body: { fullName: `Ksor H’Nhi ${i}`, communeCode: w.commune, email: `citizen${i}@example.test` },
+    }),
   }),
   entry({
     route: 'POST /api/citizens',
     expect: { all: 201 },
-    request: ({ w, i }) => ({ path: '/api/citizens', token: O(w), body: { phone: randomMobile('095'), fullName: `Công dân mới ${i}`, communeCode: w.commune, addressDetail: `${i} Nguyễn Huệ` } }),
+    request: ({ w, i }) => ({
+      path: '/api/citizens',
+      token: O(w),
+      body: {
+        phone: randomMobile('095'),
+        fullName: `Công dân mới ${i}`,
+        communeCode: w.commune,
+        addressDetail: `${i} Nguyễn Huệ`,
+      },
+    }),
   }),
   entry({
     route: 'POST /api/citizens/{id}/phones',
     expect: { all: 201 },
     setup: (h, w, n) => newCitizens(h, w, n),
-    request: ({ w, f, i }) => ({ path: `/api/citizens/${f[i].id}/phones`, token: O(w), body: { phone: randomMobile('092'), label: 'Cơ quan' } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/citizens/${f[i].id}/phones`,
+      token: O(w),
+      body: { phone: randomMobile('092'), label: 'Cơ quan' },
+    }),
   }),
   entry({
     route: 'DELETE /api/citizens/{id}/phones/{phone}',
@@ -261,34 +328,85 @@ const TABLE: RouteCase[] = [
     request: ({ w, i }) => ({
       path: '/api/calls',
       token: O(w),
-      body: { direction: 'inbound', channel: 'phone', phone: randomMobile('091'), startedAt: isoAgo(120_000), endedAt: isoAgo(30_000), topicId: w.topicId, notes: `Hướng dẫn nộp hồ sơ ${i}`, outcome: 'guided' },
+      body: {
+        direction: 'inbound',
+        channel: 'phone',
+        phone: randomMobile('091'),
+        startedAt: isoAgo(120_000),
+        endedAt: isoAgo(30_000),
+        topicId: w.topicId,
+        notes: `Hướng dẫn nộp hồ sơ ${i}`,
+        outcome: 'guided',
+      },
     }),
   }),
   entry({
     route: 'PATCH /api/calls/{id}',
     // Twelve edits of one call, each with the version it read: the first wins, the others are told it changed (409).
     expect: { one: 200, rest: 409 },
-    setup: (h, w) => h.ok<{ id: string; version: number }>('post', { path: '/api/calls', token: O(w), body: { direction: 'inbound', channel: 'phone', phone: randomMobile('091'), startedAt: isoAgo(60_000) } }, 201),
-    request: ({ w, f, i }) => ({ path: `/api/calls/${f.id}`, token: O(w), body: { notes: `Ghi chú ${i}`, topicId: w.topicId, outcome: 'guided', version: f.version } }),
+    setup: (h, w) =>
+      h.ok<{ id: string; version: number }>(
+        'post',
+        {
+          path: '/api/calls',
+          token: O(w),
+          body: { direction: 'inbound', channel: 'phone', phone: randomMobile('091'), startedAt: isoAgo(60_000) },
+        },
+        201,
+      ),
+    request: ({ w, f, i }) => ({
+      path: `/api/calls/${f.id}`,
+      token: O(w),
+      body: { notes: `Ghi chú ${i}`, topicId: w.topicId, outcome: 'guided', version: f.version },
+    }),
   }),
   entry({
     route: 'POST /api/call-topics',
     expect: { all: 201 },
-    request: ({ w, i }) => ({ path: '/api/call-topics', token: A(w), body: { code: `${unique('conc_')}${i}`, name: `ZZ Chủ đề kiểm thử ${i}`, sortOrder: 9000 + i } }),
+    request: ({ w, i }) => ({
+      path: '/api/call-topics',
+      token: A(w),
+      body: { code: `${unique('conc_')}${i}`, name: `ZZ Chủ đề kiểm thử ${i}`, sortOrder: 9000 + i },
+    }),
   }),
   entry({
     route: 'PATCH /api/call-topics/{id}',
     expect: { all: 200 },
     setup: (h, w, n) =>
-      inBatches(times(n), batch(h), async (i) => (await h.ok<{ id: string }>('post', { path: '/api/call-topics', token: A(w), body: { code: `${unique('conc_')}${i}`, name: `ZZ Chủ đề ${i}`, sortOrder: 9100 + i } }, 201)).id),
-    request: ({ w, f, i }) => ({ path: `/api/call-topics/${f[i]}`, token: A(w), body: { name: `ZZ Chủ đề đã đổi ${i}`, active: false } }),
+      inBatches(
+        times(n),
+        batch(h),
+        async (i) =>
+          (
+            await h.ok<{ id: string }>(
+              'post',
+              {
+                path: '/api/call-topics',
+                token: A(w),
+                body: { code: `${unique('conc_')}${i}`, name: `ZZ Chủ đề ${i}`, sortOrder: 9100 + i },
+              },
+              201,
+            )
+          ).id,
+      ),
+    request: ({ w, f, i }) => ({
+      path: `/api/call-topics/${f[i]}`,
+      token: A(w),
+      body: { name: `ZZ Chủ đề đã đổi ${i}`, active: false },
+    }),
   }),
   entry({
     route: 'POST /api/cti/events',
     // Twelve different calls: rings (with the suite operator's extension), answers by that extension, unanswered hangups.
     expect: { all: 200 },
     request: ({ w, i }) => {
-      const base = { call_id: `${unique('conc-cti-')}${i}`, direction: 'inbound', from: randomMobile('097'), to: '02693888222', queue: 'hotline' };
+      const base = {
+        call_id: `${unique('conc-cti-')}${i}`,
+        direction: 'inbound',
+        from: randomMobile('097'),
+        to: '02693888222',
+        queue: 'hotline',
+      };
       const event = [
         { event: 'new_call', extension: w.operator.extension },
         { event: 'answer', extension: w.operator.extension },
@@ -301,7 +419,13 @@ const TABLE: RouteCase[] = [
     route: 'POST /api/v1/cti/{token}',
     expect: { all: 200 },
     request: ({ w, i }) => {
-      const base = { callId: `${unique('conc-z-')}${i}`, direction: 'in', from: randomMobile('097'), to: '02693888222', queue: 'hotline' };
+      const base = {
+        callId: `${unique('conc-z-')}${i}`,
+        direction: 'in',
+        from: randomMobile('097'),
+        to: '02693888222',
+        queue: 'hotline',
+      };
       const event = [
         { event: 'newCall', 'user[]': w.operator.extension },
         { event: 'answer', answeringNumber: w.operator.extension },
@@ -313,18 +437,38 @@ const TABLE: RouteCase[] = [
   entry({
     route: 'POST /api/cti/tokens',
     expect: { all: 201 },
-    request: ({ w, i }) => ({ path: '/api/cti/tokens', token: A(w), body: { name: `${unique('conc-pbx-')}${i}`, outboundCallerId: '02693888222' } }),
+    request: ({ w, i }) => ({
+      path: '/api/cti/tokens',
+      token: A(w),
+      body: { name: `${unique('conc-pbx-')}${i}`, outboundCallerId: '02693888222' },
+    }),
   }),
   entry({
     route: 'POST /api/cti/tokens/{id}/revoke',
     expect: { all: 200 },
-    setup: (h, w, n) => inBatches(times(n), batch(h), async (i) => (await h.ok<{ id: string }>('post', { path: '/api/cti/tokens', token: A(w), body: { name: `${unique('conc-old-')}${i}` } }, 201)).id),
+    setup: (h, w, n) =>
+      inBatches(
+        times(n),
+        batch(h),
+        async (i) =>
+          (
+            await h.ok<{ id: string }>(
+              'post',
+              { path: '/api/cti/tokens', token: A(w), body: { name: `${unique('conc-old-')}${i}` } },
+              201,
+            )
+          ).id,
+      ),
     request: ({ w, f, i }) => ({ path: `/api/cti/tokens/${f[i]}/revoke`, token: A(w) }),
   }),
   entry({
     route: 'POST /api/blocked-numbers',
     expect: { all: 201 },
-    request: ({ w, i }) => ({ path: '/api/blocked-numbers', token: A(w), body: { phone: randomMobile('086'), reason: `Quấy rối ${i}` } }),
+    request: ({ w, i }) => ({
+      path: '/api/blocked-numbers',
+      token: A(w),
+      body: { phone: randomMobile('086'), reason: `Quấy rối ${i}` },
+    }),
     cleanup: async (h, _w, _f, outcomes) => {
       const ids = outcomes.map((o) => (o.body as { id?: string })?.id).filter((x): x is string => !!x);
       if (ids.length) await h.q(`DELETE FROM blocked_numbers WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
@@ -333,7 +477,19 @@ const TABLE: RouteCase[] = [
   entry({
     route: 'DELETE /api/blocked-numbers/{id}',
     expect: { all: 204 },
-    setup: (h, w, n) => inBatches(times(n), batch(h), async () => (await h.ok<{ id: string }>('post', { path: '/api/blocked-numbers', token: A(w), body: { phone: randomMobile('086') } }, 201)).id),
+    setup: (h, w, n) =>
+      inBatches(
+        times(n),
+        batch(h),
+        async () =>
+          (
+            await h.ok<{ id: string }>(
+              'post',
+              { path: '/api/blocked-numbers', token: A(w), body: { phone: randomMobile('086') } },
+              201,
+            )
+          ).id,
+      ),
     request: ({ w, f, i }) => ({ path: `/api/blocked-numbers/${f[i]}`, token: A(w) }),
   }),
   entry({
@@ -341,14 +497,22 @@ const TABLE: RouteCase[] = [
     // A supervisor hands twelve callbacks to the suite's operator (the assignee's role is checked inside the transaction).
     expect: { all: 200 },
     setup: (h, w, n) => newCallbacks(h, w, n),
-    request: ({ w, f, i }) => ({ path: `/api/callbacks/${f[i].id}/assign`, token: S(w), body: { assigneeId: w.operator.id } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/callbacks/${f[i].id}/assign`,
+      token: S(w),
+      body: { assigneeId: w.operator.id },
+    }),
   }),
   entry({
     route: 'POST /api/callbacks/{id}/attempts',
     // Attempts are appended: twelve at once on one callback are all recorded.
     expect: { all: 201 },
     setup: async (h, w) => (await newCallbacks(h, w, 1))[0],
-    request: ({ w, f, i }) => ({ path: `/api/callbacks/${f.id}/attempts`, token: O(w), body: { result: i % 2 ? 'busy' : 'no_answer', note: `Lần gọi ${i}` } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/callbacks/${f.id}/attempts`,
+      token: O(w),
+      body: { result: i % 2 ? 'busy' : 'no_answer', note: `Lần gọi ${i}` },
+    }),
   }),
   entry({
     route: 'POST /api/callbacks/{id}/close',
@@ -356,7 +520,15 @@ const TABLE: RouteCase[] = [
     expect: { one: 200, rest: 409 },
     setup: async (h, w) => {
       const [cb] = await newCallbacks(h, w, 1);
-      const call = await h.ok<{ id: string }>('post', { path: '/api/calls', token: O(w), body: { direction: 'outbound', channel: 'phone', phone: cb.phone, startedAt: isoAgo(30_000) } }, 201);
+      const call = await h.ok<{ id: string }>(
+        'post',
+        {
+          path: '/api/calls',
+          token: O(w),
+          body: { direction: 'outbound', channel: 'phone', phone: cb.phone, startedAt: isoAgo(30_000) },
+        },
+        201,
+      );
       return { id: cb.id, callId: call.id };
     },
     request: ({ w, f }) => ({ path: `/api/callbacks/${f.id}/close`, token: O(w), body: { callId: f.callId } }),
@@ -365,7 +537,11 @@ const TABLE: RouteCase[] = [
     route: 'PUT /api/operator-status/me',
     expect: { all: 200 },
     setup: (h, w, n) => newUsers(h, w, n, 'operator', { login: true }),
-    request: ({ f, i }) => ({ path: '/api/operator-status/me', token: f[i].token, body: { status: 'break', reason: 'Nghỉ giữa ca' } }),
+    request: ({ f, i }) => ({
+      path: '/api/operator-status/me',
+      token: f[i].token,
+      body: { status: 'break', reason: 'Nghỉ giữa ca' },
+    }),
   }),
 
   // ---- dispatch: BCCI requests and legs, remittances, pricing ---------------------------------------------------------------
@@ -375,13 +551,26 @@ const TABLE: RouteCase[] = [
     request: ({ w, i }) => ({
       path: '/api/bcci-requests',
       token: O(w),
-      body: bcciBody(w, { option: 'both', deliveryAddress: { detail: `${i} Quang Trung`, communeCode: w.commune, lat: w.point.lat, lng: w.point.lng }, notes: `Yêu cầu ${i}` }),
+      body: bcciBody(w, {
+        option: 'both',
+        deliveryAddress: { detail: `${i} Quang Trung`, communeCode: w.commune, lat: w.point.lat, lng: w.point.lng },
+        notes: `Yêu cầu ${i}`,
+      }),
     }),
   }),
   entry({
     route: 'POST /api/bcci-requests/quote',
     expect: { all: 200 },
-    request: ({ w, i }) => ({ path: '/api/bcci-requests/quote', token: O(w), body: { option: i % 2 ? 'both' : 'receive_result', serviceLevel: '3', field: 'Đăng ký giao dịch bảo đảm', routeType: 'intra_province' } }),
+    request: ({ w, i }) => ({
+      path: '/api/bcci-requests/quote',
+      token: O(w),
+      body: {
+        option: i % 2 ? 'both' : 'receive_result',
+        serviceLevel: '3',
+        field: 'Đăng ký giao dịch bảo đảm',
+        routeType: 'intra_province',
+      },
+    }),
   }),
   entry({
     route: 'POST /api/bcci-legs/{id}/accept',
@@ -396,7 +585,11 @@ const TABLE: RouteCase[] = [
     // re-routing took it away (a dispatcher sees only the legs of the office — another office's leg is a 404, docs/dispatch.md).
     expect: { one: 200, rest: [409, 404] },
     setup: async (h, w) => (await newLegs(h, w, 1, 'assigned'))[0],
-    request: ({ w, f, i }) => ({ path: `/api/bcci-legs/${f}/reject`, token: D(w), body: { reason: `Không đủ bưu tá ${i}` } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/bcci-legs/${f}/reject`,
+      token: D(w),
+      body: { reason: `Không đủ bưu tá ${i}` },
+    }),
   }),
   entry({
     route: 'POST /api/bcci-legs/{id}/assign',
@@ -409,7 +602,11 @@ const TABLE: RouteCase[] = [
     route: 'POST /api/bcci-legs/{id}/courier',
     expect: { one: 200, rest: 409 },
     setup: async (h, w) => (await newLegs(h, w, 1, 'accepted'))[0],
-    request: ({ w, f, i }) => ({ path: `/api/bcci-legs/${f}/courier`, token: D(w), body: { courierName: `Bưu tá ${i}` } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/bcci-legs/${f}/courier`,
+      token: D(w),
+      body: { courierName: `Bưu tá ${i}` },
+    }),
   }),
   entry({
     route: 'POST /api/bcci-legs/{id}/pickup',
@@ -418,40 +615,68 @@ const TABLE: RouteCase[] = [
     request: ({ w, f, i }) => ({
       path: `/api/bcci-legs/${f}/pickup`,
       token: D(w),
-      body: { checklist: { missingDocuments: [], slipSignedByBoth: true, sealedInFrontOfCitizen: true, feeReceiptNumber: `BL-${i}` }, feeCollected: 50_000 },
+      body: {
+        checklist: {
+          missingDocuments: [],
+          slipSignedByBoth: true,
+          sealedInFrontOfCitizen: true,
+          feeReceiptNumber: `BL-${i}`,
+        },
+        feeCollected: 50_000,
+      },
     }),
   }),
   entry({
     route: 'POST /api/bcci-legs/{id}/deliver',
     expect: { one: 200, rest: 409 },
     setup: async (h, w) => (await newLegs(h, w, 1, 'picked_up'))[0],
-    request: ({ w, f, i }) => ({ path: `/api/bcci-legs/${f}/deliver`, token: D(w), body: { recipientName: `Văn thư ${i}`, relation: 'cán bộ tiếp nhận' } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/bcci-legs/${f}/deliver`,
+      token: D(w),
+      body: { recipientName: `Văn thư ${i}`, relation: 'cán bộ tiếp nhận' },
+    }),
   }),
   entry({
     route: 'POST /api/bcci-legs/{id}/fail',
     // A failed attempt can follow a failed attempt, so racing on one leg has no single winner: twelve legs, one each.
     expect: { all: 200 },
     setup: (h, w, n) => newLegs(h, w, n, 'courier_assigned'),
-    request: ({ w, f, i }) => ({ path: `/api/bcci-legs/${f[i]}/fail`, token: D(w), body: { reason: 'Không có người nhận' } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/bcci-legs/${f[i]}/fail`,
+      token: D(w),
+      body: { reason: 'Không có người nhận' },
+    }),
   }),
   entry({
     route: 'POST /api/bcci-legs/{id}/return-to-agency',
     expect: { one: 200, rest: 409 },
     setup: async (h, w) => (await newLegs(h, w, 1, 'failed_twice'))[0],
-    request: ({ w, f }) => ({ path: `/api/bcci-legs/${f}/return-to-agency`, token: D(w), body: { reason: 'Đã mời hai lần, không liên lạc được' } }),
+    request: ({ w, f }) => ({
+      path: `/api/bcci-legs/${f}/return-to-agency`,
+      token: D(w),
+      body: { reason: 'Đã mời hai lần, không liên lạc được' },
+    }),
   }),
   entry({
     route: 'POST /api/bcci-legs/{id}/cancel',
     expect: { one: 200, rest: 409 },
     setup: async (h, w) => (await newLegs(h, w, 1, 'assigned'))[0],
-    request: ({ w, f }) => ({ path: `/api/bcci-legs/${f}/cancel`, token: O(w), body: { reason: 'Công dân không còn nhu cầu' } }),
+    request: ({ w, f }) => ({
+      path: `/api/bcci-legs/${f}/cancel`,
+      token: O(w),
+      body: { reason: 'Công dân không còn nhu cầu' },
+    }),
   }),
   entry({
     route: 'POST /api/bcci-remittances',
     // One collected fee remitted twelve times at once: one batch, the others find nothing left to remit (409).
     expect: { one: 201, rest: 409 },
     setup: async (h, w) => (await newLegs(h, w, 1, 'picked_up'))[0],
-    request: ({ w, f, i }) => ({ path: '/api/bcci-remittances', token: D(w), body: { reference: `NT-${i}-${unique('')}`, remittedOn: todayLocal(), legIds: [f] } }),
+    request: ({ w, f, i }) => ({
+      path: '/api/bcci-remittances',
+      token: D(w),
+      body: { reference: `NT-${i}-${unique('')}`, remittedOn: todayLocal(), legIds: [f] },
+    }),
   }),
   entry({
     route: 'POST /api/bcci-tariffs',
@@ -459,39 +684,102 @@ const TABLE: RouteCase[] = [
     // its own values — one creation, eleven 409s, and the price list ends as it was.
     expect: { one: 201, rest: 409 },
     setup: async (h) => {
-      const [t] = await h.q<{ id: string; leg_kind: string; route_type: string; price_vnd: number; due_working_days: number; active: number; updated_at: Date }>(
-        "SELECT * FROM bcci_tariffs WHERE leg_kind = 'return' AND route_type = 'inter_province'",
-      );
+      const [t] = await h.q<{
+        id: string;
+        leg_kind: string;
+        route_type: string;
+        price_vnd: number;
+        due_working_days: number;
+        active: number;
+        updated_at: Date;
+      }>("SELECT * FROM bcci_tariffs WHERE leg_kind = 'return' AND route_type = 'inter_province'");
       await h.q('DELETE FROM bcci_tariffs WHERE id = ?', [t.id]);
       return t;
     },
-    request: ({ w, f }) => ({ path: '/api/bcci-tariffs', token: A(w), body: { legKind: f.leg_kind, routeType: f.route_type, priceVnd: Number(f.price_vnd), dueWorkingDays: f.due_working_days, active: !!f.active } }),
+    request: ({ w, f }) => ({
+      path: '/api/bcci-tariffs',
+      token: A(w),
+      body: {
+        legKind: f.leg_kind,
+        routeType: f.route_type,
+        priceVnd: Number(f.price_vnd),
+        dueWorkingDays: f.due_working_days,
+        active: !!f.active,
+      },
+    }),
     cleanup: async (h, _w, f) => {
       const left = await h.q("SELECT id FROM bcci_tariffs WHERE leg_kind = 'return' AND route_type = 'inter_province'");
-      if (!left.length) await h.q('INSERT INTO bcci_tariffs (id, leg_kind, route_type, price_vnd, due_working_days, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, NOW(3))', [f.id, f.leg_kind, f.route_type, f.price_vnd, f.due_working_days, f.active]);
+      if (!left.length)
+        await h.q(
+          'INSERT INTO bcci_tariffs (id, leg_kind, route_type, price_vnd, due_working_days, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, NOW(3))',
+          [f.id, f.leg_kind, f.route_type, f.price_vnd, f.due_working_days, f.active],
+        );
     },
   }),
   entry({
     route: 'PATCH /api/bcci-tariffs/{id}',
     // Twelve edits of one tariff, each to the values it has: all saved, prices unchanged for other suites.
     expect: { all: 200 },
-    setup: async (h) => (await h.q<{ id: string; price_vnd: number; due_working_days: number }>("SELECT id, price_vnd, due_working_days FROM bcci_tariffs WHERE leg_kind = 'pickup' AND route_type = 'intra_area'"))[0],
-    request: ({ w, f }) => ({ path: `/api/bcci-tariffs/${f.id}`, token: A(w), body: { priceVnd: Number(f.price_vnd), dueWorkingDays: f.due_working_days } }),
+    setup: async (h) =>
+      (
+        await h.q<{ id: string; price_vnd: number; due_working_days: number }>(
+          "SELECT id, price_vnd, due_working_days FROM bcci_tariffs WHERE leg_kind = 'pickup' AND route_type = 'intra_area'",
+        )
+      )[0],
+    request: ({ w, f }) => ({
+      path: `/api/bcci-tariffs/${f.id}`,
+      token: A(w),
+      body: { priceVnd: Number(f.price_vnd), dueWorkingDays: f.due_working_days },
+    }),
   }),
   entry({
     route: 'POST /api/bcci-promotions',
     // Windows far in the future: no price of any other suite changes.
     expect: { all: 201 },
-    request: ({ w, i }) => ({ path: '/api/bcci-promotions', token: A(w), body: { name: `ZZ Khuyến mại kiểm thử ${i}`, startsOn: '2041-01-01', endsOn: '2041-01-31', percent: 10 + i, legKinds: ['return'], serviceLevels: ['3'] } }),
+    request: ({ w, i }) => ({
+      path: '/api/bcci-promotions',
+      token: A(w),
+      body: {
+        name: `ZZ Khuyến mại kiểm thử ${i}`,
+        startsOn: '2041-01-01',
+        endsOn: '2041-01-31',
+        percent: 10 + i,
+        legKinds: ['return'],
+        serviceLevels: ['3'],
+      },
+    }),
   }),
   entry({
     route: 'PATCH /api/bcci-promotions/{id}',
     expect: { all: 200 },
     setup: (h, w, n) =>
-      inBatches(times(n), batch(h), async (i) =>
-        (await h.ok<{ id: string }>('post', { path: '/api/bcci-promotions', token: A(w), body: { name: `ZZ Khuyến mại ${i}`, startsOn: '2042-01-01', endsOn: '2042-01-31', percent: 5, legKinds: ['pickup'] } }, 201)).id,
+      inBatches(
+        times(n),
+        batch(h),
+        async (i) =>
+          (
+            await h.ok<{ id: string }>(
+              'post',
+              {
+                path: '/api/bcci-promotions',
+                token: A(w),
+                body: {
+                  name: `ZZ Khuyến mại ${i}`,
+                  startsOn: '2042-01-01',
+                  endsOn: '2042-01-31',
+                  percent: 5,
+                  legKinds: ['pickup'],
+                },
+              },
+              201,
+            )
+          ).id,
       ),
-    request: ({ w, f, i }) => ({ path: `/api/bcci-promotions/${f[i]}`, token: A(w), body: { name: `ZZ Khuyến mại đã sửa ${i}`, percent: 20, fields: ['Đất đai'] } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/bcci-promotions/${f[i]}`,
+      token: A(w),
+      body: { name: `ZZ Khuyến mại đã sửa ${i}`, percent: 20, fields: ['Đất đai'] },
+    }),
   }),
 
   // ---- SLA calendars ---------------------------------------------------------------------------------------------------------
@@ -499,9 +787,16 @@ const TABLE: RouteCase[] = [
     route: 'POST /api/sla/calendars/{id}/exceptions',
     expect: { all: 201 },
     setup: async (_h, _w, n) => juneWeekdays(randomYear(), n),
-    request: ({ w, f, i }) => ({ path: `/api/sla/calendars/${w.calendarId}/exceptions`, token: A(w), body: { date: f[i], kind: 'day_off', name: `Nghỉ kiểm thử ${i}` } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/sla/calendars/${w.calendarId}/exceptions`,
+      token: A(w),
+      body: { date: f[i], kind: 'day_off', name: `Nghỉ kiểm thử ${i}` },
+    }),
     cleanup: async (h, w, f) => {
-      await h.q(`DELETE FROM calendar_exceptions WHERE calendar_id = ? AND date IN (${f.map(() => '?').join(',')})`, [w.calendarId, ...f]);
+      await h.q(`DELETE FROM calendar_exceptions WHERE calendar_id = ? AND date IN (${f.map(() => '?').join(',')})`, [
+        w.calendarId,
+        ...f,
+      ]);
       await h.q('UPDATE calendars SET version = version + 1, updated_at = NOW(3) WHERE id = ?', [w.calendarId]);
     },
   }),
@@ -510,7 +805,18 @@ const TABLE: RouteCase[] = [
     expect: { all: 204 },
     setup: async (h, w, n) => {
       const dates = juneWeekdays(randomYear(), n);
-      return inBatches(dates, batch(h), async (date) => (await h.ok<{ id: string }>('post', { path: `/api/sla/calendars/${w.calendarId}/exceptions`, token: A(w), body: { date, kind: 'day_off' } }, 201)).id);
+      return inBatches(
+        dates,
+        batch(h),
+        async (date) =>
+          (
+            await h.ok<{ id: string }>(
+              'post',
+              { path: `/api/sla/calendars/${w.calendarId}/exceptions`, token: A(w), body: { date, kind: 'day_off' } },
+              201,
+            )
+          ).id,
+      );
     },
     request: ({ w, f, i }) => ({ path: `/api/sla/calendars/${w.calendarId}/exceptions/${f[i]}`, token: A(w) }),
   }),
@@ -519,28 +825,82 @@ const TABLE: RouteCase[] = [
   entry({
     route: 'POST /api/feedback/categories',
     expect: { all: 201 },
-    request: ({ w, i }) => ({ path: '/api/feedback/categories', token: A(w), body: { code: `${unique('zz-conc-')}-${i}`, name: `ZZ Lĩnh vực ${i}`, active: false } }),
+    request: ({ w, i }) => ({
+      path: '/api/feedback/categories',
+      token: A(w),
+      body: { code: `${unique('zz-conc-')}-${i}`, name: `ZZ Lĩnh vực ${i}`, active: false },
+    }),
   }),
   entry({
     route: 'PATCH /api/feedback/categories/{id}',
     expect: { all: 200 },
     setup: (h, w, n) =>
-      inBatches(times(n), batch(h), async (i) => (await h.ok<{ id: string }>('post', { path: '/api/feedback/categories', token: A(w), body: { code: `${unique('zz-conc-')}-${i}`, name: `ZZ Lĩnh vực ${i}`, active: false } }, 201)).id),
-    request: ({ w, f, i }) => ({ path: `/api/feedback/categories/${f[i]}`, token: A(w), body: { name: `ZZ Lĩnh vực đã sửa ${i}` } }),
+      inBatches(
+        times(n),
+        batch(h),
+        async (i) =>
+          (
+            await h.ok<{ id: string }>(
+              'post',
+              {
+                path: '/api/feedback/categories',
+                token: A(w),
+                body: { code: `${unique('zz-conc-')}-${i}`, name: `ZZ Lĩnh vực ${i}`, active: false },
+              },
+              201,
+            )
+          ).id,
+      ),
+    request: ({ w, f, i }) => ({
+      path: `/api/feedback/categories/${f[i]}`,
+      token: A(w),
+      body: { name: `ZZ Lĩnh vực đã sửa ${i}` },
+    }),
   }),
   entry({
     route: 'POST /api/feedback/agencies',
     expect: { all: 201 },
-    request: ({ w, i }) => ({ path: '/api/feedback/agencies', token: A(w), body: { code: `${unique('zz-conc-')}-${i}`, name: `ZZ Cơ quan ${i}`, email: `agency${i}@example.test`, active: false } }),
+    request: ({ w, i }) => ({
+      path: '/api/feedback/agencies',
+      token: A(w),
+      body: {
+        code: `${unique('zz-conc-')}-${i}`,
+        name: `ZZ Cơ quan ${i}`,
+        email: `agency${i}@example.test`,
+        active: false,
+      },
+    }),
   }),
   entry({
     route: 'PATCH /api/feedback/agencies/{id}',
     expect: { all: 200 },
     setup: (h, w, n) =>
-      inBatches(times(n), batch(h), async (i) =>
-        (await h.ok<{ id: string }>('post', { path: '/api/feedback/agencies', token: A(w), body: { code: `${unique('zz-conc-')}-${i}`, name: `ZZ Cơ quan ${i}`, email: `a${i}@example.test`, active: false } }, 201)).id,
+      inBatches(
+        times(n),
+        batch(h),
+        async (i) =>
+          (
+            await h.ok<{ id: string }>(
+              'post',
+              {
+                path: '/api/feedback/agencies',
+                token: A(w),
+                body: {
+                  code: `${unique('zz-conc-')}-${i}`,
+                  name: `ZZ Cơ quan ${i}`,
+                  email: `a${i}@example.test`,
+                  active: false,
+                },
+              },
+              201,
+            )
+          ).id,
       ),
-    request: ({ w, f, i }) => ({ path: `/api/feedback/agencies/${f[i]}`, token: A(w), body: { name: `ZZ Cơ quan đã sửa ${i}`, email: `b${i}@example.test` } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/feedback/agencies/${f[i]}`,
+      token: A(w),
+      body: { name: `ZZ Cơ quan đã sửa ${i}`, email: `b${i}@example.test` },
+    }),
   }),
   entry({
     route: 'POST /api/sla/policies',
@@ -549,17 +909,49 @@ const TABLE: RouteCase[] = [
     request: ({ w, i }) => ({
       path: '/api/sla/policies',
       token: A(w),
-      body: { name: `ZZ Chính sách ${i}`, kind: 'question', categoryId: w.categoryId, calendar: 'always-open', firstResponseMinutes: 60, resolutionMinutes: 480, forwardMinutes: 2400, active: false },
+      body: {
+        name: `ZZ Chính sách ${i}`,
+        kind: 'question',
+        categoryId: w.categoryId,
+        calendar: 'always-open',
+        firstResponseMinutes: 60,
+        resolutionMinutes: 480,
+        forwardMinutes: 2400,
+        active: false,
+      },
     }),
   }),
   entry({
     route: 'PATCH /api/sla/policies/{id}',
     expect: { all: 200 },
     setup: (h, w, n) =>
-      inBatches(times(n), batch(h), async (i) =>
-        (await h.ok<{ id: string }>('post', { path: '/api/sla/policies', token: A(w), body: { name: `ZZ Chính sách ${i}`, priority: 'low', firstResponseMinutes: 240, resolutionMinutes: 2400, active: false } }, 201)).id,
+      inBatches(
+        times(n),
+        batch(h),
+        async (i) =>
+          (
+            await h.ok<{ id: string }>(
+              'post',
+              {
+                path: '/api/sla/policies',
+                token: A(w),
+                body: {
+                  name: `ZZ Chính sách ${i}`,
+                  priority: 'low',
+                  firstResponseMinutes: 240,
+                  resolutionMinutes: 2400,
+                  active: false,
+                },
+              },
+              201,
+            )
+          ).id,
       ),
-    request: ({ w, f, i }) => ({ path: `/api/sla/policies/${f[i]}`, token: A(w), body: { name: `ZZ Chính sách đã sửa ${i}`, firstResponseMinutes: 120, warnPercent: 80 } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/sla/policies/${f[i]}`,
+      token: A(w),
+      body: { name: `ZZ Chính sách đã sửa ${i}`, firstResponseMinutes: 120, warnPercent: 80 },
+    }),
   }),
   entry({
     route: 'POST /api/feedback/outbox/{id}/retry',
@@ -568,7 +960,12 @@ const TABLE: RouteCase[] = [
     setup: async (h, w) => {
       const { mailId } = await forwardedTicket(h, w);
       // The worker has no SMTP_URL in this suite: it parks the mail as `disabled`; a delivery failure is what `failed` means.
-      await h.until('the mail to be handled by the worker', async () => (await h.q<{ state: string }>('SELECT state FROM mail_outbox WHERE id = ?', [mailId]))[0]?.state !== 'pending');
+      await h.until(
+        'the mail to be handled by the worker',
+        async () =>
+          (await h.q<{ state: string }>('SELECT state FROM mail_outbox WHERE id = ?', [mailId]))[0]?.state !==
+          'pending',
+      );
       await h.q("UPDATE mail_outbox SET state = 'failed', last_error = '451 kiểm thử' WHERE id = ?", [mailId]);
       return mailId;
     },
@@ -585,9 +982,16 @@ const TABLE: RouteCase[] = [
         {},
         { kind: 'petition', categoryId: w.categoryId, communeCode: w.commune, priority: 'high' },
         { kind: 'question', channel: 'zalo', assigneeId: w.operator.id },
-        { kind: 'overdue_dossier', overdue: { agencyId: w.agencyId, dossierCode: `H21.52-${unique('')}`, originalDueDate: '2026-03-10' } },
+        {
+          kind: 'overdue_dossier',
+          overdue: { agencyId: w.agencyId, dossierCode: `H21.52-${unique('')}`, originalDueDate: '2026-03-10' },
+        },
       ];
-      return { path: '/api/tickets', token: O(w), body: ticketBody(w, { subject: `Phản ánh kiểm thử ${i}`, ...variants[i % variants.length] }) };
+      return {
+        path: '/api/tickets',
+        token: O(w),
+        body: ticketBody(w, { subject: `Phản ánh kiểm thử ${i}`, ...variants[i % variants.length] }),
+      };
     },
   }),
   entry({
@@ -595,33 +999,53 @@ const TABLE: RouteCase[] = [
     // Category and priority change: the policy is chosen again inside the ticket's transaction.
     expect: { all: 200 },
     setup: (h, w, n) => newTickets(h, w, n),
-    request: ({ w, f, i }) => ({ path: `/api/tickets/${f[i].id}`, token: O(w), body: { priority: 'high', categoryId: w.categoryId, subject: `Đã sửa ${i}` } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/tickets/${f[i].id}`,
+      token: O(w),
+      body: { priority: 'high', categoryId: w.categoryId, subject: `Đã sửa ${i}` },
+    }),
   }),
   entry({
     route: 'POST /api/tickets/{id}/transitions',
     // One ticket resolved twelve times at once: resolved once, the others are an illegal resolved → resolved (409).
     expect: { one: 200, rest: 409 },
     setup: async (h, w) => (await newTickets(h, w, 1))[0],
-    request: ({ w, f }) => ({ path: `/api/tickets/${f.id}/transitions`, token: O(w), body: { to: 'resolved', reason: 'Đã hướng dẫn công dân' } }),
+    request: ({ w, f }) => ({
+      path: `/api/tickets/${f.id}/transitions`,
+      token: O(w),
+      body: { to: 'resolved', reason: 'Đã hướng dẫn công dân' },
+    }),
   }),
   entry({
     route: 'POST /api/tickets/{id}/replies',
     expect: { all: 201 },
     setup: (h, w, n) => newTickets(h, w, n),
-    request: ({ w, f, i }) => ({ path: `/api/tickets/${f[i].id}/replies`, token: O(w), body: { body: `Kính gửi ông/bà, phản ánh đã được tiếp nhận (${i}).`, callBack: i % 2 === 1 } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/tickets/${f[i].id}/replies`,
+      token: O(w),
+      body: { body: `Kính gửi ông/bà, phản ánh đã được tiếp nhận (${i}).`, callBack: i % 2 === 1 },
+    }),
   }),
   entry({
     route: 'POST /api/tickets/{id}/notes',
     // Notes are appended: twelve at once on one ticket are all recorded (the ticket row lock serialises them).
     expect: { all: 201 },
     setup: async (h, w) => (await newTickets(h, w, 1))[0],
-    request: ({ w, f, i }) => ({ path: `/api/tickets/${f.id}/notes`, token: O(w), body: { body: `Ghi chú nội bộ ${i}` } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/tickets/${f.id}/notes`,
+      token: O(w),
+      body: { body: `Ghi chú nội bộ ${i}` },
+    }),
   }),
   entry({
     route: 'POST /api/tickets/{id}/assign',
     expect: { all: 200 },
     setup: (h, w, n) => newTickets(h, w, n),
-    request: ({ w, f, i }) => ({ path: `/api/tickets/${f[i].id}/assign`, token: S(w), body: { assigneeId: w.operator.id } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/tickets/${f[i].id}/assign`,
+      token: S(w),
+      body: { assigneeId: w.operator.id },
+    }),
   }),
   entry({
     route: 'POST /api/tickets/{id}/take-over',
@@ -634,14 +1058,22 @@ const TABLE: RouteCase[] = [
     // Twelve tickets forwarded to the agency: each forward writes its mail in the same transaction (outbox).
     expect: { all: 201 },
     setup: (h, w, n) => newTickets(h, w, n),
-    request: ({ w, f, i }) => ({ path: `/api/tickets/${f[i].id}/forwards`, token: O(w), body: { agencyId: w.agencyId, note: `Chuyển Sở xử lý (${i})` } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/tickets/${f[i].id}/forwards`,
+      token: O(w),
+      body: { agencyId: w.agencyId, note: `Chuyển Sở xử lý (${i})` },
+    }),
   }),
   entry({
     route: 'POST /api/tickets/{id}/forwards/{forwardId}/answer',
     // The agency's answer to one forward is recorded once; the others 409.
     expect: { one: 200, rest: 409 },
     setup: (h, w) => forwardedTicket(h, w),
-    request: ({ w, f, i }) => ({ path: `/api/tickets/${f.ticketId}/forwards/${f.forwardId}/answer`, token: O(w), body: { answer: `Sở đã trả lời bằng văn bản số ${i}` } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/tickets/${f.ticketId}/forwards/${f.forwardId}/answer`,
+      token: O(w),
+      body: { answer: `Sở đã trả lời bằng văn bản số ${i}` },
+    }),
   }),
   entry({
     route: 'POST /api/tickets/{id}/overdue-dossier/apology',
@@ -649,13 +1081,25 @@ const TABLE: RouteCase[] = [
     expect: { one: 200, rest: 409 },
     setup: async (h, w) => {
       const [citizen] = await newCitizens(h, w, 1, { email: 'cong.dan@example.test' });
-      return h.ok<{ id: string }>('post', {
-        path: '/api/tickets',
-        token: O(w),
-        body: ticketBody(w, { kind: 'overdue_dossier', phone: citizen.phone, overdue: { agencyId: w.agencyId, dossierCode: `H21.52-${unique('')}`, originalDueDate: '2026-03-10' } }),
-      }, 201);
+      return h.ok<{ id: string }>(
+        'post',
+        {
+          path: '/api/tickets',
+          token: O(w),
+          body: ticketBody(w, {
+            kind: 'overdue_dossier',
+            phone: citizen.phone,
+            overdue: { agencyId: w.agencyId, dossierCode: `H21.52-${unique('')}`, originalDueDate: '2026-03-10' },
+          }),
+        },
+        201,
+      );
     },
-    request: ({ w, f, i }) => ({ path: `/api/tickets/${f.id}/overdue-dossier/apology`, token: O(w), body: { reason: `Hồ sơ cần xác minh thêm (${i})`, newDueDate: '2026-04-20', slipDate: '2026-03-09' } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/tickets/${f.id}/overdue-dossier/apology`,
+      token: O(w),
+      body: { reason: `Hồ sơ cần xác minh thêm (${i})`, newDueDate: '2026-04-20', slipDate: '2026-03-09' },
+    }),
   }),
   entry({
     route: 'POST /api/tickets/{id}/csat',
@@ -666,7 +1110,11 @@ const TABLE: RouteCase[] = [
       await h.ok('post', { path: `/api/tickets/${t.id}/transitions`, token: O(w), body: { to: 'resolved' } }, 200);
       return t;
     },
-    request: ({ w, f, i }) => ({ path: `/api/tickets/${f.id}/csat`, token: O(w), body: { score: 1 + (i % 5), comment: 'Cán bộ nhiệt tình' } }),
+    request: ({ w, f, i }) => ({
+      path: `/api/tickets/${f.id}/csat`,
+      token: O(w),
+      body: { score: 1 + (i % 5), comment: 'Cán bộ nhiệt tình' },
+    }),
   }),
 ];
 
@@ -684,10 +1132,14 @@ function judge(route: string, expected: Expectation, outcomes: Outcome[]): strin
   const problems: string[] = [];
   const n = outcomes.length;
   const timedOut = outcomes.filter((o) => o.status === 'timeout').length;
-  if (timedOut) problems.push(`${route}: ${timedOut} of ${n} concurrent requests got no answer within ${REQUEST_TIMEOUT_MS} ms (answers: ${histogram(outcomes)})`);
+  if (timedOut)
+    problems.push(
+      `${route}: ${timedOut} of ${n} concurrent requests got no answer within ${REQUEST_TIMEOUT_MS} ms (answers: ${histogram(outcomes)})`,
+    );
   outcomes.forEach((o, i) => {
     if (o.status === 'error') problems.push(`${route} #${i}: no HTTP answer: ${json(o.body)}`);
-    else if (typeof o.status === 'number' && o.status >= 500) problems.push(`${route} #${i}: ${o.status} ${json(o.body)}`);
+    else if (typeof o.status === 'number' && o.status >= 500)
+      problems.push(`${route} #${i}: ${o.status} ${json(o.body)}`);
   });
   if (problems.length) return problems;
   const firstOff = (ok: (s: number) => boolean) => {
@@ -695,10 +1147,14 @@ function judge(route: string, expected: Expectation, outcomes: Outcome[]): strin
     return i < 0 ? '' : `; e.g. #${i}: ${outcomes[i].status} ${json(outcomes[i].body)}`;
   };
   if ('all' in expected) {
-    if (outcomes.some((o) => o.status !== expected.all)) problems.push(`${route}: expected all ${n} answers to be ${expected.all}, got ${histogram(outcomes)}${firstOff((s) => s === expected.all)}`);
+    if (outcomes.some((o) => o.status !== expected.all))
+      problems.push(
+        `${route}: expected all ${n} answers to be ${expected.all}, got ${histogram(outcomes)}${firstOff((s) => s === expected.all)}`,
+      );
     // Creations in a collection (POST /api/things) made as many distinct records.
     const ids = outcomes.map((o) => (o.body as { id?: unknown } | null)?.id).filter((id) => typeof id === 'string');
-    if (expected.all === 201 && !route.includes('{') && ids.length === n && new Set(ids).size !== n) problems.push(`${route}: ${n} creations answered only ${new Set(ids).size} distinct ids`);
+    if (expected.all === 201 && !route.includes('{') && ids.length === n && new Set(ids).size !== n)
+      problems.push(`${route}: ${n} creations answered only ${new Set(ids).size} distinct ids`);
   } else {
     const rest = ([] as number[]).concat(expected.rest);
     const winners = outcomes.filter((o) => o.status === expected.one).length;
@@ -741,7 +1197,9 @@ describe('every write route under a burst of concurrent valid requests (more tha
     }
     const seconds = Math.round((Date.now() - started) / 1000);
     const summary = failed.length ? failed.map((f) => `  ${f.problem}`).join('\n') : '  none';
-    console.log(`write-routes: ${TABLE.length} routes in ${seconds} s, ${h.restarts} api restart(s); failures:\n${summary}`);
+    process.stdout.write(
+      `write-routes: ${TABLE.length} routes in ${seconds} s, ${h.restarts} api restart(s); failures:\n${summary}\n`,
+    );
   });
 
   it('the table has an entry for every write route the running api serves (its OpenAPI document and its router)', async () => {
@@ -752,29 +1210,41 @@ describe('every write route under a burst of concurrent valid requests (more tha
     const listed = TABLE.map((c) => c.route);
     const covered = new Set([...listed, ...Object.keys(EXCLUDED)]);
     const problems = [
-      ...served.filter((r) => !covered.has(r)).map((r) => `${r}: a write route of the api with no entry in the table of write-routes.e2e-spec.ts (nor in EXCLUDED)`),
+      ...served
+        .filter((r) => !covered.has(r))
+        .map(
+          (r) =>
+            `${r}: a write route of the api with no entry in the table of write-routes.e2e-spec.ts (nor in EXCLUDED)`,
+        ),
       ...[...covered].filter((r) => !served.includes(r)).map((r) => `${r}: in the table but the api does not serve it`),
       ...listed.filter((r, i) => listed.indexOf(r) !== i).map((r) => `${r}: listed twice`),
     ];
     expect(problems).toEqual([]);
   });
 
-  it.each(TABLE)('$route: every concurrent request answers, none 5xx, the expected statuses, the api healthy afterwards', async (c) => {
-    const n = h.poolSize * 2 + 2;
-    const [method, template] = c.route.split(' ') as [string, string];
-    const verb = method.toLowerCase() as HttpMethod;
-    const f = c.setup ? await c.setup(h, w, n) : undefined;
-    const requests = times(n).map((i) => c.request({ h, w, f, i, n }));
-    const pattern = templateRegex(template);
-    for (const r of requests) if (!pattern.test(r.path)) throw new Error(`table entry ${c.route} built the path ${r.path}`);
+  it.each(TABLE)(
+    '$route: every concurrent request answers, none 5xx, the expected statuses, the api healthy afterwards',
+    async (c) => {
+      const n = h.poolSize * 2 + 2;
+      const [method, template] = c.route.split(' ') as [string, string];
+      const verb = method.toLowerCase() as HttpMethod;
+      const f = c.setup ? await c.setup(h, w, n) : undefined;
+      const requests = times(n).map((i) => c.request({ h, w, f, i, n }));
+      const pattern = templateRegex(template);
+      for (const r of requests)
+        if (!pattern.test(r.path)) throw new Error(`table entry ${c.route} built the path ${r.path}`);
 
-    const outcomes = await h.withStaleCaches(() => Promise.all(requests.map((r) => h.call(verb, r))));
+      const outcomes = await h.withStaleCaches(() => Promise.all(requests.map((r) => h.call(verb, r))));
 
-    const problems = judge(c.route, c.expect, outcomes);
-    probed = await h.healthProblems();
-    problems.push(...probed.map((p) => `${c.route}: after the burst, ${p}`));
-    if (c.cleanup) await c.cleanup(h, w, f, outcomes).catch((err) => console.warn(`cleanup of ${c.route}: ${(err as Error).message}`));
-    if (problems.length) failed.push({ route: c.route, problem: problems[0] });
-    expect(problems).toEqual([]);
-  });
+      const problems = judge(c.route, c.expect, outcomes);
+      probed = await h.healthProblems();
+      problems.push(...probed.map((p) => `${c.route}: after the burst, ${p}`));
+      if (c.cleanup)
+        await c
+          .cleanup(h, w, f, outcomes)
+          .catch((err) => process.stderr.write(`cleanup of ${c.route}: ${(err as Error).message}\n`));
+      if (problems.length) failed.push({ route: c.route, problem: problems[0] });
+      expect(problems).toEqual([]);
+    },
+  );
 });
