@@ -18,7 +18,7 @@ import { DISPATCH_CONFIG_SCHEMA, DISPATCH_ENTITIES, DISPATCH_JOB_QUEUE } from '@
 import { FEEDBACK_CONFIG_SCHEMA, FEEDBACK_ENTITIES, FEEDBACK_JOB_QUEUE } from '@hotline/feedback';
 import { GEO_ENTITIES } from '@hotline/geo';
 import { IDENTITY_ENTITIES, IDENTITY_JOB_QUEUE } from '@hotline/identity';
-import { SLA_ENTITIES } from '@hotline/sla';
+import { CALENDAR_ENTITIES } from '@hotline/calendar';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -27,7 +27,7 @@ export const ENTITIES = [
   ...GEO_ENTITIES,
   ...CALLS_ENTITIES,
   ...DISPATCH_ENTITIES,
-  ...SLA_ENTITIES,
+  ...CALENDAR_ENTITIES,
   ...FEEDBACK_ENTITIES,
 ];
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { DEFAULT_GIA_LAI_CALENDAR, SlaCalendarService, WorkingCalendar } from '@hotline/sla';
+import { DEFAULT_GIA_LAI_CALENDAR, CalendarsService, WorkingCalendar } from '@hotline/calendar';
 
 const REFRESH_MS = 30_000;
 
@@ -15,7 +15,7 @@ export class DispatchCalendar implements OnModuleInit, OnModuleDestroy {
   private current = new WorkingCalendar(DEFAULT_GIA_LAI_CALENDAR);
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly calendars: SlaCalendarService) {}
+  constructor(private readonly calendars: CalendarsService) {}
 
   async onModuleInit(): Promise<void> {
     await this.refresh();

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@hotline/core';
 import { CallsModule } from '@hotline/calls';
 import { GeoModule } from '@hotline/geo';
-import { SlaModule } from '@hotline/sla';
+import { CalendarModule } from '@hotline/calendar';
 import { DispatchCalendar } from './dispatch-calendar';
 import { BcciRequestsService } from './bcci-requests.service';
 import { DISPATCH_CONFIG } from './dispatch-config';
@@ -16,7 +16,7 @@ import { RoutingService } from './routing.service';
 
 /** BCCI requests and dispatch: pricing, routing through BullMQ, the dispatcher's lifecycle. */
 @Module({
-  imports: [GeoModule, CallsModule, SlaModule],
+  imports: [GeoModule, CallsModule, CalendarModule],
   providers: [
     { provide: DISPATCH_CONFIG, inject: [APP_CONFIG], useFactory: (c: AppConfig) => c.dispatch },
     DispatchCalendar,

@@ -1,5 +1,5 @@
 import { LEG_STATES, LegState } from '@hotline/contracts';
-import { DEFAULT_GIA_LAI_CALENDAR, WorkingCalendar } from '@hotline/sla';
+import { DEFAULT_GIA_LAI_CALENDAR, WorkingCalendar } from '@hotline/calendar';
 import { LEG_TRANSITIONS, assertTransition, canTransition, returnToAgencyRefusal } from './leg-state';
 
 describe('leg transition table', () => {

@@ -46,7 +46,7 @@ export const MIN_FAILED_ATTEMPTS_BEFORE_RETURN = 2;
 /** Circular 17/2017: the two invitations must be at least this many working days apart. */
 export const MIN_WORKING_DAYS_BETWEEN_ATTEMPTS = 2;
 
-/** The working-calendar operations the return rule needs (WorkingCalendar from @hotline/sla has them). */
+/** The working-calendar operations the return rule needs (WorkingCalendar from @hotline/calendar has them). */
 export interface AttemptCalendar {
   addWorkingDays(date: Date, n: number): Date;
   localDateOf(t: Date): string;

@@ -5,7 +5,7 @@ import { TicketsCitizenHistory } from './services/tickets-citizen-history';
 import { CallsModule } from '@hotline/calls';
 import { GeoModule } from '@hotline/geo';
 import { IdentityModule } from '@hotline/identity';
-import { SlaModule } from '@hotline/sla';
+import { CalendarModule } from '@hotline/calendar';
 import { LookupRateLimiter } from './services/lookup-rate-limiter.service';
 import { FeedbackReferenceService } from './services/reference.service';
 import { SlaTimersService } from './services/sla-timers.service';
@@ -14,7 +14,7 @@ import { MailOutboxService } from './services/mail-outbox.service';
 
 /** Tickets, their SLA clocks and timers, the managed lists; used by the api (controllers) and the worker (timers, reconciler). */
 @Module({
-  imports: [CallsModule, GeoModule, IdentityModule, SlaModule],
+  imports: [CallsModule, GeoModule, IdentityModule, CalendarModule],
   providers: [
     MailOutboxService,
     TicketsService,
@@ -31,7 +31,7 @@ import { MailOutboxService } from './services/mail-outbox.service';
     FeedbackReferenceService,
     SlaTimersService,
     LookupRateLimiter,
-    SlaModule,
+    CalendarModule,
   ],
 })
 export class FeedbackModule {}

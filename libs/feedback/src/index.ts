@@ -19,3 +19,4 @@ export * from './mail-templates';
 export * from './services/lookup-rate-limiter.service';
 export { TicketsService, ticketCode } from './services/tickets.service';
 export * from './feedback.module';
+export * from './sla/sla-clock';

@@ -1,4 +1,4 @@
-import { DEFAULT_GIA_LAI_CALENDAR, WorkingCalendar } from '@hotline/sla';
+import { DEFAULT_GIA_LAI_CALENDAR, WorkingCalendar } from '@hotline/calendar';
 import type { TicketStatus } from '@hotline/contracts';
 import { allTimers, clockColumns, initialClocks, syncClocks, timersMoved } from './ticket-sla';
 

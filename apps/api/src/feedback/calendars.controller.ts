@@ -2,14 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CalendarDayView, CalendarExceptionView, CalendarView } from '@hotline/contracts';
 import { AnyRole, AuthUser, CurrentUser, Roles } from '@hotline/core';
-import { CalendarDaysQuery, CalendarExceptionDto, CalendarExceptionsQuery, SlaCalendarService } from '@hotline/sla';
+import { CalendarDaysQuery, CalendarExceptionDto, CalendarExceptionsQuery, CalendarsService } from '@hotline/calendar';
 
 /** Working calendars (by id or code) and their dated exceptions: day off / make-up working day, entered by admins. */
 @ApiTags('sla')
 @ApiBearerAuth()
 @Controller('sla/calendars')
 export class CalendarsController {
-  constructor(private readonly calendars: SlaCalendarService) {}
+  constructor(private readonly calendars: CalendarsService) {}
 
   @Get()
   @AnyRole()

@@ -1,6 +1,6 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
-/** Feedback tickets, SLA policies, agencies, categories and the stored working calendars (libs/feedback, libs/sla). */
+/** Feedback tickets, SLA policies, agencies, categories and the stored working calendars (libs/feedback, libs/calendar). */
 export class Feedback1795994145250 implements MigrationInterface {
   name = 'Feedback1795994145250';
 

@@ -10,7 +10,7 @@ import type {
   TicketQueue,
   TicketStatus,
 } from '@hotline/contracts';
-import type { SlaTarget, TargetClock } from '@hotline/sla';
+import type { SlaTarget, TargetClock } from '../sla/sla-clock';
 
 export type TicketClocks = Record<SlaTarget, TargetClock | null>;
 

@@ -13,7 +13,7 @@ import {
   ValidationError,
   writeAudit,
 } from '@hotline/core';
-import { SlaCalendarService } from '@hotline/sla';
+import { CalendarsService } from '@hotline/calendar';
 import { Agency, FeedbackCategory, SlaPolicy } from '../entities/reference.entities';
 import type {
   AgencyDto,
@@ -62,7 +62,7 @@ export class FeedbackReferenceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
-    private readonly calendars: SlaCalendarService,
+    private readonly calendars: CalendarsService,
     private readonly queue: JobQueue,
   ) {}
 

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import type { SlaAlertEvent } from '@hotline/contracts';
 import { CitizensService } from '@hotline/calls';
 import { APP_CONFIG, AppConfig, Clock, dbManager, jobId, JobQueue, RealtimeEmitter, writeAudit } from '@hotline/core';
-import { SlaCalendarService, fireTimer } from '@hotline/sla';
+import { CalendarsService } from '@hotline/calendar';
+import { fireTimer } from '../sla/sla-clock';
 import type { SlaTimerJob } from '../feedback.jobs';
 import { OverdueDossier } from '../entities/overdue-dossier.entity';
 import { Ticket, TicketClocks } from '../entities/ticket.entity';
@@ -48,7 +49,7 @@ export class SlaTimersService {
     private readonly queue: JobQueue,
     private readonly clock: Clock,
     private readonly realtime: RealtimeEmitter,
-    private readonly calendars: SlaCalendarService,
+    private readonly calendars: CalendarsService,
     private readonly citizens: CitizensService,
   ) {}
 

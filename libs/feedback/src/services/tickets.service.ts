@@ -25,9 +25,9 @@ import {
 } from '@hotline/core';
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { UsersService } from '@hotline/identity';
-import { SlaCalendarService } from '@hotline/sla';
-import type { WorkingCalendar } from '@hotline/sla';
-import { pauseClock } from '@hotline/sla';
+import { CalendarsService } from '@hotline/calendar';
+import type { WorkingCalendar } from '@hotline/calendar';
+import { pauseClock } from '../sla/sla-clock';
 import type { SlaPolicyRecomputeJob } from '../feedback.jobs';
 import type {
   AgencyAnswerDto,
@@ -87,7 +87,7 @@ export class TicketsService {
     private readonly units: AdministrativeUnitsService,
     private readonly users: UsersService,
     private readonly refs: FeedbackReferenceService,
-    private readonly calendars: SlaCalendarService,
+    private readonly calendars: CalendarsService,
     private readonly timers: SlaTimersService,
     private readonly realtime: RealtimeEmitter,
     private readonly outbox: MailOutboxService,

@@ -3,4 +3,4 @@ import { CalendarExceptionEntity } from './calendar-exception.entity';
 import { SlaCalendarEntity } from './calendar.entity';
 
 /** The SLA context's entities (calendars and their exceptions), composed into the DataSource in apps/composition. */
-export const SLA_ENTITIES: EntityClass[] = [SlaCalendarEntity, CalendarExceptionEntity];
+export const CALENDAR_ENTITIES: EntityClass[] = [SlaCalendarEntity, CalendarExceptionEntity];

@@ -2,4 +2,4 @@ export * from './calendar.entity';
 export * from './calendar-exception.entity';
 export * from './entities';
 export * from './calendar.dto';
-export * from './sla-calendar.service';
+export * from './calendars.service';

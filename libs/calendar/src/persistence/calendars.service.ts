@@ -26,7 +26,7 @@ interface CacheEntry {
  * a calendar (`calendar(idOrCode)` / `defaultCalendar()`) and use its pure functions (addWorkingDays for J+n due dates...).
  */
 @Injectable()
-export class SlaCalendarService {
+export class CalendarsService {
   private readonly cache = new Map<string, CacheEntry>();
 
   constructor(

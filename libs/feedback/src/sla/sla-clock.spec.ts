@@ -1,4 +1,4 @@
-import { DEFAULT_GIA_LAI_CALENDAR, WorkingCalendar } from '../calendar';
+import { DEFAULT_GIA_LAI_CALENDAR, WorkingCalendar } from '@hotline/calendar';
 import {
   clockState,
   consumedAt,

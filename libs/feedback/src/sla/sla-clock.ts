@@ -6,7 +6,7 @@
  *
  * Instants are ISO strings so a clock can live in a JSON column and in job payloads unchanged.
  */
-import type { WorkingCalendar } from '../calendar';
+import type { WorkingCalendar } from '@hotline/calendar';
 
 export const SLA_TARGETS = ['firstResponse', 'resolution', 'forward'] as const;
 export type SlaTarget = (typeof SLA_TARGETS)[number];
