@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CallTopicView, CallView, Page } from '@hotline/contracts';
 import { isWithheldCaller } from '@hotline/contracts';
-import { AuthUser, Clock, ConflictError, dbManager, ForbiddenError, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import { AuthUser, Clock, ConflictError, dbManager, ForbiddenError, NotFoundError, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { CallTopic } from './call-topic.entity';
 import { Call } from './call.entity';
 import type { CreateCallDto, ListCallsQuery, TopicDto, UpdateCallDto, UpdateTopicDto } from './calls.dto';
@@ -91,8 +91,9 @@ export class CallsService {
     const repo = dbManager(this.db).getRepository(CallTopic);
     if (!(await repo.findOneBy({ id }))) throw new NotFoundError('Topic', id);
     await this.db.transaction(async (m) => {
-      await m.update(CallTopic, { id }, { ...dto, updatedAt: this.clock.now() });
-      await writeAudit(m, { actorId, entityType: 'call_topic', entityId: id, action: 'updated', data: { ...dto } });
+      const changes = stripUndefined(dto);
+      await m.update(CallTopic, { id }, { ...changes, updatedAt: this.clock.now() });
+      await writeAudit(m, { actorId, entityType: 'call_topic', entityId: id, action: 'updated', data: { ...changes } });
     });
     return toTopicView(await repo.findOneByOrFail({ id }));
   }

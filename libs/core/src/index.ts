@@ -24,6 +24,7 @@ export * from './realtime/realtime-emitter';
 export * from './logging/redact';
 export * from './logging/logging.module';
 export * from './util/uuid';
+export * from './util/strip-undefined';
 export * from './core.module';
 export * from './audit/audit-log.entity';
 export * from './audit/audit';

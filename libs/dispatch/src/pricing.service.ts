@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { LegKind, PriceLine, PromotionView, QuoteView, RouteType, ServiceLevel, TariffView, BcciOption } from '@hotline/contracts';
-import { APP_CONFIG, AppConfig, Clock, closeRedis, ConflictError, createRedis, dbManager, NotFoundError, REDIS, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import { APP_CONFIG, AppConfig, Clock, closeRedis, ConflictError, createRedis, dbManager, NotFoundError, REDIS, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { BcciPromotion } from './bcci-promotion.entity';
 import { BcciTariff } from './bcci-tariff.entity';
 import type { PromotionDto, TariffDto, UpdatePromotionDto, UpdateTariffDto } from './dispatch.dto';
@@ -141,8 +141,9 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
   async updateTariff(id: string, dto: UpdateTariffDto, actorId: string): Promise<TariffView> {
     await this.db.transaction(async (m) => {
       if (!(await m.countBy(BcciTariff, { id }))) throw new NotFoundError('Tariff', id);
-      await m.update(BcciTariff, { id }, { ...dto, updatedAt: this.clock.now() });
-      await writeAudit(m, { actorId, entityType: 'bcci_tariff', entityId: id, action: 'updated', data: { ...dto } });
+      const changes = stripUndefined(dto);
+      await m.update(BcciTariff, { id }, { ...changes, updatedAt: this.clock.now() });
+      await writeAudit(m, { actorId, entityType: 'bcci_tariff', entityId: id, action: 'updated', data: { ...changes } });
     });
     await this.changed();
     return tariffView(await dbManager(this.db).getRepository(BcciTariff).findOneByOrFail({ id }));
@@ -178,12 +179,13 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
   async updatePromotion(id: string, dto: UpdatePromotionDto, actorId: string): Promise<PromotionView> {
     const current = await dbManager(this.db).getRepository(BcciPromotion).findOneBy({ id });
     if (!current) throw new NotFoundError('Promotion', id);
-    const merged = { ...current, ...dto };
+    const changes = stripUndefined(dto);
+    const merged = { ...current, ...changes };
     if (merged.endsOn < merged.startsOn) throw new ValidationError('endsOn: the window ends before it starts', { field: 'endsOn', constraint: 'dateOrder' });
     if (!merged.legKinds.length) throw new ValidationError('legKinds: name at least one leg kind', { field: 'legKinds', constraint: 'arrayNotEmpty' });
     await this.db.transaction(async (m) => {
-      await m.update(BcciPromotion, { id }, { ...dto, updatedAt: this.clock.now() } as never);
-      await writeAudit(m, { actorId, entityType: 'bcci_promotion', entityId: id, action: 'updated', data: { ...dto } });
+      await m.update(BcciPromotion, { id }, { ...changes, updatedAt: this.clock.now() } as never);
+      await writeAudit(m, { actorId, entityType: 'bcci_promotion', entityId: id, action: 'updated', data: { ...changes } });
     });
     await this.changed();
     return promotionView(await dbManager(this.db).getRepository(BcciPromotion).findOneByOrFail({ id }));

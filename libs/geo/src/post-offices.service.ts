@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ERROR_CODES, CsvLineError, Page, PostOfficeImportResult, PostOfficeView } from '@hotline/contracts';
-import { Clock, ConflictError, dbManager, DomainError, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, DomainError, NotFoundError, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { HttpStatus } from '@nestjs/common';
 import { AdministrativeUnitsService } from './administrative-units.service';
 import type { ListPostOfficesQuery, PostOfficeInputDto, UpdatePostOfficeDto } from './geo.dto';
@@ -95,12 +95,13 @@ export class PostOfficesService {
 
   async update(id: string, dto: UpdatePostOfficeDto, actorId: string): Promise<PostOfficeView> {
     const current = await this.get(id);
-    const merged: RawOfficeInput = { ...current, ...dto };
-    if (dto.serviceArea === undefined) merged.serviceArea = current.serviceArea.filter((c) => c !== current.communeCode);
+    const changes = stripUndefined(dto);
+    const merged: RawOfficeInput = { ...current, ...changes };
+    if (changes.serviceArea === undefined) merged.serviceArea = current.serviceArea.filter((c) => c !== current.communeCode);
     const clean = await this.check(merged);
     await this.db.transaction(async (m) => {
       await this.write(m, id, clean);
-      await writeAudit(m, { actorId, entityType: 'post_office', entityId: id, action: 'updated', data: { changes: Object.keys(dto) } });
+      await writeAudit(m, { actorId, entityType: 'post_office', entityId: id, action: 'updated', data: { changes: Object.keys(changes) } });
     });
     return this.get(id);
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { OperatorDirectoryEntry, Role, UserView } from '@hotline/contracts';
 import { ERROR_CODES } from '@hotline/contracts';
-import { Clock, ConflictError, dbManager, NotFoundError, RealtimeEmitter, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, NotFoundError, RealtimeEmitter, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
 import { AuthService } from './auth.service';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './identity.dto';
@@ -74,7 +74,7 @@ export class UsersService {
         updatedAt: this.clock.now(),
         version: () => 'version + 1',
       });
-      await writeAudit(m, { actorId, entityType: 'user', entityId: id, action: 'updated', from: user.role, to: role, data: { fields: Object.keys(dto) } });
+      await writeAudit(m, { actorId, entityType: 'user', entityId: id, action: 'updated', from: user.role, to: role, data: { fields: Object.keys(stripUndefined(dto)) } });
     });
     // Rooms were joined from the old role/office: make open sockets reconnect so the server joins the right rooms.
     if (changedScope) this.realtime.disconnectUser(id, { code: 'SESSION_CHANGED', message: 'Your role or post office changed: reconnecting' });

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AgencyView, FeedbackCategoryView, SlaPolicyUpdateView, SlaPolicyView } from '@hotline/contracts';
-import { Clock, ConflictError, dbManager, jobId, JobQueue, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, jobId, JobQueue, NotFoundError, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { SlaCalendarService } from '@hotline/sla';
 import { Agency, FeedbackCategory, SlaPolicy } from '../entities/reference.entities';
 import type { AgencyDto, CategoryDto, SlaPolicyDto, UpdateAgencyDto, UpdateCategoryDto, UpdateSlaPolicyDto } from '../dto/feedback.dto';
@@ -56,9 +56,10 @@ export class FeedbackReferenceService {
     return this.db.transaction(async (m) => {
       const row = await m.findOneBy(FeedbackCategory, { id });
       if (!row) throw new NotFoundError('Category', id);
-      Object.assign(row, stripUndefined(dto), { updatedAt: this.clock.now() });
+      const changes = stripUndefined(dto);
+      Object.assign(row, changes, { updatedAt: this.clock.now() });
       await m.save(row);
-      await writeAudit(m, { actorId, entityType: 'feedback_category', entityId: id, action: 'updated', data: { ...dto } });
+      await writeAudit(m, { actorId, entityType: 'feedback_category', entityId: id, action: 'updated', data: { ...changes } });
       return categoryView(row);
     });
   }
@@ -87,9 +88,10 @@ export class FeedbackReferenceService {
     return this.db.transaction(async (m) => {
       const row = await m.findOneBy(Agency, { id });
       if (!row) throw new NotFoundError('Agency', id);
-      Object.assign(row, stripUndefined(dto), { updatedAt: this.clock.now() });
+      const changes = stripUndefined(dto);
+      Object.assign(row, changes, { updatedAt: this.clock.now() });
       await m.save(row);
-      await writeAudit(m, { actorId, entityType: 'agency', entityId: id, action: 'updated', data: { ...dto } });
+      await writeAudit(m, { actorId, entityType: 'agency', entityId: id, action: 'updated', data: { ...changes } });
       return agencyView(row);
     });
   }
@@ -144,9 +146,10 @@ export class FeedbackReferenceService {
     const row = await this.db.transaction(async (m) => {
       const r = await m.findOne(SlaPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!r) throw new NotFoundError('SLA policy', id);
-      Object.assign(r, stripUndefined(dto), { updatedAt: this.clock.now(), version: r.version + 1 });
-      await m.update(SlaPolicy, { id }, { ...stripUndefined(dto), updatedAt: r.updatedAt, version: r.version });
-      await writeAudit(m, { actorId, entityType: 'sla_policy', entityId: id, action: 'updated', data: { ...dto, version: r.version } });
+      const changes = stripUndefined(dto);
+      Object.assign(r, changes, { updatedAt: this.clock.now(), version: r.version + 1 });
+      await m.update(SlaPolicy, { id }, { ...changes, updatedAt: r.updatedAt, version: r.version });
+      await writeAudit(m, { actorId, entityType: 'sla_policy', entityId: id, action: 'updated', data: { ...changes, version: r.version } });
       return r;
     });
     const [{ n }] = await dbManager(this.db).query("SELECT COUNT(*) AS n FROM tickets WHERE policy_id = ? AND status <> 'closed'", [id]);
@@ -182,8 +185,4 @@ export class FeedbackReferenceService {
       throw err;
     }
   }
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

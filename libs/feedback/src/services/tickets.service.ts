@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { PublicTicketView, TicketDetailView, TicketHistoryEntry, TicketStatus, TicketView } from '@hotline/contracts';
 import { CitizensService } from '@hotline/calls';
-import { AuditLogEntry, AuthUser, Clock, ConflictError, dbManager, ForbiddenError, NotFoundError, RealtimeEmitter, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import { AuditLogEntry, AuthUser, Clock, ConflictError, dbManager, ForbiddenError, NotFoundError, RealtimeEmitter, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { UsersService } from '@hotline/identity';
 import { SlaCalendarService } from '@hotline/sla';
@@ -240,9 +240,10 @@ export class TicketsService {
     const policies = dto.categoryId !== undefined || dto.priority !== undefined ? await this.refs.activePolicies() : null;
     return this.mutate(id, actor.id, async (t) => {
       this.assertActive(t);
-      const fields = Object.entries(dto).filter(([, v]) => v !== undefined).map(([k]) => k);
+      const sent = stripUndefined(dto);
+      const fields = Object.keys(sent);
       const before = { categoryId: t.categoryId, priority: t.priority };
-      Object.assign(t, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
+      Object.assign(t, sent);
       const changes: Change[] = [{ action: 'updated', data: { fields } }];
       if (dto.priority && dto.priority !== before.priority) changes.push({ action: 'priority_changed', from: before.priority, to: dto.priority });
       if (policies && (t.categoryId !== before.categoryId || t.priority !== before.priority)) {
