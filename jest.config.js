@@ -33,7 +33,7 @@ const dist = {
   moduleNameMapper: {
     '^@hotline/([a-z-]+)$': '<rootDir>/dist/libs/$1/src',
     '^@hotline/([a-z-]+)/(.*)$': '<rootDir>/dist/libs/$1/src/$2',
-    '^(?:\\.\\./)+(apps/(?:api|worker|cli)|libs/[a-z-]+)/src(/.*)?$': '<rootDir>/dist/$1/src$2',
+    '^(?:\\.\\./)+(apps/(?:api|worker|cli|composition)|libs/[a-z-]+)/src(/.*)?$': '<rootDir>/dist/$1/src$2',
   },
 };
 

@@ -1,6 +1,6 @@
 import { sign } from 'jsonwebtoken';
 import { DEFAULT_SECRETS } from '@hotline/core';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, TestApi, login, startApi, unique } from './helpers/test-app';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, type TestApi, login, startApi, unique } from './helpers/test-app';
 
 describe('auth (real MariaDB + Redis)', () => {
   let api: TestApi;

@@ -1,4 +1,4 @@
-import { TestApi, startApi } from './helpers/test-app';
+import { type TestApi, startApi } from './helpers/test-app';
 
 describe('health, liveness, metrics, docs', () => {
   describe('with MariaDB and Redis up', () => {

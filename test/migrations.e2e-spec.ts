@@ -1,5 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { createDataSource } from '@hotline/core';
+import { COMPOSITION } from '../apps/composition/src';
 import { pendingSchemaChanges } from '../apps/cli/src/migrations';
 import { testConfig } from './helpers/test-app';
 import { TEST_DB_PREFIX, workerId } from './setup/test-env';
@@ -15,7 +16,7 @@ describe('migrations', () => {
   });
 
   it('run up from an empty database; then entities and migrations agree (migration:generate finds nothing); down works', async () => {
-    const ds = createDataSource(config);
+    const ds = createDataSource(config, COMPOSITION);
     await ds.initialize();
     try {
       const ran = await ds.runMigrations({ transaction: 'each' });

@@ -1,6 +1,6 @@
 import { DataSource, QueryFailedError } from 'typeorm';
 import { DatabaseUnavailableError, PoolMisuseError, asUnavailable, dbManager } from '@hotline/core';
-import { ADMIN_PASSWORD, TestApi, startApi } from './helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, startApi } from './helpers/test-app';
 
 /**
  * The pool can neither be starved by code that takes a second connection inside a transaction, nor waited on forever:

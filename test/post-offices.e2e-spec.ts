@@ -1,4 +1,4 @@
-import { ADMIN_PASSWORD, TestApi, login, startApi, unique } from './helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi, unique } from './helpers/test-app';
 
 const HEADER = 'code,name,address,commune_code,lat,lng,phone,opening_hours,daily_capacity,active,serves';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DiscoveryModule } from '@nestjs/core';
-import { JobHandler, JobRegistry, RealtimeEmitter } from '@hotline/core';
+import { JOB_CATALOG, JobHandler, JobRegistry, RealtimeEmitter } from '@hotline/core';
+import { JOB_CATALOG as JOB_CATALOG_OF_APPS } from '../apps/composition/src';
 import { ensureTestDatabase, testConfig } from './helpers/test-app';
 import { AnnounceHandler } from '../apps/worker/src/handlers/announce.handler';
 
@@ -114,7 +115,7 @@ describe('the worker refuses to boot when a job has two handlers or none', () =>
   async function boot(providers: Array<new (...args: never[]) => unknown>): Promise<void> {
     const moduleRef = await Test.createTestingModule({
       imports: [DiscoveryModule],
-      providers: [JobRegistry, ...providers, { provide: RealtimeEmitter, useValue: { to: () => undefined } }],
+      providers: [JobRegistry, ...providers, { provide: RealtimeEmitter, useValue: { to: () => undefined } }, { provide: JOB_CATALOG, useValue: JOB_CATALOG_OF_APPS }],
     }).compile();
     await moduleRef.init();
   }

@@ -1,10 +1,10 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ROLES, Role } from '@hotline/contracts';
+import { ROLES, type Role } from '@hotline/contracts';
 import { IS_PUBLIC, OWN_AUTH, ROLES_KEY } from '@hotline/core';
 import { ROOT_ROUTES } from '../apps/api/src/bootstrap';
-import { ADMIN_PASSWORD, TestApi, login, startApi } from './helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi } from './helpers/test-app';
 
 interface RouteInfo {
   method: string;

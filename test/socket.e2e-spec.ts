@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AnnouncementEvent } from '@hotline/contracts';
-import { ADMIN_PASSWORD, TestApi, TestSocket, connectSocket, login, nextEvent, startApi, startWorker, unique } from './helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, type TestSocket, connectSocket, login, nextEvent, startApi, startWorker, unique } from './helpers/test-app';
 
 // Presence: an operator whose last socket goes away is offline at once (no grace period in this file).
 process.env.CALLS_PRESENCE_GRACE_SECONDS = '0';

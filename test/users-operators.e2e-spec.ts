@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { OperatorDirectoryEntry, UserView } from '@hotline/contracts';
-import { ADMIN_PASSWORD, TestApi, login, startApi, unique } from './helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi, unique } from './helpers/test-app';
 
 /** GET /users/operators: the directory a supervisor's assign picker reads, every active operator whether connected or not. */
 describe('GET /api/users/operators', () => {

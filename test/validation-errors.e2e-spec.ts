@@ -1,5 +1,5 @@
 import type { CalendarView, ValidationFieldError } from '@hotline/contracts';
-import { ADMIN_PASSWORD, TestApi, login, startApi, unique } from './helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi, unique } from './helpers/test-app';
 
 /**
  * A 400 keeps `message` and `details.errors` as they were and adds `details.fields`: one entry per failed rule with the

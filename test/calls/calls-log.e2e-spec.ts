@@ -1,5 +1,5 @@
 import type { CallView } from '@hotline/contracts';
-import { ADMIN_PASSWORD, TestApi, login, startApi } from '../helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi } from '../helpers/test-app';
 import { e164, randomMobile } from './helpers';
 
 const TOPIC_BCCI = '019a0000-0000-7000-8000-000000000002';

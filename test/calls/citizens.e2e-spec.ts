@@ -1,5 +1,5 @@
 import { CitizenHistoryRegistry } from '@hotline/calls';
-import { ADMIN_PASSWORD, TestApi, login, startApi } from '../helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi } from '../helpers/test-app';
 import { e164, randomMobile } from './helpers';
 
 describe('calls: citizens and the caller lookup (screen-pop data)', () => {

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { CallView, ScreenPopEvent } from '@hotline/contracts';
 import { OperatorStatusService } from '@hotline/calls';
 import { RealtimeEmitter } from '@hotline/core';
-import { ADMIN_PASSWORD, TestApi, TestSocket, connectSocket, login, nextEvent, startApi, startWorker, unique } from '../helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, type TestSocket, connectSocket, login, nextEvent, startApi, startWorker, unique } from '../helpers/test-app';
 import { e164, randomMobile } from './helpers';
 
 describe('calls: CTI events (generic and Zammad formats), screen-pop, callbacks, operator status', () => {

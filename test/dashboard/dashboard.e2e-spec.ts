@@ -7,7 +7,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Page } from 'playwright-core';
 import type { Page as ApiPage, PostOfficeView } from '@hotline/contracts';
-import { QUEUE_NAMES } from '@hotline/core';
+import { queueNames } from '@hotline/core';
+import { JOB_CATALOG } from '../../apps/composition/src';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, login, startApi, startWorker, unique, type TestApi } from '../helpers/test-app';
 import { BrowserHarness } from './browser';
 
@@ -156,7 +157,7 @@ describe('dashboard in Chromium', () => {
     await board.waitForURL(/\/admin\/queues/);
     await board.waitForLoadState('domcontentloaded');
     expect(board.url()).not.toContain('token=');
-    for (const name of QUEUE_NAMES) await harness.visible(board.getByText(name, { exact: true }));
+    for (const name of queueNames(JOB_CATALOG)) await harness.visible(board.getByText(name, { exact: true }));
     await harness.shot(board, '12-queue-board');
     await board.close();
 

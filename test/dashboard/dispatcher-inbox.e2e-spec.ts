@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { BcciRequestView } from '@hotline/contracts';
 import { DEMO_PASSWORD } from '../helpers/test-app';
-import { DispatchWorld, dispatchWorld, requestBody } from '../dispatch/dispatch-fixtures';
+import { type DispatchWorld, dispatchWorld, requestBody } from '../dispatch/dispatch-fixtures';
 import { BrowserHarness } from './browser';
 
 let w: DispatchWorld;

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { BcciRequestView, CallView, Page as ListPage, QuoteView } from '@hotline/contracts';
 import { DEMO_PASSWORD, unique } from '../helpers/test-app';
 import { randomMobile } from '../calls/helpers';
-import { DispatchWorld, dispatchWorld } from '../dispatch/dispatch-fixtures';
+import { type DispatchWorld, dispatchWorld } from '../dispatch/dispatch-fixtures';
 import { ARTIFACTS, BrowserHarness } from './browser';
 
 const h = new BrowserHarness('operator-bcci-', 15_000);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { BcciRequestView, TicketView } from '@hotline/contracts';
 import { ARTIFACTS, BrowserHarness } from './browser';
-import { ALWAYS_OPEN, DispatchWorld, dispatchWorld, requestBody, waitFor } from '../dispatch/dispatch-fixtures';
+import { ALWAYS_OPEN, type DispatchWorld, dispatchWorld, requestBody, waitFor } from '../dispatch/dispatch-fixtures';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, login, unique } from '../helpers/test-app';
 import { randomMobile } from '../calls/helpers';
 

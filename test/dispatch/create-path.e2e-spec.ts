@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { BcciRequestView } from '@hotline/contracts';
 import { JobQueue } from '@hotline/core';
 import { RoutingService, overdueJobId, routeJobId } from '@hotline/dispatch';
-import { ADMIN_PASSWORD, TestApi, login, startApi, unique } from '../helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi, unique } from '../helpers/test-app';
 
 jest.setTimeout(60_000);
 

@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { createConnection, Connection } from 'mysql2/promise';
+import { createConnection, type Connection } from 'mysql2/promise';
 import type { LegEvent, ServerToClientEvents } from '@hotline/contracts';
 import { REDIS } from '@hotline/core';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, TestApi, TestSocket, connectSocket, login, startApi, startWorker, unique } from '../helpers/test-app';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, type TestApi, type TestSocket, connectSocket, login, startApi, startWorker, unique } from '../helpers/test-app';
 
 /** Open every day, all day: routing in these tests must not depend on the hour the suite runs. */
 export const ALWAYS_OPEN = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '23:59']]]));

@@ -1,7 +1,7 @@
 import type { BcciRequestView } from '@hotline/contracts';
 import { ReconcilerService } from '@hotline/core';
 import { RoutingService } from '@hotline/dispatch';
-import { DispatchWorld, dispatchWorld, requestBody, startWorker, waitFor } from './dispatch-fixtures';
+import { type DispatchWorld, dispatchWorld, requestBody, startWorker, waitFor } from './dispatch-fixtures';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,7 @@
 import type { BcciRequestView, LegEvent, LegView } from '@hotline/contracts';
 import { Clock, JobQueue, ReconcilerService } from '@hotline/core';
 import { DispatchCalendar, NORMAL_PRIORITY, REMOTE_PRIORITY, routeJobId } from '@hotline/dispatch';
-import { DispatchWorld, countRows, dispatchWorld, requestBody, waitFor } from './dispatch-fixtures';
+import { type DispatchWorld, countRows, dispatchWorld, requestBody, waitFor } from './dispatch-fixtures';
 
 jest.setTimeout(60_000);
 

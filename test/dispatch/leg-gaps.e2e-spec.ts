@@ -1,5 +1,5 @@
 import type { BcciRequestView, LegPage, LegView } from '@hotline/contracts';
-import { DispatchWorld, dispatchWorld, requestBody, waitFor } from './dispatch-fixtures';
+import { type DispatchWorld, dispatchWorld, requestBody, waitFor } from './dispatch-fixtures';
 
 jest.setTimeout(60_000);
 

@@ -1,5 +1,5 @@
 import type { BcciRequestView, Page } from '@hotline/contracts';
-import { ADMIN_PASSWORD, TestApi, login, startApi, unique } from '../helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi, unique } from '../helpers/test-app';
 
 jest.setTimeout(60_000);
 

@@ -1,4 +1,4 @@
-import { TestApi, login, startApi, unique } from '../helpers/test-app';
+import { type TestApi, login, startApi, unique } from '../helpers/test-app';
 
 describe("the screen-pop shows the caller's BCCI requests (dispatch → calls history provider)", () => {
   let api: TestApi;

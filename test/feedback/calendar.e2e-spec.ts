@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ADMIN_PASSWORD, TestApi, login, startApi } from '../helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi } from '../helpers/test-app';
 
 describe('working calendar persistence + admin exceptions', () => {
   let api: TestApi;

@@ -1,4 +1,4 @@
-import { ADMIN_PASSWORD, TestApi, login, startApi } from '../helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi } from '../helpers/test-app';
 
 describe('public ticket lookup rate limit (Redis fixed window)', () => {
   let api: TestApi;

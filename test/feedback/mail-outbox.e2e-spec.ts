@@ -7,7 +7,7 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import type { MailOutboxListView, MailOutboxView, TicketView } from '@hotline/contracts';
 import { ReconcilerService } from '@hotline/core';
-import { ADMIN_PASSWORD, TestApi, login, startApi, startWorker, unique } from '../helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, login, startApi, startWorker, unique } from '../helpers/test-app';
 
 interface Received {
   from: string;

@@ -1,4 +1,4 @@
-import { TestApi, login, startApi } from '../helpers/test-app';
+import { type TestApi, login, startApi } from '../helpers/test-app';
 
 describe("the screen-pop shows the caller's tickets (feedback → calls history provider)", () => {
   let api: TestApi;

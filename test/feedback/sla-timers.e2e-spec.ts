@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { SlaAlertEvent, TicketView } from '@hotline/contracts';
 import { ReconcilerService, type JobOf } from '@hotline/core';
 import { SlaTimersService } from '@hotline/feedback';
-import { ADMIN_PASSWORD, TestApi, TestSocket, connectSocket, login, startApi, startWorker, unique } from '../helpers/test-app';
+import { ADMIN_PASSWORD, type TestApi, type TestSocket, connectSocket, login, startApi, startWorker, unique } from '../helpers/test-app';
 
 /**
  * SLA timers through the real worker and the socket: a policy with seconds-long targets on the 24/7 calendar

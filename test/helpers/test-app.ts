@@ -3,16 +3,17 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConnection } from 'mysql2/promise';
-import { io, Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { AuthTokens, ServerToClientEvents } from '@hotline/contracts';
-import { AppConfig, createDataSource, loadConfig } from '@hotline/core';
+import { type AppConfig, createDataSource, loadConfig } from '@hotline/core';
 // In the e2e project these imports (like every @hotline/... one) resolve into dist/ (jest.config.js): the tests boot the
 // compiled api, worker and cli that `npm start` runs, not the TypeScript sources, whose class fields swc compiles otherwise.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { CliModule } from '../../apps/cli/src/cli.module';
 import { DemoSeedService } from '../../apps/cli/src/demo-seed.service';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
+import { COMPOSITION } from '../../apps/composition/src';
 import { TEST_DB, TEST_DB_PREFIX, TEST_REDIS, TEST_REDIS_PREFIX, workerId } from '../setup/test-env';
 
 export const DEMO_PASSWORD = 'Demo@0269';
@@ -50,7 +51,7 @@ export async function ensureTestDatabase(config: AppConfig): Promise<void> {
   const conn = await createConnection({ host: config.db.host, port: config.db.port, user: config.db.username, password: config.db.password });
   await conn.query(`CREATE DATABASE IF NOT EXISTS \`${config.db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await conn.end();
-  const ds = createDataSource(config);
+  const ds = createDataSource(config, COMPOSITION);
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });

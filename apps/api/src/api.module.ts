@@ -18,6 +18,7 @@ import { UsersController } from './identity/users.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { EventsGateway } from './realtime/events.gateway';
+import { COMPOSITION } from '../../composition/src';
 
 /** Login attempts are counted per client IP and per username, in Redis (shared by every api instance). */
 function loginThrottlers(config: AppConfig, redis: Redis) {
@@ -43,7 +44,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, COMPOSITION),
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS], useFactory: loginThrottlers }),
         TerminusModule.forRoot({ logger: false }),
         IdentityModule,

@@ -10,6 +10,7 @@ import { CliModule } from './cli.module';
 import { DemoSeedService, SeedReport } from './demo-seed.service';
 import { generateMigration, pendingSchemaChanges } from './migrations';
 import { ensureDatabase } from './ensure-database';
+import { COMPOSITION } from '../../composition/src';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const [command, arg] = process.argv.slice(2);
   const config = loadConfig();
   if (command === 'migrate' || command === 'generate' || command === 'check') await ensureDatabase(config);
-  const ds = createDataSource(config);
+  const ds = createDataSource(config, COMPOSITION);
   await ds.initialize();
   try {
     switch (command) {

@@ -1,5 +1,6 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import type { DataSource } from 'typeorm';
 
 /** The SQL that would bring the database in line with the entities (empty when migrations and entities agree). */
@@ -9,7 +10,7 @@ export async function pendingSchemaChanges(ds: DataSource): Promise<{ up: string
 }
 
 /**
- * Writes libs/core/src/database/migrations/<timestamp>-<name>.ts from the schema diff and registers it in index.ts.
+ * Writes apps/composition/src/migrations/<timestamp>-<name>.ts from the schema diff and registers it in index.ts.
  * The file must be read by a human before it is committed.
  */
 export async function generateMigration(ds: DataSource, name: string, repoRoot: string): Promise<string | null> {
@@ -18,13 +19,13 @@ export async function generateMigration(ds: DataSource, name: string, repoRoot: 
   if (!up.length) return null;
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
-  const dir = join(repoRoot, 'libs/core/src/database/migrations');
+  const dir = join(repoRoot, 'apps/composition/src/migrations');
   const file = `${timestamp}-${name}`;
   const q = (sql: string) => `    await queryRunner.query(\`${sql.replace(/`/g, '\\`')}\`);`;
   writeFileSync(
     join(dir, `${file}.ts`),
     [
-      "import { MigrationInterface, QueryRunner } from 'typeorm';",
+      "import type { MigrationInterface, QueryRunner } from 'typeorm';",
       '',
       `export class ${className} implements MigrationInterface {`,
       `  name = '${className}';`,
@@ -45,5 +46,7 @@ export async function generateMigration(ds: DataSource, name: string, repoRoot: 
     .replace(/(\n\nexport const MIGRATIONS)/, `\nimport { ${className} } from './${file}';$1`)
     .replace(/\n(\s*)\/\/ -- end --/, `\n$1${className},\n$1// -- end --`);
   writeFileSync(indexPath, index);
+  // The tree is Prettier-formatted (npm test checks it): the new file and the index are, too.
+  execFileSync('npx', ['prettier', '--write', join(dir, `${file}.ts`), indexPath], { cwd: repoRoot, stdio: 'ignore' });
   return join(dir, `${file}.ts`);
 }

@@ -9,6 +9,7 @@ import { AnnounceHandler } from './handlers/announce.handler';
 import { PurgeRefreshTokensHandler } from './handlers/purge-refresh-tokens.handler';
 import { PROCESSORS } from './processors/queue-processors';
 import { SchedulerService } from './scheduler.service';
+import { COMPOSITION } from '../../composition/src';
 
 /** The job registry and the reconciler, visible to every feature module's processor. */
 @Global()
@@ -21,7 +22,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig, options: { schedule?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), JobsModule, IdentityModule, GeoModule, CallsWorkerModule, DispatchWorkerModule, FeedbackWorkerModule],
+      imports: [CoreModule.forRoot(config, COMPOSITION), JobsModule, IdentityModule, GeoModule, CallsWorkerModule, DispatchWorkerModule, FeedbackWorkerModule],
       providers: [
         AnnounceHandler,
         PurgeRefreshTokensHandler,

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core';
 
 /** The managed list of call topics (seeded by a data migration, edited by admins). */
 @Entity('call_topics')

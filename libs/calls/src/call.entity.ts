@@ -1,6 +1,6 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import type { CallChannel, CallDirection, CallOutcome, CallState } from '@hotline/contracts';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 
 /**
  * One contact with a citizen (a phone call from the PBX or logged by hand, an email, a message, a walk-in).

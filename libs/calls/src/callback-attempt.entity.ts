@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { CallbackAttemptView } from '@hotline/contracts';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 
 @Entity('callback_attempts')
 @Index('ix_callback_attempts_callback', ['callbackId', 'at'])

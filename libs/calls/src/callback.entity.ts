@@ -1,6 +1,6 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import type { CallbackState } from '@hotline/contracts';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 
 /**
  * A citizen to call back after a missed/abandoned inbound call. `open_phone` equals `phone` while the task is open

@@ -1,6 +1,6 @@
 /**
- * The calls context's queues and jobs (payload types + which queue). A leaf file: it imports nothing at runtime, so
- * libs/core can merge it into the one typed job map without an import cycle.
+ * The calls context's queues and jobs (payload types + which queue). Merged into core's JobMap (declaration
+ * merging, below) and, at run time, into the apps' job catalog (apps/composition).
  */
 export const CALLS_QUEUES = ['calls'] as const;
 
@@ -9,6 +9,10 @@ export interface CallsJobMap {
   'calls-wrap-up-end': { userId: string; version: number };
   /** The operator's last socket went away `graceSeconds` ago: `offline` unless they came back since. */
   'calls-presence-offline': { userId: string; lostAtMs: number };
+}
+
+declare module '@hotline/core' {
+  interface JobMap extends CallsJobMap {}
 }
 
 export const CALLS_JOB_QUEUE: { readonly [N in keyof CallsJobMap]: (typeof CALLS_QUEUES)[number] } = {

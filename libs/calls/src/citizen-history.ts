@@ -1,4 +1,4 @@
-import { Injectable, Logger, SetMetadata } from '@nestjs/common';
+import { Injectable, Logger, SetMetadata, type Type } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { CitizenHistorySection } from '@hotline/contracts';
 
@@ -32,7 +32,7 @@ export class CitizenHistoryRegistry {
   list(): CitizenHistorySource[] {
     this.sources ??= this.discovery
       .getProviders()
-      .filter((w) => w.metatype && w.instance && this.reflector.get(CITIZEN_HISTORY_PROVIDER, w.metatype as Function))
+      .filter((w) => w.metatype && w.instance && this.reflector.get(CITIZEN_HISTORY_PROVIDER, w.metatype as Type))
       .map((w) => w.instance as CitizenHistorySource);
     return this.sources;
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { DateTimeColumn, UuidColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn } from '@hotline/core';
 import { Citizen } from './citizen.entity';
 
 /** One E.164 number belongs to one citizen; a citizen may have several (the first is primary). */

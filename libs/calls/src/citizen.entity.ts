@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, VersionColumn } from 'typeorm';
-import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
-import { AdministrativeUnit } from '@hotline/geo/administrative-unit.entity';
+import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core';
+import { AdministrativeUnit } from '@hotline/geo';
 
 /** A citizen or organisation who contacts the hotline, keyed by normalised phone numbers (citizen_phones). */
 @Entity('citizens')

@@ -1,3 +1,4 @@
+import type { EntityClass } from '@hotline/core';
 import { BlockedNumber } from './blocked-number.entity';
 import { CallTopic } from './call-topic.entity';
 import { Call } from './call.entity';
@@ -9,8 +10,8 @@ import { OperatorState } from './operator-state.entity';
 import { OperatorStatusPeriod } from './operator-status-period.entity';
 import { PbxToken } from './pbx-token.entity';
 
-/** The calls context's entities, registered in the one DataSource (libs/core/src/database/entities.ts). */
-export const CALLS_ENTITIES: Function[] = [
+/** The calls context's entities, registered in the one DataSource (composed in apps/composition). */
+export const CALLS_ENTITIES: EntityClass[] = [
   Citizen,
   CitizenPhone,
   Call,

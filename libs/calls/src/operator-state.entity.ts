@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { OperatorStatus } from '@hotline/contracts';
-import { DateTimeColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn } from '@hotline/core';
 
 /** An operator's current status (one row per operator); every change closes a history row. */
 @Entity('operator_states')

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { OperatorStatus } from '@hotline/contracts';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 
 /** A closed period spent in one status, with its duration: time on calls, on break, per shift (reports). */
 @Entity('operator_status_periods')

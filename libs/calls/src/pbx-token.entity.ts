@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core';
 
 /** A PBX allowed to post CTI events. Only the SHA-256 of its token is stored. */
 @Entity('pbx_tokens')

@@ -35,7 +35,7 @@ export interface ServerToClientEvents extends CallsServerEvents, DispatchServerE
 export type ServerEventName = keyof ServerToClientEvents;
 export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+ 
 export interface ClientToServerEvents {
   ping: (ack: (payload: { now: string }) => void) => void;
 }

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './database/columns';
+export * from './database/core-entities';
 export * from './database/data-source';
 export * from './database/database.module';
 export * from './database/transaction-context';
@@ -26,6 +27,8 @@ export * from './logging/logging.module';
 export * from './util/uuid';
 export * from './util/strip-undefined';
 export * from './core.module';
+export * from './composition';
+export * from './outbox';
 export * from './audit/audit-log.entity';
 export * from './audit/audit';
 export * from './database/app-setting.entity';

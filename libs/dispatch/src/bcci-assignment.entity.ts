@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { AssignmentState } from '@hotline/contracts';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn, decimalToNumber } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn, decimalToNumber } from '@hotline/core';
 
 /** An offer of a leg to one office: pending until accepted, rejected (with reason) or timed out. */
 @Entity('bcci_assignments')

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 
 /** Every state change of a leg: who, when, from, to, why. Written in the same transaction as the change. */
 @Entity('bcci_leg_history')

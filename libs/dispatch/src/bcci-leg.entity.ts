@@ -1,6 +1,6 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import type { LegKind, LegState, PickupChecklist, ProofOfDelivery, RouteType } from '@hotline/contracts';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn, bigintToNumber, decimalToNumber } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn, bigintToNumber, decimalToNumber } from '@hotline/core';
 
 /** One trip of a BCCI request: pickup (citizen → agency) or return (agency → citizen). */
 @Entity('bcci_legs')

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn, bigintToNumber } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn, bigintToNumber } from '@hotline/core';
 
 /** A batch of fees collected on behalf that an office remitted to the agency. */
 @Entity('bcci_remittances')

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { BcciOption, ServiceLevel } from '@hotline/contracts';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn, bigintToNumber } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn, bigintToNumber } from '@hotline/core';
 
 /** A BCCI request (Decision 45/2016): one dossier, one or two legs. Prices are frozen on the legs at creation. */
 @Entity('bcci_requests')

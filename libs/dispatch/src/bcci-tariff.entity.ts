@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { LegKind, RouteType } from '@hotline/contracts';
-import { DateTimeColumn, UuidPrimaryColumn, bigintToNumber } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidPrimaryColumn, bigintToNumber } from '@hotline/core';
 
 /** Postage by leg kind and zone (route type), with the Circular 17/2017 J+n delivery time. Admin-editable. */
 @Entity('bcci_tariffs')

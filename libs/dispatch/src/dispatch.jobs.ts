@@ -1,6 +1,6 @@
 /**
- * The dispatch context's queues and jobs (payload types + which queue). A leaf file: it imports nothing at runtime, so
- * libs/core can merge it into the one typed job map without an import cycle.
+ * The dispatch context's queues and jobs (payload types + which queue). Merged into core's JobMap (declaration
+ * merging, below) and, at run time, into the apps' job catalog (apps/composition).
  */
 export const DISPATCH_QUEUES = ['dispatch'] as const;
 
@@ -17,6 +17,10 @@ export interface DispatchJobMap {
   'dispatch-accept-timeout': { assignmentId: string };
   /** Fires at a leg's J+n due date: emits the live overdue flag unless the leg is finished (or its due date moved). */
   'dispatch-leg-overdue': { legId: string; dueAt: string };
+}
+
+declare module '@hotline/core' {
+  interface JobMap extends DispatchJobMap {}
 }
 
 export const DISPATCH_JOB_QUEUE: { readonly [N in keyof DispatchJobMap]: (typeof DISPATCH_QUEUES)[number] } = {

@@ -1,3 +1,4 @@
+import type { EntityClass } from '@hotline/core';
 import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciCodeSequence } from './bcci-code-sequence.entity';
 import { BcciLegHistory } from './bcci-leg-history.entity';
@@ -7,5 +8,5 @@ import { BcciRemittance } from './bcci-remittance.entity';
 import { BcciRequest } from './bcci-request.entity';
 import { BcciTariff } from './bcci-tariff.entity';
 
-/** The dispatch context's entities, registered in the one DataSource (libs/core/src/database/entities.ts). */
-export const DISPATCH_ENTITIES: Function[] = [BcciRequest, BcciLeg, BcciAssignment, BcciLegHistory, BcciTariff, BcciPromotion, BcciCodeSequence, BcciRemittance];
+/** The dispatch context's entities, registered in the one DataSource (composed in apps/composition). */
+export const DISPATCH_ENTITIES: EntityClass[] = [BcciRequest, BcciLeg, BcciAssignment, BcciLegHistory, BcciTariff, BcciPromotion, BcciCodeSequence, BcciRemittance];

@@ -1,5 +1,5 @@
 import type { LegState } from '@hotline/contracts';
-import { ConflictError } from '@hotline/core/errors/domain-errors';
+import { ConflictError } from '@hotline/core';
 
 /**
  * The leg's one transition table. `routing` is re-entered on reject/timeout; cancel is allowed before pickup only

@@ -1,5 +1,5 @@
 import type { OpeningHours } from '@hotline/contracts';
-import { nextOpeningAt } from '@hotline/geo/opening-hours';
+import { nextOpeningAt } from '@hotline/geo';
 
 /**
  * In-memory index of post offices for routing. Eligibility requires the office to serve the leg's commune, so the index

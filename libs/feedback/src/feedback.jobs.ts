@@ -1,6 +1,6 @@
 /**
- * The feedback/SLA context's queues and jobs (payload types + which queue). A leaf file: it imports nothing at runtime,
- * so libs/core can merge it into the one typed job map without an import cycle.
+ * The feedback/SLA context's queues and jobs (payload types + which queue). Merged into core's JobMap (declaration
+ * merging, below) and, at run time, into the apps' job catalog (apps/composition).
  */
 import type { SlaTargetName } from '@hotline/contracts';
 
@@ -36,6 +36,10 @@ export interface FeedbackJobMap {
   'sla-policy-recompute': SlaPolicyRecomputeJob;
   /** Deliver one message of the mail outbox over SMTP. */
   'mail-send': MailSendJob;
+}
+
+declare module '@hotline/core' {
+  interface JobMap extends FeedbackJobMap {}
 }
 
 export const FEEDBACK_JOB_QUEUE: { readonly [N in keyof FeedbackJobMap]: (typeof FEEDBACK_QUEUES)[number] } = {

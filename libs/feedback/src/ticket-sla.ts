@@ -3,7 +3,7 @@
  * `syncClocks` is called after every change; it starts, pauses, resumes and meets clocks and says whether due instants moved.
  */
 import type { SlaStateName, TicketStatus } from '@hotline/contracts';
-import type { WorkingCalendar } from '@hotline/sla/calendar/working-calendar';
+import type { WorkingCalendar } from '@hotline/sla';
 import {
   type SlaTarget,
   type TargetClock,
@@ -15,7 +15,7 @@ import {
   resumeClock,
   retarget,
   startClock,
-} from '@hotline/sla/engine/sla-clock';
+} from '@hotline/sla';
 import type { TicketClocks } from './entities/ticket.entity';
 
 export interface SlaFacts {

@@ -1,7 +1,7 @@
 /** The ticket state machine: one table, one pure function. An illegal move is a 409 (ConflictError ILLEGAL_TRANSITION). */
 import type { TicketStatus } from '@hotline/contracts';
 import { raisePriority, TICKET_TRANSITIONS } from '@hotline/contracts';
-import { ConflictError } from '@hotline/core/errors/domain-errors';
+import { ConflictError } from '@hotline/core';
 
 /** The table lives in @hotline/contracts so that the dashboard offers exactly the moves the server accepts. */
 export { TICKET_TRANSITIONS };

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { UnitType } from '@hotline/contracts';
-import { DateTimeColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn } from '@hotline/core';
 
 /** The 135 commune-level units of Gia Lai since 1 July 2025 (110 xã, 25 phường), loaded by a migration. */
 @Entity('administrative_units')

@@ -8,3 +8,4 @@ export * from './geo.dto';
 export * from './administrative-units.service';
 export * from './post-offices.service';
 export * from './geo.module';
+export * from './communes-data';

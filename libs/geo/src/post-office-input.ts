@@ -1,5 +1,5 @@
 import type { OpeningHours, ValidationFieldParams } from '@hotline/contracts';
-import { normalizePhone } from '@hotline/contracts/phone';
+import { normalizePhone } from '@hotline/contracts';
 import { DEFAULT_OPENING_HOURS, parseOpeningHours, validateOpeningHours } from './opening-hours';
 
 /** Gia Lai (with Bình Định) spans about 12.6–14.7°N, 107.4–109.4°E; a point far outside is a typo. */

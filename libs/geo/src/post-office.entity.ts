@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, VersionColumn } from 'typeorm';
 import { AdministrativeUnit } from './administrative-unit.entity';
 import type { OpeningHours } from '@hotline/contracts';
-import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core';
 
 @Entity('post_offices')
 @Index('ux_post_offices_code', ['code'], { unique: true })

@@ -1,3 +1,4 @@
+export * from './identity.jobs';
 export * from './user.entity';
 export * from './auth-session.entity';
 export * from './refresh-token.entity';

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { AuthSession } from './auth-session.entity';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 
 /** A refresh token is `<id>.<secret>`; only sha256(secret) is stored. Used once: presenting it again revokes the session. */
 @Entity('refresh_tokens')

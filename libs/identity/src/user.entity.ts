@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, VersionColumn } from 'typeorm';
-import { PostOffice } from '@hotline/geo/post-office.entity';
+import { PostOffice } from '@hotline/geo';
 import type { Role } from '@hotline/contracts';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 
 @Entity('users')
 @Index('ux_users_username', ['username'], { unique: true })

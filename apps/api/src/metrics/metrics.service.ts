@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { JobQueue, QUEUE_NAMES } from '@hotline/core';
+import { JobQueue } from '@hotline/core';
 import { EventsGateway } from '../realtime/events.gateway';
 
 /** Prometheus metrics of this api process, in its own registry (several apps may share a process in tests). */
@@ -31,7 +31,7 @@ export class MetricsService implements OnModuleInit {
       async collect() {
         this.reset();
         await Promise.all(
-          QUEUE_NAMES.map(async (name) => {
+          queues.queueNames().map(async (name) => {
             const counts = await queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized', 'completed');
             for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
           }),

@@ -58,7 +58,7 @@ export function formatTime(value: string | number | Date | null | undefined): st
 export function formatMoney(vnd: number | string | bigint | null | undefined): string {
   if (vnd === null || vnd === undefined || vnd === '') return EMPTY;
   let digits: string;
-  let negative = false;
+  let negative: boolean;
   if (typeof vnd === 'bigint') {
     negative = vnd < 0n;
     digits = (negative ? -vnd : vnd).toString();

@@ -20,6 +20,7 @@ export interface AppConfig {
   };
   seed: { demo: boolean; adminUsername: string; adminPassword: string; demoPassword: string };
   queues: { reconcileEverySeconds: number; boardEnabled: boolean };
+  outbox: { pollMs: number; graceMs: number };
   log: { level: string; pretty: boolean };
 }
 
@@ -156,6 +157,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queues: {
       reconcileEverySeconds: r.int('RECONCILE_EVERY_SECONDS', 60, 1, 86400),
       boardEnabled: r.bool('QUEUE_BOARD_ENABLED', true),
+    },
+    outbox: {
+      pollMs: r.int('OUTBOX_POLL_MS', 2000, 0, 3_600_000),
+      graceMs: r.int('OUTBOX_GRACE_MS', 5000, 0, 3_600_000),
     },
     log: {
       level: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'warn' : 'info'),

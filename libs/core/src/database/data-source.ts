@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { AppConfig, loadConfig } from '../config/app-config';
-import { ALL_ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import type { AppConfig } from '../config/app-config';
+import type { Composition } from '../composition';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { TypeOrmLogger } from './typeorm-logger';
 
+export type SchemaParts = Pick<Composition, 'entities' | 'migrations'>;
+
 /** The one place that describes the database connection, for the apps, the migration CLI and the tests. */
-export function buildDataSourceOptions(config: AppConfig, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function buildDataSourceOptions(config: AppConfig, schema: SchemaParts, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: config.db.type,
     host: config.db.host,
@@ -15,8 +16,8 @@ export function buildDataSourceOptions(config: AppConfig, overrides: Partial<Dat
     username: config.db.username,
     password: config.db.password,
     database: config.db.database,
-    entities: ALL_ENTITIES,
-    migrations: MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
@@ -32,6 +33,6 @@ export function buildDataSourceOptions(config: AppConfig, overrides: Partial<Dat
   } as DataSourceOptions;
 }
 
-export function createDataSource(config: AppConfig = loadConfig(), overrides: Partial<DataSourceOptions> = {}): DataSource {
-  return new DataSource(buildDataSourceOptions(config, overrides));
+export function createDataSource(config: AppConfig, schema: SchemaParts, overrides: Partial<DataSourceOptions> = {}): DataSource {
+  return new DataSource(buildDataSourceOptions(config, schema, overrides));
 }

@@ -1,9 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { buildDataSourceOptions } from './data-source';
+import { SchemaParts, buildDataSourceOptions } from './data-source';
 import { PoolGuardOptions, installPoolGuard, statementTimeoutSql } from './transaction-context';
 
 const GUARD = 'hotlinePoolGuard';
@@ -13,25 +13,33 @@ const GUARD = 'hotlinePoolGuard';
  * and the pool guard (no second connection inside a transaction, bounded wait for a free one).
  */
 @Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        // The server stops a statement after DB_QUERY_TIMEOUT_MS; mysql2's own timeout, a little later, is the safety net.
-        ...buildDataSourceOptions(config, { enableQueryTimeout: true, maxQueryExecutionTime: config.db.queryTimeoutMs + 2000 } as Partial<DataSourceOptions>),
-        // Read by dataSourceFactory below (TypeORM ignores it; mysql2's pool has no acquire timeout of its own).
-        [GUARD]: { acquireTimeoutMs: config.db.acquireTimeoutMs, sessionSql: statementTimeoutSql(config.db.type, config.db.queryTimeoutMs) },
-        // Boot must not hang forever when the database is down; the health check reports it instead.
-        retryAttempts: 3,
-        retryDelay: 1000,
-      }),
-      dataSourceFactory: async (options) => {
-        const ds = await new DataSource(options!).initialize();
-        installPoolGuard(ds, (options as unknown as { [GUARD]: PoolGuardOptions })[GUARD]);
-        return ds;
-      },
-    }),
-  ],
-})
-export class DatabaseModule {}
+@Module({})
+export class DatabaseModule {
+  static forRoot(schema: SchemaParts): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            // The server stops a statement after DB_QUERY_TIMEOUT_MS; mysql2's own timeout, a little later, is the safety net.
+            ...buildDataSourceOptions(config, schema, {
+              enableQueryTimeout: true,
+              maxQueryExecutionTime: config.db.queryTimeoutMs + 2000,
+            } as Partial<DataSourceOptions>),
+            // Read by dataSourceFactory below (TypeORM ignores it; mysql2's pool has no acquire timeout of its own).
+            [GUARD]: { acquireTimeoutMs: config.db.acquireTimeoutMs, sessionSql: statementTimeoutSql(config.db.type, config.db.queryTimeoutMs) },
+            // Boot must not hang forever when the database is down; the health check reports it instead.
+            retryAttempts: 3,
+            retryDelay: 1000,
+          }),
+          dataSourceFactory: async (options) => {
+            const ds = await new DataSource(options!).initialize();
+            installPoolGuard(ds, (options as unknown as { [GUARD]: PoolGuardOptions })[GUARD]);
+            return ds;
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,8 +1,9 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { JOB_HANDLER } from './job-handler.decorator';
-import { JOB_NAMES, JobName } from './queue-map';
+import { JOB_CATALOG } from './job-queue.service';
+import type { JobCatalog, JobName } from './queue-map';
 
 type Handler = (data: unknown, job: Job) => Promise<unknown>;
 
@@ -18,6 +19,7 @@ export class JobRegistry implements OnModuleInit {
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    @Inject(JOB_CATALOG) private readonly catalog: JobCatalog,
   ) {}
 
   onModuleInit(): void {
@@ -34,21 +36,21 @@ export class JobRegistry implements OnModuleInit {
         bound.set(name, (proto[method] as Handler).bind(instance));
       }
     }
-    JobRegistry.assertComplete(found);
+    JobRegistry.assertComplete(found, Object.keys(this.catalog));
     for (const [name, handler] of bound) this.handlers.set(name, handler);
     this.logger.log(`${this.handlers.size} job handlers registered`);
   }
 
   /** Boot fails when a job name has no handler, two handlers, or a handler for a name that is not in the job map. */
-  static assertComplete(found: Map<string, string[]>): void {
+  static assertComplete(found: Map<string, string[]>, names: readonly string[]): void {
     const problems: string[] = [];
-    for (const name of JOB_NAMES) {
+    for (const name of names) {
       const where = found.get(name) ?? [];
       if (where.length === 0) problems.push(`job "${name}" has no handler`);
       if (where.length > 1) problems.push(`job "${name}" has ${where.length} handlers: ${where.join(', ')}`);
     }
     for (const name of found.keys()) {
-      if (!JOB_NAMES.includes(name as JobName)) problems.push(`handler for unknown job "${name}"`);
+      if (!names.includes(name)) problems.push(`handler for unknown job "${name}"`);
     }
     if (problems.length) throw new JobRegistryError(`Job handlers are wrong:\n  - ${problems.join('\n  - ')}`);
   }

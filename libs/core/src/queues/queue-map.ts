@@ -1,39 +1,32 @@
 import type { JobsOptions } from 'bullmq';
 import type { AnnouncementEvent } from '@hotline/contracts';
-// Leaf files of each context (no runtime imports of their own): the contexts declare their jobs, core merges them.
-import { CALLS_JOB_QUEUE, CALLS_QUEUES, CallsJobMap } from '@hotline/calls/calls.jobs';
-import { DISPATCH_JOB_QUEUE, DISPATCH_QUEUES, DispatchJobMap } from '@hotline/dispatch/dispatch.jobs';
-import { FEEDBACK_JOB_QUEUE, FEEDBACK_QUEUES, FeedbackJobMap } from '@hotline/feedback/feedback.jobs';
-
-/** Every queue. One WorkerHost per queue in apps/worker. */
-export const QUEUE_NAMES = ['maintenance', 'notifications', ...CALLS_QUEUES, ...DISPATCH_QUEUES, ...FEEDBACK_QUEUES] as const;
-export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
- * Every job name with its payload type. Adding a job here without exactly one `@JobHandler(name)` in the worker
- * makes the worker refuse to boot.
+ * Every job name with its payload type. Core declares its own jobs here; each context adds its jobs to this interface from
+ * its `<context>.jobs.ts` (`declare module '@hotline/core' { interface JobMap extends CallsJobMap {} }`), so a producer
+ * anywhere is type-checked against the payload without core importing any context. The runtime side — which queue runs
+ * which job — is the `JobCatalog` the apps compose (apps/composition) and hand to `CoreModule.forRoot`.
  */
-export interface JobMap extends CallsJobMap, DispatchJobMap, FeedbackJobMap {
+export interface JobMap {
   /** Re-arms, from MySQL, whatever should be pending in Redis (routing, timeouts, SLA timers...). */
   reconcile: { trigger: 'schedule' | 'startup' | 'manual' };
-  /** Deletes refresh tokens that expired long ago (they are kept a while for reuse detection). */
-  'purge-expired-refresh-tokens': Record<string, never>;
   /** Delivers a supervisor's announcement to a room over socket.io. */
   announce: AnnouncementEvent;
 }
 export type JobName = keyof JobMap;
 export type JobOf<N extends JobName> = JobMap[N];
+export type QueueName = string;
 
-export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
-  reconcile: 'maintenance',
-  'purge-expired-refresh-tokens': 'maintenance',
-  announce: 'notifications',
-  ...CALLS_JOB_QUEUE,
-  ...DISPATCH_JOB_QUEUE,
-  ...FEEDBACK_JOB_QUEUE,
-};
+/** Which queue runs each job: one entry per job name (a context exports its part; the apps merge them). */
+export type JobCatalog = { readonly [N in JobName]: QueueName };
 
-export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
+/** Core's own jobs and their queues. */
+export const CORE_JOB_QUEUE = { reconcile: 'maintenance', announce: 'notifications' } as const satisfies Partial<Record<JobName, QueueName>>;
+
+/** The distinct queues of a catalog, in a stable order. */
+export function queueNames(catalog: Partial<Record<string, QueueName>>): QueueName[] {
+  return [...new Set(Object.values(catalog) as QueueName[])].sort();
+}
 
 /** Default job options, in one place: retries with exponential backoff, bounded history in Redis. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { MailKind, MailState } from '@hotline/contracts';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 
 /**
  * Transactional outbox of outgoing mail: a row is written in the same transaction as the change it reports (a forward, a new date

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DateTimeColumn, UuidColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn } from '@hotline/core';
 
 /**
  * The late-dossier facts of an `overdue_dossier` ticket (Decree 61/2018 art. 19(9), Circular 01/2018 form Mẫu 04). The new due date

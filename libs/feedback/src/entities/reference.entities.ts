@@ -1,5 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 import type { EscalationRule, TicketKind, TicketPriority } from '@hotline/contracts';
 
 /** Managed list of ticket categories (lĩnh vực). */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 
 /** A forward to the competent agency (Decree 20/2008 art. 9): when, to whom, and the agency's answer once it arrives. */
 @Entity('ticket_forwards')

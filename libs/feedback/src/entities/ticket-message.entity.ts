@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 
 /** A public reply (the citizen sees its text in the lookup) or an internal note (staff only). */
 @Entity('ticket_messages')

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 import type { AttachmentMeta, EscalationRule, SlaStateName, TicketChannel, TicketKind, TicketPriority, TicketQueue, TicketStatus } from '@hotline/contracts';
-import type { SlaTarget, TargetClock } from '@hotline/sla/engine/sla-clock';
+import type { SlaTarget, TargetClock } from '@hotline/sla';
 
 export type TicketClocks = Record<SlaTarget, TargetClock | null>;
 

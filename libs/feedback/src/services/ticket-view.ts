@@ -1,5 +1,5 @@
 import type { CitizenView, OverdueDossierView, SlaTargetView, TicketView } from '@hotline/contracts';
-import { SLA_TARGETS, type TargetClock, clockState } from '@hotline/sla/engine/sla-clock';
+import { SLA_TARGETS, type TargetClock, clockState } from '@hotline/sla';
 import type { OverdueDossier } from '../entities/overdue-dossier.entity';
 import type { Ticket } from '../entities/ticket.entity';
 

@@ -8,8 +8,8 @@ import { AuditLogEntry, AuthUser, Clock, ConflictError, dbManager, ForbiddenErro
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { UsersService } from '@hotline/identity';
 import { SlaCalendarService } from '@hotline/sla';
-import type { WorkingCalendar } from '@hotline/sla/calendar/working-calendar';
-import { pauseClock } from '@hotline/sla/engine/sla-clock';
+import type { WorkingCalendar } from '@hotline/sla';
+import { pauseClock } from '@hotline/sla';
 import type { SlaPolicyRecomputeJob } from '../feedback.jobs';
 import type {
   AgencyAnswerDto,

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
 import type { CalendarExceptionKind, WorkPeriod } from '../calendar/calendar.types';
 
 /** An admin-entered dated exception (day off / make-up working day); it wins over the computed holidays. One per date. */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core/database/columns';
+import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core';
 import type { HolidayRules, WeeklySchedule, WorkPeriod } from '../calendar/calendar.types';
 
 /** A stored working calendar (time zone, weekly hours, holiday rules); its dated exceptions live in calendar_exceptions. */

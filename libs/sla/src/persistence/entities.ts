@@ -1,5 +1,6 @@
+import type { EntityClass } from '@hotline/core';
 import { CalendarExceptionEntity } from './calendar-exception.entity';
 import { SlaCalendarEntity } from './calendar.entity';
 
-/** Registered through FEEDBACK_ENTITIES (libs/feedback/src/entities.ts), the SLA context's owner in the DataSource. */
-export const SLA_ENTITIES: Function[] = [SlaCalendarEntity, CalendarExceptionEntity];
+/** The SLA context's entities (calendars and their exceptions), composed into the DataSource in apps/composition. */
+export const SLA_ENTITIES: EntityClass[] = [SlaCalendarEntity, CalendarExceptionEntity];

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class DispatchRequestListIndexes1796002856739 implements MigrationInterface {
   name = 'DispatchRequestListIndexes1796002856739';

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * Reference data of the feedback/SLA context (hand-written): the Gia Lai working calendar with the 2026 Tết closure of the

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** Stable ids so that the seed can be recognised (and reverted) whatever the database. */
 const PROMOTION_ID = '019a0000-0000-7000-8000-00000000d659';

@@ -1,4 +1,5 @@
 /** Every migration, in order. `npm run migration:generate -- Name` adds new ones between the markers. */
+import type { MigrationClass } from '@hotline/core';
 // -- imports --
 import { Initial1795991170172 } from './1795991170172-Initial';
 import { LoadCommunes1795991171172 } from './1795991171172-LoadCommunes';
@@ -11,8 +12,9 @@ import { Feedback1795994145250 } from './1795994145250-Feedback';
 import { SeedFeedback1795994145251 } from './1795994145251-SeedFeedback';
 import { DispatchRequestListIndexes1796002856739 } from './1796002856739-DispatchRequestListIndexes';
 import { MailOutbox1796003682232 } from './1796003682232-MailOutbox';
+import { Outbox1796306602296 } from './1796306602296-Outbox';
 
-export const MIGRATIONS: Function[] = [
+export const MIGRATIONS: MigrationClass[] = [
   Initial1795991170172,
   LoadCommunes1795991171172,
   Citizens1795993457128,
@@ -24,5 +26,6 @@ export const MIGRATIONS: Function[] = [
   SeedFeedback1795994145251,
   DispatchRequestListIndexes1796002856739,
   MailOutbox1796003682232,
+  Outbox1796306602296,
   // -- end --
 ];

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class Citizens1795993457128 implements MigrationInterface {
   name = 'Citizens1795993457128';

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** Feedback tickets, SLA policies, agencies, categories and the stored working calendars (libs/feedback, libs/sla). */
 export class Feedback1795994145250 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class Calls1795994049060 implements MigrationInterface {
   name = 'Calls1795994049060';

@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
-import data from '../../../../geo/data/gia-lai-units-2025.json';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import { GIA_LAI_UNITS_2025 as data } from '@hotline/geo';
 
 interface UnitRecord {
   code: string;

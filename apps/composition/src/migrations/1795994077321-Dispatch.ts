@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** BCCI requests, legs, offers to post offices, history, tariffs, promotions, remittances (dispatch context). */
 export class Dispatch1795994077321 implements MigrationInterface {

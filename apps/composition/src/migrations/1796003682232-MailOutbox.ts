@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class MailOutbox1796003682232 implements MigrationInterface {
   name = 'MailOutbox1796003682232';

@@ -1,0 +1,100 @@
+// Lint for the whole tree (`npm run lint`, part of `npm test`): typescript-eslint's recommended rules, Prettier for layout
+// (eslint-config-prettier turns off what Prettier owns), and the architecture's import boundaries (eslint-plugin-boundaries):
+//   - libs/contracts imports no other part of the project and no framework (the dashboard uses it too);
+//   - libs/core imports contracts only (it is generic: the apps compose the contexts into it);
+//   - a context (libs/<name>) imports contracts, core and other contexts, those only through their public src/index.ts;
+//   - an app (apps/<name>) imports libs, through their index; the dashboard imports contracts only.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const LIBS_INDEX = ['src/index.ts'];
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', 'node_modules/**', 'test-artifacts/**', 'coverage/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      // `interface JobMap extends CallsJobMap {}`: how a context adds its jobs to core's map (declaration merging).
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.property.name="only"][callee.object.name=/^(it|describe|test)$/]', message: 'No .only in committed tests' }],
+      eqeqeq: ['error', 'smart'],
+      'max-params': ['warn', 4],
+      'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  {
+    // Nest injects by the constructor's parameter types: `import type` would erase them, so value imports stay there.
+    files: ['apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts', 'apps/cli/src/**/*.ts', 'libs/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: { 'max-lines-per-function': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['apps/dashboard/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['scripts/**/*.mjs', '*.js', '*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['apps/**/*.{ts,tsx}', 'libs/**/*.ts', 'test/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: ['./tsconfig.json', './apps/dashboard/tsconfig.json'] } },
+      'boundaries/include': ['apps/**/*', 'libs/**/*', 'test/**/*'],
+      'boundaries/elements': [
+        { type: 'contracts', pattern: 'libs/contracts', mode: 'folder' },
+        { type: 'core', pattern: 'libs/core', mode: 'folder' },
+        { type: 'context', pattern: 'libs/*', mode: 'folder', capture: ['name'] },
+        { type: 'dashboard', pattern: 'apps/dashboard', mode: 'folder' },
+        { type: 'app', pattern: 'apps/*', mode: 'folder', capture: ['name'] },
+        { type: 'test', pattern: 'test', mode: 'folder' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          rules: [
+            { from: ['core'], allow: ['contracts'] },
+            { from: ['context'], allow: ['contracts', 'core', 'context'] },
+            { from: ['app'], allow: ['contracts', 'core', 'context', 'app'] },
+            { from: ['dashboard'], allow: ['contracts'] },
+            { from: ['test'], allow: ['contracts', 'core', 'context', 'app', 'dashboard', 'test'] },
+          ],
+        },
+      ],
+      'boundaries/entry-point': ['error', { default: 'disallow', rules: [{ target: ['contracts', 'core', 'context'], allow: LIBS_INDEX }, { target: ['app', 'dashboard', 'test'], allow: '**' }] }],
+      'boundaries/external': [
+        'error',
+        { default: 'allow', rules: [{ from: ['contracts'], disallow: ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'socket.io', 'class-validator', 'class-transformer', 'react', 'antd'] }] },
+      ],
+    },
+  },
+  {
+    // Tests may reach into a library's internals (a unit of it under test); the import rules above still apply to the code.
+    files: ['test/**/*.ts'],
+    rules: { 'boundaries/entry-point': 'off' },
+  },
+  prettier,
+);

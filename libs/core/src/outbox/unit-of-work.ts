@@ -1,0 +1,91 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { RoomName, ServerEventName, ServerEventPayload } from '@hotline/contracts';
+import { type AuditInput, writeAudit } from '../audit/audit';
+import { Clock } from '../clock/clock';
+import { activeTransaction } from '../database/transaction-context';
+import type { JobMap, JobName } from '../queues/queue-map';
+import type { Effect } from './effects';
+import { OutboxRecord } from './outbox-record.entity';
+import { OutboxRelay } from './outbox-relay';
+
+export interface TxJobOptions {
+  /** Deterministic: the entity's stable id + attempt/version (re-enqueueing the same work is a no-op). */
+  jobId: string;
+  /** Run this long after now (the clock's now), or at `runAt`. */
+  delay?: number;
+  runAt?: Date;
+  priority?: number;
+}
+
+/**
+ * One use case's transaction: its manager (repositories find it on their own), and what it decided to do outside MySQL —
+ * jobs, job cancellations, socket events, socket disconnections. Those are written to the outbox in the same transaction and
+ * carried out by the relay after the commit, so a crash between the commit and Redis loses nothing.
+ */
+export class Tx {
+  readonly effects: Effect[] = [];
+
+  constructor(
+    readonly manager: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  enqueue<N extends JobName>(name: N, data: JobMap[N], options: TxJobOptions): void {
+    const runAt = options.runAt?.getTime() ?? (options.delay ? this.clock.nowMs() + options.delay : undefined);
+    this.effects.push({ kind: 'job', name, data, jobId: options.jobId, ...(runAt !== undefined ? { runAt } : {}), ...(options.priority !== undefined ? { priority: options.priority } : {}) });
+  }
+
+  cancelJob(name: JobName, jobId: string): void {
+    this.effects.push({ kind: 'cancel-job', name, jobId });
+  }
+
+  emit<E extends ServerEventName>(rooms: RoomName | RoomName[], event: E, payload: ServerEventPayload<E>): void {
+    this.effects.push({ kind: 'emit', rooms: Array.isArray(rooms) ? rooms : [rooms], event, payload } as Effect);
+  }
+
+  emitAll<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): void {
+    this.effects.push({ kind: 'emit', rooms: 'all', event, payload } as Effect);
+  }
+
+  disconnectUser(userId: string, reason: { code: string; message: string }): void {
+    this.effects.push({ kind: 'disconnect', userId, reason });
+  }
+
+  /** The history row of a change (who, when, from, to, why), in this transaction. */
+  history(input: AuditInput): Promise<void> {
+    return writeAudit(this.manager, { at: this.clock.now(), ...input });
+  }
+}
+
+/**
+ * The one way a use case writes: `uow.run(tx => ...)` runs it in a transaction (every repository query joins it; the pool
+ * guard refuses a second connection), records its effects in the outbox with its rows, and hands them to the relay once
+ * committed. The api and the worker use the same use cases through it. A unit of work started inside another joins it.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly current = new AsyncLocalStorage<Tx>();
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const outer = this.current.getStore();
+    if (outer && activeTransaction() === outer.manager) return work(outer);
+    let record: OutboxRecord | null = null;
+    const result = await this.ds.transaction(async (manager) => {
+      const tx = new Tx(manager, this.clock);
+      const value = await this.current.run(tx, () => work(tx));
+      if (tx.effects.length) record = await this.relay.record(manager, tx.effects);
+      return value;
+    });
+    if (record) await this.relay.deliver(record);
+    return result;
+  }
+}
