@@ -23,12 +23,24 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-console': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       // `interface JobMap extends CallsJobMap {}`: how a context adds its jobs to core's map (declaration merging).
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
-      'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.property.name="only"][callee.object.name=/^(it|describe|test)$/]', message: 'No .only in committed tests' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name="only"][callee.object.name=/^(it|describe|test)$/]',
+          message: 'No .only in committed tests',
+        },
+      ],
       eqeqeq: ['error', 'smart'],
       'max-params': ['warn', 4],
       'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
@@ -84,10 +96,37 @@ export default tseslint.config(
           ],
         },
       ],
-      'boundaries/entry-point': ['error', { default: 'disallow', rules: [{ target: ['contracts', 'core', 'context'], allow: LIBS_INDEX }, { target: ['app', 'dashboard', 'test'], allow: '**' }] }],
+      'boundaries/entry-point': [
+        'error',
+        {
+          default: 'disallow',
+          rules: [
+            { target: ['contracts', 'core', 'context'], allow: LIBS_INDEX },
+            { target: ['app', 'dashboard', 'test'], allow: '**' },
+          ],
+        },
+      ],
       'boundaries/external': [
         'error',
-        { default: 'allow', rules: [{ from: ['contracts'], disallow: ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'socket.io', 'class-validator', 'class-transformer', 'react', 'antd'] }] },
+        {
+          default: 'allow',
+          rules: [
+            {
+              from: ['contracts'],
+              disallow: [
+                '@nestjs/*',
+                'typeorm',
+                'bullmq',
+                'ioredis',
+                'socket.io',
+                'class-validator',
+                'class-transformer',
+                'react',
+                'antd',
+              ],
+            },
+          ],
+        },
       ],
     },
   },

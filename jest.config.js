@@ -40,7 +40,12 @@ const dist = {
 module.exports = {
   testTimeout: 30000,
   projects: [
-    { ...common, ...sources, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/src/**/*.spec.ts'] },
+    {
+      ...common,
+      ...sources,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/src/**/*.spec.ts'],
+    },
     {
       ...common,
       ...dist,

@@ -18,7 +18,8 @@ const procs = [
   spawn(node, ['--watch', 'dist/apps/api/src/main.js'], { stdio: 'inherit', env }),
   spawn(node, [...workerArgs, '--watch', 'dist/apps/worker/src/main.js'], { stdio: 'inherit', env }),
 ];
-if (existsSync('apps/dashboard/vite.config.ts')) procs.push(spawn('npx', ['vite', '--config', 'apps/dashboard/vite.config.ts'], { stdio: 'inherit', env }));
+if (existsSync('apps/dashboard/vite.config.ts'))
+  procs.push(spawn('npx', ['vite', '--config', 'apps/dashboard/vite.config.ts'], { stdio: 'inherit', env }));
 const stop = () => {
   for (const p of procs) p.kill('SIGTERM');
   process.exit(0);

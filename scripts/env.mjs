@@ -25,7 +25,9 @@ export function workerHeapMb(env = process.env) {
   if (raw === '') return WORKER_MAX_OLD_SPACE_MB_DEFAULT;
   const mb = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(mb) || mb < 64 || mb > 16384) {
-    throw new Error(`WORKER_MAX_OLD_SPACE_MB must be a whole number of megabytes from 64 to 16384 (got "${raw}"); default ${WORKER_MAX_OLD_SPACE_MB_DEFAULT}`);
+    throw new Error(
+      `WORKER_MAX_OLD_SPACE_MB must be a whole number of megabytes from 64 to 16384 (got "${raw}"); default ${WORKER_MAX_OLD_SPACE_MB_DEFAULT}`,
+    );
   }
   return mb;
 }

@@ -15,12 +15,19 @@ try {
   process.exit(1);
 }
 const node = process.execPath;
-const cli = (args, extra = {}) => execFileSync(node, ['dist/apps/cli/src/main.js', ...args], { env: { ...env, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const cli = (args, extra = {}) =>
+  execFileSync(node, ['dist/apps/cli/src/main.js', ...args], {
+    env: { ...env, ...extra },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 
 try {
   process.stdout.write(cli(['migrate']));
 } catch {
-  err(`\nCould not migrate the database. Is MariaDB/MySQL reachable at ${env.DB_HOST ?? '127.0.0.1'}:${env.DB_PORT ?? 3306}?`);
+  err(
+    `\nCould not migrate the database. Is MariaDB/MySQL reachable at ${env.DB_HOST ?? '127.0.0.1'}:${env.DB_PORT ?? 3306}?`,
+  );
   err('Start it (or `docker compose -f docker/compose.yml up -d`) and check DB_* in .env (see .env.example).');
   process.exit(1);
 }
@@ -42,7 +49,9 @@ function stop(code = 0) {
   stopping = true;
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   setTimeout(() => process.exit(code), 10000).unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() => process.exit(code));
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() =>
+    process.exit(code),
+  );
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
@@ -64,8 +73,18 @@ for (let i = 0; i < 120 && !stopping; i++) {
   }
   await new Promise((r) => setTimeout(r, 500));
 }
-const lines = [``, `  Tổng đài 0269.3888.222 is running: ${url}`, `  API docs: ${url}/docs   Health: ${url}/health   Queues (admin): ${url}/admin/queues`, ``, `  Logins (username / password / role):`];
-for (const l of report.logins) lines.push(`    ${l.username.padEnd(20)} ${l.password.padEnd(14)} ${l.role.padEnd(11)} ${l.note}`);
+const lines = [
+  ``,
+  `  Tổng đài 0269.3888.222 is running: ${url}`,
+  `  API docs: ${url}/docs   Health: ${url}/health   Queues (admin): ${url}/admin/queues`,
+  ``,
+  `  Logins (username / password / role):`,
+];
+for (const l of report.logins)
+  lines.push(`    ${l.username.padEnd(20)} ${l.password.padEnd(14)} ${l.role.padEnd(11)} ${l.note}`);
 if (report.demo === 'disabled') lines.push('  (demo data disabled: SEED_DEMO=false)');
-else lines.push('  Demo data: one [DEMO] post office per commune — import the real offices as CSV (Admin › Post offices).');
+else
+  lines.push(
+    '  Demo data: one [DEMO] post office per commune — import the real offices as CSV (Admin › Post offices).',
+  );
 out(lines.join('\n') + '\n');

@@ -14,7 +14,10 @@ describe('auth (real MariaDB + Redis)', () => {
 
   async function newUser(role: 'operator' | 'supervisor' = 'operator', password = 'Passw0rd-123') {
     const username = unique('u.');
-    const res = await api.http.post('/api/users').set('authorization', `Bearer ${adminToken}`).send({ username, fullName: 'Người Thử', password, role });
+    const res = await api.http
+      .post('/api/users')
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ username, fullName: 'Người Thử', password, role });
     expect(res.status).toBe(201);
     return { id: res.body.id as string, username, password };
   }
@@ -22,7 +25,10 @@ describe('auth (real MariaDB + Redis)', () => {
   it('logs in with a short-lived access token, a refresh token and the user', async () => {
     const res = await api.http.post('/api/auth/login').send({ username: 'Operator1', password: DEMO_PASSWORD });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ expiresIn: 900, user: { username: 'operator1', role: 'operator', disabled: false } });
+    expect(res.body).toMatchObject({
+      expiresIn: 900,
+      user: { username: 'operator1', role: 'operator', disabled: false },
+    });
     expect(res.body.refreshToken).toMatch(/^[0-9a-f-]{36}\.[\w-]{43}$/);
     const me = await api.http.get('/api/auth/me').set('authorization', `Bearer ${res.body.accessToken}`);
     expect(me.status).toBe(200);
@@ -35,7 +41,12 @@ describe('auth (real MariaDB + Redis)', () => {
     const unknown = await api.http.post('/api/auth/login').send({ username: 'nobody-here', password: 'nope-nope-1' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'INVALID_CREDENTIALS', message: 'Wrong username or password' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      code: 'INVALID_CREDENTIALS',
+      message: 'Wrong username or password',
+    });
     expect(unknown.body).toEqual(wrong.body);
   });
 
@@ -51,7 +62,10 @@ describe('auth (real MariaDB + Redis)', () => {
     const tokens = await login(api, u.username, u.password);
     expect((await api.http.get('/api/auth/me').set('authorization', `Bearer ${tokens.accessToken}`)).status).toBe(200);
 
-    const disable = await api.http.post(`/api/users/${u.id}/disable`).set('authorization', `Bearer ${adminToken}`).send({ reason: 'Nghỉ việc' });
+    const disable = await api.http
+      .post(`/api/users/${u.id}/disable`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ reason: 'Nghỉ việc' });
     expect(disable.status).toBe(200);
     expect(disable.body.disabled).toBe(true);
 
@@ -64,7 +78,9 @@ describe('auth (real MariaDB + Redis)', () => {
     expect((await api.http.post('/api/auth/refresh').send({ refreshToken: tokens.refreshToken })).status).toBe(401);
 
     await api.http.post(`/api/users/${u.id}/enable`).set('authorization', `Bearer ${adminToken}`).expect(200);
-    expect((await api.http.post('/api/auth/login').send({ username: u.username, password: u.password })).status).toBe(200);
+    expect((await api.http.post('/api/auth/login').send({ username: u.username, password: u.password })).status).toBe(
+      200,
+    );
   });
 
   it('refuses expired and tampered access tokens', async () => {
@@ -76,7 +92,9 @@ describe('auth (real MariaDB + Redis)', () => {
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
 
-    const expired = sign({ ...claims, iat: claims.iat - 3600, exp: claims.iat - 60 }, DEFAULT_SECRETS.jwtSecret, { algorithm: 'HS256' });
+    const expired = sign({ ...claims, iat: claims.iat - 3600, exp: claims.iat - 60 }, DEFAULT_SECRETS.jwtSecret, {
+      algorithm: 'HS256',
+    });
     const res2 = await api.http.get('/api/auth/me').set('authorization', `Bearer ${expired}`);
     expect(res2.status).toBe(401);
     expect(res2.body.code).toBe('TOKEN_EXPIRED');
@@ -92,14 +110,20 @@ describe('auth (real MariaDB + Redis)', () => {
     const second = await api.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken });
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
-    expect((await api.http.get('/api/auth/me').set('authorization', `Bearer ${second.body.accessToken}`)).status).toBe(200);
+    expect((await api.http.get('/api/auth/me').set('authorization', `Bearer ${second.body.accessToken}`)).status).toBe(
+      200,
+    );
 
     const replay = await api.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken });
     expect(replay.status).toBe(401);
     expect(replay.body.message).toMatch(/already used/);
     // Reuse means the token leaked: the whole session ends, including the newest tokens.
-    expect((await api.http.post('/api/auth/refresh').send({ refreshToken: second.body.refreshToken })).status).toBe(401);
-    expect((await api.http.get('/api/auth/me').set('authorization', `Bearer ${second.body.accessToken}`)).status).toBe(401);
+    expect((await api.http.post('/api/auth/refresh').send({ refreshToken: second.body.refreshToken })).status).toBe(
+      401,
+    );
+    expect((await api.http.get('/api/auth/me').set('authorization', `Bearer ${second.body.accessToken}`)).status).toBe(
+      401,
+    );
 
     expect((await api.http.post('/api/auth/refresh').send({ refreshToken: 'garbage' })).status).toBe(401);
   });
@@ -116,23 +140,40 @@ describe('auth (real MariaDB + Redis)', () => {
     const u = await newUser();
     const a = await login(api, u.username, u.password);
     const b = await login(api, u.username, u.password);
-    const weak = await api.http.post('/api/auth/change-password').set('authorization', `Bearer ${a.accessToken}`).send({ currentPassword: u.password, newPassword: 'short' });
+    const weak = await api.http
+      .post('/api/auth/change-password')
+      .set('authorization', `Bearer ${a.accessToken}`)
+      .send({ currentPassword: u.password, newPassword: 'short' });
     expect(weak.status).toBe(400);
-    const wrong = await api.http.post('/api/auth/change-password').set('authorization', `Bearer ${a.accessToken}`).send({ currentPassword: 'wrong-pass-1', newPassword: 'N3w-password!' });
+    const wrong = await api.http
+      .post('/api/auth/change-password')
+      .set('authorization', `Bearer ${a.accessToken}`)
+      .send({ currentPassword: 'wrong-pass-1', newPassword: 'N3w-password!' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.message).toMatch(/currentPassword is wrong/);
 
-    await api.http.post('/api/auth/change-password').set('authorization', `Bearer ${a.accessToken}`).send({ currentPassword: u.password, newPassword: 'N3w-password!' }).expect(204);
+    await api.http
+      .post('/api/auth/change-password')
+      .set('authorization', `Bearer ${a.accessToken}`)
+      .send({ currentPassword: u.password, newPassword: 'N3w-password!' })
+      .expect(204);
     expect((await api.http.get('/api/auth/me').set('authorization', `Bearer ${a.accessToken}`)).status).toBe(200);
     expect((await api.http.get('/api/auth/me').set('authorization', `Bearer ${b.accessToken}`)).status).toBe(401);
-    expect((await api.http.post('/api/auth/login').send({ username: u.username, password: u.password })).status).toBe(401);
-    expect((await api.http.post('/api/auth/login').send({ username: u.username, password: 'N3w-password!' })).status).toBe(200);
+    expect((await api.http.post('/api/auth/login').send({ username: u.username, password: u.password })).status).toBe(
+      401,
+    );
+    expect(
+      (await api.http.post('/api/auth/login').send({ username: u.username, password: 'N3w-password!' })).status,
+    ).toBe(200);
   });
 
   it('lets an admin reset a password: sessions end and the user must choose a new one', async () => {
     const u = await newUser('supervisor');
     const tokens = await login(api, u.username, u.password);
-    const res = await api.http.post(`/api/users/${u.id}/reset-password`).set('authorization', `Bearer ${adminToken}`).send({ newPassword: 'Temp-pass-2026' });
+    const res = await api.http
+      .post(`/api/users/${u.id}/reset-password`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ newPassword: 'Temp-pass-2026' });
     expect(res.status).toBe(200);
     expect(res.body.mustChangePassword).toBe(true);
     expect((await api.http.get('/api/auth/me').set('authorization', `Bearer ${tokens.accessToken}`)).status).toBe(401);
@@ -145,18 +186,45 @@ describe('auth (real MariaDB + Redis)', () => {
     const before = (await api.http.get('/api/users').set(auth)).body.length;
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ username: 'x', fullName: 'A B', password: 'Passw0rd-1', role: 'operator' }, /username must be 3–64/],
-      [{ username: 'okname', fullName: 'A B', password: 'password', role: 'operator' }, /password must be 8–128 characters/],
+      [
+        { username: 'okname', fullName: 'A B', password: 'password', role: 'operator' },
+        /password must be 8–128 characters/,
+      ],
       [{ username: 'okname', fullName: 'A B', password: 'Passw0rd-1', role: 'boss' }, /role must be one of/],
-      [{ username: 'okname', fullName: 'A B', password: 'Passw0rd-1', role: 'dispatcher' }, /postOfficeId is required for a dispatcher/],
-      [{ username: 'okname', fullName: 'A B', password: 'Passw0rd-1', role: 'dispatcher', postOfficeId: '01a2296b-7be2-79dc-9aa5-bc11bc875cf3' }, /does not exist/],
-      [{ username: 'okname', fullName: 'A B', password: 'Passw0rd-1', role: 'operator', postOfficeId: '01a2296b-7be2-79dc-9aa5-bc11bc875cf3' }, /only for dispatchers/],
+      [
+        { username: 'okname', fullName: 'A B', password: 'Passw0rd-1', role: 'dispatcher' },
+        /postOfficeId is required for a dispatcher/,
+      ],
+      [
+        {
+          username: 'okname',
+          fullName: 'A B',
+          password: 'Passw0rd-1',
+          role: 'dispatcher',
+          postOfficeId: '01a2296b-7be2-79dc-9aa5-bc11bc875cf3',
+        },
+        /does not exist/,
+      ],
+      [
+        {
+          username: 'okname',
+          fullName: 'A B',
+          password: 'Passw0rd-1',
+          role: 'operator',
+          postOfficeId: '01a2296b-7be2-79dc-9aa5-bc11bc875cf3',
+        },
+        /only for dispatchers/,
+      ],
     ];
     for (const [body, message] of cases) {
       const res = await api.http.post('/api/users').set(auth).send(body);
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(message);
     }
-    const dup = await api.http.post('/api/users').set(auth).send({ username: 'operator1', fullName: 'A B', password: 'Passw0rd-1', role: 'operator' });
+    const dup = await api.http
+      .post('/api/users')
+      .set(auth)
+      .send({ username: 'operator1', fullName: 'A B', password: 'Passw0rd-1', role: 'operator' });
     expect(dup.status).toBe(409);
     expect((await api.http.get('/api/users').set(auth)).body.length).toBe(before);
   });
@@ -164,25 +232,34 @@ describe('auth (real MariaDB + Redis)', () => {
   describe('rate limit', () => {
     let limited: TestApi;
     beforeAll(async () => {
-      limited = await startApi({ LOGIN_LIMIT_PER_USER: '3', LOGIN_LIMIT_PER_IP: '6', LOGIN_WINDOW_SECONDS: '60' }, { seed: false });
+      limited = await startApi(
+        { LOGIN_LIMIT_PER_USER: '3', LOGIN_LIMIT_PER_IP: '6', LOGIN_WINDOW_SECONDS: '60' },
+        { seed: false },
+      );
     });
     afterAll(() => limited.close());
 
     it('throttles per username with a clear 429 and Retry-After, even with the right password', async () => {
-      for (let i = 0; i < 3; i++) expect((await limited.http.post('/api/auth/login').send({ username: 'operator1', password: 'bad-pass-1' })).status).toBe(401);
+      for (let i = 0; i < 3; i++)
+        expect(
+          (await limited.http.post('/api/auth/login').send({ username: 'operator1', password: 'bad-pass-1' })).status,
+        ).toBe(401);
       const res = await limited.http.post('/api/auth/login').send({ username: 'operator1', password: DEMO_PASSWORD });
       expect(res.status).toBe(429);
       expect(res.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
       expect(res.body.message).toMatch(/wait/i);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       // Another user from the same IP is still allowed (until the per-IP limit).
-      expect((await limited.http.post('/api/auth/login').send({ username: 'operator2', password: DEMO_PASSWORD })).status).toBe(200);
+      expect(
+        (await limited.http.post('/api/auth/login').send({ username: 'operator2', password: DEMO_PASSWORD })).status,
+      ).toBe(200);
     });
 
     it('throttles per IP across usernames', async () => {
       let status = 0;
       for (let i = 0; i < 4 && status !== 429; i++) {
-        status = (await limited.http.post('/api/auth/login').send({ username: `spray${i}`, password: 'bad-pass-1' })).status;
+        status = (await limited.http.post('/api/auth/login').send({ username: `spray${i}`, password: 'bad-pass-1' }))
+          .status;
       }
       expect(status).toBe(429);
     });

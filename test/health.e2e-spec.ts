@@ -11,7 +11,10 @@ describe('health, liveness, metrics, docs', () => {
     it('GET /health is 200 with both services up', async () => {
       const res = await api.http.get('/health');
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } });
+      expect(res.body).toMatchObject({
+        status: 'ok',
+        details: { database: { status: 'up' }, redis: { status: 'up' } },
+      });
     });
 
     it('GET /health/live answers without touching the services', async () => {
@@ -63,7 +66,10 @@ describe('health, liveness, metrics, docs', () => {
     it('GET /health is 503 naming Redis as down, the database up', async () => {
       const res = await api.http.get('/health');
       expect(res.status).toBe(503);
-      expect(res.body).toMatchObject({ status: 'error', details: { database: { status: 'up' }, redis: { status: 'down' } } });
+      expect(res.body).toMatchObject({
+        status: 'error',
+        details: { database: { status: 'up' }, redis: { status: 'down' } },
+      });
     });
 
     it('GET /health/live still answers', async () => {

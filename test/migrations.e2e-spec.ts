@@ -9,7 +9,12 @@ describe('migrations', () => {
   const config = testConfig({ DB_NAME: `${TEST_DB_PREFIX}${workerId()}_migrations` });
 
   beforeAll(async () => {
-    const conn = await createConnection({ host: config.db.host, port: config.db.port, user: config.db.username, password: config.db.password });
+    const conn = await createConnection({
+      host: config.db.host,
+      port: config.db.port,
+      user: config.db.username,
+      password: config.db.password,
+    });
     await conn.query(`DROP DATABASE IF EXISTS \`${config.db.database}\``);
     await conn.query(`CREATE DATABASE \`${config.db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await conn.end();
@@ -29,11 +34,15 @@ describe('migrations', () => {
         "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'users'",
       );
       // snake_case names and millisecond UTC instants
-      expect(columns.map((c) => c.COLUMN_NAME)).toEqual(expect.arrayContaining(['full_name', 'post_office_id', 'disabled_at', 'created_at']));
+      expect(columns.map((c) => c.COLUMN_NAME)).toEqual(
+        expect.arrayContaining(['full_name', 'post_office_id', 'disabled_at', 'created_at']),
+      );
       expect(columns.find((c) => c.COLUMN_NAME === 'created_at')?.COLUMN_TYPE).toBe('datetime(3)');
 
       for (let i = 0; i < ran.length; i++) await ds.undoLastMigration({ transaction: 'each' });
-      const tables: unknown[] = await ds.query("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name <> 'migrations'");
+      const tables: unknown[] = await ds.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name <> 'migrations'",
+      );
       expect(tables).toEqual([]);
 
       await ds.runMigrations({ transaction: 'each' });

@@ -55,15 +55,18 @@ async function getOk(path: string, who: Who = 'admin'): Promise<any> {
 
 async function postOk(path: string, body: Json, who: Who = 'admin'): Promise<any> {
   const res = await api.http.post(path).set(as(who)).send(body);
-  if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-const inList = (path: string, who: Who = 'admin') => async (id: string): Promise<Json> => {
-  const found = ((await getOk(path, who)) as Json[]).find((r) => r.id === id);
-  if (!found) throw new Error(`${id} is not in GET ${path}`);
-  return found;
-};
+const inList =
+  (path: string, who: Who = 'admin') =>
+  async (id: string): Promise<Json> => {
+    const found = ((await getOk(path, who)) as Json[]).find((r) => r.id === id);
+    if (!found) throw new Error(`${id} is not in GET ${path}`);
+    return found;
+  };
 
 const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
@@ -76,13 +79,28 @@ async function readRow(table: string, key: string, value: string): Promise<Json>
 const without = (o: Json, keys: Set<string>) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.has(k)));
 
 /** Records the cases refer to, read or created once the api runs. */
-const shared = {} as { officeIds: string[]; communes: Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>; categoryId: string; topicId: string; citizenId: string };
+const shared = {} as {
+  officeIds: string[];
+  communes: Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>;
+  categoryId: string;
+  topicId: string;
+  citizenId: string;
+};
 
 const ROUTES: Record<string, PatchRoute> = {
   '/api/users/{id}': {
     as: 'admin',
     record: async () =>
-      (await postOk('/api/users', { username: unique('patch.'), fullName: 'Nguyễn Văn Điều Phối', password: 'Matkhau@2026', role: 'dispatcher', postOfficeId: shared.officeIds[0], extension: String(randomInt(100_000, 999_999)) })).id,
+      (
+        await postOk('/api/users', {
+          username: unique('patch.'),
+          fullName: 'Nguyễn Văn Điều Phối',
+          password: 'Matkhau@2026',
+          role: 'dispatcher',
+          postOfficeId: shared.officeIds[0],
+          extension: String(randomInt(100_000, 999_999)),
+        })
+      ).id,
     read: (id) => getOk(`/api/users/${id}`),
     row: { table: 'users' },
     cases: [
@@ -103,17 +121,38 @@ const ROUTES: Record<string, PatchRoute> = {
   },
   '/api/feedback/agencies/{id}': {
     as: 'admin',
-    record: async () => (await postOk('/api/feedback/agencies', { code: unique('patch-'), name: 'Sở Thử nghiệm', email: 'thu@gialai.gov.vn' })).id,
+    record: async () =>
+      (
+        await postOk('/api/feedback/agencies', {
+          code: unique('patch-'),
+          name: 'Sở Thử nghiệm',
+          email: 'thu@gialai.gov.vn',
+        })
+      ).id,
     read: inList('/api/feedback/agencies'),
     row: { table: 'agencies' },
-    cases: [{ body: { name: 'Sở Thử nghiệm (đổi tên)' } }, { body: { email: 'moi@gialai.gov.vn' } }, { body: { active: false } }],
+    cases: [
+      { body: { name: 'Sở Thử nghiệm (đổi tên)' } },
+      { body: { email: 'moi@gialai.gov.vn' } },
+      { body: { active: false } },
+    ],
   },
   '/api/sla/policies/{id}': {
     as: 'admin',
     // Scoped to a category of its own, so no other ticket of this worker's database picks it.
     record: async () => {
-      const category = await postOk('/api/feedback/categories', { code: unique('patch-sla-'), name: 'Chỉ cho chính sách thử' });
-      return (await postOk('/api/sla/policies', { name: 'Chính sách thử', categoryId: category.id, firstResponseMinutes: 240, resolutionMinutes: 2400 })).id;
+      const category = await postOk('/api/feedback/categories', {
+        code: unique('patch-sla-'),
+        name: 'Chỉ cho chính sách thử',
+      });
+      return (
+        await postOk('/api/sla/policies', {
+          name: 'Chính sách thử',
+          categoryId: category.id,
+          firstResponseMinutes: 240,
+          resolutionMinutes: 2400,
+        })
+      ).id;
     },
     read: inList('/api/sla/policies'),
     row: { table: 'sla_policies' },
@@ -130,7 +169,20 @@ const ROUTES: Record<string, PatchRoute> = {
   },
   '/api/tickets/{id}': {
     as: 'operator1',
-    record: async () => (await postOk('/api/tickets', { kind: 'question', channel: 'phone', phone: randomMobile(), subject: 'Hỏi thủ tục', content: 'Cho hỏi thủ tục cấp đổi' }, 'operator1')).id,
+    record: async () =>
+      (
+        await postOk(
+          '/api/tickets',
+          {
+            kind: 'question',
+            channel: 'phone',
+            phone: randomMobile(),
+            subject: 'Hỏi thủ tục',
+            content: 'Cho hỏi thủ tục cấp đổi',
+          },
+          'operator1',
+        )
+      ).id,
     read: (id) => getOk(`/api/tickets/${id}`, 'operator1'),
     row: { table: 'tickets' },
     cases: [
@@ -145,7 +197,19 @@ const ROUTES: Record<string, PatchRoute> = {
   },
   '/api/calls/{id}': {
     as: 'operator1',
-    record: async () => (await postOk('/api/calls', { direction: 'inbound', channel: 'phone', phone: randomMobile(), startedAt: new Date(Date.now() - 600_000).toISOString() }, 'operator1')).id,
+    record: async () =>
+      (
+        await postOk(
+          '/api/calls',
+          {
+            direction: 'inbound',
+            channel: 'phone',
+            phone: randomMobile(),
+            startedAt: new Date(Date.now() - 600_000).toISOString(),
+          },
+          'operator1',
+        )
+      ).id,
     read: (id) => getOk(`/api/calls/${id}`, 'operator1'),
     row: { table: 'calls' },
     cases: [
@@ -155,7 +219,10 @@ const ROUTES: Record<string, PatchRoute> = {
       { body: { requestId: randomUUID() } },
       { body: { ticketId: randomUUID() } },
       { body: () => ({ citizenId: shared.citizenId }), name: 'citizenId' },
-      { body: { endedAt: new Date(Date.now() - 300_000).toISOString() }, alsoChanges: ['state', 'waitSeconds', 'talkSeconds'] },
+      {
+        body: { endedAt: new Date(Date.now() - 300_000).toISOString() },
+        alsoChanges: ['state', 'waitSeconds', 'talkSeconds'],
+      },
       // The version read (optimistic locking) alone changes nothing.
       { body: (before) => ({ version: before.version }), name: 'version (the one read)' },
     ],
@@ -169,7 +236,14 @@ const ROUTES: Record<string, PatchRoute> = {
   },
   '/api/citizens/{id}': {
     as: 'operator1',
-    record: async () => (await postOk('/api/citizens', { phone: randomMobile(), fullName: 'Trần Thị Công Dân', email: 'congdan@example.vn', notes: 'Ghi chú đầu' }, 'operator1')).id,
+    record: async () =>
+      (
+        await postOk(
+          '/api/citizens',
+          { phone: randomMobile(), fullName: 'Trần Thị Công Dân', email: 'congdan@example.vn', notes: 'Ghi chú đầu' },
+          'operator1',
+        )
+      ).id,
     read: (id) => getOk(`/api/citizens/${id}`, 'operator1'),
     row: { table: 'citizens' },
     cases: [
@@ -199,7 +273,19 @@ const ROUTES: Record<string, PatchRoute> = {
     // Created inactive (and left inactive), so it never becomes the nearest office of another test's request.
     record: async () => {
       const c = shared.communes[0];
-      return (await postOk('/api/post-offices', { code: unique('PT'), name: 'Bưu cục Thử', address: '1 Lê Lợi', communeCode: c.code, lat: c.lat, lng: c.lng, phone: '0269 3824 444', dailyCapacity: 30, active: false })).id;
+      return (
+        await postOk('/api/post-offices', {
+          code: unique('PT'),
+          name: 'Bưu cục Thử',
+          address: '1 Lê Lợi',
+          communeCode: c.code,
+          lat: c.lat,
+          lng: c.lng,
+          phone: '0269 3824 444',
+          dailyCapacity: 30,
+          active: false,
+        })
+      ).id;
     },
     read: (id) => getOk(`/api/post-offices/${id}`),
     row: { table: 'post_offices' },
@@ -216,7 +302,11 @@ const ROUTES: Record<string, PatchRoute> = {
       { body: { dailyCapacity: 20 } },
       { body: { active: true } },
       { body: { active: false } },
-      { body: () => ({ serviceArea: [shared.communes[2].code] }), name: 'serviceArea', shows: (before) => ({ serviceArea: expect.arrayContaining([before.communeCode, shared.communes[2].code]) }) },
+      {
+        body: () => ({ serviceArea: [shared.communes[2].code] }),
+        name: 'serviceArea',
+        shows: (before) => ({ serviceArea: expect.arrayContaining([before.communeCode, shared.communes[2].code]) }),
+      },
     ],
   },
   '/api/bcci-tariffs/{id}': {
@@ -230,13 +320,27 @@ const ROUTES: Record<string, PatchRoute> = {
       { body: (before) => ({ active: !before.active }), name: 'active' },
     ],
     restore: async (id, row) => {
-      await db.query('UPDATE bcci_tariffs SET price_vnd = ?, due_working_days = ?, active = ? WHERE id = ?', [row.priceVnd, row.dueWorkingDays, row.active, id]);
+      await db.query('UPDATE bcci_tariffs SET price_vnd = ?, due_working_days = ?, active = ? WHERE id = ?', [
+        row.priceVnd,
+        row.dueWorkingDays,
+        row.active,
+        id,
+      ]);
     },
   },
   '/api/bcci-promotions/{id}': {
     as: 'admin',
     // A window in 2001: it never prices another test's request.
-    record: async () => (await postOk('/api/bcci-promotions', { name: 'Khuyến mãi thử', startsOn: '2001-01-01', endsOn: '2001-01-31', percent: 10, legKinds: ['pickup'] })).id,
+    record: async () =>
+      (
+        await postOk('/api/bcci-promotions', {
+          name: 'Khuyến mãi thử',
+          startsOn: '2001-01-01',
+          endsOn: '2001-01-31',
+          percent: 10,
+          legKinds: ['pickup'],
+        })
+      ).id,
     read: inList('/api/bcci-promotions'),
     row: { table: 'bcci_promotions' },
     cases: [
@@ -259,7 +363,9 @@ beforeAll(async () => {
   tokens.admin = (await login(api, 'admin', ADMIN_PASSWORD)).accessToken;
   tokens.operator1 = (await login(api, 'operator1')).accessToken;
   shared.officeIds = ((await getOk('/api/post-offices?limit=2')).items as Json[]).map((o) => o.id as string);
-  shared.communes = ((await getOk('/api/geo/units')) as Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>).slice(10, 20);
+  shared.communes = (
+    (await getOk('/api/geo/units')) as Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>
+  ).slice(10, 20);
   shared.categoryId = ((await getOk('/api/feedback/categories')) as Json[]).find((c) => c.active)!.id as string;
   shared.topicId = ((await getOk('/api/call-topics')) as Json[])[0].id as string;
   shared.citizenId = (await postOk('/api/citizens', { phone: randomMobile(), fullName: 'Người gọi' }, 'operator1')).id;
@@ -267,8 +373,13 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 it('has an entry for every PATCH route of the running api and a case for every field of its body', async () => {
-  const doc = (await api.http.get('/docs/openapi.json')).body as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, any> } };
-  const patchRoutes = Object.keys(doc.paths).filter((p) => doc.paths[p].patch).sort();
+  const doc = (await api.http.get('/docs/openapi.json')).body as {
+    paths: Record<string, Record<string, any>>;
+    components: { schemas: Record<string, any> };
+  };
+  const patchRoutes = Object.keys(doc.paths)
+    .filter((p) => doc.paths[p].patch)
+    .sort();
   expect(patchRoutes.length).toBeGreaterThan(0);
   // Each field of each PATCH body is tried alone at least once.
   const untried: string[] = [];
@@ -279,7 +390,9 @@ it('has an entry for every PATCH route of the running api and a case for every f
     untried.push(...fields.filter((f) => !tried.has(f)).map((f) => `PATCH ${path} ${f}`));
   }
   expect({
-    'PATCH routes without an entry in the table of test/patch-routes.e2e-spec.ts': patchRoutes.filter((p) => !ROUTES[p]).map((p) => `PATCH ${p}`),
+    'PATCH routes without an entry in the table of test/patch-routes.e2e-spec.ts': patchRoutes
+      .filter((p) => !ROUTES[p])
+      .map((p) => `PATCH ${p}`),
     'entries of the table that are no PATCH route': Object.keys(ROUTES).filter((p) => !patchRoutes.includes(p)),
     'PATCH body fields that no case sends alone': untried,
   }).toEqual({
@@ -311,7 +424,12 @@ describe.each(Object.keys(ROUTES))('PATCH %s', (path) => {
 
     const res = await api.http.patch(url).set(as(route.as)).send(body);
     // The route and the error are in the diff when this fails.
-    expect({ route: `PATCH ${path}`, body, status: res.status, ...(res.status === 200 ? {} : { error: res.body }) }).toEqual({ route: `PATCH ${path}`, body, status: 200 });
+    expect({
+      route: `PATCH ${path}`,
+      body,
+      status: res.status,
+      ...(res.status === 200 ? {} : { error: res.body }),
+    }).toEqual({ route: `PATCH ${path}`, body, status: 200 });
 
     const afterView = await route.read(key);
     const afterRow = await readRow(route.row.table, route.row.key ?? 'id', key);

@@ -11,9 +11,15 @@ import { AnnounceHandler } from '../apps/worker/src/handlers/announce.handler';
 
 const ROOT = join(__dirname, '..');
 
-function run(script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+function run(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, script)], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, script)], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -28,17 +34,21 @@ function run(script: string, env: Record<string, string>): Promise<{ code: numbe
 
 describe('processes refuse a bad configuration (built output, as `npm start` runs it)', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js'))) throw new Error('dist/ is missing: `npm test` builds first; run `npm run build`');
+    if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js')))
+      throw new Error('dist/ is missing: `npm test` builds first; run `npm run build`');
   });
 
-  it.each(['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'])('%s exits non-zero listing every bad variable', async (script) => {
-    const { code, stderr } = await run(script, { PORT: 'eighty', DB_TYPE: 'oracle', REDIS_PORT: '-1' });
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/Invalid configuration/);
-    expect(stderr).toMatch(/PORT must be an integer/);
-    expect(stderr).toMatch(/DB_TYPE must be one of mariadb, mysql/);
-    expect(stderr).toMatch(/REDIS_PORT must be an integer/);
-  });
+  it.each(['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'])(
+    '%s exits non-zero listing every bad variable',
+    async (script) => {
+      const { code, stderr } = await run(script, { PORT: 'eighty', DB_TYPE: 'oracle', REDIS_PORT: '-1' });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/Invalid configuration/);
+      expect(stderr).toMatch(/PORT must be an integer/);
+      expect(stderr).toMatch(/DB_TYPE must be one of mariadb, mysql/);
+      expect(stderr).toMatch(/REDIS_PORT must be an integer/);
+    },
+  );
 
   it('production with the default JWT secret refuses to start', async () => {
     const { code, stderr } = await run('dist/apps/api/src/main.js', {
@@ -79,7 +89,10 @@ describe('graceful shutdown on SIGTERM (built api and worker against the real se
     ['dist/apps/api/src/main.js', /api listening on/],
     ['dist/apps/worker/src/main.js', /Reconciler scheduled/],
   ])('%s stops cleanly (exit 0) after closing queues, sockets and connections', async (script, ready) => {
-    const child = spawn(process.execPath, [join(ROOT, script)], { env: { PATH: process.env.PATH ?? '', ...envFor() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, script)], {
+      env: { PATH: process.env.PATH ?? '', ...envFor() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await new Promise<void>((resolve, reject) => {
@@ -115,17 +128,23 @@ describe('the worker refuses to boot when a job has two handlers or none', () =>
   async function boot(providers: Array<new (...args: never[]) => unknown>): Promise<void> {
     const moduleRef = await Test.createTestingModule({
       imports: [DiscoveryModule],
-      providers: [JobRegistry, ...providers, { provide: RealtimeEmitter, useValue: { to: () => undefined } }, { provide: JOB_CATALOG, useValue: JOB_CATALOG_OF_APPS }],
+      providers: [
+        JobRegistry,
+        ...providers,
+        { provide: RealtimeEmitter, useValue: { to: () => undefined } },
+        { provide: JOB_CATALOG, useValue: JOB_CATALOG_OF_APPS },
+      ],
     }).compile();
     await moduleRef.init();
   }
 
   it('two handlers for "announce"', async () => {
-    await expect(boot([AnnounceHandler, SecondAnnounceHandler])).rejects.toThrow(/job "announce" has 2 handlers: AnnounceHandler.handle, SecondAnnounceHandler.handle/);
+    await expect(boot([AnnounceHandler, SecondAnnounceHandler])).rejects.toThrow(
+      /job "announce" has 2 handlers: AnnounceHandler.handle, SecondAnnounceHandler.handle/,
+    );
   });
 
   it('no handler for "reconcile"', async () => {
     await expect(boot([AnnounceHandler])).rejects.toThrow(/job "reconcile" has no handler/);
   });
 });
-

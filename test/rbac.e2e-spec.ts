@@ -30,7 +30,11 @@ function registeredRoutes(api: TestApi): RouteInfo[] {
       const sub = Reflect.getMetadata(PATH_METADATA, handler);
       if (sub === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-      const joined = [base, String(sub)].filter((p) => p && p !== '/').join('/').replace(/\/+/g, '/').replace(/^\//, '');
+      const joined = [base, String(sub)]
+        .filter((p) => p && p !== '/')
+        .join('/')
+        .replace(/\/+/g, '/')
+        .replace(/^\//, '');
       const atRoot = ROOT_ROUTES.some((r) => r.path === joined);
       const targets = [handler, type as unknown as () => unknown];
       routes.push({
@@ -46,7 +50,11 @@ function registeredRoutes(api: TestApi): RouteInfo[] {
   return routes;
 }
 
-const SAMPLE_PARAMS: Record<string, string> = { id: '01a2296b-0000-7000-8000-000000000000', code: '23575', token: 'no-such-token' };
+const SAMPLE_PARAMS: Record<string, string> = {
+  id: '01a2296b-0000-7000-8000-000000000000',
+  code: '23575',
+  token: 'no-such-token',
+};
 const concrete = (path: string) => path.replace(/:(\w+)/g, (_m, name: string) => SAMPLE_PARAMS[name] ?? 'x');
 
 describe('RBAC over every registered route', () => {
@@ -66,18 +74,26 @@ describe('RBAC over every registered route', () => {
 
   it('finds the routes (sanity: the discovery works)', () => {
     expect(routes.length).toBeGreaterThan(15);
-    expect(routes).toEqual(expect.arrayContaining([expect.objectContaining({ method: 'POST', path: '/api/auth/login', isPublic: true })]));
-    expect(routes).toEqual(expect.arrayContaining([expect.objectContaining({ method: 'GET', path: '/health', isPublic: true })]));
+    expect(routes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ method: 'POST', path: '/api/auth/login', isPublic: true })]),
+    );
+    expect(routes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ method: 'GET', path: '/health', isPublic: true })]),
+    );
   });
 
   it('every route declares @Public, its own auth, or a non-empty @Roles', () => {
-    const undeclared = routes.filter((r) => !r.isPublic && !r.ownAuth && !(r.roles && r.roles.length)).map((r) => `${r.method} ${r.path} (${r.name})`);
+    const undeclared = routes
+      .filter((r) => !r.isPublic && !r.ownAuth && !(r.roles && r.roles.length))
+      .map((r) => `${r.method} ${r.path} (${r.name})`);
     expect(undeclared).toEqual([]);
   });
 
   it('anonymous callers get 401 everywhere except @Public routes', async () => {
     for (const r of routes.filter((x) => !x.ownAuth)) {
-      const res = await api.http[r.method.toLowerCase() as 'get'](concrete(r.path)).send(r.method === 'GET' ? undefined : {});
+      const res = await api.http[r.method.toLowerCase() as 'get'](concrete(r.path)).send(
+        r.method === 'GET' ? undefined : {},
+      );
       if (r.isPublic) expect({ route: r.name, status: res.status }).not.toEqual({ route: r.name, status: 401 });
       else expect({ route: r.name, status: res.status }).toEqual({ route: r.name, status: 401 });
     }
@@ -85,7 +101,10 @@ describe('RBAC over every registered route', () => {
 
   it.each(ROLES)('role %s gets 403 exactly where the route does not list it', async (role) => {
     for (const r of routes.filter((x) => !x.isPublic && !x.ownAuth)) {
-      const req = api.http[r.method.toLowerCase() as 'get'](concrete(r.path)).set('authorization', `Bearer ${tokens[role]}`);
+      const req = api.http[r.method.toLowerCase() as 'get'](concrete(r.path)).set(
+        'authorization',
+        `Bearer ${tokens[role]}`,
+      );
       const res = await (r.method === 'GET' ? req : req.send({}));
       const allowed = r.roles!.includes(role);
       const outcome = { route: `${r.method} ${r.path}`, role, allowed, status: res.status };

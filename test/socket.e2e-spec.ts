@@ -1,6 +1,16 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AnnouncementEvent } from '@hotline/contracts';
-import { ADMIN_PASSWORD, type TestApi, type TestSocket, connectSocket, login, nextEvent, startApi, startWorker, unique } from './helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  type TestApi,
+  type TestSocket,
+  connectSocket,
+  login,
+  nextEvent,
+  startApi,
+  startWorker,
+  unique,
+} from './helpers/test-app';
 
 // Presence: an operator whose last socket goes away is offline at once (no grace period in this file).
 process.env.CALLS_PRESENCE_GRACE_SECONDS = '0';
@@ -30,7 +40,10 @@ describe('socket.io gateway + worker emitter (real Redis adapter)', () => {
   });
 
   it('refuses a connection without a token: auth:error, then disconnect', async () => {
-    await expect(connectSocket(api, undefined)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/Missing token/) });
+    await expect(connectSocket(api, undefined)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/Missing token/),
+    });
   });
 
   it('refuses a connection with a bad token', async () => {
@@ -39,7 +52,11 @@ describe('socket.io gateway + worker emitter (real Redis adapter)', () => {
 
   it('joins rooms from the token only: a dispatcher gets its own office room and no other', async () => {
     const pleiku = await connect('dispatcher.pleiku');
-    expect(pleiku.rooms).toEqual(['role:dispatcher', `user:${pleiku.tokens.user.id}`, `office:${pleiku.tokens.user.postOfficeId}`]);
+    expect(pleiku.rooms).toEqual([
+      'role:dispatcher',
+      `user:${pleiku.tokens.user.id}`,
+      `office:${pleiku.tokens.user.postOfficeId}`,
+    ]);
     const op = await connect('operator1');
     expect(op.rooms).toEqual(['role:operator', `user:${op.tokens.user.id}`]);
   });
@@ -55,17 +72,29 @@ describe('socket.io gateway + worker emitter (real Redis adapter)', () => {
     operator.socket.on('announcement', (e) => received.operator.push(e));
 
     const toOffice = nextEvent(pleiku.socket, 'announcement');
-    const sent = await api.http.post('/api/announcements').set('authorization', `Bearer ${supervisorToken}`).send({ audience: `office:${officeId}`, message: 'Bưu cục Pleiku: kiểm tra hàng đợi' });
+    const sent = await api.http
+      .post('/api/announcements')
+      .set('authorization', `Bearer ${supervisorToken}`)
+      .send({ audience: `office:${officeId}`, message: 'Bưu cục Pleiku: kiểm tra hàng đợi' });
     expect(sent.status).toBe(202);
-    expect(await toOffice).toMatchObject({ id: sent.body.id, message: 'Bưu cục Pleiku: kiểm tra hàng đợi', audience: `office:${officeId}` });
+    expect(await toOffice).toMatchObject({
+      id: sent.body.id,
+      message: 'Bưu cục Pleiku: kiểm tra hàng đợi',
+      audience: `office:${officeId}`,
+    });
 
     // A second event to everybody: Redis pub/sub keeps order, so once it arrives, the first would have arrived too.
     const everyone = [nextEvent(quyNhon.socket, 'announcement'), nextEvent(operator.socket, 'announcement')];
-    const all = await api.http.post('/api/announcements').set('authorization', `Bearer ${supervisorToken}`).send({ audience: 'all', message: 'Chào buổi sáng' });
+    const all = await api.http
+      .post('/api/announcements')
+      .set('authorization', `Bearer ${supervisorToken}`)
+      .send({ audience: 'all', message: 'Chào buổi sáng' });
     await Promise.all(everyone);
     expect(received.quyNhon.map((e) => e.id)).toEqual([all.body.id]);
     expect(received.operator.map((e) => e.id)).toEqual([all.body.id]);
-    await new Promise<void>((resolve) => (received.pleiku.length === 2 ? resolve() : pleiku.socket.once('announcement', () => resolve())));
+    await new Promise<void>((resolve) =>
+      received.pleiku.length === 2 ? resolve() : pleiku.socket.once('announcement', () => resolve()),
+    );
     expect(received.pleiku.map((e) => e.id)).toEqual([sent.body.id, all.body.id]);
   });
 
@@ -75,16 +104,25 @@ describe('socket.io gateway + worker emitter (real Redis adapter)', () => {
     const dispEvents: AnnouncementEvent[] = [];
     disp.socket.on('announcement', (e) => dispEvents.push(e));
     const got = nextEvent(op.socket, 'announcement');
-    const res = await api.http.post('/api/announcements').set('authorization', `Bearer ${supervisorToken}`).send({ audience: 'role:operator', message: 'Họp giao ban 16:30' });
+    const res = await api.http
+      .post('/api/announcements')
+      .set('authorization', `Bearer ${supervisorToken}`)
+      .send({ audience: 'role:operator', message: 'Họp giao ban 16:30' });
     expect((await got).id).toBe(res.body.id);
     const marker = nextEvent(disp.socket, 'announcement');
-    const after = await api.http.post('/api/announcements').set('authorization', `Bearer ${supervisorToken}`).send({ audience: 'role:dispatcher', message: 'marker' });
+    const after = await api.http
+      .post('/api/announcements')
+      .set('authorization', `Bearer ${supervisorToken}`)
+      .send({ audience: 'role:dispatcher', message: 'marker' });
     await marker;
     expect(dispEvents.map((e) => e.id)).toEqual([after.body.id]);
   });
 
   it('refuses a bad announcement with 400', async () => {
-    const res = await api.http.post('/api/announcements').set('authorization', `Bearer ${supervisorToken}`).send({ audience: 'office:../../x', message: 'hi' });
+    const res = await api.http
+      .post('/api/announcements')
+      .set('authorization', `Bearer ${supervisorToken}`)
+      .send({ audience: 'office:../../x', message: 'hi' });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/audience must be/);
   });
@@ -92,12 +130,19 @@ describe('socket.io gateway + worker emitter (real Redis adapter)', () => {
   it('closes the open sockets of a user as soon as an admin disables them', async () => {
     const admin = await login(api, 'admin', ADMIN_PASSWORD);
     const username = unique('op.');
-    const created = await api.http.post('/api/users').set('authorization', `Bearer ${admin.accessToken}`).send({ username, fullName: 'Sẽ bị khóa', password: 'Passw0rd-123', role: 'operator' });
+    const created = await api.http
+      .post('/api/users')
+      .set('authorization', `Bearer ${admin.accessToken}`)
+      .send({ username, fullName: 'Sẽ bị khóa', password: 'Passw0rd-123', role: 'operator' });
     expect(created.status).toBe(201);
     const victim = await connect(username, 'Passw0rd-123');
     const kicked = nextEvent(victim.socket, 'auth:error');
     const closed = new Promise<string>((resolve) => victim.socket.once('disconnect', (reason) => resolve(reason)));
-    await api.http.post(`/api/users/${created.body.id}/disable`).set('authorization', `Bearer ${admin.accessToken}`).send({}).expect(200);
+    await api.http
+      .post(`/api/users/${created.body.id}/disable`)
+      .set('authorization', `Bearer ${admin.accessToken}`)
+      .send({})
+      .expect(200);
     expect(await kicked).toMatchObject({ code: 'USER_DISABLED' });
     expect(await closed).toBe('io server disconnect');
     await expect(connectSocket(api, victim.tokens.accessToken)).rejects.toMatchObject({ code: 'USER_DISABLED' });
@@ -107,7 +152,10 @@ describe('socket.io gateway + worker emitter (real Redis adapter)', () => {
     // A fresh operator: the e2e files share one database, and a demo operator may be left 'available' by a process that is gone.
     const admin = await login(api, 'admin', ADMIN_PASSWORD);
     const username = unique('op.');
-    const created = await api.http.post('/api/users').set('authorization', `Bearer ${admin.accessToken}`).send({ username, fullName: 'Trực tổng đài', password: 'Passw0rd-123', role: 'operator' });
+    const created = await api.http
+      .post('/api/users')
+      .set('authorization', `Bearer ${admin.accessToken}`)
+      .send({ username, fullName: 'Trực tổng đài', password: 'Passw0rd-123', role: 'operator' });
     expect(created.status).toBe(201);
     const supervisor = await connectSocket(api, supervisorToken);
     const tokens = await login(api, username, 'Passw0rd-123');

@@ -1,7 +1,16 @@
 import type { AnnouncementEvent } from '@hotline/contracts';
 import { JobQueue, OutboxRelay, UnitOfWork, jobId } from '@hotline/core';
 import { DataSource } from 'typeorm';
-import { ADMIN_PASSWORD, type TestApi, type TestSocket, connectSocket, login, nextEvent, startApi, unique } from './helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  type TestApi,
+  type TestSocket,
+  connectSocket,
+  login,
+  nextEvent,
+  startApi,
+  unique,
+} from './helpers/test-app';
 
 /**
  * The unit of work against the real MariaDB and Redis: rows and effects commit together, effects run after the commit, a
@@ -30,9 +39,18 @@ describe('unit of work and transactional outbox', () => {
     await api.close();
   });
 
-  const announcement = (message: string): AnnouncementEvent => ({ id: unique('a-'), message, audience: 'role:admin', from: { id: 'system', fullName: 'test' }, sentAt: new Date().toISOString() });
+  const announcement = (message: string): AnnouncementEvent => ({
+    id: unique('a-'),
+    message,
+    audience: 'role:admin',
+    from: { id: 'system', fullName: 'test' },
+    sentAt: new Date().toISOString(),
+  });
   /** Outbox rows that mention an id (a job id): the rows of other tests may be on their way out meanwhile. */
-  const outboxRowsWith = async (id: string) => Number((await ds.query("SELECT COUNT(*) AS n FROM outbox WHERE JSON_SEARCH(effects, 'one', ?) IS NOT NULL", [id]))[0].n);
+  const outboxRowsWith = async (id: string) =>
+    Number(
+      (await ds.query("SELECT COUNT(*) AS n FROM outbox WHERE JSON_SEARCH(effects, 'one', ?) IS NOT NULL", [id]))[0].n,
+    );
 
   it('commits the rows with their effects, then adds the jobs and emits the events', async () => {
     const heard = nextEvent(socket, 'announcement');
@@ -67,7 +85,9 @@ describe('unit of work and transactional outbox', () => {
   it('keeps what the fast path could not deliver and the poller carries it out, once', async () => {
     const id = jobId('uow-stranded', unique(''));
     const message = unique('Sau sự cố ');
-    const publish = jest.spyOn(relay, 'publish').mockRejectedValueOnce(new Error('the process died right after the commit'));
+    const publish = jest
+      .spyOn(relay, 'publish')
+      .mockRejectedValueOnce(new Error('the process died right after the commit'));
     try {
       await uow.run(async (tx) => {
         tx.enqueue('reconcile', { trigger: 'manual' }, { jobId: id, delay: 60_000 });

@@ -9,7 +9,9 @@ describe('GET /api/users/operators', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    const bearer = async (username: string, password?: string) => ({ authorization: `Bearer ${(await login(api, username, password)).accessToken}` });
+    const bearer = async (username: string, password?: string) => ({
+      authorization: `Bearer ${(await login(api, username, password)).accessToken}`,
+    });
     auth.admin = await bearer('admin', ADMIN_PASSWORD);
     auth.supervisor = await bearer('supervisor1');
     auth.operator = await bearer('operator1');
@@ -18,7 +20,16 @@ describe('GET /api/users/operators', () => {
   afterAll(() => api.close());
 
   const create = async (role: 'operator' | 'supervisor', fullName: string, extension?: string): Promise<UserView> => {
-    const res = await api.http.post('/api/users').set(auth.admin).send({ username: unique(`dir.${role}.`), fullName, password: 'Matkhau@2026', role, ...(extension ? { extension } : {}) });
+    const res = await api.http
+      .post('/api/users')
+      .set(auth.admin)
+      .send({
+        username: unique(`dir.${role}.`),
+        fullName,
+        password: 'Matkhau@2026',
+        role,
+        ...(extension ? { extension } : {}),
+      });
     expect(res.status).toBe(201);
     return res.body as UserView;
   };
@@ -36,7 +47,9 @@ describe('GET /api/users/operators', () => {
     const list = res.body as OperatorDirectoryEntry[];
     expect(list).toContainEqual({ id: fresh.id, fullName: fresh.fullName, extension: ext });
     expect(list).toContainEqual({ id: noExt.id, fullName: noExt.fullName, extension: null });
-    expect(list.map((o) => o.fullName)).toEqual(expect.arrayContaining(['Nguyễn Thị Lan (ĐTV)', 'Trần Văn Minh (ĐTV)']));
+    expect(list.map((o) => o.fullName)).toEqual(
+      expect.arrayContaining(['Nguyễn Thị Lan (ĐTV)', 'Trần Văn Minh (ĐTV)']),
+    );
     const ids = list.map((o) => o.id);
     expect(ids).not.toContain(gone.id);
     expect(ids).not.toContain(boss.id);
@@ -44,7 +57,9 @@ describe('GET /api/users/operators', () => {
     // Nothing of the account leaks (username, role, login times): exactly three fields.
     for (const o of list) expect(Object.keys(o).sort()).toEqual(['extension', 'fullName', 'id']);
     // Sorted by name the Vietnamese way.
-    expect(list.map((o) => o.fullName)).toEqual([...list.map((o) => o.fullName)].sort((a, b) => a.localeCompare(b, 'vi')));
+    expect(list.map((o) => o.fullName)).toEqual(
+      [...list.map((o) => o.fullName)].sort((a, b) => a.localeCompare(b, 'vi')),
+    );
   });
 
   it('admins read it too; operators and dispatchers are refused, anonymous callers asked to log in', async () => {

@@ -21,11 +21,16 @@ describe('validation errors: details.fields for a client to translate', () => {
 
   it('one entry per failed rule, with params; message and details.errors unchanged', async () => {
     const before = (await api.http.get('/api/bcci-tariffs').set(admin)).body.length as number;
-    const res = await api.http.post('/api/bcci-tariffs').set(admin).send({ legKind: 'teleport', routeType: 'intra_area', priceVnd: -5, dueWorkingDays: 1.5, colour: 'red' });
+    const res = await api.http
+      .post('/api/bcci-tariffs')
+      .set(admin)
+      .send({ legKind: 'teleport', routeType: 'intra_area', priceVnd: -5, dueWorkingDays: 1.5, colour: 'red' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     expect(res.body.message).toContain('priceVnd must not be negative');
-    expect(res.body.details.errors).toEqual(expect.arrayContaining(['priceVnd must not be negative', 'property colour should not exist']));
+    expect(res.body.details.errors).toEqual(
+      expect.arrayContaining(['priceVnd must not be negative', 'property colour should not exist']),
+    );
     expect(res.body.message).toBe(res.body.details.errors.join('; '));
     const fields = fieldsOf(res.body);
     expect(fields).toHaveLength(res.body.details.errors.length);
@@ -57,14 +62,31 @@ describe('validation errors: details.fields for a client to translate', () => {
       });
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(
-      expect.arrayContaining([{ field: 'pickupAddress.communeCode', constraint: 'matches', message: 'communeCode must be a 5-digit commune code', params: { pattern: '^\\d{5}$' } }]),
+      expect.arrayContaining([
+        {
+          field: 'pickupAddress.communeCode',
+          constraint: 'matches',
+          message: 'communeCode must be a 5-digit commune code',
+          params: { pattern: '^\\d{5}$' },
+        },
+      ]),
     );
 
-    const calendar = ((await api.http.get('/api/sla/calendars').set(admin)).body as CalendarView[]).find((c) => c.isDefault)!;
+    const calendar = ((await api.http.get('/api/sla/calendars').set(admin)).body as CalendarView[]).find(
+      (c) => c.isDefault,
+    )!;
     const exc = await api.http
       .post(`/api/sla/calendars/${calendar.id}/exceptions`)
       .set(admin)
-      .send({ date: '2031-02-15', kind: 'working_day', periods: [{ start: '07:00', end: '11:30' }, { start: '7h', end: '17:00' }], name: '' });
+      .send({
+        date: '2031-02-15',
+        kind: 'working_day',
+        periods: [
+          { start: '07:00', end: '11:30' },
+          { start: '7h', end: '17:00' },
+        ],
+        name: '',
+      });
     expect(exc.status).toBe(400);
     expect(fieldsOf(exc.body)).toEqual(
       expect.arrayContaining([
@@ -82,9 +104,15 @@ describe('validation errors: details.fields for a client to translate', () => {
       .send({ name: unique('KM '), percent: 10, startsOn: '2031-03-10', endsOn: '2031-03-01', legKinds: ['pickup'] });
     expect(promo.status).toBe(400);
     expect(promo.body.message).toBe('endsOn: the window ends before it starts');
-    expect(promo.body.details).toEqual({ field: 'endsOn', fields: [{ field: 'endsOn', constraint: 'dateOrder', message: 'endsOn: the window ends before it starts' }] });
+    expect(promo.body.details).toEqual({
+      field: 'endsOn',
+      fields: [{ field: 'endsOn', constraint: 'dateOrder', message: 'endsOn: the window ends before it starts' }],
+    });
 
-    const citizen = await api.http.post('/api/citizens').set(operator).send({ fullName: 'Nguyễn Văn A', phone: '12345' });
+    const citizen = await api.http
+      .post('/api/citizens')
+      .set(operator)
+      .send({ fullName: 'Nguyễn Văn A', phone: '12345' });
     expect(citizen.status).toBe(400);
     expect(fieldsOf(citizen.body)).toEqual([expect.objectContaining({ field: 'phone', constraint: 'isPhone' })]);
 
@@ -95,14 +123,29 @@ describe('validation errors: details.fields for a client to translate', () => {
     const badCode = await api.http.get('/api/geo/units/12ab').set(admin);
     expect(badCode.status).toBe(400);
     expect(badCode.body.message).toBe('code must be a 5-digit commune code');
-    expect(fieldsOf(badCode.body)).toEqual([{ field: 'code', constraint: 'matches', message: 'code must be a 5-digit commune code', params: { pattern: '^\\d{5}$' } }]);
+    expect(fieldsOf(badCode.body)).toEqual([
+      {
+        field: 'code',
+        constraint: 'matches',
+        message: 'code must be a 5-digit commune code',
+        params: { pattern: '^\\d{5}$' },
+      },
+    ]);
   });
 
   it('the post-office rules (shared with the CSV import) name their field and rule', async () => {
     const res = await api.http
       .post('/api/post-offices')
       .set(admin)
-      .send({ code: unique('PO'), name: 'Bưu điện thử', address: '1 Lê Lợi', communeCode: '00000', lat: 13.98, lng: 108.0, phone: '12' });
+      .send({
+        code: unique('PO'),
+        name: 'Bưu điện thử',
+        address: '1 Lê Lợi',
+        communeCode: '00000',
+        lat: 13.98,
+        lng: 108.0,
+        phone: '12',
+      });
     expect(res.status).toBe(400);
     expect(res.body.details.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'phone' })]));
     expect(fieldsOf(res.body)).toEqual(
@@ -113,12 +156,22 @@ describe('validation errors: details.fields for a client to translate', () => {
     );
 
     const csv = ['code,name,address,commune_code,lat,lng', `${unique('PO')},B,1 Lê Lợi,00000,13.98,108.0`].join('\n');
-    const imported = await api.http.post('/api/post-offices/import').set(admin).set('content-type', 'text/csv').send(csv);
+    const imported = await api.http
+      .post('/api/post-offices/import')
+      .set(admin)
+      .set('content-type', 'text/csv')
+      .send(csv);
     expect(imported.status).toBe(400);
     expect(imported.body.code).toBe('CSV_INVALID');
     expect(imported.body.details.errors).toEqual(
       expect.arrayContaining([
-        { line: 2, field: 'name', message: 'name must be 2–150 characters', constraint: 'isLength', params: { min: 2, max: 150 } },
+        {
+          line: 2,
+          field: 'name',
+          message: 'name must be 2–150 characters',
+          constraint: 'isLength',
+          params: { min: 2, max: 150 },
+        },
         expect.objectContaining({ line: 2, field: 'communeCode', constraint: 'exists', params: { value: '00000' } }),
       ]),
     );

@@ -10,7 +10,12 @@ const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
 const mysql = require('mysql2/promise');
 
-const DB = { host: process.env.DB_HOST ?? '127.0.0.1', port: Number(process.env.DB_PORT ?? 3306), user: process.env.DB_USER ?? 'root', password: process.env.DB_PASSWORD ?? '' };
+const DB = {
+  host: process.env.DB_HOST ?? '127.0.0.1',
+  port: Number(process.env.DB_PORT ?? 3306),
+  user: process.env.DB_USER ?? 'root',
+  password: process.env.DB_PASSWORD ?? '',
+};
 const DB_NAME = 'bench_calls';
 const PORT = 3991;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -24,7 +29,8 @@ const CONCURRENCY = 16;
 const LOOKUP_CONCURRENCY = 4;
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const fmtLat = (r) => `${String(r.rps).padStart(6)} /s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`;
+const fmtLat = (r) =>
+  `${String(r.rps).padStart(6)} /s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`;
 
 async function load(n, fn, concurrency = CONCURRENCY) {
   const times = [];
@@ -75,13 +81,25 @@ async function seed(pool, log) {
       cs.push([id, `Công dân ${i}`, 'person', '23575', now, now, 1]);
       ps.push([phoneOf(i), id, 1, now]);
     }
-    await pool.query('INSERT INTO citizens (id, full_name, kind, commune_code, created_at, updated_at, version) VALUES ?', [cs]);
+    await pool.query(
+      'INSERT INTO citizens (id, full_name, kind, commune_code, created_at, updated_at, version) VALUES ?',
+      [cs],
+    );
     await pool.query('INSERT INTO citizen_phones (phone, citizen_id, is_primary, created_at) VALUES ?', [ps]);
   }
   // Calls over the last 2 years, in start order; 4 parallel writers of 5000-row INSERTs.
   const span = 2 * 365 * 86400_000;
   const t0 = now.getTime() - span - 86400_000;
-  const outcomes = ['guided', 'guided', 'guided', 'request_created', 'ticket_created', 'transferred', 'missed', 'abandoned'];
+  const outcomes = [
+    'guided',
+    'guided',
+    'guided',
+    'request_created',
+    'ticket_created',
+    'transferred',
+    'missed',
+    'abandoned',
+  ];
   const BATCH = 5000;
   let nextBatch = 0;
   const batches = Math.ceil(ROWS / BATCH);
@@ -101,9 +119,24 @@ async function seed(pool, log) {
             const answered = outcome === 'missed' || outcome === 'abandoned' ? null : new Date(startMs + 8000);
             const ended = new Date(startMs + 120_000);
             rows.push([
-              uuidv7(startMs), 'inbound', 'phone', 'ended', phoneOf(p), 0, p < CITIZENS ? citizenIds[p] : null,
-              answered ? ops[i % ops.length].id : null, started, answered, ended, answered ? 8 : 120, answered ? 112 : null,
-              topics[i % topics.length].id, outcome, started, started, 1,
+              uuidv7(startMs),
+              'inbound',
+              'phone',
+              'ended',
+              phoneOf(p),
+              0,
+              p < CITIZENS ? citizenIds[p] : null,
+              answered ? ops[i % ops.length].id : null,
+              started,
+              answered,
+              ended,
+              answered ? 8 : 120,
+              answered ? 112 : null,
+              topics[i % topics.length].id,
+              outcome,
+              started,
+              started,
+              1,
             ]);
           }
           await conn.query(
@@ -117,7 +150,9 @@ async function seed(pool, log) {
     }),
   );
   await pool.query('ANALYZE TABLE calls, citizen_phones, citizens');
-  log(`seed: ${ROWS} calls, ${PHONES} numbers, ${CITIZENS} citizens in ${((performance.now() - started) / 1000).toFixed(1)} s (multi-row INSERTs of ${BATCH})`);
+  log(
+    `seed: ${ROWS} calls, ${PHONES} numbers, ${CITIZENS} citizens in ${((performance.now() - started) / 1000).toFixed(1)} s (multi-row INSERTs of ${BATCH})`,
+  );
 }
 
 /** The same statements as CallerLookupService, through raw mysql2. */
@@ -126,11 +161,17 @@ async function rawLookup(pool, e164) {
   let phones = [e164];
   if (link) {
     await pool.query('SELECT * FROM citizens WHERE id = ?', [link.citizen_id]);
-    const [ps] = await pool.query('SELECT phone, is_primary, label FROM citizen_phones WHERE citizen_id = ? ORDER BY is_primary DESC, created_at ASC', [link.citizen_id]);
+    const [ps] = await pool.query(
+      'SELECT phone, is_primary, label FROM citizen_phones WHERE citizen_id = ? ORDER BY is_primary DESC, created_at ASC',
+      [link.citizen_id],
+    );
     phones = ps.map((p) => p.phone);
   }
   await Promise.all([
-    pool.query('SELECT id, direction, channel, started_at, outcome, topic_id, operator_id, talk_seconds FROM calls WHERE phone IN (?) ORDER BY started_at DESC, id DESC LIMIT 5', [phones]),
+    pool.query(
+      'SELECT id, direction, channel, started_at, outcome, topic_id, operator_id, talk_seconds FROM calls WHERE phone IN (?) ORDER BY started_at DESC, id DESC LIMIT 5',
+      [phones],
+    ),
     pool.query('SELECT COUNT(*) AS n FROM calls WHERE phone IN (?)', [phones]),
     pool.query("SELECT id FROM callbacks WHERE open_phone IN (?) AND state = 'open' LIMIT 1", [phones]),
   ]);
@@ -148,9 +189,18 @@ async function rawEvent(pool, pbx, callId, type, e164, at) {
     );
     const [[row]] = await conn.query('SELECT * FROM calls WHERE pbx = ? AND external_id = ? FOR UPDATE', [pbx, callId]);
     if (type !== 'new_call') {
-      await conn.query(type === 'answer' ? "UPDATE calls SET state = 'answered', answered_at = ?, version = version + 1 WHERE id = ?" : "UPDATE calls SET state = 'ended', ended_at = ?, version = version + 1 WHERE id = ?", [at, row.id]);
+      await conn.query(
+        type === 'answer'
+          ? "UPDATE calls SET state = 'answered', answered_at = ?, version = version + 1 WHERE id = ?"
+          : "UPDATE calls SET state = 'ended', ended_at = ?, version = version + 1 WHERE id = ?",
+        [at, row.id],
+      );
     }
-    await conn.query("INSERT INTO audit_log (id, at, entity_type, entity_id, action) VALUES (?, ?, 'call', ?, 'cti')", [uuidv7(at.getTime()), at, row.id]);
+    await conn.query("INSERT INTO audit_log (id, at, entity_type, entity_id, action) VALUES (?, ?, 'call', ?, 'cti')", [
+      uuidv7(at.getTime()),
+      at,
+      row.id,
+    ]);
     await conn.commit();
   } catch (err) {
     await conn.rollback();
@@ -161,8 +211,20 @@ async function rawEvent(pool, pbx, callId, type, e164, at) {
 }
 
 export async function run({ log }) {
-  const env = { ...process.env, NODE_ENV: 'development', DB_NAME, REDIS_PREFIX: `bench-calls-${process.pid}:`, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'error', LOGIN_LIMIT_PER_USER: '100000', LOGIN_LIMIT_PER_IP: '100000', DB_POOL_SIZE: '20' };
-  const cli = (cmd) => execFileSync(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DB_NAME,
+    REDIS_PREFIX: `bench-calls-${process.pid}:`,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    LOGIN_LIMIT_PER_USER: '100000',
+    LOGIN_LIMIT_PER_IP: '100000',
+    DB_POOL_SIZE: '20',
+  };
+  const cli = (cmd) =>
+    execFileSync(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
   cli('migrate');
   cli('seed');
   const pool = await mysql.createPool({ ...DB, database: DB_NAME, connectionLimit: 20, timezone: 'Z' });
@@ -178,28 +240,50 @@ export async function run({ log }) {
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    const post = (path, body, headers) => fetch(`${BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    const admin = await (await post('/api/auth/login', { username: 'admin', password: process.env.ADMIN_PASSWORD ?? 'Admin@0269' })).json();
+    const post = (path, body, headers) =>
+      fetch(`${BASE}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const admin = await (
+      await post('/api/auth/login', { username: 'admin', password: process.env.ADMIN_PASSWORD ?? 'Admin@0269' })
+    ).json();
     const op = await (await post('/api/auth/login', { username: 'operator1', password: 'Demo@0269' })).json();
     const pbxName = `bench-${process.pid}`;
-    const pbx = await (await post('/api/cti/tokens', { name: pbxName }, { authorization: `Bearer ${admin.accessToken}` })).json();
+    const pbx = await (
+      await post('/api/cti/tokens', { name: pbxName }, { authorization: `Bearer ${admin.accessToken}` })
+    ).json();
     if (!pbx.token) throw new Error(`could not create a PBX token: ${JSON.stringify(pbx)}`);
     const auth = { authorization: `Bearer ${op.accessToken}` };
 
     // ---- lookup latency (random numbers among the seeded ones; a quarter are known citizens)
     const pick = (i) => (i * 104729) % PHONES;
-    for (let i = 0; i < 200; i++) await fetch(`${BASE}/api/citizens/lookup?phone=${national(pick(i))}`, { headers: auth }).then((r) => r.arrayBuffer());
+    for (let i = 0; i < 200; i++)
+      await fetch(`${BASE}/api/citizens/lookup?phone=${national(pick(i))}`, { headers: auth }).then((r) =>
+        r.arrayBuffer(),
+      );
     const raw = await load(LOOKUPS, (i) => rawLookup(pool, phoneOf(pick(i + 7))), LOOKUP_CONCURRENCY);
-    const viaApi = await load(LOOKUPS, async (i) => {
-      const r = await fetch(`${BASE}/api/citizens/lookup?phone=${national(pick(i + 7))}`, { headers: auth });
-      if (r.status !== 200) throw new Error(`lookup ${r.status}`);
-      await r.arrayBuffer();
-    }, LOOKUP_CONCURRENCY);
+    const viaApi = await load(
+      LOOKUPS,
+      async (i) => {
+        const r = await fetch(`${BASE}/api/citizens/lookup?phone=${national(pick(i + 7))}`, { headers: auth });
+        if (r.status !== 200) throw new Error(`lookup ${r.status}`);
+        await r.arrayBuffer();
+      },
+      LOOKUP_CONCURRENCY,
+    );
     // The platform's share: an authenticated request that does nothing (JWT + session re-read, guard, pipes).
-    const me = await load(LOOKUPS, () => fetch(`${BASE}/api/auth/me`, { headers: auth }).then((r) => r.arrayBuffer()), LOOKUP_CONCURRENCY);
+    const me = await load(
+      LOOKUPS,
+      () => fetch(`${BASE}/api/auth/me`, { headers: auth }).then((r) => r.arrayBuffer()),
+      LOOKUP_CONCURRENCY,
+    );
     log(`lookup, raw mysql2 (same queries)        ${fmtLat(raw)}`);
     log(`platform floor, GET /api/auth/me         ${fmtLat(me)}`);
-    log(`lookup, GET /api/citizens/lookup         ${fmtLat(viaApi)}   p95 target 50 ms: ${viaApi.p95 <= 50 ? 'OK' : 'MISSED'}`);
+    log(
+      `lookup, GET /api/citizens/lookup         ${fmtLat(viaApi)}   p95 target 50 ms: ${viaApi.p95 <= 50 ? 'OK' : 'MISSED'}`,
+    );
     log(`lookup ratio api/raw p95: ${(viaApi.p95 / raw.p95).toFixed(1)}×`);
 
     // ---- CTI ingestion: new_call, answer, hangup per call (in order per call, calls concurrent). No extension on
@@ -215,12 +299,24 @@ export async function run({ log }) {
     });
     const apiCti = await load(CTI_CALLS, async (i) => {
       for (const t of types) {
-        const r = await post('/api/cti/events', { event: t, call_id: `api-${i}`, direction: 'inbound', from: national(pick(i)), to: '02693888222', ...(t === 'hangup' ? { cause: 'normalClearing' } : {}) }, { 'x-cti-token': pbx.token });
+        const r = await post(
+          '/api/cti/events',
+          {
+            event: t,
+            call_id: `api-${i}`,
+            direction: 'inbound',
+            from: national(pick(i)),
+            to: '02693888222',
+            ...(t === 'hangup' ? { cause: 'normalClearing' } : {}),
+          },
+          { 'x-cti-token': pbx.token },
+        );
         if (r.status !== 200) throw new Error(`cti ${r.status} ${await r.text()}`);
         await r.arrayBuffer();
       }
     });
-    const ev = (r) => `${String(r.rps * 3).padStart(6)} events/s  per call (3 events) p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms`;
+    const ev = (r) =>
+      `${String(r.rps * 3).padStart(6)} events/s  per call (3 events) p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms`;
     log(`CTI, raw mysql2 (same statements)        ${ev(rawCti)}`);
     log(`CTI, POST /api/cti/events                ${ev(apiCti)}`);
     log(`CTI ratio raw/api throughput: ${(rawCti.rps / apiCti.rps).toFixed(1)}× lower through the api`);
@@ -230,17 +326,29 @@ export async function run({ log }) {
     // ---- EXPLAIN of the list queries (keyset pagination over started_at desc, id desc)
     const [[opRow]] = await pool.query("SELECT id FROM users WHERE username = 'operator1'");
     const explain = async (label, where, params) => {
-      const [rows] = await pool.query(`EXPLAIN SELECT * FROM calls c WHERE ${where} ORDER BY c.started_at DESC, c.id DESC LIMIT 51`, params);
+      const [rows] = await pool.query(
+        `EXPLAIN SELECT * FROM calls c WHERE ${where} ORDER BY c.started_at DESC, c.id DESC LIMIT 51`,
+        params,
+      );
       // rows≈ is the range estimate; with the index in sort order and no filesort, LIMIT 51 stops the scan early.
       const filesort = /filesort/i.test(rows[0].Extra ?? '');
-      log(`EXPLAIN ${label.padEnd(22)} key=${rows[0].key} range≈${rows[0].rows} rows, filesort: ${filesort ? 'YES (slow)' : 'no'}  extra=${rows[0].Extra ?? ''}`);
+      log(
+        `EXPLAIN ${label.padEnd(22)} key=${rows[0].key} range≈${rows[0].rows} rows, filesort: ${filesort ? 'YES (slow)' : 'no'}  extra=${rows[0].Extra ?? ''}`,
+      );
     };
     const cursorAt = new Date(Date.now() - 200 * 86400_000);
     await explain('all, first page', '1=1', []);
-    await explain('all, with cursor', 'c.started_at <= ? AND (c.started_at < ? OR c.id < ?)', [cursorAt, cursorAt, 'ffffffff']);
+    await explain('all, with cursor', 'c.started_at <= ? AND (c.started_at < ? OR c.id < ?)', [
+      cursorAt,
+      cursorAt,
+      'ffffffff',
+    ]);
     await explain('operator', 'c.operator_id = ?', [opRow.id]);
     await explain('phone', 'c.phone = ?', [phoneOf(123)]);
-    await explain('outcome + date range', "c.outcome = 'missed' AND c.started_at >= ? AND c.started_at < ?", [new Date(Date.now() - 30 * 86400_000), new Date()]);
+    await explain('outcome + date range', "c.outcome = 'missed' AND c.started_at >= ? AND c.started_at < ?", [
+      new Date(Date.now() - 30 * 86400_000),
+      new Date(),
+    ]);
   } finally {
     api?.kill('SIGTERM');
     await pool.query(`DROP DATABASE IF EXISTS ${DB_NAME}`);

@@ -17,14 +17,21 @@ const { Server } = require('socket.io');
 const { io: ioClient } = require('socket.io-client');
 const units = require(join(root, 'libs/geo/data/gia-lai-units-2025.json')).units;
 
-const DB = { host: process.env.DB_HOST ?? '127.0.0.1', port: Number(process.env.DB_PORT ?? 3306), user: process.env.DB_USER ?? 'root', password: process.env.DB_PASSWORD ?? '' };
+const DB = {
+  host: process.env.DB_HOST ?? '127.0.0.1',
+  port: Number(process.env.DB_PORT ?? 3306),
+  user: process.env.DB_USER ?? 'root',
+  password: process.env.DB_PASSWORD ?? '',
+};
 const REDIS = { host: process.env.REDIS_HOST ?? '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) };
 const OFFICES = Number(process.env.BENCH_OFFICES ?? 5000);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 20000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const REQUESTS = Number(process.env.BENCH_E2E_REQUESTS ?? 500);
 const PORT = 3991;
-const ALWAYS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '23:59']]]));
+const ALWAYS = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '23:59']]]),
+);
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const stats = (times) => {
@@ -35,7 +42,7 @@ const ms = (x) => `${x.toFixed(3)} ms`;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
 
 function rng(seed) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 /** (1) Routing decision: the index (offices bucketed by served commune) vs scanning every office. */
@@ -50,12 +57,26 @@ function benchRouting(log) {
       .sort((a, b) => a.d - b.d)
       .slice(0, 4)
       .map((u) => u.code);
-    offices.push({ id: `o${i}`, lat: home.lat + (rnd() - 0.5) * 0.1, lng: home.lng + (rnd() - 0.5) * 0.1, active: rnd() > 0.05, dailyCapacity: 50, openingHours: ALWAYS, serves: near });
+    offices.push({
+      id: `o${i}`,
+      lat: home.lat + (rnd() - 0.5) * 0.1,
+      lng: home.lng + (rnd() - 0.5) * 0.1,
+      active: rnd() > 0.05,
+      dailyCapacity: 50,
+      openingHours: ALWAYS,
+      serves: near,
+    });
   }
   const index = new OfficeIndex(offices);
   const queries = Array.from({ length: DECISIONS }, () => {
     const u = units[Math.floor(rnd() * units.length)];
-    return { communeCode: u.code, point: { lat: u.lat + (rnd() - 0.5) * 0.05, lng: u.lng + (rnd() - 0.5) * 0.05 }, at: new Date(), excluded: new Set(), loadToday: new Map() };
+    return {
+      communeCode: u.code,
+      point: { lat: u.lat + (rnd() - 0.5) * 0.05, lng: u.lng + (rnd() - 0.5) * 0.05 },
+      at: new Date(),
+      excluded: new Set(),
+      loadToday: new Map(),
+    };
   });
   const measure = (fn) => {
     for (let i = 0; i < 2000; i++) fn(queries[i % queries.length]); // warm-up (JIT)
@@ -73,10 +94,13 @@ function benchRouting(log) {
   const idx = measure((q) => index.decide(q));
   const brute = measure((q) => index.bruteForce(q));
   let disagree = 0;
-  for (const q of queries.slice(0, 2000)) if (JSON.stringify(index.decide(q)) !== JSON.stringify(index.bruteForce(q))) disagree++;
+  for (const q of queries.slice(0, 2000))
+    if (JSON.stringify(index.decide(q)) !== JSON.stringify(index.bruteForce(q))) disagree++;
   log(`routing decision, ${OFFICES} offices, ${DECISIONS} decisions (index rebuild ${buildMs.toFixed(1)} ms)`);
   log(`  brute-force scan   p50 ${ms(brute.p50)}  p99 ${ms(brute.p99)}`);
-  log(`  commune index      p50 ${ms(idx.p50)}  p99 ${ms(idx.p99)}   ${(brute.p50 / idx.p50).toFixed(0)}× faster at p50; goal p99 ≤ 0.2 ms: ${idx.p99 <= 0.2 ? 'OK' : 'MISSED'}; disagreements ${disagree}`);
+  log(
+    `  commune index      p50 ${ms(idx.p50)}  p99 ${ms(idx.p99)}   ${(brute.p50 / idx.p50).toFixed(0)}× faster at p50; goal p99 ≤ 0.2 ms: ${idx.p99 <= 0.2 ? 'OK' : 'MISSED'}; disagreements ${disagree}`,
+  );
 }
 
 /** CPU time (user + system, ms) a child process has used so far, from /proc (Linux); null elsewhere. */
@@ -113,7 +137,11 @@ async function rawFloor(prefix) {
   const server = new Server(http, { transports: ['websocket'] });
   await new Promise((r) => http.listen(PORT + 1, '127.0.0.1', r));
   const queue = new Queue('bench-raw', { connection: REDIS, prefix });
-  const worker = new Worker('bench-raw', async (job) => server.emit('assigned', job.data), { connection: { ...REDIS, maxRetriesPerRequest: null }, prefix, concurrency: 20 });
+  const worker = new Worker('bench-raw', async (job) => server.emit('assigned', job.data), {
+    connection: { ...REDIS, maxRetriesPerRequest: null },
+    prefix,
+    concurrency: 20,
+  });
   const client = ioClient(`http://127.0.0.1:${PORT + 1}`, { transports: ['websocket'] });
   await new Promise((r) => client.once('connect', r));
   const sent = new Map();
@@ -139,15 +167,39 @@ async function rawFloor(prefix) {
 
 /** (2b) The real path: POST /api/bcci-requests → commit → BullMQ → worker routing (MySQL) → redis-emitter → api socket → dispatcher. */
 async function endToEnd(log, prefix) {
-  const env = { ...process.env, NODE_ENV: 'development', DB_NAME: 'bench_dispatch', REDIS_PREFIX: prefix, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'error', LOGIN_LIMIT_PER_USER: '100000', LOGIN_LIMIT_PER_IP: '100000', SEED_DEMO: 'true' };
-  const cli = (cmd) => execFileSync(process.execPath, [join(dist, 'apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DB_NAME: 'bench_dispatch',
+    REDIS_PREFIX: prefix,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    LOGIN_LIMIT_PER_USER: '100000',
+    LOGIN_LIMIT_PER_IP: '100000',
+    SEED_DEMO: 'true',
+  };
+  const cli = (cmd) =>
+    execFileSync(process.execPath, [join(dist, 'apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
   cli('migrate');
   cli('seed');
   const conn = await mysql.createConnection({ ...DB, database: 'bench_dispatch' });
   // Benchmarks must not depend on the hour they run: every demo office open all week, with room for the whole run.
-  await conn.query('UPDATE post_offices SET opening_hours = ?, daily_capacity = 100000, updated_at = NOW(3)', [JSON.stringify(ALWAYS)]);
+  await conn.query('UPDATE post_offices SET opening_hours = ?, daily_capacity = 100000, updated_at = NOW(3)', [
+    JSON.stringify(ALWAYS),
+  ]);
   const [[office]] = await conn.query("SELECT id, lat, lng, commune_code FROM post_offices WHERE code = 'DEMO-23575'");
-  const procs = [spawn(process.execPath, [...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), join(dist, 'apps/api/src/main.js')], { env, stdio: 'ignore' }), spawn(process.execPath, [join(dist, 'apps/worker/src/main.js')], { env, stdio: 'ignore' })];
+  const procs = [
+    spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+        join(dist, 'apps/api/src/main.js'),
+      ],
+      { env, stdio: 'ignore' },
+    ),
+    spawn(process.execPath, [join(dist, 'apps/worker/src/main.js')], { env, stdio: 'ignore' }),
+  ];
   const base = `http://127.0.0.1:${PORT}`;
   let socket;
   try {
@@ -160,7 +212,15 @@ async function endToEnd(log, prefix) {
       await sleep(200);
     }
     const login = async (username) =>
-      (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Demo@0269' }) })).json()).accessToken;
+      (
+        await (
+          await fetch(`${base}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username, password: 'Demo@0269' }),
+          })
+        ).json()
+      ).accessToken;
     const operator = await login('operator1');
     const dispatcher = await login('dispatcher.pleiku');
     socket = ioClient(base, { path: '/socket.io', transports: ['websocket'], auth: { token: dispatcher } });
@@ -178,9 +238,19 @@ async function endToEnd(log, prefix) {
       agency: 'Bench agency',
       serviceLevel: '3',
       phone: `0912${String(100000 + i).padStart(6, '0')}`,
-      pickupAddress: { detail: 'bench', communeCode: office.commune_code, lat: Number(office.lat), lng: Number(office.lng) },
+      pickupAddress: {
+        detail: 'bench',
+        communeCode: office.commune_code,
+        lat: Number(office.lat),
+        lng: Number(office.lng),
+      },
     });
-    const post = (i) => fetch(`${base}/api/bcci-requests`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}` }, body: JSON.stringify(body(i)) }).then((r) => r.json());
+    const post = (i) =>
+      fetch(`${base}/api/bcci-requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}` },
+        body: JSON.stringify(body(i)),
+      }).then((r) => r.json());
     for (let i = 0; i < 20; i++) await post(1_000_000 + i); // warm-up
     const sent = new Map();
     const codes = [];
@@ -222,7 +292,9 @@ export async function run({ log }) {
   log(`request → dispatcher socket at ${RATE} req/s, ${REQUESTS} requests`);
   log(`  raw floor (BullMQ add → worker → socket.io)   p50 ${ms(floor.p50)}  p99 ${ms(floor.p99)}`);
   log(`  api POST → routing → office socket           p50 ${ms(e2e.p50)}  p99 ${ms(e2e.p99)}  (n=${e2e.n})`);
-  log(`  ratio p50 ${(e2e.p50 / floor.p50).toFixed(1)}×, p99 ${(e2e.p99 / floor.p99).toFixed(1)}×; goal p99 ≤ 100 ms: ${e2e.p99 <= 100 ? 'OK' : 'MISSED'}`);
+  log(
+    `  ratio p50 ${(e2e.p50 / floor.p50).toFixed(1)}×, p99 ${(e2e.p99 / floor.p99).toFixed(1)}×; goal p99 ≤ 100 ms: ${e2e.p99 <= 100 ? 'OK' : 'MISSED'}`,
+  );
   // Clean this run's Redis keys.
   const Redis = require('ioredis');
   const redis = new Redis(REDIS);

@@ -17,8 +17,17 @@ const mysql = require('mysql2/promise');
 const { Queue, Worker } = require('bullmq');
 const IORedis = require('ioredis');
 
-const DB = { host: process.env.DB_HOST ?? '127.0.0.1', port: Number(process.env.DB_PORT ?? 3306), user: process.env.DB_USER ?? 'root', password: process.env.DB_PASSWORD ?? '' };
-const REDIS = { host: process.env.REDIS_HOST ?? '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379), maxRetriesPerRequest: null };
+const DB = {
+  host: process.env.DB_HOST ?? '127.0.0.1',
+  port: Number(process.env.DB_PORT ?? 3306),
+  user: process.env.DB_USER ?? 'root',
+  password: process.env.DB_PASSWORD ?? '',
+};
+const REDIS = {
+  host: process.env.REDIS_HOST ?? '127.0.0.1',
+  port: Number(process.env.REDIS_PORT ?? 6379),
+  maxRetriesPerRequest: null,
+};
 const OPEN = Number(process.env.BENCH_SLA_TICKETS ?? 100_000);
 const BURST = Number(process.env.BENCH_SLA_BURST ?? 5_000);
 const WINDOW_MS = Number(process.env.BENCH_SLA_WINDOW_MS ?? 20_000);
@@ -62,9 +71,27 @@ async function insertTickets(conn, count, timing) {
       const id = randomUUID();
       ids.push(id);
       const { dueAt, warnAt } = timing(i);
-      const clocks = { firstResponse: null, resolution: clock(3_600_000, now.toISOString(), dueAt.toISOString(), warnAt?.toISOString() ?? null, !warnAt), forward: null };
+      const clocks = {
+        firstResponse: null,
+        resolution: clock(3_600_000, now.toISOString(), dueAt.toISOString(), warnAt?.toISOString() ?? null, !warnAt),
+        forward: null,
+      };
       values.push('(?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 75, 0, ?, ?, ?, ?, ?, 1, ?, ?, ?, 1)');
-      params.push(id, `B${id.slice(0, 8)}${id.slice(9, 13)}`.toUpperCase().slice(0, 20), 'feedback', 'phone', 'open', 'normal', 'operators', randomUUID(), 'bench', 'bench', '[]', ALWAYS_OPEN, 'none');
+      params.push(
+        id,
+        `B${id.slice(0, 8)}${id.slice(9, 13)}`.toUpperCase().slice(0, 20),
+        'feedback',
+        'phone',
+        'open',
+        'normal',
+        'operators',
+        randomUUID(),
+        'bench',
+        'bench',
+        '[]',
+        ALWAYS_OPEN,
+        'none',
+      );
       params.push(JSON.stringify(clocks), dueAt, 'ok', warnAt ?? dueAt, now, now, now);
     }
     await conn.query(`INSERT INTO tickets (${cols}) VALUES ${values.join(',')}`, params);
@@ -76,12 +103,20 @@ async function rawFloor(prefix) {
   const connection = new IORedis(REDIS);
   const queue = new Queue('floor', { connection, prefix });
   const late = [];
-  const worker = new Worker('floor', async (job) => void late.push(Date.now() - job.data.at), { connection: new IORedis(REDIS), prefix, concurrency: 50 });
+  const worker = new Worker('floor', async (job) => void late.push(Date.now() - job.data.at), {
+    connection: new IORedis(REDIS),
+    prefix,
+    concurrency: 50,
+  });
   const t0 = Date.now() + LEAD_MS;
   const now = Date.now();
   const jobs = Array.from({ length: BURST }, (_, i) => {
     const at = t0 + Math.floor((i * WINDOW_MS) / BURST);
-    return { name: 'floor', data: { at }, opts: { jobId: `floor-${i}`, delay: at - now, timestamp: now, removeOnComplete: true } };
+    return {
+      name: 'floor',
+      data: { at },
+      opts: { jobId: `floor-${i}`, delay: at - now, timestamp: now, removeOnComplete: true },
+    };
   });
   for (let i = 0; i < jobs.length; i += 1000) await queue.addBulk(jobs.slice(i, i + 1000));
   const deadline = t0 + WINDOW_MS + 30_000;
@@ -95,7 +130,15 @@ async function rawFloor(prefix) {
 
 export async function run({ log }) {
   const prefix = `bench-feedback-${process.pid}:`;
-  const env = { ...process.env, NODE_ENV: 'development', DB_NAME, REDIS_PREFIX: prefix, LOG_LEVEL: 'error', DB_POOL_SIZE: '20', RECONCILE_EVERY_SECONDS: '3600' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DB_NAME,
+    REDIS_PREFIX: prefix,
+    LOG_LEVEL: 'error',
+    DB_POOL_SIZE: '20',
+    RECONCILE_EVERY_SECONDS: '3600',
+  };
   const admin = await mysql.createConnection(DB);
   await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME}`);
   await admin.end();
@@ -104,7 +147,11 @@ export async function run({ log }) {
   const redis = new IORedis(REDIS);
   let worker;
   try {
-    log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${OPEN} tickets, burst ${BURST} over ${WINDOW_MS} ms)`);
+    log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} (${OPEN} tickets, burst ${BURST} over ${WINDOW_MS} ms)`,
+    );
     // 1. Raw floor: bare BullMQ, same burst, no database.
     const floor = await rawFloor(`${prefix}floor`);
     log(`raw BullMQ delayed → no-op worker: lateness ${fmt(floor)}`);
@@ -112,14 +159,20 @@ export async function run({ log }) {
     // 2. 100k open tickets whose warning and breach are days away.
     let t = Date.now();
     const far = Date.now() + 3 * 86_400_000;
-    await insertTickets(conn, OPEN, (i) => ({ dueAt: new Date(far + i * 1000), warnAt: new Date(far - 3_600_000 + i * 1000) }));
+    await insertTickets(conn, OPEN, (i) => ({
+      dueAt: new Date(far + i * 1000),
+      warnAt: new Date(far - 3_600_000 + i * 1000),
+    }));
     log(`worker NODE_OPTIONS=${WORKER_NODE_OPTIONS}`);
     log(`inserted ${OPEN} open tickets in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     // 3. The worker boots; its startup reconcile re-arms every timer from MySQL.
     t = Date.now();
     const logTo = process.env.BENCH_WORKER_LOG ? openSync(process.env.BENCH_WORKER_LOG, 'w') : 'ignore';
-    worker = spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], { env: { ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ? 'info' : 'error', NODE_OPTIONS: WORKER_NODE_OPTIONS }, stdio: ['ignore', logTo, logTo] });
+    worker = spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], {
+      env: { ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ? 'info' : 'error', NODE_OPTIONS: WORKER_NODE_OPTIONS },
+      stdio: ['ignore', logTo, logTo],
+    });
     let peakRss = 0;
     let phasePeak = 0;
     const sampler = setInterval(() => {
@@ -140,7 +193,9 @@ export async function run({ log }) {
       if (Date.now() - t > 300_000) throw new Error(`reconcile armed only ${counts.delayed} timers in 300 s`);
       await sleep(500);
     }
-    log(`worker startup reconcile armed ${2 * OPEN} timers in ${((Date.now() - t) / 1000).toFixed(1)} s (RSS now ${rssMb(worker.pid).toFixed(0)} MB, ${phase()})`);
+    log(
+      `worker startup reconcile armed ${2 * OPEN} timers in ${((Date.now() - t) / 1000).toFixed(1)} s (RSS now ${rssMb(worker.pid).toFixed(0)} MB, ${phase()})`,
+    );
 
     // Let the startup reconcile pass finish.
     const maintenance = new Queue('maintenance', { connection: redis, prefix: `${prefix}bull` });
@@ -149,7 +204,9 @@ export async function run({ log }) {
       if (c.active + c.waiting === 0 && c.completed >= 1) break;
       await sleep(500);
     }
-    log(`boot reconcile pass done after ${((Date.now() - t) / 1000).toFixed(1)} s (RSS now ${rssMb(worker.pid).toFixed(0)} MB, ${phase()})`);
+    log(
+      `boot reconcile pass done after ${((Date.now() - t) / 1000).toFixed(1)} s (RSS now ${rssMb(worker.pid).toFixed(0)} MB, ${phase()})`,
+    );
 
     // 4. Bursts of tickets breaching within WINDOW_MS, armed the way the api arms them after a commit: once on a quiet worker,
     //    once while a (healthy) reconcile pass re-reads the 100k tickets from MySQL.
@@ -162,7 +219,14 @@ export async function run({ log }) {
       const jobs = ids.map((id, i) => ({
         name: 'sla-timer',
         data: { ticketId: id, target: 'resolution', kind: 'breach', version: 1, at: due(i).toISOString() },
-        opts: { jobId: `sla__${id}__resolution__breach__v1`, delay: due(i).getTime() - now, timestamp: now, attempts: 6, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 2000 } },
+        opts: {
+          jobId: `sla__${id}__resolution__breach__v1`,
+          delay: due(i).getTime() - now,
+          timestamp: now,
+          attempts: 6,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { count: 2000 },
+        },
       }));
       for (let i = 0; i < jobs.length; i += 1000) await sla.addBulk(jobs.slice(i, i + 1000));
       if (withReconcile) {
@@ -177,14 +241,22 @@ export async function run({ log }) {
         if (rows.length >= BURST) break;
       }
       const s = stats(rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data).lateMs));
-      log(`${label}: breach lateness ${fmt(s)}  (${rows.length}/${BURST} recorded; p99 ${(s.p99 / Math.max(1, floor.p99)).toFixed(1)}× the raw floor; ${phase()})`);
+      log(
+        `${label}: breach lateness ${fmt(s)}  (${rows.length}/${BURST} recorded; p99 ${(s.p99 / Math.max(1, floor.p99)).toFixed(1)}× the raw floor; ${phase()})`,
+      );
       return s;
     };
     const quiet = await burst(`worker (MySQL re-check + history + socket emit), ${2 * OPEN} timers pending`, false);
     const busy = await burst('same, during a reconcile pass over the 100k tickets', true);
     clearInterval(sampler);
-    log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-    log(`worker peak RSS ${peakRss.toFixed(0)} MB (goal ≤ 300 MB); p99 ${Math.max(quiet.p99, busy.p99) <= 1000 ? 'meets' : 'MISSES'} the 1 s goal`);
+    log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
+    log(
+      `worker peak RSS ${peakRss.toFixed(0)} MB (goal ≤ 300 MB); p99 ${Math.max(quiet.p99, busy.p99) <= 1000 ? 'meets' : 'MISSES'} the 1 s goal`,
+    );
     await maintenance.close();
     await sla.obliterate({ force: true });
     await sla.close();

@@ -9,7 +9,12 @@ const root = join(import.meta.dirname, '../..');
 const Fastify = require('fastify');
 const mysql = require('mysql2/promise');
 
-const DB = { host: process.env.DB_HOST ?? '127.0.0.1', port: Number(process.env.DB_PORT ?? 3306), user: process.env.DB_USER ?? 'root', password: process.env.DB_PASSWORD ?? '' };
+const DB = {
+  host: process.env.DB_HOST ?? '127.0.0.1',
+  port: Number(process.env.DB_PORT ?? 3306),
+  user: process.env.DB_USER ?? 'root',
+  password: process.env.DB_PASSWORD ?? '',
+};
 const N = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCY = 16;
 
@@ -39,8 +44,19 @@ async function load(fn) {
 const fmt = (r) => `${String(r.rps).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`;
 
 export async function run({ log }) {
-  const env = { ...process.env, NODE_ENV: 'development', DB_NAME: 'bench_platform', REDIS_PREFIX: `bench-platform-${process.pid}:`, PORT: '3987', HOST: '127.0.0.1', LOG_LEVEL: 'error', LOGIN_LIMIT_PER_USER: '100000', LOGIN_LIMIT_PER_IP: '100000' };
-  const cli = (cmd) => execFileSync(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DB_NAME: 'bench_platform',
+    REDIS_PREFIX: `bench-platform-${process.pid}:`,
+    PORT: '3987',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    LOGIN_LIMIT_PER_USER: '100000',
+    LOGIN_LIMIT_PER_IP: '100000',
+  };
+  const cli = (cmd) =>
+    execFileSync(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
   cli('migrate');
   cli('seed');
   const api = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], { env, stdio: 'ignore' });
@@ -57,19 +73,34 @@ export async function run({ log }) {
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    const login = await (await fetch('http://127.0.0.1:3987/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator1', password: 'Demo@0269' }) })).json();
+    const login = await (
+      await fetch('http://127.0.0.1:3987/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'operator1', password: 'Demo@0269' }),
+      })
+    ).json();
     const auth = { authorization: `Bearer ${login.accessToken}` };
     const sid = JSON.parse(Buffer.from(login.accessToken.split('.')[1], 'base64url').toString()).sid;
     // warm-up
     for (let i = 0; i < 200; i++) await fetch('http://127.0.0.1:3987/api/auth/me', { headers: auth });
 
     const bareRes = await load(() => fetch('http://127.0.0.1:3988/me').then((r) => r.arrayBuffer()));
-    const sql = await load(() => conn.query('SELECT u.id, u.role, u.post_office_id, u.disabled_at, s.revoked_at FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?', [sid]));
-    const api1 = await load(() => fetch('http://127.0.0.1:3987/api/auth/me', { headers: auth }).then((r) => r.arrayBuffer()));
+    const sql = await load(() =>
+      conn.query(
+        'SELECT u.id, u.role, u.post_office_id, u.disabled_at, s.revoked_at FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?',
+        [sid],
+      ),
+    );
+    const api1 = await load(() =>
+      fetch('http://127.0.0.1:3987/api/auth/me', { headers: auth }).then((r) => r.arrayBuffer()),
+    );
     log(`raw Fastify route            ${fmt(bareRes)}`);
     log(`raw mysql2 session lookup    ${fmt(sql)}`);
     log(`api GET /api/auth/me (auth)  ${fmt(api1)}`);
-    log(`ratio api/bare-fastify p50: ${(api1.p50 / bareRes.p50).toFixed(1)}×, throughput ${(bareRes.rps / api1.rps).toFixed(1)}× lower`);
+    log(
+      `ratio api/bare-fastify p50: ${(api1.p50 / bareRes.p50).toFixed(1)}×, throughput ${(bareRes.rps / api1.rps).toFixed(1)}× lower`,
+    );
   } finally {
     api.kill('SIGTERM');
     await bare.close();

@@ -71,7 +71,10 @@ describe('admin catalogue screens', () => {
       await openScreen('Cước và khuyến mại', /\/admin\/pricing$/, 'Cước và khuyến mại');
       const table = page.getByTestId('tariffs-table');
       await harness.visible(table.getByText('20.000 ₫'));
-      const row = table.locator('tbody tr.ant-table-row').filter({ hasText: 'Nhận hồ sơ' }).filter({ hasText: 'Nội tỉnh' });
+      const row = table
+        .locator('tbody tr.ant-table-row')
+        .filter({ hasText: 'Nhận hồ sơ' })
+        .filter({ hasText: 'Nội tỉnh' });
       await row.getByRole('button', { name: 'Sửa' }).click();
       const dialog = await harness.dialog(page, 'Sửa cước Nhận hồ sơ — Nội tỉnh');
       await dialog.getByLabel('Cước').fill('1234567');
@@ -90,13 +93,18 @@ describe('admin catalogue screens', () => {
       const create = await harness.dialog(page, 'Thêm mức cước');
       await create.getByLabel('Cước').fill('5000');
       await save('Thêm mức cước');
-      await harness.visible(create.locator('.ant-form-item-explain-error').filter({ hasText: 'Đã có mức cước cho chặng và tuyến này' }));
+      await harness.visible(
+        create.locator('.ant-form-item-explain-error').filter({ hasText: 'Đã có mức cước cho chặng và tuyến này' }),
+      );
       await harness.shot(page, 'tariff-refused');
       await create.getByRole('button', { name: 'Huỷ' }).click();
       expect(await get<TariffView[]>('/api/bcci-tariffs')).toHaveLength(tariffs.length);
       await harness.shot(page, 'tariffs');
     } finally {
-      await api.http.patch(`/api/bcci-tariffs/${target.id}`).set(auth).send({ priceVnd: target.priceVnd, dueWorkingDays: target.dueWorkingDays });
+      await api.http
+        .patch(`/api/bcci-tariffs/${target.id}`)
+        .set(auth)
+        .send({ priceVnd: target.priceVnd, dueWorkingDays: target.dueWorkingDays });
     }
   });
 
@@ -127,7 +135,14 @@ describe('admin catalogue screens', () => {
     await harness.visible(row.getByText('01/06/2030 – 30/06/2030'));
     await harness.visible(row.getByText('Sắp áp dụng'));
     const created = (await get<PromotionView[]>('/api/bcci-promotions')).find((p) => p.name === name)!;
-    expect(created).toMatchObject({ startsOn: '2030-06-01', endsOn: '2030-06-30', percent: 15, serviceLevels: ['4'], fields: ['Đất đai'], active: true });
+    expect(created).toMatchObject({
+      startsOn: '2030-06-01',
+      endsOn: '2030-06-30',
+      percent: 15,
+      serviceLevels: ['4'],
+      fields: ['Đất đai'],
+      active: true,
+    });
     expect([...created.legKinds].sort()).toEqual(['pickup', 'return']);
     await harness.shot(page, 'promotions');
 
@@ -150,9 +165,13 @@ describe('admin catalogue screens', () => {
     await harness.pickOption(page, 'Khẩn');
     await dialog.getByLabel('Phản hồi đầu tiên').fill('90');
     // 90 business minutes on Gia Lai's 8-hour day.
-    await harness.visible(dialog.getByTestId('business-minutes-hint').filter({ hasText: '= 1,5 giờ = 0,19 ngày làm việc' }));
+    await harness.visible(
+      dialog.getByTestId('business-minutes-hint').filter({ hasText: '= 1,5 giờ = 0,19 ngày làm việc' }),
+    );
     await dialog.getByLabel('Giải quyết').fill('2400');
-    await harness.visible(dialog.getByTestId('business-minutes-hint').filter({ hasText: '= 40 giờ = 5 ngày làm việc' }));
+    await harness.visible(
+      dialog.getByTestId('business-minutes-hint').filter({ hasText: '= 40 giờ = 5 ngày làm việc' }),
+    );
     await dialog.getByLabel('Trạng thái').click(); // created disabled: it must not change other specs' tickets
     await harness.shot(page, 'sla-form');
     await save('Thêm chính sách');
@@ -161,7 +180,14 @@ describe('admin catalogue screens', () => {
     await harness.visible(row.getByText('Hỏi đáp'));
     await harness.visible(row.getByText('1,5 giờ làm việc'));
     let policy = (await get<SlaPolicyView[]>('/api/sla/policies')).find((p) => p.name === name)!;
-    expect(policy).toMatchObject({ kind: 'question', priority: 'urgent', firstResponseMinutes: 90, resolutionMinutes: 2400, warnPercent: 75, active: false });
+    expect(policy).toMatchObject({
+      kind: 'question',
+      priority: 'urgent',
+      firstResponseMinutes: 90,
+      resolutionMinutes: 2400,
+      warnPercent: 75,
+      active: false,
+    });
     const calendars = await get<CalendarView[]>('/api/sla/calendars');
     expect(policy.calendarId).toBe(calendars.find((c) => c.isDefault)!.id);
 
@@ -182,15 +208,22 @@ describe('admin catalogue screens', () => {
   it('calendar: the year’s computed holidays and exceptions; add and remove an exception; a taken date is refused on the field', async () => {
     await openScreen('Lịch làm việc', /\/admin\/calendars$/, 'Lịch làm việc');
     const calendar = (await get<CalendarView[]>('/api/sla/calendars')).find((c) => c.isDefault)!;
-    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
-    const days = await get<Array<{ date: string; source: string; name?: string }>>(`/api/sla/calendars/${calendar.id}/days?from=${year}-01-01&to=${year}-12-31`);
+    const year = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()),
+    );
+    const days = await get<Array<{ date: string; source: string; name?: string }>>(
+      `/api/sla/calendars/${calendar.id}/days?from=${year}-01-01&to=${year}-12-31`,
+    );
     const holidays = days.filter((d) => d.source === 'holiday');
     expect(holidays.length).toBeGreaterThan(5);
     const holidaysTable = await harness.visible(page.getByTestId('holidays-table'));
     for (const h of holidays) await harness.visible(holidaysTable.getByText(dmy(h.date), { exact: true }));
-    await harness.visible(page.locator(`[data-testid=year-grid] [data-date="${holidays[0].date}"][data-class=holiday]`));
+    await harness.visible(
+      page.locator(`[data-testid=year-grid] [data-date="${holidays[0].date}"][data-class=holiday]`),
+    );
     const seeded = await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${year}`);
-    for (const e of seeded) await harness.visible(page.getByTestId('exceptions-table').getByText(dmy(e.date), { exact: true }));
+    for (const e of seeded)
+      await harness.visible(page.getByTestId('exceptions-table').getByText(dmy(e.date), { exact: true }));
     await harness.shot(page, 'calendar');
 
     // A date that already has an exception: 409 under "Ngày", nothing written.
@@ -200,10 +233,14 @@ describe('admin catalogue screens', () => {
       await dialog.getByLabel('Ngày', { exact: true }).fill(dmy(seeded[0].date));
       await dialog.getByLabel('Ngày', { exact: true }).press('Enter');
       await dialog.getByRole('button', { name: 'Thêm ngày ngoại lệ' }).click();
-      await harness.visible(dialog.locator('.ant-form-item-explain-error').filter({ hasText: 'Ngày này đã có ngoại lệ' }));
+      await harness.visible(
+        dialog.locator('.ant-form-item-explain-error').filter({ hasText: 'Ngày này đã có ngoại lệ' }),
+      );
       await harness.shot(page, 'exception-refused');
       await dialog.getByRole('button', { name: 'Huỷ' }).click();
-      expect(await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${year}`)).toHaveLength(seeded.length);
+      expect(
+        await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${year}`),
+      ).toHaveLength(seeded.length);
     }
 
     // A make-up Saturday two years ahead (no other spec's dates move): the first Saturday of that January.
@@ -221,19 +258,36 @@ describe('admin catalogue screens', () => {
     await dialog.getByLabel('Giờ làm việc').fill('07:00-11:30');
     await dialog.getByRole('button', { name: 'Thêm ngày ngoại lệ' }).click();
     await closed('Thêm ngày ngoại lệ —');
-    const row = page.getByTestId('exceptions-table').locator('tbody tr.ant-table-row').filter({ hasText: dmy(saturday) });
+    const row = page
+      .getByTestId('exceptions-table')
+      .locator('tbody tr.ant-table-row')
+      .filter({ hasText: dmy(saturday) });
     await harness.visible(row.getByText('Làm bù cho nghỉ Tết'));
     await harness.visible(page.locator(`[data-testid=year-grid] [data-date="${saturday}"][data-class=makeup]`));
-    const added = (await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${future}`)).find((e) => e.date === saturday)!;
-    expect(added).toMatchObject({ kind: 'working_day', name: 'Làm bù cho nghỉ Tết', periods: [{ start: '07:00', end: '11:30' }] });
-    const day = (await get<Array<{ date: string; working: boolean; source: string }>>(`/api/sla/calendars/${calendar.id}/days?from=${saturday}&to=${saturday}`))[0];
+    const added = (
+      await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${future}`)
+    ).find((e) => e.date === saturday)!;
+    expect(added).toMatchObject({
+      kind: 'working_day',
+      name: 'Làm bù cho nghỉ Tết',
+      periods: [{ start: '07:00', end: '11:30' }],
+    });
+    const day = (
+      await get<Array<{ date: string; working: boolean; source: string }>>(
+        `/api/sla/calendars/${calendar.id}/days?from=${saturday}&to=${saturday}`,
+      )
+    )[0];
     expect(day).toMatchObject({ working: true, source: 'exception' });
     await harness.shot(page, 'calendar-exception');
 
     await row.getByRole('button', { name: 'Xoá' }).click();
     await (await harness.visible(page.locator('.ant-popconfirm').getByRole('button', { name: 'Xoá' }))).click();
     await row.waitFor({ state: 'detached' });
-    expect((await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${future}`)).some((e) => e.date === saturday)).toBe(false);
+    expect(
+      (await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${future}`)).some(
+        (e) => e.date === saturday,
+      ),
+    ).toBe(false);
   });
 
   it('call topics: the server’s refusal of a bad code is shown on the field; create, then edit', async () => {
@@ -247,8 +301,14 @@ describe('admin catalogue screens', () => {
     await save('Thêm chủ đề');
     // The api's 400 names the rule (matches ^[a-z0-9_]{2,40}$) on `code`: said in Vietnamese under the Mã field.
     const codeItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('Mã') });
-    await harness.visible(codeItem.locator('.ant-form-item-explain-error').filter({ hasText: 'Gồm 2–40 ký tự: chữ thường không dấu, chữ số, gạch dưới (_)' }));
-    expect(await dialog.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(['Gồm 2–40 ký tự: chữ thường không dấu, chữ số, gạch dưới (_)']);
+    await harness.visible(
+      codeItem
+        .locator('.ant-form-item-explain-error')
+        .filter({ hasText: 'Gồm 2–40 ký tự: chữ thường không dấu, chữ số, gạch dưới (_)' }),
+    );
+    expect(await dialog.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([
+      'Gồm 2–40 ký tự: chữ thường không dấu, chữ số, gạch dưới (_)',
+    ]);
     expect(await dialog.textContent()).not.toMatch(/must|Máy chủ từ chối/);
     await harness.shot(page, 'topic-refused');
     expect(await get<CallTopicView[]>('/api/call-topics?all=true')).toHaveLength(before.length);
@@ -282,8 +342,12 @@ describe('admin catalogue screens', () => {
     await dialog.getByLabel('Tên').fill('Hộ tịch');
     await save('Thêm lĩnh vực');
     await closed('Thêm lĩnh vực');
-    await harness.visible(page.getByTestId('categories-table').locator('tbody tr.ant-table-row').filter({ hasText: catCode }));
-    expect((await get<FeedbackCategoryView[]>('/api/feedback/categories')).find((c) => c.code === catCode)).toMatchObject({ name: 'Hộ tịch', active: true });
+    await harness.visible(
+      page.getByTestId('categories-table').locator('tbody tr.ant-table-row').filter({ hasText: catCode }),
+    );
+    expect(
+      (await get<FeedbackCategoryView[]>('/api/feedback/categories')).find((c) => c.code === catCode),
+    ).toMatchObject({ name: 'Hộ tịch', active: true });
     await harness.shot(page, 'categories');
 
     await page.getByRole('tab', { name: 'Cơ quan giải quyết' }).click();
@@ -296,7 +360,9 @@ describe('admin catalogue screens', () => {
     await dialog.getByLabel('Email nhận phiếu chuyển').fill('stp@gialai');
     await save('Thêm cơ quan');
     const emailItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('Email nhận phiếu chuyển') });
-    await harness.visible(emailItem.locator('.ant-form-item-explain-error').filter({ hasText: 'Địa chỉ email không hợp lệ' }));
+    await harness.visible(
+      emailItem.locator('.ant-form-item-explain-error').filter({ hasText: 'Địa chỉ email không hợp lệ' }),
+    );
     expect(await dialog.textContent()).not.toMatch(/must be|Máy chủ từ chối/);
     await harness.shot(page, 'agency-refused');
     expect(await get<AgencyView[]>('/api/feedback/agencies')).toHaveLength(before.length);
@@ -326,7 +392,13 @@ describe('admin catalogue screens', () => {
     expect(token.length).toBeGreaterThanOrEqual(24);
     await harness.shot(page, 'token-once');
     // The shown token is the real one: a call event with it is accepted.
-    const event = { event: 'new_call', call_id: unique('call-'), from: '0905 123 456', to: '0269 3888 222', direction: 'inbound' };
+    const event = {
+      event: 'new_call',
+      call_id: unique('call-'),
+      from: '0905 123 456',
+      to: '0269 3888 222',
+      direction: 'inbound',
+    };
     const accepted = await api.http.post('/api/cti/events').set('x-cti-token', token).send(event);
     expect([200, 201]).toContain(accepted.status);
     await page.getByTestId('token-done').click();
@@ -338,7 +410,14 @@ describe('admin catalogue screens', () => {
     await (await harness.visible(page.locator('.ant-popconfirm').getByRole('button', { name: 'Thu hồi' }))).click();
     await harness.visible(row.getByText('Đã thu hồi'));
     expect((await get<PbxTokenView[]>('/api/cti/tokens')).find((p) => p.name === name)!.active).toBe(false);
-    expect((await api.http.post('/api/cti/events').set('x-cti-token', token).send({ ...event, call_id: unique('call-') })).status).toBe(401);
+    expect(
+      (
+        await api.http
+          .post('/api/cti/events')
+          .set('x-cti-token', token)
+          .send({ ...event, call_id: unique('call-') })
+      ).status,
+    ).toBe(401);
     await harness.shot(page, 'tokens');
 
     await page.getByRole('tab', { name: 'Số bị chặn' }).click();
@@ -350,7 +429,9 @@ describe('admin catalogue screens', () => {
     await block.getByRole('button', { name: 'Chặn số' }).click();
     // The api's domain rule (constraint isPhone on `phone`) is said in Vietnamese under the field, not the server's English.
     const phoneItem = block.locator('.ant-form-item').filter({ has: page.getByLabel('Số điện thoại') });
-    await harness.visible(phoneItem.locator('.ant-form-item-explain-error').filter({ hasText: 'Không đúng định dạng số điện thoại' }));
+    await harness.visible(
+      phoneItem.locator('.ant-form-item-explain-error').filter({ hasText: 'Không đúng định dạng số điện thoại' }),
+    );
     expect(await block.textContent()).not.toMatch(/Máy chủ từ chối|not a|digits/);
     expect(await get<BlockedNumberView[]>('/api/blocked-numbers')).toHaveLength(before.length);
     await harness.shot(page, 'block-refused');
@@ -361,7 +442,9 @@ describe('admin catalogue screens', () => {
     const shownPhone = `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`;
     const brow = page.getByTestId('blocked-table').locator('tbody tr.ant-table-row').filter({ hasText: shownPhone });
     await harness.visible(brow.getByText('Gọi quấy rối nhiều lần'));
-    const blocked = (await get<BlockedNumberView[]>('/api/blocked-numbers')).find((b) => b.phone === `+84${digits.slice(1)}`)!;
+    const blocked = (await get<BlockedNumberView[]>('/api/blocked-numbers')).find(
+      (b) => b.phone === `+84${digits.slice(1)}`,
+    )!;
     expect(blocked).toMatchObject({ reason: 'Gọi quấy rối nhiều lần' });
     await harness.shot(page, 'blocked');
     await brow.getByRole('button', { name: 'Bỏ chặn' }).click();

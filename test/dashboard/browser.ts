@@ -11,7 +11,16 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '../../test-artifacts/dashboard');
 const DASHBOARD_INDEX = join(__dirname, '../../apps/dashboard/dist/index.html');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface PageAnimation {
   playState: string;
@@ -31,7 +40,8 @@ export class BrowserHarness {
   ) {}
 
   async launch(): Promise<void> {
-    if (!existsSync(DASHBOARD_INDEX)) throw new Error('apps/dashboard/dist is missing: run `npm run build` first (npm test does)');
+    if (!existsSync(DASHBOARD_INDEX))
+      throw new Error('apps/dashboard/dist is missing: run `npm run build` first (npm test does)');
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-core`);
     mkdirSync(ARTIFACTS, { recursive: true });
     for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(this.prefix)) rmSync(join(ARTIFACTS, f), { force: true });
@@ -47,7 +57,8 @@ export class BrowserHarness {
     page.setDefaultTimeout(this.uiTimeout);
     page.on('pageerror', (err) => this.pageErrors.push(`${page.url()}: ${err.message}`));
     page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) this.pageErrors.push(`${page.url()} console: ${msg.text()}`);
+      if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text()))
+        this.pageErrors.push(`${page.url()} console: ${msg.text()}`);
     });
     return page;
   }
@@ -67,7 +78,10 @@ export class BrowserHarness {
     try {
       await locator.first().waitFor({ state: 'visible' });
     } catch (err) {
-      await locator.page().screenshot({ path: join(ARTIFACTS, `${this.prefix}FAILED-${++this.failures}.png`), fullPage: true }).catch(() => undefined);
+      await locator
+        .page()
+        .screenshot({ path: join(ARTIFACTS, `${this.prefix}FAILED-${++this.failures}.png`), fullPage: true })
+        .catch(() => undefined);
       throw err;
     }
     return locator.first();
@@ -93,7 +107,11 @@ export class BrowserHarness {
 
   /** Clicks an option of the open Ant Design select dropdown. */
   async pickOption(page: Page, label: string): Promise<void> {
-    await (await this.visible(page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }))).click();
+    await (
+      await this.visible(
+        page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }),
+      )
+    ).click();
   }
 
   /** The open dialog whose text contains the title. */

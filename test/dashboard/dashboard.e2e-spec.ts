@@ -18,7 +18,6 @@ let worker: INestApplicationContext;
 const harness = new BrowserHarness('dashboard-', 15_000);
 const VIEWPORT = { width: 1440, height: 900 };
 
-
 /** The login form without waiting for the home page: the refusals (wrong password, lockout) are what is tested. */
 async function fillLogin(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
@@ -117,7 +116,11 @@ describe('dashboard in Chromium', () => {
     await admin.getByTestId('import-open').click();
     const dialog = await harness.visible(admin.getByRole('dialog'));
     const fileInput = dialog.locator('input[type=file]');
-    await fileInput.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from([header, good1, bad].join('\r\n') + '\r\n', 'utf8') });
+    await fileInput.setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, good1, bad].join('\r\n') + '\r\n', 'utf8'),
+    });
     await dialog.getByTestId('import-submit').click();
     const errors = await harness.visible(dialog.getByTestId('import-errors'));
     const row = errors.locator('tbody tr').filter({ hasText: '99999' });
@@ -128,10 +131,17 @@ describe('dashboard in Chromium', () => {
     expect(await row.innerText()).toContain('“99999” không có trong danh mục');
     expect(await dialog.getByTestId('import-errors-summary').innerText()).toContain('Chưa có dòng nào được ghi');
     await harness.shot(admin, '08-import-line-error');
-    const none = await api.http.get('/api/post-offices').query({ q: code1 }).set('authorization', `Bearer ${(await login(api, 'admin', ADMIN_PASSWORD)).accessToken}`);
+    const none = await api.http
+      .get('/api/post-offices')
+      .query({ q: code1 })
+      .set('authorization', `Bearer ${(await login(api, 'admin', ADMIN_PASSWORD)).accessToken}`);
     expect((none.body as ApiPage<PostOfficeView>).items).toEqual([]);
 
-    await fileInput.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from([header, good1, good2].join('\r\n') + '\r\n', 'utf8') });
+    await fileInput.setInputFiles({
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, good1, good2].join('\r\n') + '\r\n', 'utf8'),
+    });
     await dialog.getByTestId('import-submit').click();
     const result = await harness.visible(dialog.getByTestId('import-result'));
     expect(await result.innerText()).toContain('Đã nhập 2 dòng: 2 bưu cục mới, 0 bưu cục được cập nhật.');
@@ -141,7 +151,9 @@ describe('dashboard in Chromium', () => {
     const search = admin.getByPlaceholder('Tìm theo mã, tên, địa chỉ');
     await search.fill(code1);
     await search.press('Enter');
-    const imported = await harness.visible(admin.getByTestId('post-offices-table').locator('tbody tr.ant-table-row').filter({ hasText: code1 }));
+    const imported = await harness.visible(
+      admin.getByTestId('post-offices-table').locator('tbody tr.ant-table-row').filter({ hasText: code1 }),
+    );
     expect(await imported.innerText()).toContain('0269 3824 445');
     expect(await imported.innerText()).toContain('T2–T6 07:00–11:30, 13:30–17:00 · T7 07:00–11:30');
     await harness.shot(admin, '10-post-office-imported');
@@ -153,7 +165,10 @@ describe('dashboard in Chromium', () => {
     await harness.visible(admin.getByText('135 xã, phường của tỉnh Gia Lai'));
     await harness.shot(admin, '11-communes');
 
-    const [board] = await Promise.all([admin.context().waitForEvent('page'), admin.getByTestId('external-queues').click()]);
+    const [board] = await Promise.all([
+      admin.context().waitForEvent('page'),
+      admin.getByTestId('external-queues').click(),
+    ]);
     await board.waitForURL(/\/admin\/queues/);
     await board.waitForLoadState('domcontentloaded');
     expect(board.url()).not.toContain('token=');
@@ -217,7 +232,10 @@ describe('dispatcher shell', () => {
     const page = await harness.newPage(VIEWPORT);
     await harness.login(page, api.url, 'dispatcher.pleiku', DEMO_PASSWORD);
     expect(await page.getByTestId('user-role').innerText()).toMatch(/Điều phối viên bưu cục · .*Pleiku/);
-    expect(await page.locator('.ant-layout-sider .ant-menu-item').allInnerTexts()).toEqual(['Trang chủ', 'Hộp việc bưu cục']);
+    expect(await page.locator('.ant-layout-sider .ant-menu-item').allInnerTexts()).toEqual([
+      'Trang chủ',
+      'Hộp việc bưu cục',
+    ]);
     await page.goto(`${api.url}/admin/users`);
     await harness.visible(page.getByText('Không có quyền truy cập'));
     await harness.shot(page, '18-dispatcher-forbidden');
@@ -244,7 +262,9 @@ describe('login lockout', () => {
     }
     await fillLogin(page, 'operator2', 'wrong-password-1');
     const locked = await harness.visible(page.getByTestId('login-error').filter({ hasText: 'thử lại sau' }));
-    expect(await locked.innerText()).toMatch(/Đăng nhập sai quá nhiều lần.*Vui lòng thử lại sau (\d+ phút \d{2} giây|\d+ giây)\./s);
+    expect(await locked.innerText()).toMatch(
+      /Đăng nhập sai quá nhiều lần.*Vui lòng thử lại sau (\d+ phút \d{2} giây|\d+ giây)\./s,
+    );
     expect(await page.getByTestId('login-submit').isDisabled()).toBe(true);
     await harness.shot(page, '17-login-locked');
   }, 60_000);

@@ -28,7 +28,10 @@ async function openInbox(page: Page): Promise<void> {
 }
 
 async function createRequest(): Promise<BcciRequestView> {
-  const res = await w.api.http.post('/api/bcci-requests').set('authorization', `Bearer ${w.operator.token}`).send(requestBody(w));
+  const res = await w.api.http
+    .post('/api/bcci-requests')
+    .set('authorization', `Bearer ${w.operator.token}`)
+    .send(requestBody(w));
   if (res.status !== 201) throw new Error(`request: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as BcciRequestView;
 }
@@ -72,9 +75,13 @@ describe('dispatcher inbox in Chromium', () => {
     await visible(offer.getByText('Mới'));
     expect(await offer.getByTestId('offer-countdown').innerText()).toMatch(/^Còn .+ để nhận$/);
     // The deadline shown is the server's (LegView.pendingOffer), in Vietnam time.
-    const pending = (await w.api.http.get(`/api/bcci-legs/${legId}`).set('authorization', `Bearer ${near.dispatcher.token}`)).body.pendingOffer as { deadlineAt: string };
+    const pending = (
+      await w.api.http.get(`/api/bcci-legs/${legId}`).set('authorization', `Bearer ${near.dispatcher.token}`)
+    ).body.pendingOffer as { deadlineAt: string };
     expect(await offer.getByTestId('offer-deadline').getAttribute('data-deadline')).toBe(pending.deadlineAt);
-    expect(await offer.getByTestId('offer-deadline').innerText()).toMatch(/^Hạn nhận: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(await offer.getByTestId('offer-deadline').innerText()).toMatch(
+      /^Hạn nhận: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/,
+    );
     expect(await offer.innerText()).toContain('25.000 ₫'); // postage, frozen at creation
     expect(await offer.innerText()).toContain('50.000 ₫'); // fee collected on behalf
     await visible(d0.locator('.ant-notification-notice').filter({ hasText: `Phân công mới: ${request.code}` }));
@@ -87,7 +94,11 @@ describe('dispatcher inbox in Chromium', () => {
     const row = () => d0.locator(`[data-testid=leg-row][data-leg-id="${legId}"]`);
     await visible(d0.locator(`[data-testid=leg-row][data-leg-id="${legId}"][data-state=accepted]`));
     // Whom to call and what to check: the request's contact and dossier are on the leg.
-    await visible(d0.locator(`[data-testid=leg-row][data-leg-id="${legId}"] [data-testid=leg-contact]`).filter({ hasText: String(request.dossierCode) }));
+    await visible(
+      d0
+        .locator(`[data-testid=leg-row][data-leg-id="${legId}"] [data-testid=leg-contact]`)
+        .filter({ hasText: String(request.dossierCode) }),
+    );
     await d0.locator(`[data-testid=offer-item][data-leg-id="${legId}"]`).waitFor({ state: 'detached' });
     expect(await row().locator('button').allInnerTexts()).toEqual(['Giao bưu tá']);
 
@@ -132,13 +143,28 @@ describe('dispatcher inbox in Chromium', () => {
     expect(await done.innerText()).toContain('Đã phát');
     expect(await done.innerText()).toContain('Cán bộ một cửa (Cơ quan tiếp nhận)');
     await row().waitFor({ state: 'detached' });
-    const stored = await w.api.http.get(`/api/bcci-legs/${legId}`).set('authorization', `Bearer ${near.dispatcher.token}`);
-    expect(stored.body).toMatchObject({ state: 'delivered', courierName: 'Bưu tá Rơ Mah Hùng', feeCollected: 50000, pickupChecklist: { missingDocuments: ['Bản sao CCCD'], slipSignedByBoth: true, sealedInFrontOfCitizen: true, feeReceiptNumber: 'BL-0001' }, proofOfDelivery: { recipientName: 'Cán bộ một cửa', relation: 'Cơ quan tiếp nhận' } });
+    const stored = await w.api.http
+      .get(`/api/bcci-legs/${legId}`)
+      .set('authorization', `Bearer ${near.dispatcher.token}`);
+    expect(stored.body).toMatchObject({
+      state: 'delivered',
+      courierName: 'Bưu tá Rơ Mah Hùng',
+      feeCollected: 50000,
+      pickupChecklist: {
+        missingDocuments: ['Bản sao CCCD'],
+        slipSignedByBoth: true,
+        sealedInFrontOfCitizen: true,
+        feeReceiptNumber: 'BL-0001',
+      },
+      proofOfDelivery: { recipientName: 'Cán bộ một cửa', relation: 'Cơ quan tiếp nhận' },
+    });
     await shot(d0, '04-delivered-fees');
 
     // The collected-not-remitted report downloads as a CSV Excel reads in Vietnamese (UTF-8 with BOM).
     const [download] = await Promise.all([d0.waitForEvent('download'), d0.getByTestId('fees-csv').click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^thu-ho-chua-nop-${near.code}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^thu-ho-chua-nop-${near.code}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
     const csv = readFileSync((await download.path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toContain(`${request.code},${request.dossierCode},`);
@@ -153,7 +179,11 @@ describe('dispatcher inbox in Chromium', () => {
     await visible(d0.getByText('Đã ghi nhận nộp 50.000 ₫'));
     await visible(d0.locator('[data-testid=unremitted-amount]').getByText(/^0 ₫$/));
     await feeRow.waitFor({ state: 'detached' });
-    await visible(d0.locator(`[data-testid=finished-item][data-leg-id="${legId}"] [data-testid=leg-remitted][data-reference=UNC-2026-001]`));
+    await visible(
+      d0.locator(
+        `[data-testid=finished-item][data-leg-id="${legId}"] [data-testid=leg-remitted][data-reference=UNC-2026-001]`,
+      ),
+    );
 
     // The other office never saw any of it.
     expect(await d1.locator(`[data-leg-id="${legId}"]`).count()).toBe(0);
@@ -172,7 +202,11 @@ describe('dispatcher inbox in Chromium', () => {
     const offer2 = await visible(d0.locator(`[data-testid=offer-item][data-leg-id="${legId2}"]`));
     expect(await offer2.getByTestId('offer-countdown').innerText()).toMatch(/^Còn .+ để nhận$/);
     await visible(offer2.getByTestId('offer-deadline'));
-    await visible(d0.locator(`[data-testid=finished-item][data-leg-id="${legId}"] [data-testid=leg-remitted]`).getByText('Đã nộp · UNC-2026-001'));
+    await visible(
+      d0
+        .locator(`[data-testid=finished-item][data-leg-id="${legId}"] [data-testid=leg-remitted]`)
+        .getByText('Đã nộp · UNC-2026-001'),
+    );
     expect(await d0.locator(`[data-testid=fee-row][data-leg-id="${legId}"]`).count()).toBe(0);
     await shot(d0, '05a-after-reload');
     await offer2.getByTestId('offer-reject').click();

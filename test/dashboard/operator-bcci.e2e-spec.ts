@@ -25,11 +25,13 @@ const PROMO = `Giảm cước trả kết quả ${unique('')}`;
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const vnMoney = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
 /** An input by test id, whether antd put the id on the <input> itself or on its wrapper. */
-const input = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input, textarea[data-testid="${id}"]`).first();
+const input = (page: Page, id: string) =>
+  page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input, textarea[data-testid="${id}"]`).first();
 
 async function cti(body: Record<string, unknown>): Promise<void> {
   const res = await w.api.http.post('/api/cti/events').set('x-cti-token', ctiToken).send(body);
-  if (res.status !== 200 && res.status !== 201) throw new Error(`cti ${JSON.stringify(body)}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200 && res.status !== 201)
+    throw new Error(`cti ${JSON.stringify(body)}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 async function openInbox(page: Page): Promise<void> {
@@ -42,20 +44,31 @@ beforeAll(async () => {
   await h.launch();
   // Two always-open test offices serve one commune (its demo offices are switched off until close()).
   w = await dispatchWorld({ communeIndex: 100, offices: 2 });
-  const token = await w.api.http.post('/api/cti/tokens').set(auth(w.admin)).send({ name: unique('pbx-bcci-ui-') });
+  const token = await w.api.http
+    .post('/api/cti/tokens')
+    .set(auth(w.admin))
+    .send({ name: unique('pbx-bcci-ui-') });
   if (token.status !== 201) throw new Error(`cti token: ${token.status}`);
   ctiToken = token.body.token;
   // Today is outside the letter's 2020 window: an admin's rule for one (test-only) field shows the promotion live.
   const promo = await w.api.http
     .post('/api/bcci-promotions')
     .set(auth(w.admin))
-    .send({ name: PROMO, startsOn: '2020-01-01', endsOn: '2099-12-31', percent: 30, legKinds: ['return'], fields: [FIELD] });
+    .send({
+      name: PROMO,
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+      percent: 30,
+      legKinds: ['return'],
+      fields: [FIELD],
+    });
   if (promo.status !== 201) throw new Error(`promotion: ${promo.status} ${JSON.stringify(promo.body)}`);
   promotionId = promo.body.id;
 }, 120_000);
 
 afterAll(async () => {
-  if (promotionId) await w?.api.http.patch(`/api/bcci-promotions/${promotionId}`).set(auth(w.admin)).send({ active: false });
+  if (promotionId)
+    await w?.api.http.patch(`/api/bcci-promotions/${promotionId}`).set(auth(w.admin)).send({ active: false });
   await h.close();
   await w?.close();
 }, 30_000);
@@ -68,9 +81,15 @@ describe('operator creates a BCCI request from a call, live to the routed office
   it('pop → request with price preview and promotion → offer live to the nearest office → accepted → state live on the console', async () => {
     const [near, far] = w.offices;
     const caller = randomMobile('097');
-    const citizen = await w.api.http.post('/api/citizens').set(auth(w.operator.token)).send({ phone: caller, fullName: 'Ksor H’Bia', communeCode: w.commune, addressDetail: 'Thôn Plei Ring, nhà 7' });
+    const citizen = await w.api.http
+      .post('/api/citizens')
+      .set(auth(w.operator.token))
+      .send({ phone: caller, fullName: 'Ksor H’Bia', communeCode: w.commune, addressDetail: 'Thôn Plei Ring, nhà 7' });
     expect(citizen.status).toBe(201);
-    const units = (await w.api.http.get('/api/geo/units').set(auth(w.operator.token))).body as Array<{ code: string; name: string }>;
+    const units = (await w.api.http.get('/api/geo/units').set(auth(w.operator.token))).body as Array<{
+      code: string;
+      name: string;
+    }>;
     const communeName = units.find((u) => u.code === w.commune)!.name;
 
     const d0 = await h.newPage();
@@ -90,8 +109,22 @@ describe('operator creates a BCCI request from a call, live to the routed office
 
     // The PBX rings and operator1 (extension 1001) answers: the caller pops with the address on file.
     const callId = unique('ui-bcci-');
-    await cti({ event: 'new_call', call_id: callId, direction: 'inbound', from: caller, to: '02693888222', queue: 'hotline' });
-    await cti({ event: 'answer', call_id: callId, direction: 'inbound', from: caller, to: '02693888222', extension: '1001' });
+    await cti({
+      event: 'new_call',
+      call_id: callId,
+      direction: 'inbound',
+      from: caller,
+      to: '02693888222',
+      queue: 'hotline',
+    });
+    await cti({
+      event: 'answer',
+      call_id: callId,
+      direction: 'inbound',
+      from: caller,
+      to: '02693888222',
+      extension: '1001',
+    });
     const pop = await h.visible(op.locator('[data-testid=screen-pop][data-state=answered]'));
     expect(await pop.getByTestId('screen-pop-name').innerText()).toBe('Ksor H’Bia');
 
@@ -100,7 +133,9 @@ describe('operator creates a BCCI request from a call, live to the routed office
     expect(await slot.isEnabled()).toBe(true);
     await slot.click();
     const modal = await h.dialog(op, 'Tạo yêu cầu BCCI');
-    expect(await input(op, 'bcci-phone').inputValue()).toBe(`${caller.slice(0, 4)} ${caller.slice(4, 7)} ${caller.slice(7)}`);
+    expect(await input(op, 'bcci-phone').inputValue()).toBe(
+      `${caller.slice(0, 4)} ${caller.slice(4, 7)} ${caller.slice(7)}`,
+    );
     expect(await input(op, 'bcci-contact').inputValue()).toBe('Ksor H’Bia');
     expect(await input(op, 'bcci-pickup-detail').inputValue()).toBe('Thôn Plei Ring, nhà 7');
     await h.visible(modal.getByTestId('bcci-pickup').getByText(`${communeName} (${w.commune})`));
@@ -120,28 +155,61 @@ describe('operator creates a BCCI request from a call, live to the routed office
     await h.visible(op.locator('[data-testid=screen-pop][data-state=ended]'));
     expect(await input(op, 'bcci-dossier').inputValue()).toBe(dossier);
     expect(await input(op, 'bcci-field').inputValue()).toBe(FIELD);
-    await h.visible(modal.getByTestId('bcci-option').locator('.ant-segmented-item-selected').filter({ hasText: 'Cả hai' }));
+    await h.visible(
+      modal.getByTestId('bcci-option').locator('.ant-segmented-item-selected').filter({ hasText: 'Cả hai' }),
+    );
 
     // The live price: one line per leg, the admin's rule on the return leg, the same numbers as the api's quote.
-    const expected = (await w.api.http.post('/api/bcci-requests/quote').set(auth(w.operator.token)).send({ option: 'both', serviceLevel: '3', field: FIELD, routeType: 'intra_province' })).body as QuoteView;
+    const expected = (
+      await w.api.http
+        .post('/api/bcci-requests/quote')
+        .set(auth(w.operator.token))
+        .send({ option: 'both', serviceLevel: '3', field: FIELD, routeType: 'intra_province' })
+    ).body as QuoteView;
     expect(expected.totalDiscount).toBeGreaterThan(0);
     const quote = await h.visible(modal.getByTestId('bcci-quote'));
-    await h.visible(quote.locator('[data-testid=quote-line][data-leg-kind=return]').getByTestId('quote-promotion').filter({ hasText: PROMO }));
-    expect(await quote.locator('[data-testid=quote-line][data-leg-kind=pickup] [data-testid=quote-promotion]').count()).toBe(0);
+    await h.visible(
+      quote
+        .locator('[data-testid=quote-line][data-leg-kind=return]')
+        .getByTestId('quote-promotion')
+        .filter({ hasText: PROMO }),
+    );
+    expect(
+      await quote.locator('[data-testid=quote-line][data-leg-kind=pickup] [data-testid=quote-promotion]').count(),
+    ).toBe(0);
     const ret = expected.lines.find((l) => l.legKind === 'return')!;
-    expect(await quote.locator('[data-testid=quote-line][data-leg-kind=return]').getByTestId('quote-promotion').innerText()).toContain(`−${vnMoney(ret.discount)}`);
+    expect(
+      await quote.locator('[data-testid=quote-line][data-leg-kind=return]').getByTestId('quote-promotion').innerText(),
+    ).toContain(`−${vnMoney(ret.discount)}`);
     expect(await quote.getByTestId('quote-total').innerText()).toBe(vnMoney(expected.totalPostage));
     expect(await quote.getByTestId('quote-discount').innerText()).toBe(`−${vnMoney(expected.totalDiscount)}`);
 
     // A window already over: the api's 400 is shown under that field, nothing is created.
-    const before = ((await w.api.http.get('/api/bcci-requests').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<BcciRequestView>).items.length;
+    const before = (
+      (await w.api.http.get('/api/bcci-requests').query({ phone: caller }).set(auth(w.operator.token)))
+        .body as ListPage<BcciRequestView>
+    ).items.length;
     await input(op, 'bcci-window-to').fill('01/01/2024 10:00');
     await modal.getByTestId('bcci-submit').click();
-    await h.visible(modal.locator('.ant-form-item').filter({ has: op.locator('[data-testid=bcci-window-to]') }).locator('.ant-form-item-explain-error').filter({ hasText: 'Không được ở thời điểm đã qua' }));
-    expect(((await w.api.http.get('/api/bcci-requests').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<BcciRequestView>).items.length).toBe(before);
+    await h.visible(
+      modal
+        .locator('.ant-form-item')
+        .filter({ has: op.locator('[data-testid=bcci-window-to]') })
+        .locator('.ant-form-item-explain-error')
+        .filter({ hasText: 'Không được ở thời điểm đã qua' }),
+    );
+    expect(
+      (
+        (await w.api.http.get('/api/bcci-requests').query({ phone: caller }).set(auth(w.operator.token)))
+          .body as ListPage<BcciRequestView>
+      ).items.length,
+    ).toBe(before);
     await h.shot(op, '01-form-price-promotion-error');
     // The form is taller than the screen: its top (option, citizen, dossier) as the operator sees it first.
-    await op.locator('.ant-modal-wrap').filter({ has: op.getByTestId('bcci-form') }).evaluate((el) => el.scrollTo(0, 0));
+    await op
+      .locator('.ant-modal-wrap')
+      .filter({ has: op.getByTestId('bcci-form') })
+      .evaluate((el) => el.scrollTo(0, 0));
     await op.screenshot({ path: join(ARTIFACTS, 'operator-bcci-01b-form-top.png') });
 
     await input(op, 'bcci-window-to').fill('');
@@ -150,13 +218,28 @@ describe('operator creates a BCCI request from a call, live to the routed office
     await h.visible(op.getByText(/Đã tạo yêu cầu BC-\d{6}-\d{6}/));
     await modal.waitFor({ state: 'hidden' });
 
-    const stored = ((await w.api.http.get('/api/bcci-requests').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<BcciRequestView>).items;
+    const stored = (
+      (await w.api.http.get('/api/bcci-requests').query({ phone: caller }).set(auth(w.operator.token)))
+        .body as ListPage<BcciRequestView>
+    ).items;
     expect(stored).toHaveLength(before + 1);
     const request = stored[0];
-    expect(request).toMatchObject({ option: 'both', dossierCode: dossier, field: FIELD, feeOnBehalf: 50000, contactName: 'Ksor H’Bia', totalDiscount: expected.totalDiscount });
+    expect(request).toMatchObject({
+      option: 'both',
+      dossierCode: dossier,
+      field: FIELD,
+      feeOnBehalf: 50000,
+      contactName: 'Ksor H’Bia',
+      totalDiscount: expected.totalDiscount,
+    });
     const pickupLeg = request.legs.find((l) => l.kind === 'pickup')!;
     const returnLeg = request.legs.find((l) => l.kind === 'return')!;
-    expect(pickupLeg).toMatchObject({ communeCode: w.commune, addressDetail: 'Thôn Plei Ring, nhà 7', lat: w.point.lat, lng: w.point.lng });
+    expect(pickupLeg).toMatchObject({
+      communeCode: w.commune,
+      addressDetail: 'Thôn Plei Ring, nhà 7',
+      lat: w.point.lat,
+      lng: w.point.lng,
+    });
     expect(returnLeg).toMatchObject({ communeCode: w.commune, promotionName: PROMO });
 
     // The operator sees the request, its legs and their states; the call records it.
@@ -165,8 +248,13 @@ describe('operator creates a BCCI request from a call, live to the routed office
     expect(await card.getByTestId('my-request-leg').count()).toBe(2);
     await h.visible(op.getByTestId('screen-pop').getByTestId('history-requests').getByText('1 đang mở / 1 tổng'));
     // The latest request's leg state in the dispatch screens' words (routing or already offered), never the api's code.
-    expect(await (await h.visible(op.getByTestId('history-requests-latest'))).innerText()).toMatch(new RegExp(`^Gần nhất: ${request.code} · (Đang điều phối|Chờ nhận)$`));
-    const call = ((await w.api.http.get('/api/calls').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<CallView>).items.find((c) => c.externalId === callId)!;
+    expect(await (await h.visible(op.getByTestId('history-requests-latest'))).innerText()).toMatch(
+      new RegExp(`^Gần nhất: ${request.code} · (Đang điều phối|Chờ nhận)$`),
+    );
+    const call = (
+      (await w.api.http.get('/api/calls').query({ phone: caller }).set(auth(w.operator.token)))
+        .body as ListPage<CallView>
+    ).items.find((c) => c.externalId === callId)!;
     expect(call).toMatchObject({ requestId: request.id, outcome: 'request_created' });
 
     // The nearest office's dispatcher gets both legs live, without reloading.
@@ -186,7 +274,10 @@ describe('operator creates a BCCI request from a call, live to the routed office
     const acceptedOnConsoleAt = Date.now();
     await h.visible(d0.locator(`[data-testid=leg-row][data-leg-id="${pickupLeg.id}"][data-state=accepted]`));
     // What a person waits, measured through both browsers (bounds are generous: the machine is shared).
-    const timings = { submitToOfferOnDispatcherMs: offeredAt - submittedAt, acceptClickToConsoleMs: acceptedOnConsoleAt - acceptClickedAt };
+    const timings = {
+      submitToOfferOnDispatcherMs: offeredAt - submittedAt,
+      acceptClickToConsoleMs: acceptedOnConsoleAt - acceptClickedAt,
+    };
     writeFileSync(join(ARTIFACTS, 'operator-bcci-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
     expect(timings.acceptClickToConsoleMs).toBeLessThan(5_000);
     expect(await pickupOnConsole.getByTestId('leg-state').innerText()).toBe('Đã nhận');
@@ -211,8 +302,14 @@ describe('operator creates a BCCI request from a call, live to the routed office
     const detail = await h.visible(op.getByTestId('ticket-detail'));
     await h.visible(detail.getByTestId('ticket-bcci-code').filter({ hasText: request.code }));
     const ticketId = (await detail.getAttribute('data-ticket-id'))!;
-    expect((await w.api.http.get(`/api/tickets/${ticketId}`).set(auth(w.operator.token))).body).toMatchObject({ bcciRequestId: request.id, callId: call.id });
-    const linked = ((await w.api.http.get('/api/calls').query({ phone: caller }).set(auth(w.operator.token))).body as ListPage<CallView>).items.find((c) => c.externalId === callId)!;
+    expect((await w.api.http.get(`/api/tickets/${ticketId}`).set(auth(w.operator.token))).body).toMatchObject({
+      bcciRequestId: request.id,
+      callId: call.id,
+    });
+    const linked = (
+      (await w.api.http.get('/api/calls').query({ phone: caller }).set(auth(w.operator.token)))
+        .body as ListPage<CallView>
+    ).items.find((c) => c.externalId === callId)!;
     expect(linked).toMatchObject({ requestId: request.id, ticketId, outcome: 'request_created' });
 
     // "Receive the result" only: no pickup block, a delivery address of its own, one priced leg (the return).

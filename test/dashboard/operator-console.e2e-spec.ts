@@ -26,7 +26,8 @@ const uiLogin = (page: Page, username: string, password: string) => h.login(page
 
 const cti = async (body: Record<string, unknown>) => {
   const res = await api.http.post('/api/cti/events').set('x-cti-token', ctiToken).send(body);
-  if (res.status !== 200 && res.status !== 201) throw new Error(`cti ${JSON.stringify(body)}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200 && res.status !== 201)
+    throw new Error(`cti ${JSON.stringify(body)}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 };
 
@@ -37,7 +38,10 @@ beforeAll(async () => {
   api = await startApi();
   worker = await startWorker(api.config);
   adminAuth = { authorization: `Bearer ${(await login(api, 'admin', ADMIN_PASSWORD)).accessToken}` };
-  const created = await api.http.post('/api/cti/tokens').set(adminAuth).send({ name: unique('pbx-ui-') });
+  const created = await api.http
+    .post('/api/cti/tokens')
+    .set(adminAuth)
+    .send({ name: unique('pbx-ui-') });
   if (created.status !== 201) throw new Error(`cti token: ${created.status}`);
   ctiToken = created.body.token;
 }, 90_000);
@@ -63,7 +67,9 @@ describe('operator console in Chromium', () => {
   it('is not offered to a dispatcher', async () => {
     const dispatcher = await newPage();
     await uiLogin(dispatcher, 'dispatcher.pleiku', DEMO_PASSWORD);
-    expect(await dispatcher.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: 'Bàn làm việc tổng đài' }).count()).toBe(0);
+    expect(
+      await dispatcher.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: 'Bàn làm việc tổng đài' }).count(),
+    ).toBe(0);
     await dispatcher.goto(`${api.url}/operator`);
     await visible(dispatcher.getByText('Không có quyền truy cập'));
     expect(await dispatcher.getByTestId('screen-pop-card').count()).toBe(0);
@@ -78,10 +84,22 @@ describe('operator console in Chromium', () => {
     const remote = units.find((u) => u.remoteArea)!;
     expect(remote).toBeDefined();
     communeName = remote.name;
-    const citizen = await api.http.post('/api/citizens').set(opAuth).send({ phone: caller, fullName: 'Rơ Châm Thị Ngọc', communeCode: remote.code, addressDetail: 'Làng Plei Ốp' });
+    const citizen = await api.http
+      .post('/api/citizens')
+      .set(opAuth)
+      .send({ phone: caller, fullName: 'Rơ Châm Thị Ngọc', communeCode: remote.code, addressDetail: 'Làng Plei Ốp' });
     expect(citizen.status).toBe(201);
     const earlier = new Date(Date.now() - 3 * 86400_000).toISOString();
-    const prior = await api.http.post('/api/calls').set(opAuth).send({ direction: 'inbound', channel: 'phone', phone: caller, startedAt: earlier, answeredAt: earlier, endedAt: earlier, outcome: 'guided', notes: 'Hỏi thủ tục cấp đổi CCCD' });
+    const prior = await api.http.post('/api/calls').set(opAuth).send({
+      direction: 'inbound',
+      channel: 'phone',
+      phone: caller,
+      startedAt: earlier,
+      answeredAt: earlier,
+      endedAt: earlier,
+      outcome: 'guided',
+      notes: 'Hỏi thủ tục cấp đổi CCCD',
+    });
     expect(prior.status).toBe(201);
 
     operator = await newPage();
@@ -99,11 +117,27 @@ describe('operator console in Chromium', () => {
 
     // The PBX rings, then extension 1001 (operator1) answers.
     const callId = unique('ui-call-');
-    await cti({ event: 'new_call', call_id: callId, direction: 'inbound', from: caller, to: '02693888222', queue: 'hotline' });
+    await cti({
+      event: 'new_call',
+      call_id: callId,
+      direction: 'inbound',
+      from: caller,
+      to: '02693888222',
+      queue: 'hotline',
+    });
     const pop = await visible(operator.getByTestId('screen-pop'));
-    await cti({ event: 'answer', call_id: callId, direction: 'inbound', from: caller, to: '02693888222', extension: '1001' });
+    await cti({
+      event: 'answer',
+      call_id: callId,
+      direction: 'inbound',
+      from: caller,
+      to: '02693888222',
+      extension: '1001',
+    });
     await visible(operator.locator('[data-testid=screen-pop][data-state=answered]'));
-    expect(await pop.getByTestId('screen-pop-phone').innerText()).toBe(`${caller.slice(0, 4)} ${caller.slice(4, 7)} ${caller.slice(7)}`);
+    expect(await pop.getByTestId('screen-pop-phone').innerText()).toBe(
+      `${caller.slice(0, 4)} ${caller.slice(4, 7)} ${caller.slice(7)}`,
+    );
     expect(await pop.getByTestId('screen-pop-name').innerText()).toBe('Rơ Châm Thị Ngọc');
     expect(await pop.getByTestId('screen-pop-commune').innerText()).toBe(communeName);
     await visible(pop.getByTestId('remote-area-tag').getByText('Vùng sâu, vùng xa'));
@@ -117,15 +151,25 @@ describe('operator console in Chromium', () => {
     // The operator files the call: topic, notes, outcome, Alt+S.
     await operator.getByTestId('call-topic').click();
     await pickOption(operator, 'Hướng dẫn DVCTT');
-    await operator.getByTestId('call-notes').fill('Hướng dẫn nộp hồ sơ cấp đổi giấy phép lái xe trên Cổng dịch vụ công.');
+    await operator
+      .getByTestId('call-notes')
+      .fill('Hướng dẫn nộp hồ sơ cấp đổi giấy phép lái xe trên Cổng dịch vụ công.');
     await operator.getByTestId('call-outcome').click();
     await pickOption(operator, 'Đã hướng dẫn');
     await operator.keyboard.press('Alt+KeyS');
     await visible(operator.getByText('Đã lưu cuộc gọi'));
-    const row = await visible(operator.locator(`[data-testid=my-calls] tr[data-call-id]`).filter({ hasText: 'Hướng dẫn DVCTT' }));
+    const row = await visible(
+      operator.locator(`[data-testid=my-calls] tr[data-call-id]`).filter({ hasText: 'Hướng dẫn DVCTT' }),
+    );
     expect(await row.innerText()).toContain('Đã hướng dẫn');
-    const stored = (await api.http.get('/api/calls').query({ phone: caller }).set(opAuth)).body.items.find((c: { externalId: string }) => c.externalId === callId);
-    expect(stored).toMatchObject({ outcome: 'guided', notes: 'Hướng dẫn nộp hồ sơ cấp đổi giấy phép lái xe trên Cổng dịch vụ công.', operatorId: opTokens.user.id });
+    const stored = (await api.http.get('/api/calls').query({ phone: caller }).set(opAuth)).body.items.find(
+      (c: { externalId: string }) => c.externalId === callId,
+    );
+    expect(stored).toMatchObject({
+      outcome: 'guided',
+      notes: 'Hướng dẫn nộp hồ sơ cấp đổi giấy phép lái xe trên Cổng dịch vụ công.',
+      operatorId: opTokens.user.id,
+    });
     expect(stored.topicId).toBeTruthy();
 
     // Hang up: wrap-up shows live, then the status returns to available by itself.
@@ -137,7 +181,14 @@ describe('operator console in Chromium', () => {
 
     // A missed call from another number opens a callback, visible live; the operator takes it.
     const missedId = unique('ui-missed-');
-    await cti({ event: 'new_call', call_id: missedId, direction: 'inbound', from: missed, to: '02693888222', queue: 'hotline' });
+    await cti({
+      event: 'new_call',
+      call_id: missedId,
+      direction: 'inbound',
+      from: missed,
+      to: '02693888222',
+      queue: 'hotline',
+    });
     await cti({ event: 'hangup', call_id: missedId, direction: 'inbound', from: missed, cause: 'cancel' });
     const cb = await visible(operator.locator(`[data-testid=callback-item][data-phone="${e164(missed)}"]`));
     expect(await cb.innerText()).toContain(`${missed.slice(0, 4)} ${missed.slice(4, 7)} ${missed.slice(7)}`);

@@ -38,9 +38,18 @@ async function forwardNewTicket(note: string): Promise<{ ticket: TicketView; mai
   const created = await api.http
     .post('/api/tickets')
     .set(as('operator1'))
-    .send({ kind: 'feedback', channel: 'phone', phone: `09${randomInt(10_000_000, 99_999_999)}`, subject: 'Đèn đường thôn Plei Ring hỏng', content: 'Đèn đường hỏng hơn một tháng, đề nghị sửa chữa.' });
+    .send({
+      kind: 'feedback',
+      channel: 'phone',
+      phone: `09${randomInt(10_000_000, 99_999_999)}`,
+      subject: 'Đèn đường thôn Plei Ring hỏng',
+      content: 'Đèn đường hỏng hơn một tháng, đề nghị sửa chữa.',
+    });
   expect(created.status).toBe(201);
-  const fwd = await api.http.post(`/api/tickets/${created.body.id}/forwards`).set(as('operator1')).send({ agencyId: agency.id, note });
+  const fwd = await api.http
+    .post(`/api/tickets/${created.body.id}/forwards`)
+    .set(as('operator1'))
+    .send({ agencyId: agency.id, note });
   expect(fwd.status).toBe(201);
   const list = await api.http.get('/api/feedback/outbox').query({ ticketId: created.body.id }).set(as('supervisor1'));
   expect(list.status).toBe(200);
@@ -78,13 +87,15 @@ beforeAll(async () => {
           return callback(err);
         }
         const accept = () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
           callback();
         };
         if (mode === 'hold') held.push(accept);
         else accept();
-      },
-      );
+      });
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
@@ -97,11 +108,20 @@ beforeAll(async () => {
   await h.launch();
   api = await startApi();
   worker = await startWorker(api.config);
-  for (const [who, pw] of [['admin', ADMIN_PASSWORD], ['operator1', DEMO_PASSWORD], ['supervisor1', DEMO_PASSWORD]] as const) tokens[who] = (await login(api, who, pw)).accessToken;
+  for (const [who, pw] of [
+    ['admin', ADMIN_PASSWORD],
+    ['operator1', DEMO_PASSWORD],
+    ['supervisor1', DEMO_PASSWORD],
+  ] as const)
+    tokens[who] = (await login(api, who, pw)).accessToken;
   const created = await api.http
     .post('/api/feedback/agencies')
     .set(as('admin'))
-    .send({ code: unique('ubnd-plei-ring-'), name: 'UBND phường Pleiku', email: `ubnd.pleiku.${randomInt(1e9)}@gialai.test` });
+    .send({
+      code: unique('ubnd-plei-ring-'),
+      name: 'UBND phường Pleiku',
+      email: `ubnd.pleiku.${randomInt(1e9)}@gialai.test`,
+    });
   expect(created.status).toBe(201);
   agency = created.body;
   page = await h.newPage();
@@ -163,7 +183,10 @@ describe('mail outbox screen (Hộp thư đi)', () => {
       if (Date.now() > until) throw new Error('the mail did not fail');
       await new Promise((r) => setTimeout(r, 200));
     }
-    await page.getByTestId('outbox-filter').getByText(/^Gửi thất bại \(\d+\)$/).click();
+    await page
+      .getByTestId('outbox-filter')
+      .getByText(/^Gửi thất bại \(\d+\)$/)
+      .click();
     const row = rowOf(mail.id);
     await h.visible(row.getByText('Thất bại'));
     await h.visible(row.getByText(/451.*busy/i));
@@ -175,7 +198,10 @@ describe('mail outbox screen (Hộp thư đi)', () => {
     await h.visible(page.getByText(`Đã đưa thư đến ${agency.email} vào hàng gửi lại`));
     // Resent: it leaves the failed list, and under "Tất cả" it turns sent.
     await rowOf(mail.id).waitFor({ state: 'detached' });
-    await page.getByTestId('outbox-filter').getByText(/^Tất cả \(\d+\)$/).click();
+    await page
+      .getByTestId('outbox-filter')
+      .getByText(/^Tất cả \(\d+\)$/)
+      .click();
     await h.visible(stateTag(mail.id).filter({ hasText: 'Đã gửi' }));
     expect(await apiState(mail.id, ticket.id)).toMatchObject({ state: 'sent', attempts: 1, lastError: null });
     expect(received.filter((m) => m.raw.includes(ticket.code))).toHaveLength(1);
@@ -207,7 +233,15 @@ describe('mail outbox screen (Hộp thư đi)', () => {
 
 /** dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh, computed independently of the code under test. */
 function formatLocal(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }

@@ -58,11 +58,31 @@ beforeAll(async () => {
   const t = await api.http
     .post('/api/tickets')
     .set({ authorization: `Bearer ${admin}` })
-    .send({ kind: 'feedback', channel: 'phone', phone: phoneDigits, subject: 'Hồ sơ lý lịch tư pháp chậm', content: 'Tôi nộp hồ sơ đã quá hạn hẹn.' });
+    .send({
+      kind: 'feedback',
+      channel: 'phone',
+      phone: phoneDigits,
+      subject: 'Hồ sơ lý lịch tư pháp chậm',
+      content: 'Tôi nộp hồ sơ đã quá hạn hẹn.',
+    });
   if (t.status !== 201) throw new Error(`ticket: ${t.status} ${JSON.stringify(t.body)}`);
   ticket = t.body as TicketView;
-  expect((await api.http.post(`/api/tickets/${ticket.id}/replies`).set({ authorization: `Bearer ${admin}` }).send({ body: REPLY })).status).toBe(201);
-  expect((await api.http.post(`/api/tickets/${ticket.id}/notes`).set({ authorization: `Bearer ${admin}` }).send({ body: NOTE })).status).toBe(201);
+  expect(
+    (
+      await api.http
+        .post(`/api/tickets/${ticket.id}/replies`)
+        .set({ authorization: `Bearer ${admin}` })
+        .send({ body: REPLY })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await api.http
+        .post(`/api/tickets/${ticket.id}/notes`)
+        .set({ authorization: `Bearer ${admin}` })
+        .send({ body: NOTE })
+    ).status,
+  ).toBe(201);
   await clearLookupWindows();
 }, 120_000);
 
@@ -147,12 +167,19 @@ describe('public lookup page', () => {
     await page.getByTestId('lookup-submit').click();
     await harness.visible(page.getByTestId('lookup-request'));
     // Nothing wider than the screen.
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+            .scrollWidth,
+      ),
+    ).toBeLessThanOrEqual(390);
     await harness.shot(page, 'lookup-mobile');
 
     // Use up this client's window, then the page explains the wait instead of failing.
     let status = 0;
-    for (let i = 0; i < 30 && status !== 429; i++) status = (await api.http.get(`/api/public/requests/${request.code}`).query({ phone: phoneDigits })).status;
+    for (let i = 0; i < 30 && status !== 429; i++)
+      status = (await api.http.get(`/api/public/requests/${request.code}`).query({ phone: phoneDigits })).status;
     expect(status).toBe(429);
     await page.getByTestId('lookup-submit').click();
     const alert = await harness.visible(page.getByTestId('lookup-error'));
@@ -170,7 +197,15 @@ describe('public lookup page', () => {
 
 function vnDateTime(iso: string): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(iso))
       .map((x) => [x.type, x.value]),
   );

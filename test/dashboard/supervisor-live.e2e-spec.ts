@@ -30,7 +30,8 @@ let sup: Page;
 const timings: Record<string, number> = {};
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-const row = (page: Page, testId: string, attr: string, id: string, extraSel = '') => page.locator(`[data-testid=${testId}][${attr}="${id}"]${extraSel}`);
+const row = (page: Page, testId: string, attr: string, id: string, extraSel = '') =>
+  page.locator(`[data-testid=${testId}][${attr}="${id}"]${extraSel}`);
 
 async function until(locator: Locator, timeout = LIVE_TIMEOUT): Promise<Locator> {
   try {
@@ -55,16 +56,26 @@ beforeAll(async () => {
   // available for the other files sharing this database.
   w = await dispatchWorld({ communeIndex: 110, offices: 2, env: { CALLS_WRAP_UP_SECONDS: '2' } });
   const admin = auth(w.admin);
-  const cat = await w.api.http.post('/api/feedback/categories').set(admin).send({ code: unique('ui-sla-'), name: 'Thử nghiệm: hạn phản hồi ngắn' });
+  const cat = await w.api.http
+    .post('/api/feedback/categories')
+    .set(admin)
+    .send({ code: unique('ui-sla-'), name: 'Thử nghiệm: hạn phản hồi ngắn' });
   if (cat.status !== 201) throw new Error(`category: ${cat.status} ${JSON.stringify(cat.body)}`);
   categoryId = cat.body.id;
   // 30 s to the first response on the 24/7 calendar: warning at 75 % (22.5 s), breach at 30 s.
-  const policy = await w.api.http
-    .post('/api/sla/policies')
-    .set(admin)
-    .send({ name: 'Thử nghiệm: phản hồi trong 30 giây', categoryId, calendar: 'always-open', firstResponseMinutes: 0.5, resolutionMinutes: 600, escalation: 'supervisor_queue' });
+  const policy = await w.api.http.post('/api/sla/policies').set(admin).send({
+    name: 'Thử nghiệm: phản hồi trong 30 giây',
+    categoryId,
+    calendar: 'always-open',
+    firstResponseMinutes: 0.5,
+    resolutionMinutes: 600,
+    escalation: 'supervisor_queue',
+  });
   if (policy.status !== 201) throw new Error(`policy: ${policy.status} ${JSON.stringify(policy.body)}`);
-  const token = await w.api.http.post('/api/cti/tokens').set(admin).send({ name: unique('pbx-sup-') });
+  const token = await w.api.http
+    .post('/api/cti/tokens')
+    .set(admin)
+    .send({ name: unique('pbx-sup-') });
   if (token.status !== 201) throw new Error(`cti token: ${token.status}`);
   ctiToken = token.body.token;
 
@@ -75,10 +86,26 @@ beforeAll(async () => {
   const office = await w.api.http
     .post('/api/post-offices')
     .set(admin)
-    .send({ code, name, address: 'Thử nghiệm', communeCode: elsewhere, lat: w.point.lat + 0.05, lng: w.point.lng, openingHours: ALWAYS_OPEN, dailyCapacity: 100, serviceArea: [elsewhere] });
+    .send({
+      code,
+      name,
+      address: 'Thử nghiệm',
+      communeCode: elsewhere,
+      lat: w.point.lat + 0.05,
+      lng: w.point.lng,
+      openingHours: ALWAYS_OPEN,
+      dailyCapacity: 100,
+      serviceArea: [elsewhere],
+    });
   if (office.status !== 201) throw new Error(`office: ${office.status} ${JSON.stringify(office.body)}`);
   const dispatcher = unique('disp.extra.');
-  const user = await w.api.http.post('/api/users').set(admin).send({ username: dispatcher, fullName: 'Điều phối hỗ trợ', password: DEMO_PASSWORD, role: 'dispatcher', postOfficeId: office.body.id });
+  const user = await w.api.http.post('/api/users').set(admin).send({
+    username: dispatcher,
+    fullName: 'Điều phối hỗ trợ',
+    password: DEMO_PASSWORD,
+    role: 'dispatcher',
+    postOfficeId: office.body.id,
+  });
   if (user.status !== 201) throw new Error(`user: ${user.status} ${JSON.stringify(user.body)}`);
   extra = { id: office.body.id, code, name, dispatcher };
 
@@ -87,7 +114,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (Object.keys(timings).length) writeFileSync(join(ARTIFACTS, 'supervisor-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+  if (Object.keys(timings).length)
+    writeFileSync(join(ARTIFACTS, 'supervisor-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
   await h.close();
   if (extra) await w?.db.query('UPDATE post_offices SET active = 0, updated_at = NOW(3) WHERE id = ?', [extra.id]);
   await w?.close();
@@ -101,7 +129,9 @@ describe('supervisor screens in Chromium', () => {
   it('is offered to supervisors only', async () => {
     const operator = await h.newPage();
     await h.login(operator, w.api.url, 'operator1', DEMO_PASSWORD);
-    expect(await operator.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: 'Giám sát trực tuyến' }).count()).toBe(0);
+    expect(
+      await operator.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: 'Giám sát trực tuyến' }).count(),
+    ).toBe(0);
     await operator.goto(`${w.api.url}/supervisor/live`);
     await h.visible(operator.getByText('Không có quyền truy cập'));
     await operator.context().close();
@@ -129,7 +159,15 @@ describe('supervisor screens in Chromium', () => {
     const created = await w.api.http
       .post('/api/tickets')
       .set(auth(w.operator.token))
-      .send({ kind: 'feedback', channel: 'phone', phone: randomMobile('097'), citizenName: 'Ksor Y Thu', subject: 'Chậm trả kết quả hồ sơ đất đai', content: 'Người dân phản ánh hồ sơ quá hạn.', categoryId });
+      .send({
+        kind: 'feedback',
+        channel: 'phone',
+        phone: randomMobile('097'),
+        citizenName: 'Ksor Y Thu',
+        subject: 'Chậm trả kết quả hồ sơ đất đai',
+        content: 'Người dân phản ánh hồ sơ quá hạn.',
+        categoryId,
+      });
     expect(created.status).toBe(201);
     const ticket = created.body as TicketView;
     expect(ticket.sla.firstResponse).toMatchObject({ state: 'ok', targetMinutes: 0.5 });
@@ -145,7 +183,10 @@ describe('supervisor screens in Chromium', () => {
     expect(first).toMatch(/^Còn 0:0\d$/);
     // The countdown ticks in the browser (no event arrives between warning and breach).
     await sup.waitForFunction(
-      ([id, before]) => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(`[data-ticket-id="${id}"] [data-testid=sla-risk-countdown]`)?.textContent !== before,
+      ([id, before]) =>
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }
+        ).document.querySelector(`[data-ticket-id="${id}"] [data-testid=sla-risk-countdown]`)?.textContent !== before,
       [ticket.id, first] as const,
       { timeout: 5000 },
     );
@@ -157,7 +198,16 @@ describe('supervisor screens in Chromium', () => {
     // The breach reaches the screen within a few seconds of its instant (timer → worker → socket → React).
     expect(timings.dueAtToScreenMs).toBeLessThan(5000);
     expect(await breached.getByTestId('sla-risk-level').innerText()).toBe('Đã trễ hạn');
-    await sup.waitForFunction((id) => /^Trễ \d+:\d\d$/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(`[data-ticket-id="${id}"] [data-testid=sla-risk-countdown]`)?.textContent ?? ''), ticket.id, { timeout: 10_000 });
+    await sup.waitForFunction(
+      (id) =>
+        /^Trễ \d+:\d\d$/.test(
+          (
+            globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }
+          ).document.querySelector(`[data-ticket-id="${id}"] [data-testid=sla-risk-countdown]`)?.textContent ?? '',
+        ),
+      ticket.id,
+      { timeout: 10_000 },
+    );
     await h.visible(breached.getByText('Chuyển giám sát')); // escalated to the supervisors' queue by the policy
     // The newest breach is on top.
     expect(await sup.getByTestId('sla-risk-row').first().getAttribute('data-ticket-id')).toBe(ticket.id);
@@ -166,7 +216,9 @@ describe('supervisor screens in Chromium', () => {
     // The citizen is on the row (name, phone written the Vietnamese way).
     expect(await breached.getByTestId('ticket-citizen-name').innerText()).toBe('Ksor Y Thu');
     const phone = ticket.citizenPhone!.replace('+84', '0');
-    expect(await breached.getByTestId('ticket-citizen-phone').innerText()).toBe(`${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`);
+    expect(await breached.getByTestId('ticket-citizen-phone').innerText()).toBe(
+      `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`,
+    );
     await h.shot(sup, '03-sla-breached');
 
     // A click opens the tickets screen's detail drawer on this ticket, without leaving the page.
@@ -182,7 +234,10 @@ describe('supervisor screens in Chromium', () => {
     expect(sup.url()).toMatch(/\/supervisor\/live$/);
 
     // Answered: the first-response target is met and the ticket leaves the list live.
-    const reply = await w.api.http.post(`/api/tickets/${ticket.id}/replies`).set(auth(w.operator.token)).send({ body: 'Chúng tôi đã tiếp nhận và đang xử lý.' });
+    const reply = await w.api.http
+      .post(`/api/tickets/${ticket.id}/replies`)
+      .set(auth(w.operator.token))
+      .send({ body: 'Chúng tôi đã tiếp nhận và đang xử lý.' });
     expect(reply.status).toBeLessThan(300);
     await row(sup, 'sla-risk-row', 'data-ticket-id', ticket.id).waitFor({ state: 'detached', timeout: 15_000 });
     expect(await sup.evaluate('window.__notReloaded')).toBe(true);
@@ -196,18 +251,32 @@ describe('supervisor screens in Chromium', () => {
     const callId = unique('sup-call-');
     const caller = randomMobile('098');
     await cti({ event: 'new_call', call_id: callId, direction: 'inbound', from: caller });
-    const ringing = await until(sup.locator('[data-testid=live-call-row][data-state=ringing]').filter({ hasText: `${caller.slice(0, 4)} ${caller.slice(4, 7)} ${caller.slice(7)}` }), 15_000);
+    const ringing = await until(
+      sup
+        .locator('[data-testid=live-call-row][data-state=ringing]')
+        .filter({ hasText: `${caller.slice(0, 4)} ${caller.slice(4, 7)} ${caller.slice(7)}` }),
+      15_000,
+    );
     const id = await ringing.getAttribute('data-call-id');
     await cti({ event: 'answer', call_id: callId, direction: 'inbound', extension: '1001' });
     const answered = await until(row(sup, 'live-call-row', 'data-call-id', id!, '[data-state=answered]'), 15_000);
     await h.visible(answered.getByText('Nguyễn Thị Lan (ĐTV)'));
-    const board = await until(sup.locator('[data-testid=operator-row][data-status=on_call]').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }), 15_000);
+    const board = await until(
+      sup.locator('[data-testid=operator-row][data-status=on_call]').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }),
+      15_000,
+    );
     expect(await board.innerText()).toContain('Máy nhánh 1001');
     await h.shot(sup, '04-call-in-progress');
     await cti({ event: 'hangup', call_id: callId, direction: 'inbound', cause: 'normalClearing' });
     await row(sup, 'live-call-row', 'data-call-id', id!).waitFor({ state: 'detached', timeout: 15_000 });
-    await until(sup.locator('[data-testid=operator-row][data-status=wrap_up]').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }), 15_000);
-    const back = await until(sup.locator('[data-testid=operator-row][data-status=available]').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }), 15_000);
+    await until(
+      sup.locator('[data-testid=operator-row][data-status=wrap_up]').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }),
+      15_000,
+    );
+    const back = await until(
+      sup.locator('[data-testid=operator-row][data-status=available]').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }),
+      15_000,
+    );
     expect(await back.innerText()).toContain('Hết thời gian hoàn tất'); // the server's cause, in words
 
     // A call nobody answered becomes a callback waiting, live, with its age.
@@ -215,7 +284,12 @@ describe('supervisor screens in Chromium', () => {
     const missedId = unique('sup-missed-');
     await cti({ event: 'new_call', call_id: missedId, direction: 'inbound', from: missed });
     await cti({ event: 'hangup', call_id: missedId, direction: 'inbound', from: missed, cause: 'cancel' });
-    const callback = await until(sup.locator('[data-testid=callback-row]').filter({ hasText: `${missed.slice(0, 4)} ${missed.slice(4, 7)} ${missed.slice(7)}` }), 15_000);
+    const callback = await until(
+      sup
+        .locator('[data-testid=callback-row]')
+        .filter({ hasText: `${missed.slice(0, 4)} ${missed.slice(4, 7)} ${missed.slice(7)}` }),
+      15_000,
+    );
     expect(await callback.innerText()).toMatch(/\d+ giây/);
     expect(await callback.innerText()).toContain('Chưa ai nhận');
     expect(await sup.evaluate('window.__notReloaded')).toBe(true);
@@ -237,15 +311,31 @@ describe('supervisor screens in Chromium', () => {
     // Both offices serving the commune refuse: no eligible office is left.
     await waitFor(w.offices[0].socket, 'dispatch:leg-assigned', (p) => p.legId === legId);
     const second = waitFor(w.offices[1].socket, 'dispatch:leg-assigned', (p) => p.legId === legId);
-    expect((await w.api.http.post(`/api/bcci-legs/${legId}/reject`).set(auth(w.offices[0].dispatcher.token)).send({ reason: 'Không còn bưu tá rảnh' })).status).toBe(200);
+    expect(
+      (
+        await w.api.http
+          .post(`/api/bcci-legs/${legId}/reject`)
+          .set(auth(w.offices[0].dispatcher.token))
+          .send({ reason: 'Không còn bưu tá rảnh' })
+      ).status,
+    ).toBe(200);
     await second;
-    expect((await w.api.http.post(`/api/bcci-legs/${legId}/reject`).set(auth(w.offices[1].dispatcher.token)).send({ reason: 'Xe hỏng' })).status).toBe(200);
+    expect(
+      (
+        await w.api.http
+          .post(`/api/bcci-legs/${legId}/reject`)
+          .set(auth(w.offices[1].dispatcher.token))
+          .send({ reason: 'Xe hỏng' })
+      ).status,
+    ).toBe(200);
     const lastRefusalAt = Date.now();
 
     const arrived = await until(row(sup, 'unroutable-row', 'data-leg-id', legId, '[data-fresh=true]'), 15_000);
     timings.lastRefusalToUnroutableRowMs = Date.now() - lastRefusalAt;
     expect(await arrived.innerText()).toContain(request.code);
-    await h.visible(sup.locator('.ant-notification-notice').filter({ hasText: `Chuyến ${request.code} không có bưu cục nhận` }));
+    await h.visible(
+      sup.locator('.ant-notification-notice').filter({ hasText: `Chuyến ${request.code} không có bưu cục nhận` }),
+    );
     expect(await sup.evaluate('window.__notReloaded')).toBe(true);
     await h.shot(sup, '05-unroutable-arrived');
 
@@ -269,12 +359,21 @@ describe('supervisor screens in Chromium', () => {
     // Meanwhile another supervisor gives it back to office B: this screen's choice meets a 409, said in words, and
     // the row leaves the list live.
     const raced = waitFor(w.offices[1].socket, 'dispatch:leg-assigned', (p) => p.legId === legId);
-    expect((await w.api.http.post(`/api/bcci-legs/${legId}/assign`).set(auth(w.supervisor.token)).send({ officeId: w.offices[1].id })).status).toBe(200);
+    expect(
+      (
+        await w.api.http
+          .post(`/api/bcci-legs/${legId}/assign`)
+          .set(auth(w.supervisor.token))
+          .send({ officeId: w.offices[1].id })
+      ).status,
+    ).toBe(200);
     await raced;
     await sup.keyboard.type(extra.code);
     await h.pickOption(sup, extra.name);
     await dialog.getByTestId('assign-submit').click();
-    await h.visible(dialog.getByTestId('assign-error').filter({ hasText: 'Chuyến này vừa được phân công hoặc đã đổi trạng thái' }));
+    await h.visible(
+      dialog.getByTestId('assign-error').filter({ hasText: 'Chuyến này vừa được phân công hoặc đã đổi trạng thái' }),
+    );
     await row(sup, 'unroutable-row', 'data-leg-id', legId).waitFor({ state: 'detached', timeout: 15_000 });
     await h.shot(sup, '06b-assign-conflict');
     await sup.keyboard.press('Escape');
@@ -282,7 +381,14 @@ describe('supervisor screens in Chromium', () => {
 
     // Office B refuses again: the leg escalates a second time and comes back live.
     const again = waitFor(w.supervisor.socket, 'dispatch:escalated', (p) => p.legId === legId);
-    expect((await w.api.http.post(`/api/bcci-legs/${legId}/reject`).set(auth(w.offices[1].dispatcher.token)).send({ reason: 'Vẫn không có xe' })).status).toBe(200);
+    expect(
+      (
+        await w.api.http
+          .post(`/api/bcci-legs/${legId}/reject`)
+          .set(auth(w.offices[1].dispatcher.token))
+          .send({ reason: 'Vẫn không có xe' })
+      ).status,
+    ).toBe(200);
     await again;
     const back = await until(row(sup, 'unroutable-row', 'data-leg-id', legId, '[data-fresh=true]'), 15_000);
     await back.getByTestId('unroutable-assign').click();
@@ -293,7 +399,9 @@ describe('supervisor screens in Chromium', () => {
     await h.pickOption(sup, extra.name);
     const assignedAt = Date.now();
     await dialog2.getByTestId('assign-submit').click();
-    await h.visible(sup.locator('.ant-message-notice').filter({ hasText: `Đã phân công chuyến ${request.code} cho ${extra.name}` }));
+    await h.visible(
+      sup.locator('.ant-message-notice').filter({ hasText: `Đã phân công chuyến ${request.code} cho ${extra.name}` }),
+    );
     await row(sup, 'unroutable-row', 'data-leg-id', legId).waitFor({ state: 'detached', timeout: 15_000 });
 
     // The chosen office's dispatcher has the offer, live.
@@ -330,10 +438,22 @@ describe('supervisor screens in Chromium', () => {
     // commune's centre.
     const body = requestBody(w);
     const address = body.pickupAddress as Record<string, unknown>;
-    const res = await w.api.http.post('/api/bcci-requests').set(auth(w.operator.token)).send({ ...body, pickupAddress: { detail: address.detail, communeCode: address.communeCode } });
+    const res = await w.api.http
+      .post('/api/bcci-requests')
+      .set(auth(w.operator.token))
+      .send({ ...body, pickupAddress: { detail: address.detail, communeCode: address.communeCode } });
     expect(res.status).toBe(201);
     const approx = (res.body as BcciRequestView).legs[0].id;
-    await until(row(sup, 'map-leg', 'data-leg-id', approx, '[data-approximate=true]:is([data-state=assigned],[data-state=routing])'), 15_000);
+    await until(
+      row(
+        sup,
+        'map-leg',
+        'data-leg-id',
+        approx,
+        '[data-approximate=true]:is([data-state=assigned],[data-state=routing])',
+      ),
+      15_000,
+    );
     expect(await sup.evaluate('window.__notReloaded')).toBe(true);
     await h.shot(sup, '08-map-legs');
   }, 90_000);
@@ -359,9 +479,14 @@ describe('supervisor screens in Chromium', () => {
     // A call rings while this screen is deaf: its event is lost.
     const caller = randomMobile('093');
     const callId = unique('sup-lost-');
-    const res = await w.api.http.post('/api/cti/events').set('x-cti-token', ctiToken).send({ event: 'new_call', call_id: callId, direction: 'inbound', from: caller });
+    const res = await w.api.http
+      .post('/api/cti/events')
+      .set('x-cti-token', ctiToken)
+      .send({ event: 'new_call', call_id: callId, direction: 'inbound', from: caller });
     expect(res.status).toBeLessThan(300);
-    const shown = page.locator('[data-testid=live-call-row]').filter({ hasText: `${caller.slice(0, 4)} ${caller.slice(4, 7)} ${caller.slice(7)}` });
+    const shown = page
+      .locator('[data-testid=live-call-row]')
+      .filter({ hasText: `${caller.slice(0, 4)} ${caller.slice(4, 7)} ${caller.slice(7)}` });
     await h.shot(page, '09-socket-lost');
     expect(await shown.count()).toBe(0);
 
@@ -371,7 +496,10 @@ describe('supervisor screens in Chromium', () => {
     expect(await page.evaluate('window.__notReloaded')).toBe(true);
     await h.shot(page, '10-socket-back');
     // Ended here so that no ringing call is left for the other files sharing this database.
-    await w.api.http.post('/api/cti/events').set('x-cti-token', ctiToken).send({ event: 'hangup', call_id: callId, direction: 'inbound', from: caller, cause: 'normalClearing' });
+    await w.api.http
+      .post('/api/cti/events')
+      .set('x-cti-token', ctiToken)
+      .send({ event: 'hangup', call_id: callId, direction: 'inbound', from: caller, cause: 'normalClearing' });
     await shown.waitFor({ state: 'detached', timeout: 15_000 });
 
     // English is one click away; the language is remembered per browser, so this page switches back after its shot.
@@ -396,7 +524,9 @@ describe('supervisor screens in Chromium', () => {
     await h.visible(admin.locator('path.commune').first());
     expect(await admin.locator('.ant-alert-error').count()).toBe(0);
     expect(await admin.getByTestId('map-leg').count()).toBe(0);
-    expect(await admin.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: 'Giám sát trực tuyến' }).count()).toBe(0);
+    expect(
+      await admin.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: 'Giám sát trực tuyến' }).count(),
+    ).toBe(0);
     await admin.context().close();
   }, 60_000);
 });

@@ -85,18 +85,43 @@ describe('POST /api/bcci-requests: SQL statements per create', () => {
     // Other e2e files share this database and may have flagged the commune remote: the leg carries whatever the commune says.
     const unit = await api.http.get('/api/geo/units/23575').set(auth);
     expect(unit.status).toBe(200);
-    expect(view.legs[0]).toMatchObject({ windowFrom, windowTo, lat: 13.983456, lng: 108.001234, feeExpected: 1234567, remoteArea: unit.body.remoteArea, state: 'routing', pendingOffer: null, remittance: null });
+    expect(view.legs[0]).toMatchObject({
+      windowFrom,
+      windowTo,
+      lat: 13.983456,
+      lng: 108.001234,
+      feeExpected: 1234567,
+      remoteArea: unit.body.remoteArea,
+      state: 'routing',
+      pendingOffer: null,
+      remittance: null,
+    });
     expect(view.legs[1]).toMatchObject({ lat: null, lng: null, feeExpected: 0, addressDetail: '2 Lê Duẩn' });
-    const history = (await api.app.get(DataSource).query('SELECT leg_id AS legId, actor_id AS actorId, from_state AS fromState, to_state AS toState, reason, data FROM bcci_leg_history WHERE leg_id IN (?, ?)', [view.legs[0].id, view.legs[1].id])) as Array<Record<string, unknown>>;
+    const history = (await api.app
+      .get(DataSource)
+      .query(
+        'SELECT leg_id AS legId, actor_id AS actorId, from_state AS fromState, to_state AS toState, reason, data FROM bcci_leg_history WHERE leg_id IN (?, ?)',
+        [view.legs[0].id, view.legs[1].id],
+      )) as Array<Record<string, unknown>>;
     expect(history).toHaveLength(2);
-    for (const h of history) expect(h).toMatchObject({ actorId: view.createdById, fromState: null, toState: 'routing', reason: 'request created', data: null });
+    for (const h of history)
+      expect(h).toMatchObject({
+        actorId: view.createdById,
+        fromState: null,
+        toState: 'routing',
+        reason: 'request created',
+        data: null,
+      });
   });
 
   it('Redis refusing the enqueue after the commit still answers 201 (the request is written); the reconciler arms the jobs', async () => {
     const queue = api.app.get(JobQueue).queue('dispatch');
     const addBulk = jest.spyOn(queue, 'addBulk').mockRejectedValueOnce(new Error('Connection is closed.'));
     try {
-      const res = await api.http.post('/api/bcci-requests').set(auth).send(body(`0918${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`));
+      const res = await api.http
+        .post('/api/bcci-requests')
+        .set(auth)
+        .send(body(`0918${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`));
       expect(res.status).toBe(201);
       expect(addBulk).toHaveBeenCalledTimes(1);
       const legs = (res.body as BcciRequestView).legs;
@@ -117,8 +142,18 @@ describe('POST /api/bcci-requests: SQL statements per create', () => {
       const admin = { authorization: `Bearer ${(await login(api, 'admin', ADMIN_PASSWORD)).accessToken}` };
       const otherAuth = { authorization: `Bearer ${(await login(other, 'operator1')).accessToken}` };
       const quoteIn = async (app: TestApi) =>
-        (await app.http.post('/api/bcci-requests/quote').set(app === other ? otherAuth : auth).send({ option: 'receive_result', serviceLevel: '2', field: 'Đất đai', routeType: 'inter_province' })).body.lines[0].basePostage as number;
-      const tariffs = (await api.http.get('/api/bcci-tariffs').set(admin)).body as Array<{ id: string; legKind: string; routeType: string; priceVnd: number }>;
+        (
+          await app.http
+            .post('/api/bcci-requests/quote')
+            .set(app === other ? otherAuth : auth)
+            .send({ option: 'receive_result', serviceLevel: '2', field: 'Đất đai', routeType: 'inter_province' })
+        ).body.lines[0].basePostage as number;
+      const tariffs = (await api.http.get('/api/bcci-tariffs').set(admin)).body as Array<{
+        id: string;
+        legKind: string;
+        routeType: string;
+        priceVnd: number;
+      }>;
       const tariff = tariffs.find((t) => t.legKind === 'return' && t.routeType === 'inter_province')!;
       expect(await quoteIn(other)).toBe(tariff.priceVnd); // the other process now holds the tables in memory
       const edited = tariff.priceVnd + 1234;
@@ -133,7 +168,11 @@ describe('POST /api/bcci-requests: SQL statements per create', () => {
         }
         expect(seen).toBe(edited);
       } finally {
-        await api.http.patch(`/api/bcci-tariffs/${tariff.id}`).set(admin).send({ priceVnd: tariff.priceVnd }).expect(200);
+        await api.http
+          .patch(`/api/bcci-tariffs/${tariff.id}`)
+          .set(admin)
+          .send({ priceVnd: tariff.priceVnd })
+          .expect(200);
       }
     } finally {
       await other.close();
@@ -143,7 +182,11 @@ describe('POST /api/bcci-requests: SQL statements per create', () => {
   it('a new citizen costs only the inserts of the citizen, its phone and the audit row more', async () => {
     const phone = `0916${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
     // Warm the pricing tables again (an edit in the test above dropped them, as it must).
-    await api.http.post('/api/bcci-requests/quote').set(auth).send({ option: 'both', serviceLevel: '4', field: 'Đất đai' }).expect(200);
+    await api.http
+      .post('/api/bcci-requests/quote')
+      .set(auth)
+      .send({ option: 'both', serviceLevel: '4', field: 'Đất đai' })
+      .expect(200);
     const { view, sql } = await measured(body(phone));
     expect(view.citizenPhone).toBe(`+84${phone.slice(1)}`);
     expect(sql.length).toBeLessThanOrEqual(MAX_NEW);

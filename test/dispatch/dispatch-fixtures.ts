@@ -3,10 +3,22 @@ import type Redis from 'ioredis';
 import { createConnection, type Connection } from 'mysql2/promise';
 import type { LegEvent, ServerToClientEvents } from '@hotline/contracts';
 import { REDIS } from '@hotline/core';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, type TestApi, type TestSocket, connectSocket, login, startApi, startWorker, unique } from '../helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  type TestApi,
+  type TestSocket,
+  connectSocket,
+  login,
+  startApi,
+  startWorker,
+  unique,
+} from '../helpers/test-app';
 
 /** Open every day, all day: routing in these tests must not depend on the hour the suite runs. */
-export const ALWAYS_OPEN = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '23:59']]]));
+export const ALWAYS_OPEN = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '23:59']]]),
+);
 
 export interface TestOffice {
   id: string;
@@ -35,7 +47,11 @@ export interface DispatchWorld {
  * A controlled corner of the demo province: the demo offices serving one commune are switched off for the suite and three
  * always-open test offices (each with its own dispatcher and socket) serve it instead. Everything is restored in close().
  */
-export async function dispatchWorld(options: { communeIndex: number; offices?: number; env?: Record<string, string> }): Promise<DispatchWorld> {
+export async function dispatchWorld(options: {
+  communeIndex: number;
+  offices?: number;
+  env?: Record<string, string>;
+}): Promise<DispatchWorld> {
   const saved: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(options.env ?? {})) {
     saved[k] = process.env[k];
@@ -60,13 +76,29 @@ export async function dispatchWorld(options: { communeIndex: number; offices?: n
   }
 }
 
-async function build(api: TestApi, firstWorker: INestApplicationContext, options: { communeIndex: number; offices?: number }, restoreEnv: () => void): Promise<DispatchWorld> {
+async function build(
+  api: TestApi,
+  firstWorker: INestApplicationContext,
+  options: { communeIndex: number; offices?: number },
+  restoreEnv: () => void,
+): Promise<DispatchWorld> {
   let worker = firstWorker;
-  const db = await createConnection({ host: api.config.db.host, port: api.config.db.port, user: api.config.db.username, password: api.config.db.password, database: api.config.db.database });
+  const db = await createConnection({
+    host: api.config.db.host,
+    port: api.config.db.port,
+    user: api.config.db.username,
+    password: api.config.db.password,
+    database: api.config.db.database,
+  });
   const redis = api.app.get<Redis>(REDIS);
   const sockets: TestSocket[] = [];
   const admin = (await login(api, 'admin', ADMIN_PASSWORD)).accessToken;
-  const units = (await api.http.get('/api/geo/units').set('authorization', `Bearer ${admin}`)).body as Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>;
+  const units = (await api.http.get('/api/geo/units').set('authorization', `Bearer ${admin}`)).body as Array<{
+    code: string;
+    lat: number;
+    lng: number;
+    remoteArea: boolean;
+  }>;
   const unit = units[options.communeIndex];
   const commune = unit.code;
   const point = { lat: Number(unit.lat) + 0.03, lng: Number(unit.lng) + 0.03 };
@@ -76,7 +108,11 @@ async function build(api: TestApi, firstWorker: INestApplicationContext, options
     [commune],
   )) as unknown as [Array<{ id: string }>];
   const disabled = demo.map((d) => d.id);
-  if (disabled.length) await db.query(`UPDATE post_offices SET active = 0, updated_at = NOW(3) WHERE id IN (${disabled.map(() => '?').join(',')})`, disabled);
+  if (disabled.length)
+    await db.query(
+      `UPDATE post_offices SET active = 0, updated_at = NOW(3) WHERE id IN (${disabled.map(() => '?').join(',')})`,
+      disabled,
+    );
 
   const offices: TestOffice[] = [];
   for (let i = 0; i < (options.offices ?? 3); i++) {
@@ -84,13 +120,29 @@ async function build(api: TestApi, firstWorker: INestApplicationContext, options
     const office = await api.http
       .post('/api/post-offices')
       .set('authorization', `Bearer ${admin}`)
-      .send({ code, name: `Test office ${i}`, address: 'test', communeCode: commune, lat: point.lat + 0.002 * i, lng: point.lng, openingHours: ALWAYS_OPEN, dailyCapacity: 100, serviceArea: [commune] });
+      .send({
+        code,
+        name: `Test office ${i}`,
+        address: 'test',
+        communeCode: commune,
+        lat: point.lat + 0.002 * i,
+        lng: point.lng,
+        openingHours: ALWAYS_OPEN,
+        dailyCapacity: 100,
+        serviceArea: [commune],
+      });
     if (office.status !== 201) throw new Error(`office: ${office.status} ${JSON.stringify(office.body)}`);
     const username = unique(`disp.${i}.`);
     const user = await api.http
       .post('/api/users')
       .set('authorization', `Bearer ${admin}`)
-      .send({ username, fullName: `Dispatcher ${i}`, password: DEMO_PASSWORD, role: 'dispatcher', postOfficeId: office.body.id });
+      .send({
+        username,
+        fullName: `Dispatcher ${i}`,
+        password: DEMO_PASSWORD,
+        role: 'dispatcher',
+        postOfficeId: office.body.id,
+      });
     if (user.status !== 201) throw new Error(`user: ${user.status} ${JSON.stringify(user.body)}`);
     const token = (await login(api, username)).accessToken;
     const { socket } = await connectSocket(api, token);
@@ -102,7 +154,8 @@ async function build(api: TestApi, firstWorker: INestApplicationContext, options
   const sup = await login(api, 'supervisor1');
   const supSocket = (await connectSocket(api, sup.accessToken)).socket;
   sockets.push(opSocket, supSocket);
-  const operatorId = (await api.http.get('/api/auth/me').set('authorization', `Bearer ${op.accessToken}`)).body.id as string;
+  const operatorId = (await api.http.get('/api/auth/me').set('authorization', `Bearer ${op.accessToken}`)).body
+    .id as string;
 
   const world: DispatchWorld = {
     api,
@@ -123,8 +176,15 @@ async function build(api: TestApi, firstWorker: INestApplicationContext, options
     sockets,
     async close() {
       for (const s of sockets) s.close();
-      await db.query(`UPDATE post_offices SET active = 0, updated_at = NOW(3) WHERE id IN (${offices.map(() => '?').join(',')})`, offices.map((o) => o.id));
-      if (disabled.length) await db.query(`UPDATE post_offices SET active = 1, updated_at = NOW(3) WHERE id IN (${disabled.map(() => '?').join(',')})`, disabled);
+      await db.query(
+        `UPDATE post_offices SET active = 0, updated_at = NOW(3) WHERE id IN (${offices.map(() => '?').join(',')})`,
+        offices.map((o) => o.id),
+      );
+      if (disabled.length)
+        await db.query(
+          `UPDATE post_offices SET active = 1, updated_at = NOW(3) WHERE id IN (${disabled.map(() => '?').join(',')})`,
+          disabled,
+        );
       await db.end();
       await worker.close();
       await api.close();
@@ -135,12 +195,9 @@ async function build(api: TestApi, firstWorker: INestApplicationContext, options
 }
 
 /** The next event of that name matching the predicate (other legs' events are skipped); fails after `ms`. */
-export function waitFor<E extends 'dispatch:leg-assigned' | 'dispatch:leg-updated' | 'dispatch:escalated' | 'dispatch:leg-overdue'>(
-  socket: TestSocket,
-  event: E,
-  match: (p: LegEvent) => boolean,
-  ms = 10_000,
-): Promise<LegEvent> {
+export function waitFor<
+  E extends 'dispatch:leg-assigned' | 'dispatch:leg-updated' | 'dispatch:escalated' | 'dispatch:leg-overdue',
+>(socket: TestSocket, event: E, match: (p: LegEvent) => boolean, ms = 10_000): Promise<LegEvent> {
   return new Promise((resolve, reject) => {
     const handler = ((p: LegEvent) => {
       if (!match(p)) return;

@@ -43,7 +43,9 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
     await waitFor(w.offices[2].socket, 'dispatch:leg-assigned', (p) => p.legId === legId);
     const escalated = await waitFor(w.supervisor.socket, 'dispatch:escalated', (p) => p.legId === legId);
     expect(escalated).toMatchObject({ to: 'unroutable' });
-    const [rows] = (await w.db.query('SELECT state FROM bcci_assignments WHERE leg_id = ? ORDER BY created_at', [legId])) as unknown as [Array<{ state: string }>];
+    const [rows] = (await w.db.query('SELECT state FROM bcci_assignments WHERE leg_id = ? ORDER BY created_at', [
+      legId,
+    ])) as unknown as [Array<{ state: string }>];
     expect(rows.map((r) => r.state)).toEqual(['timed_out', 'timed_out', 'timed_out']);
   });
 
@@ -52,7 +54,9 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
     const request = await create();
     const legId = request.legs[0].id;
     const offer = await toA;
-    expect((await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(auth(w.offices[0].dispatcher.token))).status).toBe(200);
+    expect(
+      (await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(auth(w.offices[0].dispatcher.token))).status,
+    ).toBe(200);
     // The timer job as it would run late (e.g. a delayed job that could not be cancelled in time).
     expect(await w.worker.get(RoutingService).acceptTimeout(offer.assignmentId!)).toBe('stale');
     const leg = await w.api.http.get(`/api/bcci-legs/${legId}`).set(auth(w.supervisor.token));
@@ -88,7 +92,10 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
     const local = new Date(Date.now() + 7 * 3600_000);
     const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][(local.getUTCDay() + 2) % 7];
     const hours = { [day]: [['08:00', '09:00']] };
-    for (const o of w.offices) expect((await w.api.http.patch(`/api/post-offices/${o.id}`).set(auth(w.admin)).send({ openingHours: hours })).status).toBe(200);
+    for (const o of w.offices)
+      expect(
+        (await w.api.http.patch(`/api/post-offices/${o.id}`).set(auth(w.admin)).send({ openingHours: hours })).status,
+      ).toBe(200);
     try {
       const request = await create();
       const legId = request.legs[0].id;
@@ -102,7 +109,10 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
       expect(after.getTime()).toBeGreaterThan(Date.now() + 24 * 3600_000);
       expect(new Date(after.getTime() + 7 * 3600_000).toISOString().slice(11, 16)).toBe('08:00');
       const { Queue } = await import('bullmq');
-      const queue = new Queue('dispatch', { connection: { host: w.api.config.redis.host, port: w.api.config.redis.port }, prefix: `${w.api.config.redis.prefix}bull` });
+      const queue = new Queue('dispatch', {
+        connection: { host: w.api.config.redis.host, port: w.api.config.redis.port },
+        prefix: `${w.api.config.redis.prefix}bull`,
+      });
       try {
         const delayed = await queue.getDelayed();
         expect(delayed.map((j) => j.data)).toContainEqual(expect.objectContaining({ legId, attempt: 1 }));
@@ -110,7 +120,15 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
         await queue.close();
       }
     } finally {
-      for (const o of w.offices) await w.api.http.patch(`/api/post-offices/${o.id}`).set(auth(w.admin)).send({ openingHours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '23:59']]])) });
+      for (const o of w.offices)
+        await w.api.http
+          .patch(`/api/post-offices/${o.id}`)
+          .set(auth(w.admin))
+          .send({
+            openingHours: Object.fromEntries(
+              ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '23:59']]]),
+            ),
+          });
     }
   });
 });

@@ -40,7 +40,8 @@ describe('dispatch legs: offers with deadlines, active list and paging, delivery
     const detail = (await w.api.http.get(`/api/bcci-legs/${legId}`).set(d())).body as LegView;
     expect(detail.pendingOffer).toEqual(listed.pendingOffer);
     // The operator's request view says the same.
-    const request = (await w.api.http.get(`/api/bcci-requests/${listed.requestId}`).set(auth(w.operator.token))).body as BcciRequestView;
+    const request = (await w.api.http.get(`/api/bcci-requests/${listed.requestId}`).set(auth(w.operator.token)))
+      .body as BcciRequestView;
     expect(request.legs[0].pendingOffer).toEqual(listed.pendingOffer);
     const accepted = await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(d());
     expect(accepted.status).toBe(200);
@@ -49,13 +50,19 @@ describe('dispatch legs: offers with deadlines, active list and paging, delivery
 
   it('active=true leaves out finished and cancelled legs; limit + offset page through with the total', async () => {
     const legs = [(await offered()).legId, (await offered()).legId, (await offered()).legId];
-    await w.api.http.post(`/api/bcci-legs/${legs[0]}/cancel`).set(auth(w.operator.token)).send({ reason: 'Công dân tự nộp hồ sơ' }).expect(200);
+    await w.api.http
+      .post(`/api/bcci-legs/${legs[0]}/cancel`)
+      .set(auth(w.operator.token))
+      .send({ reason: 'Công dân tự nộp hồ sơ' })
+      .expect(200);
     const all = await page('limit=500');
     const active = await page('active=true&limit=500');
     expect(all.items.map((l) => l.id)).toEqual(expect.arrayContaining(legs));
     expect(active.items.map((l) => l.id)).toEqual(expect.arrayContaining(legs.slice(1)));
     expect(active.items.map((l) => l.id)).not.toContain(legs[0]);
-    expect(active.items.every((l) => !['delivered', 'cancelled', 'returned_to_agency', 'unroutable'].includes(l.state))).toBe(true);
+    expect(
+      active.items.every((l) => !['delivered', 'cancelled', 'returned_to_agency', 'unroutable'].includes(l.state)),
+    ).toBe(true);
     expect(all.total).toBe(all.items.length);
     expect(active.total).toBe(active.items.length);
     expect(active.total).toBeLessThan(all.total);
@@ -69,25 +76,42 @@ describe('dispatch legs: offers with deadlines, active list and paging, delivery
     expect(seen).toEqual(active.items.map((l) => l.id));
     expect((await page(`active=true&limit=1&offset=${active.total}`)).items).toEqual([]);
     // A supervisor filters any office the same way.
-    expect((await page(`active=true&officeId=${w.offices[0].id}&limit=500`, w.supervisor.token)).total).toBe(active.total);
+    expect((await page(`active=true&officeId=${w.offices[0].id}&limit=500`, w.supervisor.token)).total).toBe(
+      active.total,
+    );
   });
 
   it('delivered is refused (409, saying why) for a leg that was never picked up; after the pickup it is accepted', async () => {
     const { legId } = await offered();
     await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(d()).expect(200);
-    await w.api.http.post(`/api/bcci-legs/${legId}/courier`).set(d()).send({ courierName: 'Bưu tá Rơ Châm Thuý' }).expect(200);
+    await w.api.http
+      .post(`/api/bcci-legs/${legId}/courier`)
+      .set(d())
+      .send({ courierName: 'Bưu tá Rơ Châm Thuý' })
+      .expect(200);
     await w.api.http.post(`/api/bcci-legs/${legId}/fail`).set(d()).send({ reason: 'Công dân đi vắng' }).expect(200);
-    const refused = await w.api.http.post(`/api/bcci-legs/${legId}/deliver`).set(d()).send({ recipientName: 'Cán bộ một cửa', relation: 'cơ quan tiếp nhận' });
+    const refused = await w.api.http
+      .post(`/api/bcci-legs/${legId}/deliver`)
+      .set(d())
+      .send({ recipientName: 'Cán bộ một cửa', relation: 'cơ quan tiếp nhận' });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', message: expect.stringMatching(/never picked up/) });
-    const [rows] = (await w.db.query('SELECT state, delivered_at FROM bcci_legs WHERE id = ?', [legId])) as unknown as [Array<{ state: string; delivered_at: Date | null }>];
+    expect(refused.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      message: expect.stringMatching(/never picked up/),
+    });
+    const [rows] = (await w.db.query('SELECT state, delivered_at FROM bcci_legs WHERE id = ?', [legId])) as unknown as [
+      Array<{ state: string; delivered_at: Date | null }>,
+    ];
     expect(rows[0]).toEqual({ state: 'failed_attempt', delivered_at: null });
     await w.api.http
       .post(`/api/bcci-legs/${legId}/pickup`)
       .set(d())
       .send({ checklist: { missingDocuments: [], slipSignedByBoth: true, sealedInFrontOfCitizen: true } })
       .expect(200);
-    const delivered = await w.api.http.post(`/api/bcci-legs/${legId}/deliver`).set(d()).send({ recipientName: 'Cán bộ một cửa', relation: 'cơ quan tiếp nhận' });
+    const delivered = await w.api.http
+      .post(`/api/bcci-legs/${legId}/deliver`)
+      .set(d())
+      .send({ recipientName: 'Cán bộ một cửa', relation: 'cơ quan tiếp nhận' });
     expect(delivered.status).toBe(200);
     expect(delivered.body.state).toBe('delivered');
   });
@@ -95,30 +119,52 @@ describe('dispatch legs: offers with deadlines, active list and paging, delivery
   it('the collected-not-remitted report downloads as CSV (UTF-8 BOM, integer VND, per office; supervisors any office); a remitted fee leaves it', async () => {
     const { request, legId } = await offered({ feeOnBehalf: 1234567, agency: 'Sở Tư pháp, "Một cửa"' });
     await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(d()).expect(200);
-    await w.api.http.post(`/api/bcci-legs/${legId}/courier`).set(d()).send({ courierName: 'Bưu tá Ksor Y Đức' }).expect(200);
+    await w.api.http
+      .post(`/api/bcci-legs/${legId}/courier`)
+      .set(d())
+      .send({ courierName: 'Bưu tá Ksor Y Đức' })
+      .expect(200);
     await w.api.http
       .post(`/api/bcci-legs/${legId}/pickup`)
       .set(d())
-      .send({ checklist: { missingDocuments: [], slipSignedByBoth: true, sealedInFrontOfCitizen: true, feeReceiptNumber: 'BL-7788' }, feeCollected: 1234567 })
+      .send({
+        checklist: {
+          missingDocuments: [],
+          slipSignedByBoth: true,
+          sealedInFrontOfCitizen: true,
+          feeReceiptNumber: 'BL-7788',
+        },
+        feeCollected: 1234567,
+      })
       .expect(200);
 
     const csv = async (token: string, query = '') => {
-      const res = await w.api.http.get(`/api/bcci-remittances/unremitted.csv${query}`).set(auth(token)).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const res = await w.api.http
+        .get(`/api/bcci-remittances/unremitted.csv${query}`)
+        .set(auth(token))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       expect(res.status).toBe(200);
       return { res, bytes: res.body as Buffer, text: (res.body as Buffer).toString('utf8') };
     };
     const own = await csv(w.offices[0].dispatcher.token);
     expect(own.res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-    expect(own.res.headers['content-disposition']).toMatch(new RegExp(`attachment; filename="thu-ho-chua-nop-${w.offices[0].code}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
+    expect(own.res.headers['content-disposition']).toMatch(
+      new RegExp(`attachment; filename="thu-ho-chua-nop-${w.offices[0].code}-\\d{4}-\\d{2}-\\d{2}\\.csv"`),
+    );
     expect([...own.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = own.text.slice(1).split('\r\n');
-    expect(lines[0]).toBe('Mã bưu cục,Tên bưu cục,Mã yêu cầu,Mã hồ sơ,Cơ quan giải quyết,Chiều,Trạng thái,Số biên lai,Thu hộ dự kiến (VND),Đã thu (VND),Cập nhật lúc');
+    expect(lines[0]).toBe(
+      'Mã bưu cục,Tên bưu cục,Mã yêu cầu,Mã hồ sơ,Cơ quan giải quyết,Chiều,Trạng thái,Số biên lai,Thu hộ dự kiến (VND),Đã thu (VND),Cập nhật lúc',
+    );
     const line = lines.find((l) => l.includes(request.code))!;
-    expect(line).toContain(`${w.offices[0].code},Test office 0,${request.code},${request.dossierCode},"Sở Tư pháp, ""Một cửa""",Nhận hồ sơ,Đã lấy hàng,BL-7788,1234567,1234567,`);
+    expect(line).toContain(
+      `${w.offices[0].code},Test office 0,${request.code},${request.dossierCode},"Sở Tư pháp, ""Một cửa""",Nhận hồ sơ,Đã lấy hàng,BL-7788,1234567,1234567,`,
+    );
     expect(line).toMatch(/,\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(lines.find((l) => l.startsWith(`${w.offices[0].code},Test office 0,Tổng cộng`))).toMatch(/,1234567,$/);
 
@@ -131,8 +177,13 @@ describe('dispatch legs: offers with deadlines, active list and paging, delivery
     expect((await csv(w.offices[1].dispatcher.token, `?officeId=${w.offices[0].id}`)).text).not.toContain(request.code);
     expect((await w.api.http.get('/api/bcci-remittances/unremitted.csv').set(auth(w.operator.token))).status).toBe(403);
 
-    expect((await page('unremitted=true')).items.map((l) => [l.id, l.feeCollected, l.remittance])).toEqual([[legId, 1234567, null]]);
-    const remit = await w.api.http.post('/api/bcci-remittances').set(d()).send({ reference: 'UNC-CSV-1', remittedOn: '2026-01-30', legIds: [legId] });
+    expect((await page('unremitted=true')).items.map((l) => [l.id, l.feeCollected, l.remittance])).toEqual([
+      [legId, 1234567, null],
+    ]);
+    const remit = await w.api.http
+      .post('/api/bcci-remittances')
+      .set(d())
+      .send({ reference: 'UNC-CSV-1', remittedOn: '2026-01-30', legIds: [legId] });
     expect(remit.status).toBe(201);
     expect((await csv(w.offices[0].dispatcher.token)).text).not.toContain(request.code);
     const listed = (await page('limit=500')).items.find((l) => l.id === legId)!;

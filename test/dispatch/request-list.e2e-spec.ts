@@ -42,13 +42,23 @@ describe('GET /api/bcci-requests', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    for (const u of ['operator1', 'operator2', 'supervisor1', 'dispatcher.pleiku']) tokens[u] = (await login(api, u)).accessToken;
+    for (const u of ['operator1', 'operator2', 'supervisor1', 'dispatcher.pleiku'])
+      tokens[u] = (await login(api, u)).accessToken;
     tokens.admin = (await login(api, 'admin', ADMIN_PASSWORD)).accessToken;
     created.push(await create('operator1', { dossierCode: `${prefix}-A` }));
     created.push(await create('operator1', { dossierCode: `${prefix}-B`, option: 'both' }));
-    created.push(await create('operator1', { dossierCode: `${prefix}-C`, option: 'receive_result', deliveryAddress: { detail: '9 Nguyễn Huệ', communeCode: '23575' } }));
+    created.push(
+      await create('operator1', {
+        dossierCode: `${prefix}-C`,
+        option: 'receive_result',
+        deliveryAddress: { detail: '9 Nguyễn Huệ', communeCode: '23575' },
+      }),
+    );
     // Another caller, with a number of this run (a fixed one would be a citizen that another file of this worker expects to be new).
-    other = await create('operator2', { dossierCode: `${prefix}-D`, phone: `0905${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}` });
+    other = await create('operator2', {
+      dossierCode: `${prefix}-D`,
+      phone: `0905${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+    });
   });
   afterAll(() => api?.close());
 
@@ -57,7 +67,12 @@ describe('GET /api/bcci-requests', () => {
     expect(page.items.map((r) => r.id)).toEqual([created[2].id, created[1].id, created[0].id]);
     expect(page.nextCursor).toBeNull();
     const both = page.items[1];
-    expect(both).toMatchObject({ code: created[1].code, option: 'both', dossierCode: `${prefix}-B`, createdById: created[0].createdById });
+    expect(both).toMatchObject({
+      code: created[1].code,
+      option: 'both',
+      dossierCode: `${prefix}-B`,
+      createdById: created[0].createdById,
+    });
     expect(both.legs.map((l) => [l.kind, l.state, l.officeId])).toEqual([
       ['pickup', 'routing', null],
       ['return', 'routing', null],
@@ -69,7 +84,12 @@ describe('GET /api/bcci-requests', () => {
   });
 
   it('mine=false shows every operator’s requests; supervisors and admins see all by default, mine=true narrows them', async () => {
-    expect((await list('operator1', { q: prefix, mine: 'false' })).items.map((r) => r.id)).toEqual([other.id, created[2].id, created[1].id, created[0].id]);
+    expect((await list('operator1', { q: prefix, mine: 'false' })).items.map((r) => r.id)).toEqual([
+      other.id,
+      created[2].id,
+      created[1].id,
+      created[0].id,
+    ]);
     expect((await list('operator2', { q: prefix })).items.map((r) => r.id)).toEqual([other.id]);
     expect((await list('supervisor1', { q: prefix })).items).toHaveLength(4);
     expect((await list('admin', { q: prefix })).items).toHaveLength(4);
@@ -81,15 +101,24 @@ describe('GET /api/bcci-requests', () => {
   });
 
   it('filters: option, leg state, citizen phone in any format or id, request or dossier code, created date range', async () => {
-    const ids = async (query: Record<string, unknown>) => (await list('supervisor1', { q: prefix, ...query })).items.map((r) => r.id);
+    const ids = async (query: Record<string, unknown>) =>
+      (await list('supervisor1', { q: prefix, ...query })).items.map((r) => r.id);
     expect(await ids({ option: 'both' })).toEqual([created[1].id]);
     expect(await ids({ state: 'routing' })).toHaveLength(4);
     expect(await ids({ state: 'delivered' })).toEqual([]);
     const international = `+84 ${phone.slice(1, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`;
-    expect((await list('supervisor1', { phone: international })).items.map((r) => r.id)).toEqual([created[2].id, created[1].id, created[0].id]);
-    expect((await list('supervisor1', { citizenId: other.citizenId, q: prefix })).items.map((r) => r.id)).toEqual([other.id]);
+    expect((await list('supervisor1', { phone: international })).items.map((r) => r.id)).toEqual([
+      created[2].id,
+      created[1].id,
+      created[0].id,
+    ]);
+    expect((await list('supervisor1', { citizenId: other.citizenId, q: prefix })).items.map((r) => r.id)).toEqual([
+      other.id,
+    ]);
     // The request code, typed in lower case, and a dossier code prefix.
-    expect((await list('supervisor1', { q: created[1].code.toLowerCase() })).items.map((r) => r.id)).toEqual([created[1].id]);
+    expect((await list('supervisor1', { q: created[1].code.toLowerCase() })).items.map((r) => r.id)).toEqual([
+      created[1].id,
+    ]);
     expect(await ids({ q: `${prefix}-C` })).toEqual([created[2].id]);
     // LIKE wildcards typed by the user are taken literally.
     expect((await list('supervisor1', { q: `${prefix.slice(0, 4)}%` })).items).toEqual([]);
@@ -105,7 +134,11 @@ describe('GET /api/bcci-requests', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: Page<BcciRequestView> = await list('supervisor1', { q: prefix, limit: 3, ...(cursor ? { cursor } : {}) });
+      const page: Page<BcciRequestView> = await list('supervisor1', {
+        q: prefix,
+        limit: 3,
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor;
       pages++;

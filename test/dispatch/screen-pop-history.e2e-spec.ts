@@ -32,7 +32,15 @@ describe("the screen-pop shows the caller's BCCI requests (dispatch → calls hi
       });
     expect(created.status).toBe(201);
 
-    const after = await api.http.get('/api/citizens/lookup').query({ phone: phone.replace(/^0/, '+84 ') }).set(auth);
-    expect(after.body.history.requests).toMatchObject({ kind: 'requests', open: 1, total: 1, latest: { id: created.body.id, code: created.body.code, status: 'routing' } });
+    const after = await api.http
+      .get('/api/citizens/lookup')
+      .query({ phone: phone.replace(/^0/, '+84 ') })
+      .set(auth);
+    expect(after.body.history.requests).toMatchObject({
+      kind: 'requests',
+      open: 1,
+      total: 1,
+      latest: { id: created.body.id, code: created.body.code, status: 'routing' },
+    });
   });
 });

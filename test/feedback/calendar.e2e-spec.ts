@@ -19,7 +19,12 @@ describe('working calendar persistence + admin exceptions', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'gia-lai', isDefault: true, timeZone: 'Asia/Ho_Chi_Minh', timeZoneOffsetMinutes: 420 }),
+        expect.objectContaining({
+          code: 'gia-lai',
+          isDefault: true,
+          timeZone: 'Asia/Ho_Chi_Minh',
+          timeZoneOffsetMinutes: 420,
+        }),
         expect.objectContaining({ code: 'always-open', isDefault: false, holidayRules: null }),
       ]),
     );
@@ -28,10 +33,16 @@ describe('working calendar persistence + admin exceptions', () => {
   it('seeds the 2026 Tết closure of the center (14–22/2/2026) as dated exceptions that the calendar applies', async () => {
     const ex = await api.http.get('/api/sla/calendars/gia-lai/exceptions?year=2026').set(auth(operator));
     expect(ex.status).toBe(200);
-    expect(ex.body.map((e: { date: string }) => e.date)).toEqual(['14', '15', '16', '17', '18', '19', '20', '21', '22'].map((d) => `2026-02-${d}`));
-    const days = await api.http.get('/api/sla/calendars/gia-lai/days?from=2026-02-12&to=2026-02-23').set(auth(operator));
+    expect(ex.body.map((e: { date: string }) => e.date)).toEqual(
+      ['14', '15', '16', '17', '18', '19', '20', '21', '22'].map((d) => `2026-02-${d}`),
+    );
+    const days = await api.http
+      .get('/api/sla/calendars/gia-lai/days?from=2026-02-12&to=2026-02-23')
+      .set(auth(operator));
     expect(days.status).toBe(200);
-    const working = Object.fromEntries(days.body.map((d: { date: string; working: boolean; source: string }) => [d.date, `${d.working}/${d.source}`]));
+    const working = Object.fromEntries(
+      days.body.map((d: { date: string; working: boolean; source: string }) => [d.date, `${d.working}/${d.source}`]),
+    );
     expect(working).toMatchObject({
       '2026-02-12': 'true/weekly',
       '2026-02-13': 'true/weekly', // Friday 13/2 is still open (the government's Tết break starts on the 14th here)
@@ -42,13 +53,26 @@ describe('working calendar persistence + admin exceptions', () => {
   });
 
   it('admin adds a make-up working Saturday and removes it; the calendar follows', async () => {
-    const created = await api.http.post('/api/sla/calendars/gia-lai/exceptions').set(auth(admin)).send({ date: '2026-05-09', kind: 'working_day', name: 'Làm bù' });
+    const created = await api.http
+      .post('/api/sla/calendars/gia-lai/exceptions')
+      .set(auth(admin))
+      .send({ date: '2026-05-09', kind: 'working_day', name: 'Làm bù' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ date: '2026-05-09', kind: 'working_day', periods: null, name: 'Làm bù' });
     let day = await api.http.get('/api/sla/calendars/gia-lai/days?from=2026-05-09&to=2026-05-09').set(auth(admin));
-    expect(day.body[0]).toMatchObject({ working: true, source: 'exception', periods: [{ start: '07:00', end: '11:30' }, { start: '13:30', end: '17:00' }] });
+    expect(day.body[0]).toMatchObject({
+      working: true,
+      source: 'exception',
+      periods: [
+        { start: '07:00', end: '11:30' },
+        { start: '13:30', end: '17:00' },
+      ],
+    });
 
-    const dup = await api.http.post('/api/sla/calendars/gia-lai/exceptions').set(auth(admin)).send({ date: '2026-05-09', kind: 'day_off' });
+    const dup = await api.http
+      .post('/api/sla/calendars/gia-lai/exceptions')
+      .set(auth(admin))
+      .send({ date: '2026-05-09', kind: 'day_off' });
     expect(dup.status).toBe(409);
 
     const removed = await api.http.delete(`/api/sla/calendars/gia-lai/exceptions/${created.body.id}`).set(auth(admin));
@@ -56,8 +80,12 @@ describe('working calendar persistence + admin exceptions', () => {
     day = await api.http.get('/api/sla/calendars/gia-lai/days?from=2026-05-09&to=2026-05-09').set(auth(admin));
     expect(day.body[0]).toMatchObject({ working: false, source: 'weekly' });
 
-    const history = await api.app.get(DataSource).query("SELECT action FROM audit_log WHERE entity_type = 'calendar' ORDER BY at");
-    expect(history.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['exception_added', 'exception_removed']));
+    const history = await api.app
+      .get(DataSource)
+      .query("SELECT action FROM audit_log WHERE entity_type = 'calendar' ORDER BY at");
+    expect(history.map((h: { action: string }) => h.action)).toEqual(
+      expect.arrayContaining(['exception_added', 'exception_removed']),
+    );
   });
 
   it.each([
@@ -71,12 +99,17 @@ describe('working calendar persistence + admin exceptions', () => {
     const res = await api.http.post('/api/sla/calendars/gia-lai/exceptions').set(auth(admin)).send(body);
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(message);
-    const rows = await api.app.get(DataSource).query("SELECT COUNT(*) AS n FROM calendar_exceptions WHERE date = '2026-05-16' OR date = '2026-13-01'");
+    const rows = await api.app
+      .get(DataSource)
+      .query("SELECT COUNT(*) AS n FROM calendar_exceptions WHERE date = '2026-05-16' OR date = '2026-13-01'");
     expect(Number(rows[0].n)).toBe(0);
   });
 
   it('operators cannot edit the calendar', async () => {
-    const res = await api.http.post('/api/sla/calendars/gia-lai/exceptions').set(auth(operator)).send({ date: '2026-05-16', kind: 'day_off' });
+    const res = await api.http
+      .post('/api/sla/calendars/gia-lai/exceptions')
+      .set(auth(operator))
+      .send({ date: '2026-05-16', kind: 'day_off' });
     expect(res.status).toBe(403);
   });
 

@@ -23,7 +23,8 @@ describe('public ticket lookup rate limit (Redis fixed window)', () => {
       .send({ kind: 'question', channel: 'web', phone: '0977 000 111', subject: 'Hỏi', content: 'Hỏi' });
     expect(t.status).toBe(201);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await api.http.get(`/api/public/tickets/${t.body.code}?phone=0977000111`)).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await api.http.get(`/api/public/tickets/${t.body.code}?phone=0977000111`)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     const limited = await api.http.get(`/api/public/tickets/${t.body.code}?phone=0977000111`);
     expect(limited.status).toBe(429);

@@ -5,7 +5,16 @@ import { DataSource } from 'typeorm';
 import type { SlaAlertEvent, TicketView } from '@hotline/contracts';
 import { ReconcilerService, type JobOf } from '@hotline/core';
 import { SlaTimersService } from '@hotline/feedback';
-import { ADMIN_PASSWORD, type TestApi, type TestSocket, connectSocket, login, startApi, startWorker, unique } from '../helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  type TestApi,
+  type TestSocket,
+  connectSocket,
+  login,
+  startApi,
+  startWorker,
+  unique,
+} from '../helpers/test-app';
 
 /**
  * SLA timers through the real worker and the socket: a policy with seconds-long targets on the 24/7 calendar
@@ -48,17 +57,34 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     const res = await api.http
       .post('/api/tickets')
       .set(as('operator1'))
-      .send({ kind: 'question', channel: 'zalo', phone: '0987 654 321', subject: 'Hỏi thủ tục', content: 'Cần giấy tờ gì?', categoryId, ...extra });
+      .send({
+        kind: 'question',
+        channel: 'zalo',
+        phone: '0987 654 321',
+        subject: 'Hỏi thủ tục',
+        content: 'Cần giấy tờ gì?',
+        categoryId,
+        ...extra,
+      });
     expect(res.status).toBe(201);
     return res.body;
   };
-  const history = async (id: string) => (await api.http.get(`/api/tickets/${id}/history`).set(as('supervisor1'))).body as Array<{ action: string; reason: string | null; data: Record<string, unknown> | null }>;
+  const history = async (id: string) =>
+    (await api.http.get(`/api/tickets/${id}/history`).set(as('supervisor1'))).body as Array<{
+      action: string;
+      reason: string | null;
+      data: Record<string, unknown> | null;
+    }>;
 
   beforeAll(async () => {
     api = await startApi();
     worker = await startWorker(api.config);
     db = api.app.get(DataSource);
-    for (const [who, pw] of [['admin', ADMIN_PASSWORD], ['operator1', undefined], ['supervisor1', undefined]] as const) {
+    for (const [who, pw] of [
+      ['admin', ADMIN_PASSWORD],
+      ['operator1', undefined],
+      ['supervisor1', undefined],
+    ] as const) {
       const t = await login(api, who, pw);
       tokens[who] = t.accessToken;
       users[who] = t.user.id;
@@ -66,7 +92,10 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     supervisor = (await connectSocket(api, tokens.supervisor1)).socket;
     operatorSocket = (await connectSocket(api, tokens.operator1)).socket;
     supervisor.on('ticket:sla', (a) => alerts.push(a));
-    const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: unique('test-fast-'), name: 'Test: seconds-long SLA' });
+    const cat = await api.http
+      .post('/api/feedback/categories')
+      .set(as('admin'))
+      .send({ code: unique('test-fast-'), name: 'Test: seconds-long SLA' });
     categoryId = cat.body.id;
     const policy = await api.http.post('/api/sla/policies').set(as('admin')).send({
       name: 'Test: 3 s / 6 s on the 24/7 calendar',
@@ -86,7 +115,9 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
   });
 
   it('fires the warning then the breach through the worker and the socket, with history and escalation', async () => {
-    const toAssignee = new Promise<SlaAlertEvent>((resolve) => operatorSocket.on('ticket:sla', (a) => a.kind === 'warning' && resolve(a)));
+    const toAssignee = new Promise<SlaAlertEvent>((resolve) =>
+      operatorSocket.on('ticket:sla', (a) => a.kind === 'warning' && resolve(a)),
+    );
     const t = await create({ assigneeId: users.operator1 });
     const fr = t.sla.firstResponse!;
     expect(fr.state).toBe('ok');
@@ -109,19 +140,28 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
   });
 
   it("the worker's ticket:changed on a warning carries the same view as REST (citizen, overdue-dossier block)", async () => {
-    const agencies = (await api.http.get('/api/feedback/agencies').set(as('supervisor1'))).body as Array<{ id: string }>;
+    const agencies = (await api.http.get('/api/feedback/agencies').set(as('supervisor1'))).body as Array<{
+      id: string;
+    }>;
     const changed: Array<{ ticket: TicketView; action: string }> = [];
     const onChanged = (e: { ticket: TicketView; action: string }) => changed.push(e);
     supervisor.on('ticket:changed', onChanged);
     try {
-      const t = await create({ kind: 'overdue_dossier', overdue: { agencyId: agencies[0].id, dossierCode: 'H21.52-251001-0007', originalDueDate: '2026-10-20' } });
+      const t = await create({
+        kind: 'overdue_dossier',
+        overdue: { agencyId: agencies[0].id, dossierCode: 'H21.52-251001-0007', originalDueDate: '2026-10-20' },
+      });
       expect(t.overdueDossier).not.toBeNull();
       await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
       const deadline = Date.now() + 5000;
-      while (!changed.some((e) => e.ticket.id === t.id && e.action === 'sla_warning') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (!changed.some((e) => e.ticket.id === t.id && e.action === 'sla_warning') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       const event = changed.find((e) => e.ticket.id === t.id && e.action === 'sla_warning');
       expect(event).toBeDefined();
-      expect(event!.ticket.overdueDossier).toMatchObject({ dossierCode: 'H21.52-251001-0007', originalDueDate: '2026-10-20' });
+      expect(event!.ticket.overdueDossier).toMatchObject({
+        dossierCode: 'H21.52-251001-0007',
+        originalDueDate: '2026-10-20',
+      });
       expect(event!.ticket.citizenPhone).toBe(t.citizenPhone);
       expect(event!.ticket.citizenPhone).toBeTruthy();
     } finally {
@@ -131,12 +171,21 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
 
   it('deadlines moved → the old timers do not act (version re-checked in MySQL), the new deadline does', async () => {
     const t = await create();
-    const paused = await api.http.post(`/api/tickets/${t.id}/transitions`).set(as('operator1')).send({ to: 'waiting_citizen' });
+    const paused = await api.http
+      .post(`/api/tickets/${t.id}/transitions`)
+      .set(as('operator1'))
+      .send({ to: 'waiting_citizen' });
     expect(paused.body.sla.firstResponse.state).toBe('paused');
     expect(paused.body.slaVersion).toBe(t.slaVersion + 1);
     // A timer of the old version that is still delivered (e.g. it was being processed while the deadline moved) does nothing.
     const timers = worker.get(SlaTimersService);
-    const stale = await timers.fire({ ticketId: t.id, target: 'firstResponse', kind: 'breach', version: t.slaVersion, at: t.sla.firstResponse!.dueAt! });
+    const stale = await timers.fire({
+      ticketId: t.id,
+      target: 'firstResponse',
+      kind: 'breach',
+      version: t.slaVersion,
+      at: t.sla.firstResponse!.dueAt!,
+    });
     expect(stale).toBe('stale');
     // Resume: the remaining time (3 s minus what was used before the pause) runs from now.
     const resumedAt = Date.now();
@@ -147,13 +196,20 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     expect(breach.dueAt).toBe(resumed.body.sla.firstResponse.dueAt);
     expect(Date.parse(breach.firedAt)).toBeGreaterThanOrEqual(newDue);
     expect(Date.parse(breach.firedAt)).toBeGreaterThan(resumedAt);
-    const breaches = (await history(t.id)).filter((h) => h.action === 'sla_breached' && h.reason === 'firstResponse breach');
+    const breaches = (await history(t.id)).filter(
+      (h) => h.action === 'sla_breached' && h.reason === 'firstResponse breach',
+    );
     expect(breaches).toHaveLength(1);
-    expect(alerts.filter((a) => a.ticketId === t.id && a.target === 'firstResponse' && a.kind === 'breach')).toHaveLength(1);
+    expect(
+      alerts.filter((a) => a.ticketId === t.id && a.target === 'firstResponse' && a.kind === 'breach'),
+    ).toHaveLength(1);
   });
 
   it('forward deadline (Decree 20/2008, here 3 s): its own SLA state, breach alerts without escalation; forwarding in time meets it', async () => {
-    const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: unique('test-fwd-'), name: 'Test: forward deadline' });
+    const cat = await api.http
+      .post('/api/feedback/categories')
+      .set(as('admin'))
+      .send({ code: unique('test-fwd-'), name: 'Test: forward deadline' });
     const policy = await api.http.post('/api/sla/policies').set(as('admin')).send({
       name: 'Test: forward within 3 s',
       categoryId: cat.body.id,
@@ -168,7 +224,10 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     expect(late.sla.forward).toMatchObject({ state: 'ok', targetMinutes: 0.05 });
     const onTime = await create({ kind: 'petition', categoryId: cat.body.id });
     const agencies = (await api.http.get('/api/feedback/agencies').set(as('operator1'))).body;
-    const fwd = await api.http.post(`/api/tickets/${onTime.id}/forwards`).set(as('operator1')).send({ agencyId: agencies[0].id });
+    const fwd = await api.http
+      .post(`/api/tickets/${onTime.id}/forwards`)
+      .set(as('operator1'))
+      .send({ agencyId: agencies[0].id });
     expect(fwd.body.sla.forward.state).toBe('met');
     const breach = await alert({ ticketId: late.id, target: 'forward', kind: 'breach' });
     expect(breach).toMatchObject({ escalated: 'none', priority: 'normal', dueAt: late.sla.forward!.dueAt });
@@ -180,7 +239,10 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
 
   it('a first reply in time meets the target: its timers do nothing', async () => {
     const t = await create();
-    const replied = await api.http.post(`/api/tickets/${t.id}/replies`).set(as('operator1')).send({ body: 'Cần CCCD và tờ khai.' });
+    const replied = await api.http
+      .post(`/api/tickets/${t.id}/replies`)
+      .set(as('operator1'))
+      .send({ body: 'Cần CCCD và tờ khai.' });
     expect(replied.body.sla.firstResponse.state).toBe('met');
     const resolution = await alert({ ticketId: t.id, target: 'resolution', kind: 'breach' }); // the resolution clock still runs
     expect(resolution.ticketId).toBe(t.id);
@@ -188,7 +250,10 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
   });
 
   it('editing a policy recomputes its open tickets in the worker: elapsed time kept, a breach moves earlier or later, old timers do nothing', async () => {
-    const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: unique('test-edit-'), name: 'Test: policy edited' });
+    const cat = await api.http
+      .post('/api/feedback/categories')
+      .set(as('admin'))
+      .send({ code: unique('test-edit-'), name: 'Test: policy edited' });
     const created = await api.http.post('/api/sla/policies').set(as('admin')).send({
       name: 'Test: edited while tickets are open',
       categoryId: cat.body.id,
@@ -198,7 +263,8 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     });
     expect(created.status).toBe(201);
     const policyId = created.body.id as string;
-    const get = async (id: string) => (await api.http.get(`/api/tickets/${id}`).set(as('operator1'))).body as TicketView;
+    const get = async (id: string) =>
+      (await api.http.get(`/api/tickets/${id}`).set(as('operator1'))).body as TicketView;
     const recomputed = async (t: TicketView, ms = 15000) => {
       const until = Date.now() + ms;
       for (;;) {
@@ -213,7 +279,10 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     const early = await create({ categoryId: cat.body.id });
     expect(early.sla.firstResponse).toMatchObject({ targetMinutes: 60 });
     await new Promise((r) => setTimeout(r, 1500));
-    const edit1 = await api.http.patch(`/api/sla/policies/${policyId}`).set(as('admin')).send({ firstResponseMinutes: 0.1 });
+    const edit1 = await api.http
+      .patch(`/api/sla/policies/${policyId}`)
+      .set(as('admin'))
+      .send({ firstResponseMinutes: 0.1 });
     expect(edit1.status).toBe(200);
     expect(edit1.body).toMatchObject({ id: policyId, firstResponseMinutes: 0.1 });
     expect(edit1.body.recomputeQueued).toBeGreaterThanOrEqual(1);
@@ -230,25 +299,41 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     // Later: 0.1 min → 0.25 min (15 s) right after intake: the 6 s timer (old version) must not act; the 15 s one does.
     const late = await create({ categoryId: cat.body.id });
     expect(late.sla.firstResponse).toMatchObject({ targetMinutes: 0.1 });
-    const edit2 = await api.http.patch(`/api/sla/policies/${policyId}`).set(as('admin')).send({ firstResponseMinutes: 0.25 });
+    const edit2 = await api.http
+      .patch(`/api/sla/policies/${policyId}`)
+      .set(as('admin'))
+      .send({ firstResponseMinutes: 0.25 });
     expect(edit2.status).toBe(200);
     const lateNow = await recomputed(late);
     expect(Date.parse(lateNow.sla.firstResponse!.dueAt!) - Date.parse(late.receivedAt)).toBe(15000);
     // A delivered timer of the old version finds a newer version in MySQL and does nothing.
-    const stale = await worker.get(SlaTimersService).fire({ ticketId: late.id, target: 'firstResponse', kind: 'breach', version: late.slaVersion });
+    const stale = await worker
+      .get(SlaTimersService)
+      .fire({ ticketId: late.id, target: 'firstResponse', kind: 'breach', version: late.slaVersion });
     expect(stale).toBe('stale');
     const oldDue = Date.parse(late.sla.firstResponse!.dueAt!);
     await new Promise((r) => setTimeout(r, Math.max(0, oldDue - Date.now() + 1500)));
-    expect(alerts.filter((a) => a.ticketId === late.id && a.target === 'firstResponse' && a.kind === 'breach')).toHaveLength(0);
+    expect(
+      alerts.filter((a) => a.ticketId === late.id && a.target === 'firstResponse' && a.kind === 'breach'),
+    ).toHaveLength(0);
     expect((await get(late.id)).sla.firstResponse!.state).not.toBe('breached');
     const lateBreach = await alert({ ticketId: late.id, target: 'firstResponse', kind: 'breach' }, 20000);
     expect(lateBreach.dueAt).toBe(lateNow.sla.firstResponse!.dueAt);
     expect(Date.parse(lateBreach.firedAt)).toBeGreaterThanOrEqual(Date.parse(lateNow.sla.firstResponse!.dueAt!));
 
     // Bad input: 400 naming the field, nothing changed; operators may not edit.
-    expect((await api.http.patch(`/api/sla/policies/${policyId}`).set(as('admin')).send({ firstResponseMinutes: -1 })).status).toBe(400);
-    expect((await api.http.patch(`/api/sla/policies/${policyId}`).set(as('operator1')).send({ firstResponseMinutes: 5 })).status).toBe(403);
-    const policies = (await api.http.get('/api/sla/policies').set(as('operator1'))).body as Array<{ id: string; firstResponseMinutes: number }>;
+    expect(
+      (await api.http.patch(`/api/sla/policies/${policyId}`).set(as('admin')).send({ firstResponseMinutes: -1 }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await api.http.patch(`/api/sla/policies/${policyId}`).set(as('operator1')).send({ firstResponseMinutes: 5 }))
+        .status,
+    ).toBe(403);
+    const policies = (await api.http.get('/api/sla/policies').set(as('operator1'))).body as Array<{
+      id: string;
+      firstResponseMinutes: number;
+    }>;
     expect(policies.find((p) => p.id === policyId)?.firstResponseMinutes).toBe(0.25);
   }, 60000);
 
@@ -258,13 +343,20 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
       const t = await create();
       await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(t.sla.firstResponse!.dueAt!) - Date.now() + 200)));
       const timers = api.app.get(SlaTimersService);
-      expect(await timers.fire({ ticketId: t.id, target: 'firstResponse', kind: 'breach', version: t.slaVersion })).toBe('acted');
-      expect(await timers.fire({ ticketId: t.id, target: 'firstResponse', kind: 'warning', version: t.slaVersion })).toBe('noop');
+      expect(
+        await timers.fire({ ticketId: t.id, target: 'firstResponse', kind: 'breach', version: t.slaVersion }),
+      ).toBe('acted');
+      expect(
+        await timers.fire({ ticketId: t.id, target: 'firstResponse', kind: 'warning', version: t.slaVersion }),
+      ).toBe('noop');
       const warning = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
       const breach = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'breach' });
       expect(alerts.indexOf(warning)).toBeLessThan(alerts.indexOf(breach));
       expect(warning.dueAt).toBe(t.sla.firstResponse!.warnAt);
-      const rows = await db.query("SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'", [t.id]);
+      const rows = await db.query(
+        "SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'",
+        [t.id],
+      );
       expect(rows.map((r: { action: string }) => r.action).sort()).toEqual(['sla_breached', 'sla_warning']);
     } finally {
       worker = await startWorker(api.config);
@@ -275,7 +367,12 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     const t = await create();
     await worker.close();
     // Wipe this run's queue keys (only ours: other runs share the Redis server).
-    const redis = new Redis({ host: api.config.redis.host, port: api.config.redis.port, db: api.config.redis.db, password: api.config.redis.password });
+    const redis = new Redis({
+      host: api.config.redis.host,
+      port: api.config.redis.port,
+      db: api.config.redis.db,
+      password: api.config.redis.password,
+    });
     try {
       let cursor = '0';
       let deleted = 0;
@@ -285,7 +382,9 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
         if (keys.length) deleted += await redis.del(...keys);
       } while (cursor !== '0');
       expect(deleted).toBeGreaterThan(0);
-      expect(await redis.exists(`${api.config.redis.prefix}bull:sla:sla__${t.id}__firstResponse__breach__v${t.slaVersion}`)).toBe(0);
+      expect(
+        await redis.exists(`${api.config.redis.prefix}bull:sla:sla__${t.id}__firstResponse__breach__v${t.slaVersion}`),
+      ).toBe(0);
     } finally {
       redis.disconnect();
     }
@@ -301,14 +400,23 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     expect(breach.dueAt).toBe(t.sla.firstResponse!.dueAt);
     // Warning and breach were both missed: the sweep emits both, once.
     await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
-    const rows = await db.query("SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'", [t.id]);
+    const rows = await db.query(
+      "SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'",
+      [t.id],
+    );
     expect(rows).toHaveLength(2);
   });
 
   it('scheduled passes re-arm only the timers due within the horizon; startup/manual passes re-arm everything', async () => {
     const policyFor = async (name: string, firstResponseMinutes: number) => {
-      const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: unique('test-h-'), name });
-      const p = await api.http.post('/api/sla/policies').set(as('admin')).send({ name, categoryId: cat.body.id, calendar: 'always-open', firstResponseMinutes, resolutionMinutes: 600 });
+      const cat = await api.http
+        .post('/api/feedback/categories')
+        .set(as('admin'))
+        .send({ code: unique('test-h-'), name });
+      const p = await api.http
+        .post('/api/sla/policies')
+        .set(as('admin'))
+        .send({ name, categoryId: cat.body.id, calendar: 'always-open', firstResponseMinutes, resolutionMinutes: 600 });
       expect(p.status).toBe(201);
       return cat.body.id as string;
     };
@@ -316,13 +424,23 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     const far = await create({ categoryId: await policyFor('Test: far (120 min)', 120) }); // warning at 90 min: outside
     const reconciler = worker.get(ReconcilerService);
     await reconciler.run({ trigger: 'manual' }); // a full pass now: the next scheduled one is a window pass
-    const key = (t: TicketView, target: string, kind: string) => `${api.config.redis.prefix}bull:sla:sla__${t.id}__${target}__${kind}__v${t.slaVersion}`;
-    const redis = new Redis({ host: api.config.redis.host, port: api.config.redis.port, db: api.config.redis.db, password: api.config.redis.password });
+    const key = (t: TicketView, target: string, kind: string) =>
+      `${api.config.redis.prefix}bull:sla:sla__${t.id}__${target}__${kind}__v${t.slaVersion}`;
+    const redis = new Redis({
+      host: api.config.redis.host,
+      port: api.config.redis.port,
+      db: api.config.redis.db,
+      password: api.config.redis.password,
+    });
     try {
       expect(await redis.exists(key(far, 'firstResponse', 'warning'))).toBe(1);
       // Both timers lost (job hash and delayed-set entry), as after a Redis loss.
       const delayed = `${api.config.redis.prefix}bull:sla:delayed`;
-      await redis.zrem(delayed, `sla__${near.id}__firstResponse__breach__v${near.slaVersion}`, `sla__${far.id}__firstResponse__warning__v${far.slaVersion}`);
+      await redis.zrem(
+        delayed,
+        `sla__${near.id}__firstResponse__breach__v${near.slaVersion}`,
+        `sla__${far.id}__firstResponse__warning__v${far.slaVersion}`,
+      );
       await redis.del(key(near, 'firstResponse', 'breach'), key(far, 'firstResponse', 'warning'));
       await reconciler.run({ trigger: 'schedule' });
       expect(await redis.exists(key(near, 'firstResponse', 'breach'))).toBe(1);
@@ -335,7 +453,13 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
   });
   it('a timer BullMQ gave up on (failed state) is armed again by the next scheduled pass: the breach still fires, once', async () => {
     await worker.close();
-    const connection = new Redis({ host: api.config.redis.host, port: api.config.redis.port, db: api.config.redis.db, password: api.config.redis.password, maxRetriesPerRequest: null });
+    const connection = new Redis({
+      host: api.config.redis.host,
+      port: api.config.redis.port,
+      db: api.config.redis.db,
+      password: api.config.redis.password,
+      maxRetriesPerRequest: null,
+    });
     const workerConnection = connection.duplicate();
     const prefix = `${api.config.redis.prefix}bull`;
     const q = new Queue('sla', { connection, prefix });
@@ -346,7 +470,8 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     const standIn = new Worker(
       'sla',
       async (job) => {
-        if ((job.data as JobOf<'sla-timer'>).ticketId === doomed) throw new UnrecoverableError('ER_LOCK_WAIT_TIMEOUT (test)');
+        if ((job.data as JobOf<'sla-timer'>).ticketId === doomed)
+          throw new UnrecoverableError('ER_LOCK_WAIT_TIMEOUT (test)');
         return api.app.get(SlaTimersService).fire(job.data as JobOf<'sla-timer'>);
       },
       { connection: workerConnection, prefix },
@@ -356,14 +481,19 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
       doomed = t.id;
       const id = (kind: string) => `sla__${t.id}__firstResponse__${kind}__v${t.slaVersion}`;
       const until = Date.now() + 20000;
-      while ((await (await q.getJob(id('breach')))?.getState()) !== 'failed' || (await (await q.getJob(id('warning')))?.getState()) !== 'failed') {
+      while (
+        (await (await q.getJob(id('breach')))?.getState()) !== 'failed' ||
+        (await (await q.getJob(id('warning')))?.getState()) !== 'failed'
+      ) {
         if (Date.now() > until) throw new Error('the timers did not fail');
         await new Promise((r) => setTimeout(r, 100));
       }
       await standIn.close();
       expect((await q.getJob(id('breach')))!.failedReason).toMatch(/ER_LOCK_WAIT_TIMEOUT/);
       expect(alerts.filter((a) => a.ticketId === t.id)).toHaveLength(0);
-      expect((await api.http.get(`/api/tickets/${t.id}`).set(as('supervisor1'))).body.sla.firstResponse.state).toBe('ok'); // nothing acted
+      expect((await api.http.get(`/api/tickets/${t.id}`).set(as('supervisor1'))).body.sla.firstResponse.state).toBe(
+        'ok',
+      ); // nothing acted
 
       worker = await startWorker(api.config);
       restarted = true;
@@ -373,7 +503,10 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
       const breach = await alert({ ticketId: t.id, target: 'firstResponse', kind: 'breach' });
       expect(breach.dueAt).toBe(t.sla.firstResponse!.dueAt);
       await alert({ ticketId: t.id, target: 'firstResponse', kind: 'warning' });
-      const rows = await db.query("SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'", [t.id]);
+      const rows = await db.query(
+        "SELECT action FROM audit_log WHERE entity_type = 'ticket' AND entity_id = ? AND action IN ('sla_warning','sla_breached') AND reason LIKE 'firstResponse%'",
+        [t.id],
+      );
       expect(rows.map((r: { action: string }) => r.action).sort()).toEqual(['sla_breached', 'sla_warning']);
       expect(await (await q.getJob(id('breach')))?.getState()).toBe('completed');
       // Healthy again: the next pass adds nothing.

@@ -15,23 +15,53 @@ describe('feedback tickets', () => {
   beforeAll(async () => {
     api = await startApi();
     db = api.app.get(DataSource);
-    for (const [who, pw] of [['admin', ADMIN_PASSWORD], ['operator1', undefined], ['operator2', undefined], ['supervisor1', undefined], ['dispatcher.pleiku', undefined]] as const) {
+    for (const [who, pw] of [
+      ['admin', ADMIN_PASSWORD],
+      ['operator1', undefined],
+      ['operator2', undefined],
+      ['supervisor1', undefined],
+      ['dispatcher.pleiku', undefined],
+    ] as const) {
       const t = await login(api, who, pw);
       tokens[who] = t.accessToken;
       users[who] = t.user.id;
     }
-    agencyId = (await api.http.get('/api/feedback/agencies').set(as('operator1'))).body.find((a: { code: string }) => a.code === 'so-xay-dung').id;
+    agencyId = (await api.http.get('/api/feedback/agencies').set(as('operator1'))).body.find(
+      (a: { code: string }) => a.code === 'so-xay-dung',
+    ).id;
   });
   afterAll(() => api.close());
 
   const create = (body: Record<string, unknown>, who = 'operator1') =>
-    api.http.post('/api/tickets').set(as(who)).send({ kind: 'feedback', channel: 'phone', phone: '0905 111 222', subject: 'Hồ sơ chậm', content: 'Tôi nộp hồ sơ đã lâu', ...body });
+    api.http
+      .post('/api/tickets')
+      .set(as(who))
+      .send({
+        kind: 'feedback',
+        channel: 'phone',
+        phone: '0905 111 222',
+        subject: 'Hồ sơ chậm',
+        content: 'Tôi nộp hồ sơ đã lâu',
+        ...body,
+      });
 
   it('creates a ticket linked to the citizen by phone, with SLA due instants and a history row', async () => {
-    const res = await create({ phone: '+84 905 111 222', citizenName: 'Trần Thị B', callId: 'call-123', attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 1200 }] });
+    const res = await create({
+      phone: '+84 905 111 222',
+      citizenName: 'Trần Thị B',
+      callId: 'call-123',
+      attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 1200 }],
+    });
     expect(res.status).toBe(201);
     const t: TicketView = res.body;
-    expect(t).toMatchObject({ status: 'new', priority: 'normal', kind: 'feedback', callId: 'call-123', queue: 'operators', slaVersion: 1 });
+    expect(t).toMatchObject({
+      status: 'new',
+      priority: 'normal',
+      kind: 'feedback',
+      callId: 'call-123',
+      queue: 'operators',
+      slaVersion: 1,
+    });
     expect(t.code).toMatch(/^PA\d{6}-[A-Z2-9]{5}$/);
     expect(t).toMatchObject({ citizenName: 'Trần Thị B', citizenPhone: '+84905111222' }); // the citizen as the calls context knows them
     expect(t.sla.firstResponse).toMatchObject({ state: 'ok', targetMinutes: 240 });
@@ -47,7 +77,9 @@ describe('feedback tickets', () => {
   it('raises the priority one step for a remote-area commune (unless told not to)', async () => {
     const units = await api.http.get('/api/geo/units').set(as('admin'));
     const code = units.body[5].code as string;
-    expect((await api.http.patch(`/api/geo/units/${code}`).set(as('admin')).send({ remoteArea: true })).status).toBe(200);
+    expect((await api.http.patch(`/api/geo/units/${code}`).set(as('admin')).send({ remoteArea: true })).status).toBe(
+      200,
+    );
     const raised = await create({ communeCode: code });
     expect(raised.body).toMatchObject({ priority: 'high', priorityRaisedForRemoteArea: true });
     expect(raised.body.sla.firstResponse.targetMinutes).toBe(120); // the "high" policy
@@ -65,7 +97,13 @@ describe('feedback tickets', () => {
     [{ communeCode: '99999' }, /communeCode/],
     [{ categoryId: '01a2296b-0000-7000-8000-000000000000' }, /categoryId/],
     [{ kind: 'overdue_dossier' }, /overdue/],
-    [{ kind: 'overdue_dossier', overdue: { agencyId: '01a2296b-0000-7000-8000-000000000000', dossierCode: 'X', originalDueDate: '2026-03-01' } }, /overdue.agencyId/],
+    [
+      {
+        kind: 'overdue_dossier',
+        overdue: { agencyId: '01a2296b-0000-7000-8000-000000000000', dossierCode: 'X', originalDueDate: '2026-03-01' },
+      },
+      /overdue.agencyId/,
+    ],
     [{ attachments: [{ fileName: 'a', contentType: 'nope', sizeBytes: 1 }] }, /contentType/],
     [{ assigneeId: '01a2296b-0000-7000-8000-000000000000' }, /assigneeId/],
     [{ unknownField: 1 }, /unknownField/],
@@ -81,7 +119,8 @@ describe('feedback tickets', () => {
 
   it('runs the whole lifecycle: assign, reply, wait (paused), forward, agency answer, resolve, CSAT, reopen, close', async () => {
     const t: TicketView = (await create({ phone: '0912 345 678' })).body;
-    const post = (path: string, body: Record<string, unknown> = {}, who = 'operator1') => api.http.post(`/api/tickets/${t.id}${path}`).set(as(who)).send(body);
+    const post = (path: string, body: Record<string, unknown> = {}, who = 'operator1') =>
+      api.http.post(`/api/tickets/${t.id}${path}`).set(as(who)).send(body);
 
     let res = await post('/assign', { assigneeId: users.operator1 });
     expect(res.status).toBe(200);
@@ -138,7 +177,10 @@ describe('feedback tickets', () => {
     res = await api.http.get(`/api/public/tickets/${t.code}?phone=0912.345.678`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ code: t.code, status: 'resolved' });
-    expect(res.body.replies.map((r: { body: string }) => r.body)).toEqual(['Chúng tôi đã tiếp nhận phản ánh.', 'Sở Xây dựng đã cấp phép cho ông/bà.']);
+    expect(res.body.replies.map((r: { body: string }) => r.body)).toEqual([
+      'Chúng tôi đã tiếp nhận phản ánh.',
+      'Sở Xây dựng đã cấp phép cho ông/bà.',
+    ]);
     expect(JSON.stringify(res.body)).not.toMatch(/nội bộ|assignee|citizenId/);
     expect((await api.http.get(`/api/public/tickets/${t.code}?phone=0905111222`)).status).toBe(404); // someone else's phone
     expect((await api.http.get(`/api/public/tickets/PA000000-XXXXX?phone=0912345678`)).status).toBe(404);
@@ -154,49 +196,99 @@ describe('feedback tickets', () => {
     expect(illegal.status).toBe(409);
     expect(illegal.body.code).toBe('ILLEGAL_TRANSITION');
 
-    const actions = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('supervisor1'))).body.map((h: { action: string }) => h.action);
+    const actions = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('supervisor1'))).body.map(
+      (h: { action: string }) => h.action,
+    );
     expect(actions).toEqual(
-      expect.arrayContaining(['created', 'assigned', 'taken_over', 'reassigned', 'internal_note', 'public_reply', 'first_response', 'status_changed', 'forwarded', 'agency_answered', 'csat', 'reopened', 'sla_recomputed']),
+      expect.arrayContaining([
+        'created',
+        'assigned',
+        'taken_over',
+        'reassigned',
+        'internal_note',
+        'public_reply',
+        'first_response',
+        'status_changed',
+        'forwarded',
+        'agency_answered',
+        'csat',
+        'reopened',
+        'sla_recomputed',
+      ]),
     );
   });
 
   it('overdue dossier: agency, original due date, apology slip (Mẫu 04) — the new date is set once, a second attempt is 409', async () => {
-    const res = await create({ kind: 'overdue_dossier', overdue: { agencyId, dossierCode: 'H21.52-260301-0007', originalDueDate: '2026-03-10' } });
+    const res = await create({
+      kind: 'overdue_dossier',
+      overdue: { agencyId, dossierCode: 'H21.52-260301-0007', originalDueDate: '2026-03-10' },
+    });
     expect(res.status).toBe(201);
-    expect(res.body.overdueDossier).toMatchObject({ agencyId, dossierCode: 'H21.52-260301-0007', originalDueDate: '2026-03-10', newDueDate: null });
+    expect(res.body.overdueDossier).toMatchObject({
+      agencyId,
+      dossierCode: 'H21.52-260301-0007',
+      originalDueDate: '2026-03-10',
+      newDueDate: null,
+    });
     const id = res.body.id;
-    const apology = (body: Record<string, unknown>) => api.http.post(`/api/tickets/${id}/overdue-dossier/apology`).set(as('operator1')).send(body);
+    const apology = (body: Record<string, unknown>) =>
+      api.http.post(`/api/tickets/${id}/overdue-dossier/apology`).set(as('operator1')).send(body);
     expect((await apology({ reason: 'Cần xác minh', newDueDate: '2026-03-05' })).status).toBe(400); // before the original date
     expect((await apology({ reason: 'Cần xác minh', newDueDate: '2026-02-30' })).status).toBe(400);
-    const first = await apology({ reason: 'Cần xác minh nguồn gốc đất', newDueDate: '2026-03-20', slipDate: '2026-03-09' });
+    const first = await apology({
+      reason: 'Cần xác minh nguồn gốc đất',
+      newDueDate: '2026-03-20',
+      slipDate: '2026-03-09',
+    });
     expect(first.status).toBe(200);
-    expect(first.body.overdueDossier).toMatchObject({ apologyReason: 'Cần xác minh nguồn gốc đất', newDueDate: '2026-03-20', apologySlipDate: '2026-03-09' });
+    expect(first.body.overdueDossier).toMatchObject({
+      apologyReason: 'Cần xác minh nguồn gốc đất',
+      newDueDate: '2026-03-20',
+      apologySlipDate: '2026-03-09',
+    });
     const second = await apology({ reason: 'Lại trễ', newDueDate: '2026-03-30' });
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('NEW_DATE_ALREADY_SET');
-    expect((await db.query('SELECT new_due_date FROM overdue_dossiers WHERE ticket_id = ?', [id]))[0].new_due_date).toBe('2026-03-20');
+    expect(
+      (await db.query('SELECT new_due_date FROM overdue_dossiers WHERE ticket_id = ?', [id]))[0].new_due_date,
+    ).toBe('2026-03-20');
     // Supervisors list overdue-dossier tickets.
     const list = await api.http.get('/api/tickets?kind=overdue_dossier').set(as('supervisor1'));
     expect(list.body.map((x: TicketView) => x.id)).toContain(id);
     // Not an overdue-dossier ticket → 409.
     const plain = (await create({})).body.id;
-    expect((await api.http.post(`/api/tickets/${plain}/overdue-dossier/apology`).set(as('operator1')).send({ reason: 'x', newDueDate: '2026-03-20' })).status).toBe(409);
+    expect(
+      (
+        await api.http
+          .post(`/api/tickets/${plain}/overdue-dossier/apology`)
+          .set(as('operator1'))
+          .send({ reason: 'x', newDueDate: '2026-03-20' })
+      ).status,
+    ).toBe(409);
   });
 
   it('atRisk lists only tickets still open: resolved and closed ones keep their recorded breach but leave the list', async () => {
     const made: TicketView[] = [];
     for (let i = 0; i < 3; i++) made.push((await create({ phone: '0905 333 444' })).body);
     const [open, resolved, closed] = made;
-    const move = (id: string, to: string) => api.http.post(`/api/tickets/${id}/transitions`).set(as('operator1')).send({ to });
+    const move = (id: string, to: string) =>
+      api.http.post(`/api/tickets/${id}/transitions`).set(as('operator1')).send({ to });
     expect((await move(resolved.id, 'resolved')).status).toBe(200);
     expect((await move(closed.id, 'resolved')).status).toBe(200);
     expect((await move(closed.id, 'closed')).status).toBe(200);
     // The columns as a fired breach leaves them (the worker is not running here): the breach stays recorded after the ticket settles.
-    await db.query("UPDATE tickets SET first_response_state = 'breached' WHERE id IN (?, ?, ?)", [open.id, resolved.id, closed.id]);
-    const ids = async (query: string) => ((await api.http.get(`/api/tickets?${query}`).set(as('supervisor1'))).body as TicketView[]).map((x) => x.id);
+    await db.query("UPDATE tickets SET first_response_state = 'breached' WHERE id IN (?, ?, ?)", [
+      open.id,
+      resolved.id,
+      closed.id,
+    ]);
+    const ids = async (query: string) =>
+      ((await api.http.get(`/api/tickets?${query}`).set(as('supervisor1'))).body as TicketView[]).map((x) => x.id);
     const atRisk = await ids('atRisk=true&limit=200');
     expect(atRisk).toContain(open.id);
-    const listed = ((await api.http.get('/api/tickets?atRisk=true&limit=200').set(as('supervisor1'))).body as TicketView[]).find((x) => x.id === open.id);
+    const listed = (
+      (await api.http.get('/api/tickets?atRisk=true&limit=200').set(as('supervisor1'))).body as TicketView[]
+    ).find((x) => x.id === open.id);
     expect(listed).toMatchObject({ citizenId: open.citizenId, citizenPhone: '+84905333444' }); // lists carry the citizen too
     expect(atRisk).not.toContain(resolved.id);
     expect(atRisk).not.toContain(closed.id);
@@ -207,21 +299,56 @@ describe('feedback tickets', () => {
 
   it('dispatchers have no access to tickets; unknown ids are 404', async () => {
     expect((await api.http.get('/api/tickets').set(as('dispatcher.pleiku'))).status).toBe(403);
-    expect((await api.http.get('/api/tickets/01a2296b-0000-7000-8000-000000000000').set(as('operator1'))).status).toBe(404);
-    expect((await api.http.post('/api/tickets/01a2296b-0000-7000-8000-000000000000/replies').set(as('operator1')).send({ body: 'x' })).status).toBe(404);
+    expect((await api.http.get('/api/tickets/01a2296b-0000-7000-8000-000000000000').set(as('operator1'))).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await api.http
+          .post('/api/tickets/01a2296b-0000-7000-8000-000000000000/replies')
+          .set(as('operator1'))
+          .send({ body: 'x' })
+      ).status,
+    ).toBe(404);
   });
 
   it('admin manages categories, agencies and SLA policies; bad input is 400', async () => {
     const cat = await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: 'thue', name: 'Thuế' });
     expect(cat.status).toBe(201);
-    expect((await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: 'thue', name: 'Thuế' })).status).toBe(409);
-    expect((await api.http.post('/api/feedback/agencies').set(as('admin')).send({ code: 'cuc-thue', name: 'Thuế tỉnh', email: 'not-an-email' })).body.message).toMatch(/email/);
-    const policy = await api.http.post('/api/sla/policies').set(as('admin')).send({ name: 'Thuế', categoryId: cat.body.id, firstResponseMinutes: 60, resolutionMinutes: 480 });
+    expect(
+      (await api.http.post('/api/feedback/categories').set(as('admin')).send({ code: 'thue', name: 'Thuế' })).status,
+    ).toBe(409);
+    expect(
+      (
+        await api.http
+          .post('/api/feedback/agencies')
+          .set(as('admin'))
+          .send({ code: 'cuc-thue', name: 'Thuế tỉnh', email: 'not-an-email' })
+      ).body.message,
+    ).toMatch(/email/);
+    const policy = await api.http
+      .post('/api/sla/policies')
+      .set(as('admin'))
+      .send({ name: 'Thuế', categoryId: cat.body.id, firstResponseMinutes: 60, resolutionMinutes: 480 });
     expect(policy.status).toBe(201);
     const t = await create({ categoryId: cat.body.id });
     expect(t.body.policyId).toBe(policy.body.id);
     expect(t.body.sla.forward).toBeNull();
-    expect((await api.http.post('/api/sla/policies').set(as('admin')).send({ name: 'x', firstResponseMinutes: 0, resolutionMinutes: 1 })).body.message).toMatch(/firstResponseMinutes/);
-    expect((await api.http.post('/api/sla/policies').set(as('operator1')).send({ name: 'x', firstResponseMinutes: 1, resolutionMinutes: 1 })).status).toBe(403);
+    expect(
+      (
+        await api.http
+          .post('/api/sla/policies')
+          .set(as('admin'))
+          .send({ name: 'x', firstResponseMinutes: 0, resolutionMinutes: 1 })
+      ).body.message,
+    ).toMatch(/firstResponseMinutes/);
+    expect(
+      (
+        await api.http
+          .post('/api/sla/policies')
+          .set(as('operator1'))
+          .send({ name: 'x', firstResponseMinutes: 1, resolutionMinutes: 1 })
+      ).status,
+    ).toBe(403);
   });
 });

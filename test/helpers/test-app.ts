@@ -48,8 +48,15 @@ const migrated = new Set<string>();
 /** Creates this worker's database on first use and brings it to the latest migration. */
 export async function ensureTestDatabase(config: AppConfig): Promise<void> {
   if (migrated.has(config.db.database)) return;
-  const conn = await createConnection({ host: config.db.host, port: config.db.port, user: config.db.username, password: config.db.password });
-  await conn.query(`CREATE DATABASE IF NOT EXISTS \`${config.db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const conn = await createConnection({
+    host: config.db.host,
+    port: config.db.port,
+    user: config.db.username,
+    password: config.db.password,
+  });
+  await conn.query(
+    `CREATE DATABASE IF NOT EXISTS \`${config.db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   await conn.end();
   const ds = createDataSource(config, COMPOSITION);
   await ds.initialize();
@@ -80,7 +87,10 @@ export interface TestApi {
 }
 
 /** The real api (Fastify, socket.io, Redis adapter) on a random port, against this worker's database. */
-export async function startApi(env: Record<string, string> = {}, options: { seed?: boolean; config?: AppConfig } = {}): Promise<TestApi> {
+export async function startApi(
+  env: Record<string, string> = {},
+  options: { seed?: boolean; config?: AppConfig } = {},
+): Promise<TestApi> {
   const config = options.config ?? testConfig(env);
   await ensureTestDatabase(config);
   if (options.seed !== false) await seedDemo(config);
@@ -91,7 +101,10 @@ export async function startApi(env: Record<string, string> = {}, options: { seed
 }
 
 /** The real worker (BullMQ processors) with the same config, so it shares the database and the Redis prefix. */
-export async function startWorker(config: AppConfig, options: { schedule?: boolean } = {}): Promise<INestApplicationContext> {
+export async function startWorker(
+  config: AppConfig,
+  options: { schedule?: boolean } = {},
+): Promise<INestApplicationContext> {
   const app = await createWorkerApp(config, { schedule: options.schedule ?? false });
   await app.init();
   return app;
@@ -106,8 +119,16 @@ export async function login(api: TestApi, username: string, password = DEMO_PASS
 export type TestSocket = Socket<ServerToClientEvents>;
 
 /** Connects a socket.io client; resolves once the server says which rooms it joined (or rejects with the auth error). */
-export function connectSocket(api: TestApi, token: string | undefined): Promise<{ socket: TestSocket; rooms: string[] }> {
-  const socket: TestSocket = io(api.url, { path: '/socket.io', transports: ['websocket'], auth: token === undefined ? {} : { token }, reconnection: false });
+export function connectSocket(
+  api: TestApi,
+  token: string | undefined,
+): Promise<{ socket: TestSocket; rooms: string[] }> {
+  const socket: TestSocket = io(api.url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    auth: token === undefined ? {} : { token },
+    reconnection: false,
+  });
   return new Promise((resolve, reject) => {
     const onError = (e: { code: string; message: string }) => {
       socket.close();
@@ -125,13 +146,20 @@ export function connectSocket(api: TestApi, token: string | undefined): Promise<
 }
 
 /** Resolves with the next payload of an event (fails the test after `ms`). */
-export function nextEvent<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E, ms = 10000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  ms = 10000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${String(event)} event within ${ms} ms`)), ms);
-    socket.once(event as never, ((payload: never) => {
-      clearTimeout(timer);
-      resolve(payload);
-    }) as never);
+    socket.once(
+      event as never,
+      ((payload: never) => {
+        clearTimeout(timer);
+        resolve(payload);
+      }) as never,
+    );
   });
 }
 

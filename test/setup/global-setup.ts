@@ -11,7 +11,12 @@ import { TEST_DB, TEST_DB_PREFIX, TEST_REDIS, TEST_REDIS_PREFIX, isStaleRun } fr
 export default async function globalSetup(): Promise<void> {
   assertDistIsFresh();
   process.env.HOTLINE_TEST_RUN = String(process.pid);
-  const conn = await createConnection({ host: TEST_DB.host, port: TEST_DB.port, user: TEST_DB.user, password: TEST_DB.password });
+  const conn = await createConnection({
+    host: TEST_DB.host,
+    port: TEST_DB.port,
+    user: TEST_DB.user,
+    password: TEST_DB.password,
+  });
   try {
     const [rows] = await conn.query<Array<{ name: string } & import('mysql2').RowDataPacket>>(
       'SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?',
@@ -44,30 +49,47 @@ export default async function globalSetup(): Promise<void> {
 }
 
 const ROOT = join(__dirname, '../..');
-const SOURCE_DIRS = ['apps/api/src', 'apps/worker/src', 'apps/cli/src', ...readdirSync(join(ROOT, 'libs')).flatMap((l) => [`libs/${l}/src`, `libs/${l}/data`])];
+const SOURCE_DIRS = [
+  'apps/api/src',
+  'apps/worker/src',
+  'apps/cli/src',
+  ...readdirSync(join(ROOT, 'libs')).flatMap((l) => [`libs/${l}/src`, `libs/${l}/data`]),
+];
 
 /**
  * The e2e suites run the compiled dist/ (jest.config.js), so a missing or stale build would test another program: every
  * source file that tsc compiles must have its output in dist/, written after the source's last change.
  */
 function assertDistIsFresh(): void {
-  if (!existsSync(join(ROOT, 'dist'))) throw new Error('dist/ is missing: the e2e suites test the compiled app that `npm start` runs; run `npm run build` first (`npm test` does)');
+  if (!existsSync(join(ROOT, 'dist')))
+    throw new Error(
+      'dist/ is missing: the e2e suites test the compiled app that `npm start` runs; run `npm run build` first (`npm test` does)',
+    );
   const stale: string[] = [];
   for (const dir of SOURCE_DIRS) {
     for (const file of filesUnder(join(ROOT, dir))) {
       const rel = relative(ROOT, file);
-      if (rel.endsWith('.spec.ts') || rel.endsWith('.d.ts') || !(rel.endsWith('.ts') || /^libs\/[^/]+\/data\/[^/]+\.json$/.test(rel))) continue;
+      if (
+        rel.endsWith('.spec.ts') ||
+        rel.endsWith('.d.ts') ||
+        !(rel.endsWith('.ts') || /^libs\/[^/]+\/data\/[^/]+\.json$/.test(rel))
+      )
+        continue;
       const out = join(ROOT, 'dist', rel.replace(/\.ts$/, '.js'));
       if (!existsSync(out) || statSync(out).mtimeMs < statSync(file).mtimeMs) stale.push(rel);
     }
   }
   if (stale.length) {
     const list = stale.slice(0, 5).join(', ') + (stale.length > 5 ? ` and ${stale.length - 5} more` : '');
-    throw new Error(`dist/ is older than the sources (${list}): the e2e suites test the compiled app that \`npm start\` runs; run \`npm run build\` first (\`npm test\` does)`);
+    throw new Error(
+      `dist/ is older than the sources (${list}): the e2e suites test the compiled app that \`npm start\` runs; run \`npm run build\` first (\`npm test\` does)`,
+    );
   }
 }
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }

@@ -25,12 +25,20 @@ function loginThrottlers(config: AppConfig, redis: Redis) {
   const ttl = config.auth.loginWindowSeconds * 1000;
   return {
     throttlers: [
-      { name: 'login-ip', ttl, limit: config.auth.loginLimitPerIp, getTracker: (req: { ip?: string }) => `ip:${req.ip ?? 'unknown'}` },
+      {
+        name: 'login-ip',
+        ttl,
+        limit: config.auth.loginLimitPerIp,
+        getTracker: (req: { ip?: string }) => `ip:${req.ip ?? 'unknown'}`,
+      },
       {
         name: 'login-user',
         ttl,
         limit: config.auth.loginLimitPerUser,
-        getTracker: (req: { body?: { username?: unknown } }) => `user:${String(req.body?.username ?? '').trim().toLowerCase()}`,
+        getTracker: (req: { body?: { username?: unknown } }) =>
+          `user:${String(req.body?.username ?? '')
+            .trim()
+            .toLowerCase()}`,
       },
     ],
     storage: new RedisThrottlerStorage(redis, config.redis.prefix),
@@ -53,7 +61,15 @@ export class ApiModule {
         DispatchApiModule,
         FeedbackApiModule,
       ],
-      controllers: [AuthController, UsersController, UnitsController, PostOfficesController, AnnouncementsController, HealthController, MetricsController],
+      controllers: [
+        AuthController,
+        UsersController,
+        UnitsController,
+        PostOfficesController,
+        AnnouncementsController,
+        HealthController,
+        MetricsController,
+      ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, EventsGateway, MetricsService],
     };
   }

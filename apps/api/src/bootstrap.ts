@@ -8,7 +8,14 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, AppConfig, ValidationError, requestId, validationFields, validationMessages } from '@hotline/core';
+import {
+  AllExceptionsFilter,
+  AppConfig,
+  ValidationError,
+  requestId,
+  validationFields,
+  validationMessages,
+} from '@hotline/core';
 import { ApiModule } from './api.module';
 import { registerDashboard } from './http/dashboard';
 import { registerQueueBoard } from './http/queue-board';
@@ -33,7 +40,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ROOT_ROUTES });
   app.useGlobalPipes(
@@ -54,7 +64,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 6 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string', bodyLimit: 6 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
   await app.register(fastifyHelmet as never, {
     contentSecurityPolicy: {
       directives: {
@@ -69,7 +83,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       },
     },
   });
-  await app.register(fastifyCors as never, { origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, credentials: true });
+  await app.register(fastifyCors as never, {
+    origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
+    credentials: true,
+  });
   await app.register(fastifyMultipart as never, { limits: { fileSize: 6 * 1024 * 1024, files: 1 } });
 
   fastify.addHook('onSend', async (req, reply) => {
@@ -78,14 +95,19 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions?.url ?? 'unmatched';
-    metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    metrics.httpDuration.observe(
+      { method: req.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
 
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Hotline 0269.3888.222 API')
-      .setDescription('Tổng đài phục vụ hành chính công tỉnh Gia Lai — calls, BCCI dispatch, feedback SLA. All routes below are under /api.')
+      .setDescription(
+        'Tổng đài phục vụ hành chính công tỉnh Gia Lai — calls, BCCI dispatch, feedback SLA. All routes below are under /api.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -8,6 +8,10 @@ import { COMPOSITION } from '../../composition/src';
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [CoreModule.forRoot(config, COMPOSITION), IdentityModule, GeoModule], providers: [DemoSeedService] };
+    return {
+      module: CliModule,
+      imports: [CoreModule.forRoot(config, COMPOSITION), IdentityModule, GeoModule],
+      providers: [DemoSeedService],
+    };
   }
 }

@@ -14,7 +14,8 @@ const DEMO_SEED_VERSION = 1;
  * plus the mountain communes of former An Lão, Vĩnh Thạnh, Vân Canh. An approximation for the demo only: the admin
  * applies the official list (e.g. Decision 861/QĐ-TTg and its successors) in production.
  */
-const DEMO_REMOTE_NAME = /^(Ia |Kon |Krông|Chư |Đak |Đăk |Kbang|KDang|Ya |Ayun|SRó|Hra|Lơ Pang|Bờ Ngoong|Al Bá|Uar|Pờ Tó|Mang Yang|Đak Sơmei|Tơ Tung|Kông|An Toàn|Vĩnh Sơn|Vĩnh Kim|Canh Liên|An Vinh|Chơ Long|Đak Pơ)/i;
+const DEMO_REMOTE_NAME =
+  /^(Ia |Kon |Krông|Chư |Đak |Đăk |Kbang|KDang|Ya |Ayun|SRó|Hra|Lơ Pang|Bờ Ngoong|Al Bá|Uar|Pờ Tó|Mang Yang|Đak Sơmei|Tơ Tung|Kông|An Toàn|Vĩnh Sơn|Vĩnh Kim|Canh Liên|An Vinh|Chơ Long|Đak Pơ)/i;
 
 export interface DemoLogin {
   username: string;
@@ -31,7 +32,9 @@ export interface SeedReport {
 
 const toRad = (d: number) => (d * Math.PI) / 180;
 function km(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const h = Math.sin(toRad(b.lat - a.lat) / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(toRad(b.lng - a.lng) / 2) ** 2;
+  const h =
+    Math.sin(toRad(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(toRad(b.lng - a.lng) / 2) ** 2;
   return 12742 * Math.asin(Math.sqrt(h));
 }
 
@@ -52,7 +55,12 @@ export class DemoSeedService {
   async run(): Promise<SeedReport> {
     const { adminUsername, adminPassword } = this.config.seed;
     const adminCreated = await this.db.transaction((m) =>
-      this.users.ensure(m, { username: adminUsername, fullName: 'Quản trị hệ thống', password: adminPassword, role: 'admin' }),
+      this.users.ensure(m, {
+        username: adminUsername,
+        fullName: 'Quản trị hệ thống',
+        password: adminPassword,
+        role: 'admin',
+      }),
     );
     const admin: DemoLogin = { username: adminUsername, password: adminPassword, role: 'admin', note: 'Quản trị' };
     if (!this.config.seed.demo) return { adminCreated, demo: 'disabled', logins: [admin] };
@@ -95,17 +103,55 @@ export class DemoSeedService {
           true,
         );
       }
-      const pleiku = await m.findOneByOrFail(PostOffice, { code: 'DEMO-23575' }).catch(() => m.findOneByOrFail(PostOffice, { isDemo: true }));
+      const pleiku = await m
+        .findOneByOrFail(PostOffice, { code: 'DEMO-23575' })
+        .catch(() => m.findOneByOrFail(PostOffice, { isDemo: true }));
       const quyNhon = await m.findOneByOrFail(PostOffice, { code: 'DEMO-21583' }).catch(() => pleiku);
       const pw = this.config.seed.demoPassword;
-      await this.users.ensure(m, { username: 'operator1', fullName: 'Nguyễn Thị Lan (ĐTV)', password: pw, role: 'operator', extension: '1001' });
-      await this.users.ensure(m, { username: 'operator2', fullName: 'Trần Văn Minh (ĐTV)', password: pw, role: 'operator', extension: '1002' });
-      await this.users.ensure(m, { username: 'supervisor1', fullName: 'Lê Thị Hoa (Giám sát)', password: pw, role: 'supervisor' });
-      await this.users.ensure(m, { username: 'dispatcher.pleiku', fullName: 'Rơ Mah Hơn (Điều phối)', password: pw, role: 'dispatcher', postOfficeId: pleiku.id });
-      await this.users.ensure(m, { username: 'dispatcher.quynhon', fullName: 'Phạm Quốc Huy (Điều phối)', password: pw, role: 'dispatcher', postOfficeId: quyNhon.id });
-      await m.save(AppSetting, { key: DEMO_SEED_KEY, value: { version: DEMO_SEED_VERSION, at: this.clock.now().toISOString() }, updatedAt: this.clock.now() });
+      await this.users.ensure(m, {
+        username: 'operator1',
+        fullName: 'Nguyễn Thị Lan (ĐTV)',
+        password: pw,
+        role: 'operator',
+        extension: '1001',
+      });
+      await this.users.ensure(m, {
+        username: 'operator2',
+        fullName: 'Trần Văn Minh (ĐTV)',
+        password: pw,
+        role: 'operator',
+        extension: '1002',
+      });
+      await this.users.ensure(m, {
+        username: 'supervisor1',
+        fullName: 'Lê Thị Hoa (Giám sát)',
+        password: pw,
+        role: 'supervisor',
+      });
+      await this.users.ensure(m, {
+        username: 'dispatcher.pleiku',
+        fullName: 'Rơ Mah Hơn (Điều phối)',
+        password: pw,
+        role: 'dispatcher',
+        postOfficeId: pleiku.id,
+      });
+      await this.users.ensure(m, {
+        username: 'dispatcher.quynhon',
+        fullName: 'Phạm Quốc Huy (Điều phối)',
+        password: pw,
+        role: 'dispatcher',
+        postOfficeId: quyNhon.id,
+      });
+      await m.save(AppSetting, {
+        key: DEMO_SEED_KEY,
+        value: { version: DEMO_SEED_VERSION, at: this.clock.now().toISOString() },
+        updatedAt: this.clock.now(),
+      });
     });
-    await this.units.setRemoteAreas(units.filter((u) => DEMO_REMOTE_NAME.test(u.shortName)).map((u) => u.code), true);
+    await this.units.setRemoteAreas(
+      units.filter((u) => DEMO_REMOTE_NAME.test(u.shortName)).map((u) => u.code),
+      true,
+    );
     this.logger.log(`Demo data seeded: ${units.length} demo post offices, 5 demo users`);
   }
 
@@ -115,8 +161,18 @@ export class DemoSeedService {
       { username: 'operator1', password: pw, role: 'operator', note: 'Điện thoại viên, máy nhánh 1001' },
       { username: 'operator2', password: pw, role: 'operator', note: 'Điện thoại viên, máy nhánh 1002' },
       { username: 'supervisor1', password: pw, role: 'supervisor', note: 'Giám sát' },
-      { username: 'dispatcher.pleiku', password: pw, role: 'dispatcher', note: 'Điều phối viên, [DEMO] Bưu điện Phường Pleiku' },
-      { username: 'dispatcher.quynhon', password: pw, role: 'dispatcher', note: 'Điều phối viên, [DEMO] Bưu điện Phường Quy Nhơn' },
+      {
+        username: 'dispatcher.pleiku',
+        password: pw,
+        role: 'dispatcher',
+        note: 'Điều phối viên, [DEMO] Bưu điện Phường Pleiku',
+      },
+      {
+        username: 'dispatcher.quynhon',
+        password: pw,
+        role: 'dispatcher',
+        note: 'Điều phối viên, [DEMO] Bưu điện Phường Quy Nhơn',
+      },
     ];
   }
 }

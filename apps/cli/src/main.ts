@@ -16,7 +16,8 @@ const REPO_ROOT = resolve(__dirname, '../../../..');
 
 export function printLogins(report: SeedReport, url: string): string {
   const lines = [`\n  Tổng đài 0269.3888.222 is running: ${url}\n`, '  Logins (username / password / role):'];
-  for (const l of report.logins) lines.push(`    ${l.username.padEnd(20)} ${l.password.padEnd(14)} ${l.role.padEnd(11)} ${l.note}`);
+  for (const l of report.logins)
+    lines.push(`    ${l.username.padEnd(20)} ${l.password.padEnd(14)} ${l.role.padEnd(11)} ${l.note}`);
   if (report.demo === 'disabled') lines.push('  (demo data disabled: SEED_DEMO=false)');
   return lines.join('\n') + '\n';
 }
@@ -31,7 +32,11 @@ async function main(): Promise<void> {
     switch (command) {
       case 'migrate': {
         const ran = await ds.runMigrations({ transaction: 'each' });
-        process.stdout.write(ran.length ? `Applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}\n` : 'Database is up to date\n');
+        process.stdout.write(
+          ran.length
+            ? `Applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}\n`
+            : 'Database is up to date\n',
+        );
         break;
       }
       case 'revert':
@@ -50,12 +55,16 @@ async function main(): Promise<void> {
         if (!arg) throw new Error('usage: npm run migration:generate -- <PascalCaseName>');
         await ds.runMigrations({ transaction: 'each' });
         const file = await generateMigration(ds, arg, REPO_ROOT);
-        process.stdout.write(file ? `Wrote ${file} — read it before committing\n` : 'No schema changes: nothing generated\n');
+        process.stdout.write(
+          file ? `Wrote ${file} — read it before committing\n` : 'No schema changes: nothing generated\n',
+        );
         break;
       }
       case 'seed': {
         await ds.destroy();
-        const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
+        const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+          logger: ['error', 'warn'],
+        });
         try {
           const report = await app.get(DemoSeedService).run();
           if (process.env.SEED_REPORT_JSON) process.stdout.write(JSON.stringify(report) + '\n');

@@ -12,9 +12,23 @@ import { IDENTITY_ENTITIES, IDENTITY_JOB_QUEUE } from '@hotline/identity';
 import { SLA_ENTITIES } from '@hotline/sla';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [...CORE_ENTITIES, ...IDENTITY_ENTITIES, ...GEO_ENTITIES, ...CALLS_ENTITIES, ...DISPATCH_ENTITIES, ...SLA_ENTITIES, ...FEEDBACK_ENTITIES];
+export const ENTITIES = [
+  ...CORE_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...GEO_ENTITIES,
+  ...CALLS_ENTITIES,
+  ...DISPATCH_ENTITIES,
+  ...SLA_ENTITIES,
+  ...FEEDBACK_ENTITIES,
+];
 
-export const JOB_CATALOG: JobCatalog = { ...CORE_JOB_QUEUE, ...IDENTITY_JOB_QUEUE, ...CALLS_JOB_QUEUE, ...DISPATCH_JOB_QUEUE, ...FEEDBACK_JOB_QUEUE };
+export const JOB_CATALOG: JobCatalog = {
+  ...CORE_JOB_QUEUE,
+  ...IDENTITY_JOB_QUEUE,
+  ...CALLS_JOB_QUEUE,
+  ...DISPATCH_JOB_QUEUE,
+  ...FEEDBACK_JOB_QUEUE,
+};
 
 export const COMPOSITION: Composition = { entities: ENTITIES, migrations: MIGRATIONS, jobs: JOB_CATALOG };
 

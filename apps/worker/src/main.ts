@@ -22,6 +22,9 @@ function logHeapLimit(): void {
   const logger = new Logger('Worker');
   const flag = /--max[-_]old[-_]space[-_]size/;
   const capped = process.execArgv.some((a) => flag.test(a)) || flag.test(process.env.NODE_OPTIONS ?? '');
-  if (!capped) logger.warn(`V8 heap limit ${mb} MB: the worker runs without a heap cap. Start it with \`npm run start:worker\` (WORKER_MAX_OLD_SPACE_MB, default 192)`);
+  if (!capped)
+    logger.warn(
+      `V8 heap limit ${mb} MB: the worker runs without a heap cap. Start it with \`npm run start:worker\` (WORKER_MAX_OLD_SPACE_MB, default 192)`,
+    );
   else logger.log(`V8 heap limit ${mb} MB (old space capped by --max-old-space-size, WORKER_MAX_OLD_SPACE_MB)`);
 }

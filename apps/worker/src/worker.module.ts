@@ -22,7 +22,15 @@ export class WorkerModule {
   static forRoot(config?: AppConfig, options: { schedule?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, COMPOSITION), JobsModule, IdentityModule, GeoModule, CallsWorkerModule, DispatchWorkerModule, FeedbackWorkerModule],
+      imports: [
+        CoreModule.forRoot(config, COMPOSITION),
+        JobsModule,
+        IdentityModule,
+        GeoModule,
+        CallsWorkerModule,
+        DispatchWorkerModule,
+        FeedbackWorkerModule,
+      ],
       providers: [
         AnnounceHandler,
         PurgeRefreshTokensHandler,

@@ -58,9 +58,14 @@ export class CallerLookupService {
           take: this.config.screenPopLastCalls,
         }),
         calls.countBy({ phone: In(phones) }),
-        dbManager(this.db).getRepository(Callback).findOne({ select: ['id'], where: { openPhone: In(phones), state: 'open', id: Not(IsNull()) } }),
+        dbManager(this.db)
+          .getRepository(Callback)
+          .findOne({ select: ['id'], where: { openPhone: In(phones), state: 'open', id: Not(IsNull()) } }),
       ]);
-    const [link, own] = await Promise.all([dbManager(this.db).getRepository(CitizenPhone).findOneBy({ phone: e164 }), callsOf([e164])]);
+    const [link, own] = await Promise.all([
+      dbManager(this.db).getRepository(CitizenPhone).findOneBy({ phone: e164 }),
+      callsOf([e164]),
+    ]);
     let citizen: CitizenView | null = null;
     let [lastCalls, callCount, callback] = own;
     let history: Record<string, CitizenHistorySection>;
@@ -68,7 +73,9 @@ export class CallerLookupService {
       // The other contexts' sections only need the citizen id: read them in the same round trip as the citizen.
       const [row, phones, sections] = await Promise.all([
         dbManager(this.db).getRepository(Citizen).findOneBy({ id: link.citizenId }),
-        dbManager(this.db).getRepository(CitizenPhone).find({ where: { citizenId: link.citizenId }, order: { isPrimary: 'DESC', createdAt: 'ASC' } }),
+        dbManager(this.db)
+          .getRepository(CitizenPhone)
+          .find({ where: { citizenId: link.citizenId }, order: { isPrimary: 'DESC', createdAt: 'ASC' } }),
         this.history.collect(link.citizenId, [e164]),
       ]);
       history = sections;

@@ -32,7 +32,8 @@ export function loadCallsConfig(env: Record<string, string | undefined> = proces
       continue;
     }
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < s.min || n > s.max) problems.push(`${s.env} must be an integer between ${s.min} and ${s.max} (got "${raw}")`);
+    if (!Number.isInteger(n) || n < s.min || n > s.max)
+      problems.push(`${s.env} must be an integer between ${s.min} and ${s.max} (got "${raw}")`);
     else out[key] = n;
   }
   if (problems.length) throw new Error(`Invalid calls configuration:\n  - ${problems.join('\n  - ')}`);

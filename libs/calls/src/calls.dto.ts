@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { CALL_CHANNELS, CALL_DIRECTIONS, CALL_OUTCOMES } from '@hotline/contracts';
 import type { CallChannel, CallDirection, CallOutcome } from '@hotline/contracts';
 
@@ -20,10 +33,15 @@ export class CitizenFieldsDto {
   @IsIn(KINDS)
   kind?: 'person' | 'organisation';
 
-  @ApiPropertyOptional({ description: 'CCCD/CMND (9 or 12 digits) or tax number (MST, 10 or 13 digits)', example: '064090001234' })
+  @ApiPropertyOptional({
+    description: 'CCCD/CMND (9 or 12 digits) or tax number (MST, 10 or 13 digits)',
+    example: '064090001234',
+  })
   @IsOptional()
   @Transform(trim)
-  @Matches(/^(\d{9}|\d{10}|\d{12}|\d{13}|\d{10}-\d{3})$/, { message: 'idNumber must be a CCCD/CMND (9 or 12 digits) or a tax number (10 or 13 digits)' })
+  @Matches(/^(\d{9}|\d{10}|\d{12}|\d{13}|\d{10}-\d{3})$/, {
+    message: 'idNumber must be a CCCD/CMND (9 or 12 digits) or a tax number (10 or 13 digits)',
+  })
   idNumber?: string | null;
 
   @ApiPropertyOptional({ example: '12 Trần Hưng Đạo' })
@@ -76,7 +94,10 @@ export class AddPhoneDto {
 }
 
 export class LookupQuery {
-  @ApiProperty({ example: '0269.3888.222', description: 'Any Vietnamese form, or "anonymous"/"private"/empty for a withheld caller' })
+  @ApiProperty({
+    example: '0269.3888.222',
+    description: 'Any Vietnamese form, or "anonymous"/"private"/empty for a withheld caller',
+  })
   @IsString()
   @MaxLength(60)
   phone: string;
@@ -156,8 +177,18 @@ export class CreateCallDto {
 }
 
 /** What can be changed on a call after it was logged (endedAt: hand-logged calls only), with the version read. */
-export class UpdateCallDto extends PickType(CreateCallDto, ['citizenId', 'topicId', 'notes', 'outcome', 'requestId', 'ticketId', 'endedAt'] as const) {
-  @ApiPropertyOptional({ description: 'The version you read (optimistic locking): 409 if somebody changed the call since' })
+export class UpdateCallDto extends PickType(CreateCallDto, [
+  'citizenId',
+  'topicId',
+  'notes',
+  'outcome',
+  'requestId',
+  'ticketId',
+  'endedAt',
+] as const) {
+  @ApiPropertyOptional({
+    description: 'The version you read (optimistic locking): 409 if somebody changed the call since',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -258,7 +289,10 @@ export class CtiEventDto {
   @MaxLength(60)
   queue?: string;
 
-  @ApiPropertyOptional({ example: '1001', description: 'The answering extension (answer) or the ringing one (new_call)' })
+  @ApiPropertyOptional({
+    example: '1001',
+    description: 'The answering extension (answer) or the ringing one (new_call)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20)
@@ -270,7 +304,9 @@ export class CtiEventDto {
   @MaxLength(20)
   agent?: string;
 
-  @ApiPropertyOptional({ enum: ['normalClearing', 'busy', 'cancel', 'noAnswer', 'congestion', 'notFound', 'forwarded'] })
+  @ApiPropertyOptional({
+    enum: ['normalClearing', 'busy', 'cancel', 'noAnswer', 'congestion', 'notFound', 'forwarded'],
+  })
   @IsOptional()
   @IsIn(['normalClearing', 'busy', 'cancel', 'noAnswer', 'congestion', 'notFound', 'forwarded'])
   cause?: string;
@@ -283,7 +319,9 @@ export class CtiEventDto {
 
 export class CreatePbxTokenDto {
   @ApiProperty({ example: 'pbx-pleiku' })
-  @Matches(/^[a-z0-9][a-z0-9._-]{1,39}$/, { message: 'name must be 2–40 lower-case letters, digits, dot, dash or underscore' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{1,39}$/, {
+    message: 'name must be 2–40 lower-case letters, digits, dot, dash or underscore',
+  })
   name: string;
 
   @ApiPropertyOptional({ example: '02693888222', description: 'Caller id for outbound calls (Zammad dial action)' })

@@ -12,7 +12,17 @@ import { CtiService } from './cti.service';
 import { OperatorDirectory } from './operator-directory';
 import { OperatorStatusService } from './operator-status.service';
 
-const SERVICES = [CitizensService, CallsService, CallerLookupService, CtiService, CallbacksService, OperatorStatusService, OperatorDirectory, CallsRealtime, CitizenHistoryRegistry];
+const SERVICES = [
+  CitizensService,
+  CallsService,
+  CallerLookupService,
+  CtiService,
+  CallbacksService,
+  OperatorStatusService,
+  OperatorDirectory,
+  CallsRealtime,
+  CitizenHistoryRegistry,
+];
 
 @Module({
   imports: [GeoModule, IdentityModule],

@@ -3,7 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CallTopicView, CallView, Page } from '@hotline/contracts';
 import { isWithheldCaller } from '@hotline/contracts';
-import { AuthUser, Clock, ConflictError, dbManager, ForbiddenError, NotFoundError, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import {
+  AuthUser,
+  Clock,
+  ConflictError,
+  dbManager,
+  ForbiddenError,
+  NotFoundError,
+  stripUndefined,
+  uuidv7,
+  ValidationError,
+  writeAudit,
+} from '@hotline/core';
 import { CallTopic } from './call-topic.entity';
 import { Call } from './call.entity';
 import type { CreateCallDto, ListCallsQuery, TopicDto, UpdateCallDto, UpdateTopicDto } from './calls.dto';
@@ -45,7 +56,13 @@ export function toCallView(c: Call): CallView {
   };
 }
 
-const toTopicView = (t: CallTopic): CallTopicView => ({ id: t.id, code: t.code, name: t.name, active: !!t.active, sortOrder: t.sortOrder });
+const toTopicView = (t: CallTopic): CallTopicView => ({
+  id: t.id,
+  code: t.code,
+  name: t.name,
+  active: !!t.active,
+  sortOrder: t.sortOrder,
+});
 
 /** Keyset cursor over the list's sort (started_at desc, id desc). */
 export function encodeCursor(c: { startedAt: Date; id: string }): string {
@@ -54,7 +71,8 @@ export function encodeCursor(c: { startedAt: Date; id: string }): string {
 export function decodeCursor(cursor: string): { startedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const startedAt = new Date(at);
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(startedAt.getTime())) throw new ValidationError('cursor: not a cursor returned by this list', { field: 'cursor' });
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(startedAt.getTime()))
+    throw new ValidationError('cursor: not a cursor returned by this list', { field: 'cursor' });
   return { startedAt, id };
 }
 
@@ -72,15 +90,26 @@ export class CallsService {
   // ---- topics
 
   async topics(includeInactive = false): Promise<CallTopicView[]> {
-    const rows = await dbManager(this.db).getRepository(CallTopic).find({ where: includeInactive ? {} : { active: true }, order: { sortOrder: 'ASC', name: 'ASC' } });
+    const rows = await dbManager(this.db)
+      .getRepository(CallTopic)
+      .find({ where: includeInactive ? {} : { active: true }, order: { sortOrder: 'ASC', name: 'ASC' } });
     return rows.map(toTopicView);
   }
 
   async createTopic(dto: TopicDto, actorId: string): Promise<CallTopicView> {
     const now = this.clock.now();
-    const topic = { id: uuidv7(), code: dto.code, name: dto.name, active: true, sortOrder: dto.sortOrder ?? 1000, createdAt: now, updatedAt: now };
+    const topic = {
+      id: uuidv7(),
+      code: dto.code,
+      name: dto.name,
+      active: true,
+      sortOrder: dto.sortOrder ?? 1000,
+      createdAt: now,
+      updatedAt: now,
+    };
     await this.db.transaction(async (m) => {
-      if (await m.countBy(CallTopic, { code: dto.code })) throw new ConflictError(`topic code ${dto.code} already exists`, 'CONFLICT', { field: 'code' });
+      if (await m.countBy(CallTopic, { code: dto.code }))
+        throw new ConflictError(`topic code ${dto.code} already exists`, 'CONFLICT', { field: 'code' });
       await m.insert(CallTopic, topic);
       await writeAudit(m, { actorId, entityType: 'call_topic', entityId: topic.id, action: 'created', at: now });
     });
@@ -100,7 +129,10 @@ export class CallsService {
 
   private async checkTopic(m: EntityManager, topicId: string | undefined): Promise<void> {
     if (topicId && !(await m.countBy(CallTopic, { id: topicId, active: true }))) {
-      throw new ValidationError(`topicId: unknown or inactive topic ${topicId}`, { field: 'topicId', constraint: 'exists' });
+      throw new ValidationError(`topicId: unknown or inactive topic ${topicId}`, {
+        field: 'topicId',
+        constraint: 'exists',
+      });
     }
   }
 
@@ -121,12 +153,28 @@ export class CallsService {
     const startedAt = new Date(dto.startedAt);
     const answeredAt = dto.answeredAt ? new Date(dto.answeredAt) : null;
     const endedAt = dto.endedAt ? new Date(dto.endedAt) : null;
-    if (answeredAt && answeredAt < startedAt) throw new ValidationError('answeredAt must not be before startedAt', { field: 'answeredAt', constraint: 'dateOrder' });
-    if (endedAt && endedAt < (answeredAt ?? startedAt)) throw new ValidationError('endedAt must not be before answeredAt/startedAt', { field: 'endedAt', constraint: 'dateOrder' });
-    if (startedAt.getTime() > this.clock.nowMs() + 5 * 60_000) throw new ValidationError('startedAt must not be in the future', { field: 'startedAt', constraint: 'notInFuture' });
+    if (answeredAt && answeredAt < startedAt)
+      throw new ValidationError('answeredAt must not be before startedAt', {
+        field: 'answeredAt',
+        constraint: 'dateOrder',
+      });
+    if (endedAt && endedAt < (answeredAt ?? startedAt))
+      throw new ValidationError('endedAt must not be before answeredAt/startedAt', {
+        field: 'endedAt',
+        constraint: 'dateOrder',
+      });
+    if (startedAt.getTime() > this.clock.nowMs() + 5 * 60_000)
+      throw new ValidationError('startedAt must not be in the future', {
+        field: 'startedAt',
+        constraint: 'notInFuture',
+      });
     const withheld = dto.withheld === true || (dto.phone !== undefined && isWithheldCaller(dto.phone));
     const phone = dto.phone !== undefined && !withheld ? requirePhone(dto.phone) : null;
-    if (!phone && !withheld && PHONE_CHANNELS.has(dto.channel)) throw new ValidationError(`phone: required for channel ${dto.channel} (or withheld: true)`, { field: 'phone', constraint: 'isNotEmpty' });
+    if (!phone && !withheld && PHONE_CHANNELS.has(dto.channel))
+      throw new ValidationError(`phone: required for channel ${dto.channel} (or withheld: true)`, {
+        field: 'phone',
+        constraint: 'isNotEmpty',
+      });
     const now = this.clock.now();
     // A hand-logged contact was answered when it started unless it says it was missed.
     const unanswered = dto.outcome === 'missed' || dto.outcome === 'abandoned';
@@ -134,7 +182,11 @@ export class CallsService {
     const call = await this.db.transaction(async (m) => {
       await this.checkTopic(m, dto.topicId);
       let citizenId = dto.citizenId ?? null;
-      if (citizenId && !(await m.countBy(Citizen, { id: citizenId }))) throw new ValidationError(`citizenId: unknown citizen ${citizenId}`, { field: 'citizenId', constraint: 'exists' });
+      if (citizenId && !(await m.countBy(Citizen, { id: citizenId })))
+        throw new ValidationError(`citizenId: unknown citizen ${citizenId}`, {
+          field: 'citizenId',
+          constraint: 'exists',
+        });
       if (!citizenId && phone) citizenId = (await m.findOneBy(CitizenPhone, { phone }))?.citizenId ?? null;
       const row: Call = {
         id: uuidv7(),
@@ -179,10 +231,18 @@ export class CallsService {
     const saved = await this.db.transaction(async (m) => {
       const call = await m.findOne(Call, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!call) throw new NotFoundError('Call', id);
-      if (user.role === 'operator' && call.operatorId !== user.id) throw new ForbiddenError('Operators can only update their own calls');
-      if (dto.version !== undefined && dto.version !== call.version) throw new ConflictError(`call ${id} was changed by someone else (version ${call.version}, you sent ${dto.version})`);
+      if (user.role === 'operator' && call.operatorId !== user.id)
+        throw new ForbiddenError('Operators can only update their own calls');
+      if (dto.version !== undefined && dto.version !== call.version)
+        throw new ConflictError(
+          `call ${id} was changed by someone else (version ${call.version}, you sent ${dto.version})`,
+        );
       await this.checkTopic(m, dto.topicId);
-      if (dto.citizenId && !(await m.countBy(Citizen, { id: dto.citizenId }))) throw new ValidationError(`citizenId: unknown citizen ${dto.citizenId}`, { field: 'citizenId', constraint: 'exists' });
+      if (dto.citizenId && !(await m.countBy(Citizen, { id: dto.citizenId })))
+        throw new ValidationError(`citizenId: unknown citizen ${dto.citizenId}`, {
+          field: 'citizenId',
+          constraint: 'exists',
+        });
       const changes: Partial<Call> = {};
       for (const key of ['citizenId', 'topicId', 'notes', 'outcome', 'requestId', 'ticketId'] as const) {
         if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = dto[key];
@@ -190,14 +250,35 @@ export class CallsService {
       if (dto.endedAt !== undefined) {
         if (call.pbx) throw new ValidationError('endedAt: the PBX sets the times of its calls', { field: 'endedAt' });
         const endedAt = new Date(dto.endedAt);
-        if (endedAt < (call.answeredAt ?? call.startedAt)) throw new ValidationError('endedAt must not be before the start/answer', { field: 'endedAt', constraint: 'dateOrder' });
-        Object.assign(changes, { endedAt, state: 'ended', ...derivedSeconds({ startedAt: call.startedAt, answeredAt: call.answeredAt, endedAt }) });
+        if (endedAt < (call.answeredAt ?? call.startedAt))
+          throw new ValidationError('endedAt must not be before the start/answer', {
+            field: 'endedAt',
+            constraint: 'dateOrder',
+          });
+        Object.assign(changes, {
+          endedAt,
+          state: 'ended',
+          ...derivedSeconds({ startedAt: call.startedAt, answeredAt: call.answeredAt, endedAt }),
+        });
       }
       if (!Object.keys(changes).length) return call;
       const now = this.clock.now();
-      const res = await m.update(Call, { id, version: call.version }, { ...changes, updatedAt: now, version: call.version + 1 });
+      const res = await m.update(
+        Call,
+        { id, version: call.version },
+        { ...changes, updatedAt: now, version: call.version + 1 },
+      );
       if (!res.affected) throw new ConflictError(`call ${id} was changed concurrently`);
-      await writeAudit(m, { actorId: user.id, entityType: 'call', entityId: id, action: 'updated', from: call.outcome, to: changes.outcome ?? call.outcome, data: { fields: Object.keys(changes) }, at: now });
+      await writeAudit(m, {
+        actorId: user.id,
+        entityType: 'call',
+        entityId: id,
+        action: 'updated',
+        from: call.outcome,
+        to: changes.outcome ?? call.outcome,
+        data: { fields: Object.keys(changes) },
+        at: now,
+      });
       return m.findOneByOrFail(Call, { id });
     });
     const view = toCallView(saved);
@@ -231,8 +312,15 @@ export class CallsService {
       // Written so that the optimizer sees a plain range on started_at (a row-constructor or OR would hide it).
       qb.andWhere('c.started_at <= :cAt AND (c.started_at < :cAt OR c.id < :cId)', { cAt: c.startedAt, cId: c.id });
     }
-    const rows = await qb.orderBy('c.started_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('c.started_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
-    return { items: items.map(toCallView), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+    return {
+      items: items.map(toCallView),
+      nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null,
+    };
   }
 }

@@ -43,11 +43,15 @@ export class CitizenHistoryRegistry {
   }
 
   async collect(citizenId: string | null, phones: string[]): Promise<Record<string, CitizenHistorySection>> {
-    const out: Record<string, CitizenHistorySection> = { requests: emptySection('requests'), tickets: emptySection('tickets') };
+    const out: Record<string, CitizenHistorySection> = {
+      requests: emptySection('requests'),
+      tickets: emptySection('tickets'),
+    };
     const results = await Promise.allSettled(this.list().map((s) => s.citizenHistory(citizenId, phones)));
     for (const r of results) {
       if (r.status === 'fulfilled' && r.value) out[r.value.kind] = r.value;
-      else if (r.status === 'rejected') this.logger.warn({ err: r.reason }, 'A citizen history provider failed; its section stays empty');
+      else if (r.status === 'rejected')
+        this.logger.warn({ err: r.reason }, 'A citizen history provider failed; its section stays empty');
     }
     return out;
   }

@@ -47,7 +47,11 @@ export class CitizensService {
   async getMany(ids: string[]): Promise<CitizenView[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
-    return this.views(await dbManager(this.db).getRepository(Citizen).findBy({ id: In(unique) }));
+    return this.views(
+      await dbManager(this.db)
+        .getRepository(Citizen)
+        .findBy({ id: In(unique) }),
+    );
   }
 
   async findByPhone(phone: string): Promise<CitizenView | null> {
@@ -57,10 +61,15 @@ export class CitizensService {
   }
 
   /** The citizen owning this number, created when unknown (with whatever details are given). Inside the caller's transaction when `m` is given. */
-  async findOrCreateByPhone(phone: string, input: CitizenInput = {}, actorId: string | null = null, m: EntityManager = dbManager(this.db)): Promise<CitizenView> {
+  async findOrCreateByPhone(
+    phone: string,
+    input: CitizenInput = {},
+    actorId: string | null = null,
+    m: EntityManager = dbManager(this.db),
+  ): Promise<CitizenView> {
     const e164 = requirePhone(phone);
     const existing = await m.findOneBy(CitizenPhone, { phone: e164 });
-    if (existing) return (await this.views([(await m.findOneByOrFail(Citizen, { id: existing.citizenId }))], m))[0];
+    if (existing) return (await this.views([await m.findOneByOrFail(Citizen, { id: existing.citizenId })], m))[0];
     return (await this.views([await this.createForPhone(e164, input, actorId, m)], m))[0];
   }
 
@@ -68,13 +77,25 @@ export class CitizensService {
    * Only the id of the number's citizen, created as findOrCreateByPhone does when the number is new: one indexed read
    * when it is known (the hot path of creating a BCCI request, which needs nothing else of the citizen).
    */
-  async idForPhone(phone: string, input: CitizenInput = {}, actorId: string | null = null, m: EntityManager = dbManager(this.db)): Promise<string> {
+  async idForPhone(
+    phone: string,
+    input: CitizenInput = {},
+    actorId: string | null = null,
+    m: EntityManager = dbManager(this.db),
+  ): Promise<string> {
     const e164 = requirePhone(phone);
-    const [existing] = (await m.query('SELECT citizen_id AS citizenId FROM citizen_phones WHERE phone = ? LIMIT 1', [e164])) as Array<{ citizenId: string }>;
+    const [existing] = (await m.query('SELECT citizen_id AS citizenId FROM citizen_phones WHERE phone = ? LIMIT 1', [
+      e164,
+    ])) as Array<{ citizenId: string }>;
     return existing ? existing.citizenId : (await this.createForPhone(e164, input, actorId, m)).id;
   }
 
-  private async createForPhone(e164: string, input: CitizenInput, actorId: string | null, m: EntityManager): Promise<Citizen> {
+  private async createForPhone(
+    e164: string,
+    input: CitizenInput,
+    actorId: string | null,
+    m: EntityManager,
+  ): Promise<Citizen> {
     await this.checkInput(input);
     const now = this.clock.now();
     const citizen = m.create(Citizen, {
@@ -101,7 +122,11 @@ export class CitizensService {
     const e164 = requirePhone(phone);
     return this.db.transaction(async (m) => {
       const owner = await m.findOneBy(CitizenPhone, { phone: e164 });
-      if (owner) throw new ConflictError(`phone ${e164} already belongs to citizen ${owner.citizenId}`, 'CONFLICT', { field: 'phone', citizenId: owner.citizenId });
+      if (owner)
+        throw new ConflictError(`phone ${e164} already belongs to citizen ${owner.citizenId}`, 'CONFLICT', {
+          field: 'phone',
+          citizenId: owner.citizenId,
+        });
       return this.findOrCreateByPhone(e164, input, actorId, m);
     });
   }
@@ -112,11 +137,19 @@ export class CitizensService {
     await this.checkInput(input);
     const changes: Partial<Citizen> = {};
     for (const key of ['fullName', 'kind', 'idNumber', 'addressDetail', 'communeCode', 'email', 'notes'] as const) {
-      if (input[key] !== undefined) (changes as Record<string, unknown>)[key] = typeof input[key] === 'string' ? (input[key] as string).trim() || null : input[key];
+      if (input[key] !== undefined)
+        (changes as Record<string, unknown>)[key] =
+          typeof input[key] === 'string' ? (input[key] as string).trim() || null : input[key];
     }
     await this.db.transaction(async (m) => {
       await m.update(Citizen, { id }, { ...changes, updatedAt: this.clock.now(), version: () => 'version + 1' });
-      await writeAudit(m, { actorId, entityType: 'citizen', entityId: id, action: 'updated', data: { fields: Object.keys(changes) } });
+      await writeAudit(m, {
+        actorId,
+        entityType: 'citizen',
+        entityId: id,
+        action: 'updated',
+        data: { fields: Object.keys(changes) },
+      });
     });
     return this.get(id);
   }
@@ -127,8 +160,19 @@ export class CitizensService {
     await this.get(id);
     await this.db.transaction(async (m) => {
       const owner = await m.findOneBy(CitizenPhone, { phone: e164 });
-      if (owner && owner.citizenId !== id) throw new ConflictError(`phone ${e164} already belongs to another citizen`, 'CONFLICT', { field: 'phone', citizenId: owner.citizenId });
-      if (!owner) await m.insert(CitizenPhone, { phone: e164, citizenId: id, isPrimary: false, label, createdAt: this.clock.now() });
+      if (owner && owner.citizenId !== id)
+        throw new ConflictError(`phone ${e164} already belongs to another citizen`, 'CONFLICT', {
+          field: 'phone',
+          citizenId: owner.citizenId,
+        });
+      if (!owner)
+        await m.insert(CitizenPhone, {
+          phone: e164,
+          citizenId: id,
+          isPrimary: false,
+          label,
+          createdAt: this.clock.now(),
+        });
       await writeAudit(m, { actorId, entityType: 'citizen', entityId: id, action: 'phone_added' });
     });
     return this.get(id);
@@ -139,12 +183,18 @@ export class CitizensService {
     const e164 = requirePhone(phone);
     await this.get(id);
     await this.db.transaction(async (m) => {
-      const phones = await m.find(CitizenPhone, { where: { citizenId: id }, order: { createdAt: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const phones = await m.find(CitizenPhone, {
+        where: { citizenId: id },
+        order: { createdAt: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       const target = phones.find((p) => p.phone === e164);
       if (!target) throw new NotFoundError(`Phone ${e164} of citizen`, id);
-      if (phones.length === 1) throw new ConflictError('cannot remove the only phone number of a citizen', 'CONFLICT', { field: 'phone' });
+      if (phones.length === 1)
+        throw new ConflictError('cannot remove the only phone number of a citizen', 'CONFLICT', { field: 'phone' });
       await m.delete(CitizenPhone, { phone: e164 });
-      if (target.isPrimary) await m.update(CitizenPhone, { phone: phones.find((p) => p.phone !== e164)!.phone }, { isPrimary: true });
+      if (target.isPrimary)
+        await m.update(CitizenPhone, { phone: phones.find((p) => p.phone !== e164)!.phone }, { isPrimary: true });
       await writeAudit(m, { actorId, entityType: 'citizen', entityId: id, action: 'phone_removed' });
     });
     return this.get(id);
@@ -152,14 +202,25 @@ export class CitizensService {
 
   private async checkInput(input: CitizenInput): Promise<void> {
     if (input.communeCode && !(await this.units.find(input.communeCode))) {
-      throw new ValidationError(`communeCode: unknown commune code "${input.communeCode}"`, { field: 'communeCode', constraint: 'exists' });
+      throw new ValidationError(`communeCode: unknown commune code "${input.communeCode}"`, {
+        field: 'communeCode',
+        constraint: 'exists',
+      });
     }
   }
 
   async views(citizens: Citizen[], m: EntityManager = dbManager(this.db)): Promise<CitizenView[]> {
     if (!citizens.length) return [];
-    const phones = await m.find(CitizenPhone, { where: { citizenId: In(citizens.map((c) => c.id)) }, order: { isPrimary: 'DESC', createdAt: 'ASC' } });
-    return citizens.map((c) => toCitizenView(c, phones.filter((p) => p.citizenId === c.id)));
+    const phones = await m.find(CitizenPhone, {
+      where: { citizenId: In(citizens.map((c) => c.id)) },
+      order: { isPrimary: 'DESC', createdAt: 'ASC' },
+    });
+    return citizens.map((c) =>
+      toCitizenView(
+        c,
+        phones.filter((p) => p.citizenId === c.id),
+      ),
+    );
   }
 }
 

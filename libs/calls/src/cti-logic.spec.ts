@@ -31,8 +31,22 @@ function run(events: CtiEvent[], abandonAfter = 20, operatorId = 'op-1'): CtiCal
 
 describe('applyCtiEvent', () => {
   it('new_call → answer → hangup: answered, bound, wait and talk derived', () => {
-    const s = run([ev('new_call', 0), ev('answer', 8, { extensions: ['1001'] }), ev('hangup', 68, { cause: 'normalClearing' })]);
-    expect(s).toMatchObject({ state: 'ended', startedAt: at(0), answeredAt: at(8), endedAt: at(68), waitSeconds: 8, talkSeconds: 60, operatorId: 'op-1', extension: '1001', outcome: null });
+    const s = run([
+      ev('new_call', 0),
+      ev('answer', 8, { extensions: ['1001'] }),
+      ev('hangup', 68, { cause: 'normalClearing' }),
+    ]);
+    expect(s).toMatchObject({
+      state: 'ended',
+      startedAt: at(0),
+      answeredAt: at(8),
+      endedAt: at(68),
+      waitSeconds: 8,
+      talkSeconds: 60,
+      operatorId: 'op-1',
+      extension: '1001',
+      outcome: null,
+    });
   });
 
   it('a duplicate event changes nothing', () => {
@@ -67,7 +81,12 @@ describe('applyCtiEvent', () => {
     expect(run([ev('new_call', 0), ev('hangup', 25)]).outcome).toBe('abandoned');
     expect(run([ev('new_call', 0), ev('hangup', 25)], 60).outcome).toBe('missed');
     expect(run([ev('new_call', 0), ev('hangup', 5, { cause: 'forwarded' })]).outcome).toBe('transferred');
-    expect(run([ev('new_call', 0, { direction: 'outbound' }), ev('hangup', 40, { direction: 'outbound', cause: 'noAnswer' })]).outcome).toBe('missed');
+    expect(
+      run([
+        ev('new_call', 0, { direction: 'outbound' }),
+        ev('hangup', 40, { direction: 'outbound', cause: 'noAnswer' }),
+      ]).outcome,
+    ).toBe('missed');
   });
 
   it('reports unanswered end once only', () => {
@@ -93,15 +112,34 @@ describe('applyCtiEvent', () => {
 describe('fromZammad', () => {
   const now = new Date();
   it('maps the fields, user[] arrays and answeringNumber', () => {
-    expect(fromZammad({ event: 'newCall', from: '0912345678', to: '02693888222', direction: 'in', callId: 'z1', 'user[]': ['1001', '1002'], queue: 'q' }, now)).toMatchObject({
+    expect(
+      fromZammad(
+        {
+          event: 'newCall',
+          from: '0912345678',
+          to: '02693888222',
+          direction: 'in',
+          callId: 'z1',
+          'user[]': ['1001', '1002'],
+          queue: 'q',
+        },
+        now,
+      ),
+    ).toMatchObject({
       type: 'new_call',
       callId: 'z1',
       direction: 'inbound',
       extensions: ['1001', '1002'],
       queue: 'q',
     });
-    expect(fromZammad({ event: 'answer', direction: 'in', callId: 'z1', user: 'Lan', answeringNumber: '1001' }, now)).toMatchObject({ type: 'answer', extensions: ['1001', 'Lan'] });
-    expect(fromZammad({ event: 'hangup', direction: 'out', callId: 'z1', cause: 'busy' }, now)).toMatchObject({ type: 'hangup', direction: 'outbound', cause: 'busy' });
+    expect(
+      fromZammad({ event: 'answer', direction: 'in', callId: 'z1', user: 'Lan', answeringNumber: '1001' }, now),
+    ).toMatchObject({ type: 'answer', extensions: ['1001', 'Lan'] });
+    expect(fromZammad({ event: 'hangup', direction: 'out', callId: 'z1', cause: 'busy' }, now)).toMatchObject({
+      type: 'hangup',
+      direction: 'outbound',
+      cause: 'busy',
+    });
   });
   it.each([
     [{ direction: 'in', callId: 'x' }, /event/],
@@ -141,8 +179,15 @@ describe('cursor and config', () => {
     expect(() => decodeCursor('garbage')).toThrow(/cursor/);
   });
   it('reads and validates the env', () => {
-    expect(loadCallsConfig({})).toEqual({ abandonAfterSeconds: 20, wrapUpSeconds: 30, presenceGraceSeconds: 60, screenPopLastCalls: 5 });
+    expect(loadCallsConfig({})).toEqual({
+      abandonAfterSeconds: 20,
+      wrapUpSeconds: 30,
+      presenceGraceSeconds: 60,
+      screenPopLastCalls: 5,
+    });
     expect(loadCallsConfig({ CALLS_WRAP_UP_SECONDS: '0' }).wrapUpSeconds).toBe(0);
-    expect(() => loadCallsConfig({ CALLS_WRAP_UP_SECONDS: 'x', CALLS_ABANDON_AFTER_SECONDS: '-1' })).toThrow(/CALLS_WRAP_UP_SECONDS[\s\S]*CALLS_ABANDON_AFTER_SECONDS|CALLS_ABANDON_AFTER_SECONDS[\s\S]*CALLS_WRAP_UP_SECONDS/);
+    expect(() => loadCallsConfig({ CALLS_WRAP_UP_SECONDS: 'x', CALLS_ABANDON_AFTER_SECONDS: '-1' })).toThrow(
+      /CALLS_WRAP_UP_SECONDS[\s\S]*CALLS_ABANDON_AFTER_SECONDS|CALLS_ABANDON_AFTER_SECONDS[\s\S]*CALLS_WRAP_UP_SECONDS/,
+    );
   });
 });

@@ -12,7 +12,15 @@ export const CTI_EVENT_TYPES = ['new_call', 'answer', 'hangup'] as const;
 export type CtiEventType = (typeof CTI_EVENT_TYPES)[number];
 
 /** Zammad's hangup causes, plus what generic PBXs send. */
-export const CTI_CAUSES = ['normalClearing', 'busy', 'cancel', 'noAnswer', 'congestion', 'notFound', 'forwarded'] as const;
+export const CTI_CAUSES = [
+  'normalClearing',
+  'busy',
+  'cancel',
+  'noAnswer',
+  'congestion',
+  'notFound',
+  'forwarded',
+] as const;
 
 export interface CtiEvent {
   type: CtiEventType;
@@ -59,14 +67,22 @@ const min = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 const max = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
 
 /** missed / abandoned / transferred for a call that ends without an answer (or forwarded). */
-export function unansweredOutcome(direction: CallDirection, waitSeconds: number, cause: string | null, abandonAfterSeconds: number): CallOutcome {
+export function unansweredOutcome(
+  direction: CallDirection,
+  waitSeconds: number,
+  cause: string | null,
+  abandonAfterSeconds: number,
+): CallOutcome {
   if (cause === 'forwarded') return 'transferred';
   if (direction === 'inbound' && waitSeconds >= abandonAfterSeconds) return 'abandoned';
   return 'missed';
 }
 
 /** Derived seconds, from the instants: wait = start → answer (or → end), talk = answer → end. */
-export function derivedSeconds(s: Pick<CtiCallState, 'startedAt' | 'answeredAt' | 'endedAt'>): { waitSeconds: number | null; talkSeconds: number | null } {
+export function derivedSeconds(s: Pick<CtiCallState, 'startedAt' | 'answeredAt' | 'endedAt'>): {
+  waitSeconds: number | null;
+  talkSeconds: number | null;
+} {
   const waitSeconds = s.answeredAt ? sec(s.startedAt, s.answeredAt) : s.endedAt ? sec(s.startedAt, s.endedAt) : null;
   const talkSeconds = s.answeredAt && s.endedAt ? sec(s.answeredAt, s.endedAt) : null;
   return { waitSeconds, talkSeconds };
@@ -76,7 +92,12 @@ export function derivedSeconds(s: Pick<CtiCallState, 'startedAt' | 'answeredAt' 
  * Applies one event to the stored call. `answeringOperatorId` is the operator whose extension answered (resolved
  * by the caller). Returns only the fields that change: an empty `changes` means the event was a duplicate.
  */
-export function applyCtiEvent(call: CtiCallState, e: CtiEvent, answeringOperatorId: string | null, abandonAfterSeconds: number): CtiDecision {
+export function applyCtiEvent(
+  call: CtiCallState,
+  e: CtiEvent,
+  answeringOperatorId: string | null,
+  abandonAfterSeconds: number,
+): CtiDecision {
   const next: CtiCallState = { ...call };
   let answered = false;
   let ended = false;
@@ -167,7 +188,8 @@ export function fromZammad(body: Record<string, unknown>, at: Date): CtiEvent | 
   const dir = str('direction');
   if (dir !== 'in' && dir !== 'out') return 'direction must be in or out';
   const cause = str('cause');
-  if (cause && !(CTI_CAUSES as readonly string[]).includes(cause)) return `cause must be one of ${CTI_CAUSES.join(', ')}`;
+  if (cause && !(CTI_CAUSES as readonly string[]).includes(cause))
+    return `cause must be one of ${CTI_CAUSES.join(', ')}`;
   const users = body['user[]'] ?? body.user;
   const list = (Array.isArray(users) ? users : users == null || users === '' ? [] : [users]).map(String);
   const answering = str('answeringNumber');

@@ -4,7 +4,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import type { BlockedNumberView, CallView, CallerLookupView, PbxTokenView, RoomName } from '@hotline/contracts';
 import { isWithheldCaller, normalizePhone } from '@hotline/contracts';
-import { Clock, ConflictError, dbManager, NotFoundError, UnauthenticatedError, uuidv7, writeAudit } from '@hotline/core';
+import {
+  Clock,
+  ConflictError,
+  dbManager,
+  NotFoundError,
+  UnauthenticatedError,
+  uuidv7,
+  writeAudit,
+} from '@hotline/core';
 import { BlockedNumber } from './blocked-number.entity';
 import { CallerLookupService } from './caller-lookup.service';
 import { Call } from './call.entity';
@@ -56,9 +64,17 @@ export class CtiService {
 
   async createToken(name: string, outboundCallerId: string | null, actorId: string): Promise<PbxTokenView> {
     const token = randomBytes(24).toString('base64url');
-    const row: PbxToken = { id: uuidv7(), name, tokenHash: hashToken(token), active: true, outboundCallerId, createdAt: this.clock.now() };
+    const row: PbxToken = {
+      id: uuidv7(),
+      name,
+      tokenHash: hashToken(token),
+      active: true,
+      outboundCallerId,
+      createdAt: this.clock.now(),
+    };
     await this.db.transaction(async (m) => {
-      if (await m.countBy(PbxToken, { name })) throw new ConflictError(`a PBX named ${name} already exists`, 'CONFLICT', { field: 'name' });
+      if (await m.countBy(PbxToken, { name }))
+        throw new ConflictError(`a PBX named ${name} already exists`, 'CONFLICT', { field: 'name' });
       await m.insert(PbxToken, row);
       await writeAudit(m, { actorId, entityType: 'pbx_token', entityId: row.id, action: 'created' });
     });
@@ -66,11 +82,21 @@ export class CtiService {
   }
 
   private tokenView(t: PbxToken): PbxTokenView {
-    return { id: t.id, name: t.name, active: !!t.active, outboundCallerId: t.outboundCallerId, createdAt: t.createdAt.toISOString() };
+    return {
+      id: t.id,
+      name: t.name,
+      active: !!t.active,
+      outboundCallerId: t.outboundCallerId,
+      createdAt: t.createdAt.toISOString(),
+    };
   }
 
   async tokens(): Promise<PbxTokenView[]> {
-    return (await dbManager(this.db).getRepository(PbxToken).find({ order: { name: 'ASC' } })).map((t) => this.tokenView(t));
+    return (
+      await dbManager(this.db)
+        .getRepository(PbxToken)
+        .find({ order: { name: 'ASC' } })
+    ).map((t) => this.tokenView(t));
   }
 
   async revokeToken(id: string, actorId: string): Promise<PbxTokenView> {
@@ -86,7 +112,8 @@ export class CtiService {
 
   /** 401 for a missing, unknown or revoked token. Compared by hash (the table never holds a usable token). */
   async authenticate(token: string | undefined | null): Promise<PbxToken> {
-    if (!token || token.length > 200) throw new UnauthenticatedError('Missing or invalid CTI token', 'INVALID_CTI_TOKEN');
+    if (!token || token.length > 200)
+      throw new UnauthenticatedError('Missing or invalid CTI token', 'INVALID_CTI_TOKEN');
     const hash = hashToken(token);
     const hit = this.tokenCache.get(hash);
     if (hit && Date.now() - hit.at < CtiService.TOKEN_CACHE_MS) return hit.token;
@@ -103,14 +130,19 @@ export class CtiService {
   // ---- blocked numbers (admin)
 
   async blocked(): Promise<BlockedNumberView[]> {
-    return (await dbManager(this.db).getRepository(BlockedNumber).find({ order: { createdAt: 'DESC' } })).map((b) => ({ id: b.id, phone: b.phone, reason: b.reason, createdAt: b.createdAt.toISOString() }));
+    return (
+      await dbManager(this.db)
+        .getRepository(BlockedNumber)
+        .find({ order: { createdAt: 'DESC' } })
+    ).map((b) => ({ id: b.id, phone: b.phone, reason: b.reason, createdAt: b.createdAt.toISOString() }));
   }
 
   async block(phone: string, reason: string | null, actorId: string): Promise<BlockedNumberView> {
     const e164 = requirePhone(phone);
     const row: BlockedNumber = { id: uuidv7(), phone: e164, reason, createdBy: actorId, createdAt: this.clock.now() };
     await this.db.transaction(async (m) => {
-      if (await m.countBy(BlockedNumber, { phone: e164 })) throw new ConflictError(`${e164} is already blocked`, 'CONFLICT', { field: 'phone' });
+      if (await m.countBy(BlockedNumber, { phone: e164 }))
+        throw new ConflictError(`${e164} is already blocked`, 'CONFLICT', { field: 'phone' });
       await m.insert(BlockedNumber, row);
       await writeAudit(m, { actorId, entityType: 'blocked_number', entityId: row.id, action: 'blocked', reason });
     });
@@ -130,7 +162,9 @@ export class CtiService {
   private async isBlocked(e164: string): Promise<boolean> {
     // Short cache: the CTI path runs for every event; an admin's change applies within 5 s on every instance.
     if (!this.blockedCache || Date.now() - this.blockedCache.at > 5000) {
-      const rows = await dbManager(this.db).getRepository(BlockedNumber).find({ select: ['phone'] });
+      const rows = await dbManager(this.db)
+        .getRepository(BlockedNumber)
+        .find({ select: ['phone'] });
       this.blockedCache = { at: Date.now(), set: new Set(rows.map((r) => r.phone)) };
     }
     return this.blockedCache.set.has(e164);
@@ -151,12 +185,14 @@ export class CtiService {
     if (e.direction === 'inbound' && phone && (await this.isBlocked(phone))) {
       return { callId: null, action: 'reject', reason: 'busy', changed: false };
     }
-    const answering: DirectoryUser | null = e.type === 'answer' ? await this.directory.firstOperator(e.extensions) : null;
+    const answering: DirectoryUser | null =
+      e.type === 'answer' ? await this.directory.firstOperator(e.extensions) : null;
     const ringing: DirectoryUser[] = [];
-    if (e.type === 'new_call') for (const ext of e.extensions) {
-      const u = await this.directory.byExtension(ext);
-      if (u && (u.role === 'operator' || u.role === 'supervisor')) ringing.push(u);
-    }
+    if (e.type === 'new_call')
+      for (const ext of e.extensions) {
+        const u = await this.directory.byExtension(ext);
+        if (u && (u.role === 'operator' || u.role === 'supervisor')) ringing.push(u);
+      }
 
     const after: Array<() => Promise<void> | void> = [];
     const outcome = await this.db.transaction(async (m) => {
@@ -167,9 +203,25 @@ export class CtiService {
       await m.query(
         'INSERT INTO `calls` (`id`, `direction`, `channel`, `state`, `phone`, `withheld`, `line`, `queue`, `citizen_id`, `pbx`, `external_id`, `started_at`, `created_at`, `updated_at`, `version`) ' +
           "VALUES (?, ?, 'phone', 'ringing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON DUPLICATE KEY UPDATE `id` = `id`",
-        [newId, init.direction, phone, withheld ? 1 : 0, lineRaw?.slice(0, 40) ?? null, init.queue?.slice(0, 60) ?? null, citizenId, pbx.name, e.callId, init.startedAt, now, now],
+        [
+          newId,
+          init.direction,
+          phone,
+          withheld ? 1 : 0,
+          lineRaw?.slice(0, 40) ?? null,
+          init.queue?.slice(0, 60) ?? null,
+          citizenId,
+          pbx.name,
+          e.callId,
+          init.startedAt,
+          now,
+          now,
+        ],
       );
-      const call = await m.findOneOrFail(Call, { where: { pbx: pbx.name, externalId: e.callId }, lock: { mode: 'pessimistic_write' } });
+      const call = await m.findOneOrFail(Call, {
+        where: { pbx: pbx.name, externalId: e.callId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const created = call.id === newId;
       const decision = applyCtiEvent(call as CtiCallState, e, answering?.id ?? null, this.config.abandonAfterSeconds);
       const fill: Partial<Call> = {};
@@ -184,13 +236,25 @@ export class CtiService {
         saved = { ...call, ...changes, updatedAt: now, version: call.version + 1 } as Call;
       }
       const statusChanges: Array<StatusChange | null> = [];
-      if (decision.answered && saved.operatorId) statusChanges.push(await this.status.change(saved.operatorId, 'on_call', 'cti:answer', { m }));
-      if (decision.ended && saved.operatorId && saved.answeredAt) statusChanges.push(await this.status.change(saved.operatorId, this.status.hangupStatus(), 'cti:hangup', { m }));
+      if (decision.answered && saved.operatorId)
+        statusChanges.push(await this.status.change(saved.operatorId, 'on_call', 'cti:answer', { m }));
+      if (decision.ended && saved.operatorId && saved.answeredAt)
+        statusChanges.push(await this.status.change(saved.operatorId, this.status.hangupStatus(), 'cti:hangup', { m }));
       let callback: Callback | null = null;
-      if (decision.unansweredEnd && saved.direction === 'inbound' && saved.phone) callback = await this.callbacks.openFor(m, saved.phone, saved.citizenId, saved.id);
+      if (decision.unansweredEnd && saved.direction === 'inbound' && saved.phone)
+        callback = await this.callbacks.openFor(m, saved.phone, saved.citizenId, saved.id);
       if (decision.answered && call.endedAt) callback = await this.callbacks.cancelFromCall(m, saved.id);
       if (created || Object.keys(changes).length) {
-        await writeAudit(m, { actorId: null, entityType: 'call', entityId: saved.id, action: `cti:${e.type}`, from: call.state, to: saved.state, data: { pbx: pbx.name, cause: e.cause }, at: now });
+        await writeAudit(m, {
+          actorId: null,
+          entityType: 'call',
+          entityId: saved.id,
+          action: `cti:${e.type}`,
+          from: call.state,
+          to: saved.state,
+          data: { pbx: pbx.name, cause: e.cause },
+          at: now,
+        });
       }
       for (const s of statusChanges) if (s) after.push(s.after);
       if (callback) {
@@ -236,7 +300,16 @@ export class CtiService {
   /** Live board: calls ringing or in progress in the last 12 h (a PBX that never sent the hangup does not pin a call forever). */
   async live(): Promise<CallView[]> {
     const since = MoreThan(new Date(this.clock.nowMs() - 12 * 3600_000));
-    const rows = await dbManager(this.db).getRepository(Call).find({ where: [{ state: 'ringing', startedAt: since }, { state: 'answered', startedAt: since }], order: { startedAt: 'DESC' }, take: 200 });
+    const rows = await dbManager(this.db)
+      .getRepository(Call)
+      .find({
+        where: [
+          { state: 'ringing', startedAt: since },
+          { state: 'answered', startedAt: since },
+        ],
+        order: { startedAt: 'DESC' },
+        take: 200,
+      });
     return rows.map(toCallView);
   }
 

@@ -2,7 +2,17 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager } from 'typeorm';
 import type { OperatorStatus, OperatorStatusRow, OperatorStatusView } from '@hotline/contracts';
-import { Clock, ConflictError, dbManager, jobId, JobQueue, Reconcilable, ReconcileContributor, uuidv7, writeAudit } from '@hotline/core';
+import {
+  Clock,
+  ConflictError,
+  dbManager,
+  jobId,
+  JobQueue,
+  Reconcilable,
+  ReconcileContributor,
+  uuidv7,
+  writeAudit,
+} from '@hotline/core';
 import { CALLS_CONFIG, CallsConfig } from './calls.config';
 import { CallsRealtime } from './calls-realtime';
 import { OperatorDirectory } from './operator-directory';
@@ -10,7 +20,8 @@ import { OperatorState } from './operator-state.entity';
 import { OperatorStatusPeriod } from './operator-status-period.entity';
 
 /** Who may move an operator from one status to another. Anything not listed is a 409. */
-export type StatusCause = 'operator' | 'cti:answer' | 'cti:hangup' | 'wrap_up_timer' | 'presence:online' | 'presence:offline';
+export type StatusCause =
+  'operator' | 'cti:answer' | 'cti:hangup' | 'wrap_up_timer' | 'presence:online' | 'presence:offline';
 
 const TRANSITIONS: Record<StatusCause, { from: OperatorStatus[] | '*'; to: OperatorStatus[] }> = {
   // Operators choose break/available; they cannot leave a call by clicking.
@@ -28,7 +39,13 @@ export function statusTransitionAllowed(from: OperatorStatus, to: OperatorStatus
   return (rule.from === '*' || rule.from.includes(from)) && rule.to.includes(to) && from !== to;
 }
 
-const toView = (s: OperatorState): OperatorStatusView => ({ userId: s.userId, status: s.status, since: s.since.toISOString(), reason: s.reason, version: s.version });
+const toView = (s: OperatorState): OperatorStatusView => ({
+  userId: s.userId,
+  status: s.status,
+  since: s.since.toISOString(),
+  reason: s.reason,
+  version: s.version,
+});
 
 export interface StatusChange {
   view: OperatorStatusView;
@@ -58,17 +75,31 @@ export class OperatorStatusService implements Reconcilable {
 
   /** The supervisor's board: every operator with a known status, with their name and extension. */
   async all(): Promise<OperatorStatusRow[]> {
-    const rows = (await dbManager(this.db).getRepository(OperatorState).find({ order: { since: 'ASC' } })).map(toView);
+    const rows = (
+      await dbManager(this.db)
+        .getRepository(OperatorState)
+        .find({ order: { since: 'ASC' } })
+    ).map(toView);
     const names = await this.directory.names(rows.map((r) => r.userId));
-    return rows.map((r) => ({ ...r, fullName: names.get(r.userId)?.fullName ?? null, extension: names.get(r.userId)?.extension ?? null }));
+    return rows.map((r) => ({
+      ...r,
+      fullName: names.get(r.userId)?.fullName ?? null,
+      extension: names.get(r.userId)?.extension ?? null,
+    }));
   }
 
-  async periods(userId: string | undefined, from: Date, to: Date): Promise<{ periods: OperatorStatusPeriod[]; totals: Record<string, Record<string, number>> }> {
-    const periods = await dbManager(this.db).getRepository(OperatorStatusPeriod).find({
-      where: { ...(userId ? { userId } : {}), startedAt: Between(from, to) },
-      order: { startedAt: 'ASC' },
-      take: 5000,
-    });
+  async periods(
+    userId: string | undefined,
+    from: Date,
+    to: Date,
+  ): Promise<{ periods: OperatorStatusPeriod[]; totals: Record<string, Record<string, number>> }> {
+    const periods = await dbManager(this.db)
+      .getRepository(OperatorStatusPeriod)
+      .find({
+        where: { ...(userId ? { userId } : {}), startedAt: Between(from, to) },
+        order: { startedAt: 'ASC' },
+        take: 5000,
+      });
     const totals: Record<string, Record<string, number>> = {};
     for (const p of periods) {
       totals[p.userId] ??= {};
@@ -81,13 +112,25 @@ export class OperatorStatusService implements Reconcilable {
    * Changes the status inside the caller's transaction (or its own); returns null when the transition does not
    * apply (e.g. a hangup for an operator already on break) and `strict` is false. Call `after()` once committed.
    */
-  async change(userId: string, to: OperatorStatus, cause: StatusCause, opts: { m?: EntityManager; reason?: string | null; strict?: boolean } = {}): Promise<StatusChange | null> {
+  async change(
+    userId: string,
+    to: OperatorStatus,
+    cause: StatusCause,
+    opts: { m?: EntityManager; reason?: string | null; strict?: boolean } = {},
+  ): Promise<StatusChange | null> {
     const run = async (m: EntityManager): Promise<StatusChange | null> => {
       const now = this.clock.now();
-      await m.query('INSERT INTO `operator_states` (`user_id`, `status`, `since`, `reason`, `disconnected_at`, `version`) VALUES (?, ?, ?, NULL, NULL, 1) ON DUPLICATE KEY UPDATE `user_id` = `user_id`', [userId, 'offline', now]);
+      await m.query(
+        'INSERT INTO `operator_states` (`user_id`, `status`, `since`, `reason`, `disconnected_at`, `version`) VALUES (?, ?, ?, NULL, NULL, 1) ON DUPLICATE KEY UPDATE `user_id` = `user_id`',
+        [userId, 'offline', now],
+      );
       const cur = await m.findOneOrFail(OperatorState, { where: { userId }, lock: { mode: 'pessimistic_write' } });
       if (!statusTransitionAllowed(cur.status, to, cause)) {
-        if (opts.strict) throw new ConflictError(`cannot change status from ${cur.status} to ${to} (${cause})`, 'ILLEGAL_TRANSITION', { from: cur.status, to });
+        if (opts.strict)
+          throw new ConflictError(`cannot change status from ${cur.status} to ${to} (${cause})`, 'ILLEGAL_TRANSITION', {
+            from: cur.status,
+            to,
+          });
         return null;
       }
       const since = now < cur.since ? cur.since : now;
@@ -101,9 +144,34 @@ export class OperatorStatusService implements Reconcilable {
         endReason: cause,
       });
       const reason = opts.reason ?? (cause === 'operator' ? null : cause);
-      await m.update(OperatorState, { userId, version: cur.version }, { status: to, since, reason, version: cur.version + 1, ...(cause === 'presence:online' ? { disconnectedAt: null } : {}) });
-      await writeAudit(m, { actorId: cause === 'operator' ? userId : null, entityType: 'operator_status', entityId: userId, action: 'status_changed', from: cur.status, to, reason: cause, at: now });
-      const view: OperatorStatusView = { userId, status: to, since: since.toISOString(), reason, version: cur.version + 1 };
+      await m.update(
+        OperatorState,
+        { userId, version: cur.version },
+        {
+          status: to,
+          since,
+          reason,
+          version: cur.version + 1,
+          ...(cause === 'presence:online' ? { disconnectedAt: null } : {}),
+        },
+      );
+      await writeAudit(m, {
+        actorId: cause === 'operator' ? userId : null,
+        entityType: 'operator_status',
+        entityId: userId,
+        action: 'status_changed',
+        from: cur.status,
+        to,
+        reason: cause,
+        at: now,
+      });
+      const view: OperatorStatusView = {
+        userId,
+        status: to,
+        since: since.toISOString(),
+        reason,
+        version: cur.version + 1,
+      };
       return {
         view,
         after: async () => {
@@ -129,7 +197,11 @@ export class OperatorStatusService implements Reconcilable {
 
   private async armWrapUp(userId: string, version: number, delayMs: number): Promise<void> {
     try {
-      await this.queue.enqueue('calls-wrap-up-end', { userId, version }, { jobId: jobId('calls-wrap-up-end', userId, version), delay: Math.max(0, delayMs) });
+      await this.queue.enqueue(
+        'calls-wrap-up-end',
+        { userId, version },
+        { jobId: jobId('calls-wrap-up-end', userId, version), delay: Math.max(0, delayMs) },
+      );
     } catch (err) {
       // The reconciler re-arms it from operator_states.
       this.logger.warn({ err }, 'Could not arm the wrap-up timer');
@@ -157,8 +229,18 @@ export class OperatorStatusService implements Reconcilable {
   /** The operator's last socket went away: offline after the grace period unless they come back. */
   async presenceLost(userId: string): Promise<void> {
     const lostAt = new Date(Math.floor(this.clock.nowMs()));
-    await dbManager(this.db).query('INSERT INTO `operator_states` (`user_id`, `status`, `since`, `reason`, `disconnected_at`, `version`) VALUES (?, ?, ?, NULL, ?, 1) ON DUPLICATE KEY UPDATE `disconnected_at` = VALUES(`disconnected_at`)', [userId, 'offline', lostAt, lostAt]);
-    await this.queue.enqueue('calls-presence-offline', { userId, lostAtMs: lostAt.getTime() }, { jobId: jobId('calls-presence-offline', userId, lostAt.getTime()), delay: this.config.presenceGraceSeconds * 1000 });
+    await dbManager(this.db).query(
+      'INSERT INTO `operator_states` (`user_id`, `status`, `since`, `reason`, `disconnected_at`, `version`) VALUES (?, ?, ?, NULL, ?, 1) ON DUPLICATE KEY UPDATE `disconnected_at` = VALUES(`disconnected_at`)',
+      [userId, 'offline', lostAt, lostAt],
+    );
+    await this.queue.enqueue(
+      'calls-presence-offline',
+      { userId, lostAtMs: lostAt.getTime() },
+      {
+        jobId: jobId('calls-presence-offline', userId, lostAt.getTime()),
+        delay: this.config.presenceGraceSeconds * 1000,
+      },
+    );
   }
 
   /** Job: still gone since the same instant → offline. */
@@ -176,12 +258,20 @@ export class OperatorStatusService implements Reconcilable {
     const states = await dbManager(this.db).getRepository(OperatorState).find();
     for (const s of states) {
       if (s.status === 'wrap_up') {
-        await this.armWrapUp(s.userId, s.version, s.since.getTime() + this.config.wrapUpSeconds * 1000 - this.clock.nowMs());
+        await this.armWrapUp(
+          s.userId,
+          s.version,
+          s.since.getTime() + this.config.wrapUpSeconds * 1000 - this.clock.nowMs(),
+        );
         n++;
       }
       if (s.disconnectedAt && s.status !== 'offline') {
         const delay = s.disconnectedAt.getTime() + this.config.presenceGraceSeconds * 1000 - this.clock.nowMs();
-        await this.queue.enqueue('calls-presence-offline', { userId: s.userId, lostAtMs: s.disconnectedAt.getTime() }, { jobId: jobId('calls-presence-offline', s.userId, s.disconnectedAt.getTime()), delay: Math.max(0, delay) });
+        await this.queue.enqueue(
+          'calls-presence-offline',
+          { userId: s.userId, lostAtMs: s.disconnectedAt.getTime() },
+          { jobId: jobId('calls-presence-offline', s.userId, s.disconnectedAt.getTime()), delay: Math.max(0, delay) },
+        );
         n++;
       }
     }

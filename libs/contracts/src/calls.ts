@@ -6,7 +6,15 @@ export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 export const CALL_CHANNELS = ['phone', 'email', 'sms', 'zalo', 'web', 'walk_in'] as const;
 export type CallChannel = (typeof CALL_CHANNELS)[number];
 
-export const CALL_OUTCOMES = ['guided', 'request_created', 'ticket_created', 'transferred', 'missed', 'abandoned', 'callback_done'] as const;
+export const CALL_OUTCOMES = [
+  'guided',
+  'request_created',
+  'ticket_created',
+  'transferred',
+  'missed',
+  'abandoned',
+  'callback_done',
+] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 /** Where a call stands on the line (PBX-driven calls go ringing → answered → ended; hand-logged calls are `ended`). */
@@ -94,7 +102,9 @@ export interface CallerLookupView {
   withheld: boolean;
   citizen: CitizenView | null;
   commune: { code: string; name: string; remoteArea: boolean } | null;
-  lastCalls: Array<Pick<CallView, 'id' | 'direction' | 'channel' | 'startedAt' | 'outcome' | 'topicId' | 'operatorId' | 'talkSeconds'>>;
+  lastCalls: Array<
+    Pick<CallView, 'id' | 'direction' | 'channel' | 'startedAt' | 'outcome' | 'topicId' | 'operatorId' | 'talkSeconds'>
+  >;
   callCount: number;
   /** 'requests' and 'tickets' always present (zeros until their contexts register a provider). */
   history: { requests: CitizenHistorySection; tickets: CitizenHistorySection; [kind: string]: CitizenHistorySection };

@@ -98,7 +98,14 @@ export interface PendingOffer {
  * `active=true` on GET /bcci-legs: legs still on their way (routing, offered, held by an office). Excluded: the finished
  * states and `unroutable`, which is the supervisors' escalation queue (ask for it with `state=unroutable`).
  */
-export const ACTIVE_LEG_STATES = ['routing', 'assigned', 'accepted', 'courier_assigned', 'picked_up', 'failed_attempt'] as const satisfies readonly LegState[];
+export const ACTIVE_LEG_STATES = [
+  'routing',
+  'assigned',
+  'accepted',
+  'courier_assigned',
+  'picked_up',
+  'failed_attempt',
+] as const satisfies readonly LegState[];
 
 /** GET /bcci-legs: one page of a list whose rows move while it is read (newest change first), with the total. */
 export interface LegPage {

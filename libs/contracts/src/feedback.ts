@@ -44,7 +44,15 @@ export const TICKET_CHANNELS = ['phone', 'email', 'sms', 'zalo', 'web', 'walk_in
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-export const TICKET_STATUSES = ['new', 'open', 'waiting_citizen', 'forwarded', 'resolved', 'closed', 'reopened'] as const;
+export const TICKET_STATUSES = [
+  'new',
+  'open',
+  'waiting_citizen',
+  'forwarded',
+  'resolved',
+  'closed',
+  'reopened',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /**
  * The ticket state machine (the server enforces it: 409 ILLEGAL_TRANSITION; the dashboard offers only these moves).

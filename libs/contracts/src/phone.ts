@@ -138,10 +138,27 @@ const MOBILE_PREFIXES = new Set(VN_MOBILE_PREFIXES);
 
 /** 2018 mobile renumbering (11 → 10 digits): old prefix → new prefix, only used to explain a rejection. */
 const OBSOLETE_MOBILE_PREFIXES: Readonly<Record<string, string>> = {
-  '0120': '070', '0121': '079', '0122': '077', '0126': '076', '0128': '078',
-  '0123': '083', '0124': '084', '0125': '085', '0127': '081', '0129': '082',
-  '0162': '032', '0163': '033', '0164': '034', '0165': '035', '0166': '036', '0167': '037', '0168': '038', '0169': '039',
-  '0186': '056', '0188': '058', '0199': '059',
+  '0120': '070',
+  '0121': '079',
+  '0122': '077',
+  '0126': '076',
+  '0128': '078',
+  '0123': '083',
+  '0124': '084',
+  '0125': '085',
+  '0127': '081',
+  '0129': '082',
+  '0162': '032',
+  '0163': '033',
+  '0164': '034',
+  '0165': '035',
+  '0166': '036',
+  '0167': '037',
+  '0168': '038',
+  '0169': '039',
+  '0186': '056',
+  '0188': '058',
+  '0199': '059',
 };
 
 const VN = '84';
@@ -267,7 +284,13 @@ function parseVietnamese(nsn: string, hadTrunk: boolean): Parsed | PhoneParseErr
 }
 
 function vnOk(nsn: string, national: string, kind: PhoneKind, areaCode?: string, province?: string): Parsed {
-  const result: PhoneParseOk = { ok: true, e164: `+${VN}${nsn}`, national, display: displayVN(national, areaCode), kind };
+  const result: PhoneParseOk = {
+    ok: true,
+    e164: `+${VN}${nsn}`,
+    national,
+    display: displayVN(national, areaCode),
+    kind,
+  };
   if (areaCode) {
     result.areaCode = areaCode;
     result.province = province;
@@ -295,12 +318,15 @@ function parseForeign(digits: string): Parsed | PhoneParseError {
   const e164 = `+${digits}`;
   const lengthProblem = validatePhoneNumberLength(e164);
   if (lengthProblem === 'INVALID_COUNTRY') return fail(`unknown country calling code in ${e164}`);
-  if (lengthProblem === 'TOO_SHORT' || lengthProblem === 'NOT_A_NUMBER') return fail(`too short for a number in ${e164}`);
+  if (lengthProblem === 'TOO_SHORT' || lengthProblem === 'NOT_A_NUMBER')
+    return fail(`too short for a number in ${e164}`);
   if (lengthProblem === 'TOO_LONG') return fail(`too long for a number in ${e164}`);
   const p = parsePhoneNumberFromString(e164);
   if (!p) return fail(`not a valid phone number: ${e164}`);
   if (!p.isValid()) {
-    return fail(`not a valid number for country calling code +${p.countryCallingCode}${p.country ? ` (${p.country})` : ''}`);
+    return fail(
+      `not a valid number for country calling code +${p.countryCallingCode}${p.country ? ` (${p.country})` : ''}`,
+    );
   }
   return {
     ok: true,
@@ -334,13 +360,52 @@ export function formatPhoneVN(e164: string): string {
 }
 
 const WITHHELD_WORDS = new Set([
-  'anonymous', 'anonymous caller', 'anon', 'unknown', 'unknown caller', 'unknown number', 'unavailable',
-  'not available', 'number unavailable', 'private', 'private number', 'private caller', 'restricted',
-  'restricted number', 'presentation restricted', 'withheld', 'number withheld', 'withheld number', 'hidden',
-  'hidden number', 'blocked', 'blocked number', 'caller id blocked', 'no caller id', 'nocallerid', 'no number',
-  'out of area', 'outofarea', 'o', 'p', 'n a', 'na', 'none', 'null', 'nil', 'undefined', 'invalid', 'asterisk',
+  'anonymous',
+  'anonymous caller',
+  'anon',
+  'unknown',
+  'unknown caller',
+  'unknown number',
+  'unavailable',
+  'not available',
+  'number unavailable',
+  'private',
+  'private number',
+  'private caller',
+  'restricted',
+  'restricted number',
+  'presentation restricted',
+  'withheld',
+  'number withheld',
+  'withheld number',
+  'hidden',
+  'hidden number',
+  'blocked',
+  'blocked number',
+  'caller id blocked',
+  'no caller id',
+  'nocallerid',
+  'no number',
+  'out of area',
+  'outofarea',
+  'o',
+  'p',
+  'n a',
+  'na',
+  'none',
+  'null',
+  'nil',
+  'undefined',
+  'invalid',
+  'asterisk',
   // Vietnamese (compared without diacritics): "số ẩn", "ẩn số", "không xác định", "không hiển thị số", "số riêng tư".
-  'so an', 'an so', 'khong xac dinh', 'khong ro', 'khong hien thi so', 'so rieng tu', 'giau so',
+  'so an',
+  'an so',
+  'khong xac dinh',
+  'khong ro',
+  'khong hien thi so',
+  'so rieng tu',
+  'giau so',
 ]);
 
 /**

@@ -35,7 +35,6 @@ export interface ServerToClientEvents extends CallsServerEvents, DispatchServerE
 export type ServerEventName = keyof ServerToClientEvents;
 export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
 
- 
 export interface ClientToServerEvents {
   ping: (ack: (payload: { now: string }) => void) => void;
 }

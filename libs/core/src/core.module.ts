@@ -22,9 +22,26 @@ export class CoreModule {
   static forRoot(config: AppConfig | undefined, composition: Composition): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), HotlineLoggingModule, DatabaseModule.forRoot(composition), RedisModule, QueuesModule.forRoot(composition.jobs), DiscoveryModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        HotlineLoggingModule,
+        DatabaseModule.forRoot(composition),
+        RedisModule,
+        QueuesModule.forRoot(composition.jobs),
+        DiscoveryModule,
+      ],
       providers: [Clock, RealtimeEmitter, OutboxRelay, UnitOfWork, { provide: COMPOSITION, useValue: composition }],
-      exports: [ConfigModule, RedisModule, QueuesModule, Clock, RealtimeEmitter, OutboxRelay, UnitOfWork, DiscoveryModule, COMPOSITION],
+      exports: [
+        ConfigModule,
+        RedisModule,
+        QueuesModule,
+        Clock,
+        RealtimeEmitter,
+        OutboxRelay,
+        UnitOfWork,
+        DiscoveryModule,
+        COMPOSITION,
+      ],
     };
   }
 }

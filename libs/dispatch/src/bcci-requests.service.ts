@@ -41,17 +41,35 @@ export class BcciRequestsService {
     const phone = requirePhone(dto.phone, 'phone');
     const addresses = this.addressesFor(dto);
     for (const [field, address] of Object.entries(addresses) as Array<[string, AddressDto]>) {
-      if (!(await this.units.find(address.communeCode))) throw new ValidationError(`${field}.communeCode: unknown commune code "${address.communeCode}"`, { field: `${field}.communeCode` });
-      if ((address.lat === undefined) !== (address.lng === undefined)) throw new ValidationError(`${field}: give both lat and lng, or neither`, { field: `${field}.lat` });
+      if (!(await this.units.find(address.communeCode)))
+        throw new ValidationError(`${field}.communeCode: unknown commune code "${address.communeCode}"`, {
+          field: `${field}.communeCode`,
+        });
+      if ((address.lat === undefined) !== (address.lng === undefined))
+        throw new ValidationError(`${field}: give both lat and lng, or neither`, { field: `${field}.lat` });
     }
     const windowFrom = dto.windowFrom ? new Date(dto.windowFrom) : null;
     const windowTo = dto.windowTo ? new Date(dto.windowTo) : null;
-    if (windowTo && windowTo.getTime() <= now.getTime()) throw new ValidationError('windowTo: the preferred time window is in the past', { field: 'windowTo', constraint: 'notInPast' });
-    if (windowFrom && !windowTo && windowFrom.getTime() < now.getTime() - 60_000) throw new ValidationError('windowFrom: the preferred time window is in the past', { field: 'windowFrom', constraint: 'notInPast' });
-    if (windowFrom && windowTo && windowFrom.getTime() >= windowTo.getTime()) throw new ValidationError('windowTo: the window must end after it starts', { field: 'windowTo', constraint: 'dateOrder' });
+    if (windowTo && windowTo.getTime() <= now.getTime())
+      throw new ValidationError('windowTo: the preferred time window is in the past', {
+        field: 'windowTo',
+        constraint: 'notInPast',
+      });
+    if (windowFrom && !windowTo && windowFrom.getTime() < now.getTime() - 60_000)
+      throw new ValidationError('windowFrom: the preferred time window is in the past', {
+        field: 'windowFrom',
+        constraint: 'notInPast',
+      });
+    if (windowFrom && windowTo && windowFrom.getTime() >= windowTo.getTime())
+      throw new ValidationError('windowTo: the window must end after it starts', {
+        field: 'windowTo',
+        constraint: 'dateOrder',
+      });
     const quote = await this.pricing.quote(dto, now);
     const legKinds = quote.lines.map((l) => l.legKind);
-    const remote = await Promise.all(legKinds.map(async (k) => !!(await this.units.find(addressOf(addresses, k).communeCode))?.remoteArea));
+    const remote = await Promise.all(
+      legKinds.map(async (k) => !!(await this.units.find(addressOf(addresses, k).communeCode))?.remoteArea),
+    );
     const anyRemote = remote.some(Boolean);
     const fee = dto.feeOnBehalf ?? 0;
 
@@ -130,9 +148,26 @@ export class BcciRequestsService {
       await plainInsert(
         m,
         BcciLegHistory,
-        legs.map((l): BcciLegHistory => ({ id: uuidv7(), legId: l.id, at: now, actorId: actor.id, fromState: null, toState: 'routing', reason: 'request created', data: null })),
+        legs.map((l): BcciLegHistory => ({
+          id: uuidv7(),
+          legId: l.id,
+          at: now,
+          actorId: actor.id,
+          fromState: null,
+          toState: 'routing',
+          reason: 'request created',
+          data: null,
+        })),
       );
-      await writeAudit(m, { actorId: actor.id, entityType: 'bcci_request', entityId: requestId, action: 'created', to: 'routing', data: { code, option: dto.option }, at: now });
+      await writeAudit(m, {
+        actorId: actor.id,
+        entityType: 'bcci_request',
+        entityId: requestId,
+        action: 'created',
+        to: 'routing',
+        data: { code, option: dto.option },
+        at: now,
+      });
       return row;
     });
     // After commit (a worker must never see a leg that is not committed yet): every leg's routing job and overdue timer in
@@ -142,7 +177,9 @@ export class BcciRequestsService {
     try {
       await this.routing.enqueueNewLegs(legs, { requestCode: code, createdById: actor.id });
     } catch (err) {
-      this.logger.warn(`Request ${code} committed, routing jobs not enqueued (the reconciler will): ${(err as Error).message}`);
+      this.logger.warn(
+        `Request ${code} committed, routing jobs not enqueued (the reconciler will): ${(err as Error).message}`,
+      );
     }
     return requestView(request, legs, now);
   }
@@ -151,8 +188,18 @@ export class BcciRequestsService {
     const request = await dbManager(this.db).getRepository(BcciRequest).findOneBy({ id });
     if (!request) throw new NotFoundError('BCCI request', id);
     const legs = await dbManager(this.db).getRepository(BcciLeg).findBy({ requestId: id });
-    const assignments = legs.length ? await dbManager(this.db).getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
-    return requestView(request, legs, this.clock.now(), assignments, await loadLegExtras(dbManager(this.db), legs, assignments));
+    const assignments = legs.length
+      ? await dbManager(this.db)
+          .getRepository(BcciAssignment)
+          .find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } })
+      : [];
+    return requestView(
+      request,
+      legs,
+      this.clock.now(),
+      assignments,
+      await loadLegExtras(dbManager(this.db), legs, assignments),
+    );
   }
 
   /**
@@ -164,14 +211,18 @@ export class BcciRequestsService {
     const mine = q.mine ?? user.role === 'operator';
     const from = q.from ? new Date(q.from) : null;
     const to = q.to ? new Date(q.to) : null;
-    if (from && to && from.getTime() >= to.getTime()) throw new ValidationError('to: the date range must end after it starts', { field: 'to' });
+    if (from && to && from.getTime() >= to.getTime())
+      throw new ValidationError('to: the date range must end after it starts', { field: 'to' });
     const qb = dbManager(this.db).getRepository(BcciRequest).createQueryBuilder('r');
     if (mine) qb.andWhere('r.created_by_id = :me', { me: user.id });
     if (q.option) qb.andWhere('r.option = :option', { option: q.option });
     if (q.citizenId) qb.andWhere('r.citizen_id = :citizenId', { citizenId: q.citizenId });
     if (q.phone) qb.andWhere('r.citizen_phone = :phone', { phone: requirePhone(q.phone, 'phone') });
     if (q.q) qb.andWhere('(r.code LIKE :q OR r.dossier_code LIKE :q)', { q: likePrefix(q.q) });
-    if (q.state) qb.andWhere('EXISTS (SELECT 1 FROM bcci_legs sl WHERE sl.request_id = r.id AND sl.state = :state)', { state: q.state });
+    if (q.state)
+      qb.andWhere('EXISTS (SELECT 1 FROM bcci_legs sl WHERE sl.request_id = r.id AND sl.state = :state)', {
+        state: q.state,
+      });
     if (from) qb.andWhere('r.created_at >= :from', { from });
     if (to) qb.andWhere('r.created_at < :to', { to });
     if (q.cursor) {
@@ -179,16 +230,36 @@ export class BcciRequestsService {
       // A plain range on created_at for the optimizer, then the id tie-break.
       qb.andWhere('r.created_at <= :cAt AND (r.created_at < :cAt OR r.id < :cId)', { cAt: c.at, cId: c.id });
     }
-    const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     const ids = items.map((r) => r.id);
-    const legs = ids.length ? await dbManager(this.db).getRepository(BcciLeg).findBy({ requestId: In(ids) }) : [];
-    const assignments = legs.length ? await dbManager(this.db).getRepository(BcciAssignment).find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } }) : [];
+    const legs = ids.length
+      ? await dbManager(this.db)
+          .getRepository(BcciLeg)
+          .findBy({ requestId: In(ids) })
+      : [];
+    const assignments = legs.length
+      ? await dbManager(this.db)
+          .getRepository(BcciAssignment)
+          .find({ where: { legId: In(legs.map((l) => l.id)) }, order: { createdAt: 'ASC' } })
+      : [];
     const extras = await loadLegExtras(dbManager(this.db), legs, assignments);
     const now = this.clock.now();
     const last = items[items.length - 1];
     return {
-      items: items.map((r) => requestView(r, legs.filter((l) => l.requestId === r.id), now, assignments, extras)),
+      items: items.map((r) =>
+        requestView(
+          r,
+          legs.filter((l) => l.requestId === r.id),
+          now,
+          assignments,
+          extras,
+        ),
+      ),
       nextCursor: rows.length > limit ? encodeListCursor(last.createdAt, last.id) : null,
     };
   }
@@ -207,18 +278,34 @@ export class BcciRequestsService {
       createdAt: request.createdAt.toISOString(),
       legs: legs
         .sort((a, b) => (a.kind === 'pickup' ? -1 : b.kind === 'pickup' ? 1 : 0))
-        .map((l) => ({ kind: l.kind, state: l.state, dueAt: l.dueAt.toISOString(), updatedAt: l.updatedAt.toISOString(), deliveredAt: l.deliveredAt?.toISOString() ?? null })),
+        .map((l) => ({
+          kind: l.kind,
+          state: l.state,
+          dueAt: l.dueAt.toISOString(),
+          updatedAt: l.updatedAt.toISOString(),
+          deliveredAt: l.deliveredAt?.toISOString() ?? null,
+        })),
     };
   }
 
   private addressesFor(dto: CreateBcciRequestDto): Partial<Record<'pickupAddress' | 'deliveryAddress', AddressDto>> {
     if (dto.option === 'receive_result') {
       const delivery = dto.deliveryAddress ?? dto.pickupAddress;
-      if (!delivery) throw new ValidationError('deliveryAddress: required to deliver the result', { field: 'deliveryAddress', constraint: 'isNotEmpty' });
+      if (!delivery)
+        throw new ValidationError('deliveryAddress: required to deliver the result', {
+          field: 'deliveryAddress',
+          constraint: 'isNotEmpty',
+        });
       return { deliveryAddress: delivery };
     }
-    if (!dto.pickupAddress) throw new ValidationError('pickupAddress: required to pick up the dossier', { field: 'pickupAddress', constraint: 'isNotEmpty' });
-    return dto.option === 'both' ? { pickupAddress: dto.pickupAddress, deliveryAddress: dto.deliveryAddress ?? dto.pickupAddress } : { pickupAddress: dto.pickupAddress };
+    if (!dto.pickupAddress)
+      throw new ValidationError('pickupAddress: required to pick up the dossier', {
+        field: 'pickupAddress',
+        constraint: 'isNotEmpty',
+      });
+    return dto.option === 'both'
+      ? { pickupAddress: dto.pickupAddress, deliveryAddress: dto.deliveryAddress ?? dto.pickupAddress }
+      : { pickupAddress: dto.pickupAddress };
   }
 
   /**
@@ -227,13 +314,19 @@ export class BcciRequestsService {
    */
   private async nextCode(now: Date): Promise<string> {
     const day = vnLocalDate(now).slice(2).replace(/-/g, '');
-    const res = (await dbManager(this.db).query('INSERT INTO bcci_code_sequences (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)', [day])) as { insertId?: number | string };
+    const res = (await dbManager(this.db).query(
+      'INSERT INTO bcci_code_sequences (day, last) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)',
+      [day],
+    )) as { insertId?: number | string };
     const n = Number(res.insertId);
     if (!Number.isInteger(n) || n < 1) throw new Error(`bcci_code_sequences: no counter value for ${day}`);
     return `BC-${day}-${String(n).padStart(6, '0')}`;
   }
 }
 
-function addressOf(addresses: Partial<Record<'pickupAddress' | 'deliveryAddress', AddressDto>>, kind: LegKind): AddressDto {
+function addressOf(
+  addresses: Partial<Record<'pickupAddress' | 'deliveryAddress', AddressDto>>,
+  kind: LegKind,
+): AddressDto {
   return (kind === 'pickup' ? addresses.pickupAddress : addresses.deliveryAddress)!;
 }

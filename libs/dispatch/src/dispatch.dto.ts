@@ -20,7 +20,19 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ACTIVE_LEG_STATES, BCCI_OPTIONS, BcciOption, LEG_KINDS, LEG_STATES, LegKind, LegState, ROUTE_TYPES, RouteType, SERVICE_LEVELS, ServiceLevel } from '@hotline/contracts';
+import {
+  ACTIVE_LEG_STATES,
+  BCCI_OPTIONS,
+  BcciOption,
+  LEG_KINDS,
+  LEG_STATES,
+  LegKind,
+  LegState,
+  ROUTE_TYPES,
+  RouteType,
+  SERVICE_LEVELS,
+  ServiceLevel,
+} from '@hotline/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -108,7 +120,10 @@ export class CreateBcciRequestDto extends QuoteDto {
   @Type(() => AddressDto)
   pickupAddress?: AddressDto;
 
-  @ApiPropertyOptional({ type: AddressDto, description: 'Where the result is delivered (receive_result, both); defaults to the pickup address' })
+  @ApiPropertyOptional({
+    type: AddressDto,
+    description: 'Where the result is delivered (receive_result, both); defaults to the pickup address',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => AddressDto)
@@ -144,15 +159,28 @@ export class CreateBcciRequestDto extends QuoteDto {
 }
 
 export class TariffDto {
-  @ApiProperty({ enum: LEG_KINDS }) @IsIn(LEG_KINDS, { message: `legKind must be one of ${LEG_KINDS.join(', ')}` }) legKind: LegKind;
-  @ApiProperty({ enum: ROUTE_TYPES }) @IsIn(ROUTE_TYPES, { message: `routeType must be one of ${ROUTE_TYPES.join(', ')}` }) routeType: RouteType;
-  @ApiProperty({ example: 20000 }) @IsInt({ message: 'priceVnd must be an integer number of VND' }) @Min(0, { message: 'priceVnd must not be negative' }) @Max(MAX_VND) priceVnd: number;
+  @ApiProperty({ enum: LEG_KINDS })
+  @IsIn(LEG_KINDS, { message: `legKind must be one of ${LEG_KINDS.join(', ')}` })
+  legKind: LegKind;
+  @ApiProperty({ enum: ROUTE_TYPES })
+  @IsIn(ROUTE_TYPES, { message: `routeType must be one of ${ROUTE_TYPES.join(', ')}` })
+  routeType: RouteType;
+  @ApiProperty({ example: 20000 })
+  @IsInt({ message: 'priceVnd must be an integer number of VND' })
+  @Min(0, { message: 'priceVnd must not be negative' })
+  @Max(MAX_VND)
+  priceVnd: number;
   @ApiProperty({ example: 1, description: 'J+n working days' }) @IsInt() @Min(0) @Max(60) dueWorkingDays: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
 export class UpdateTariffDto {
-  @ApiPropertyOptional() @IsOptional() @IsInt({ message: 'priceVnd must be an integer number of VND' }) @Min(0, { message: 'priceVnd must not be negative' }) @Max(MAX_VND) priceVnd?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt({ message: 'priceVnd must be an integer number of VND' })
+  @Min(0, { message: 'priceVnd must not be negative' })
+  @Max(MAX_VND)
+  priceVnd?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(60) dueWorkingDays?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
@@ -178,14 +206,26 @@ export class PromotionDto {
   @IsArray()
   @IsIn(SERVICE_LEVELS, { each: true, message: `serviceLevels must list ${SERVICE_LEVELS.join(', ')}` })
   serviceLevels?: ServiceLevel[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(150, { each: true }) fields?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(150, { each: true })
+  fields?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
 export class UpdatePromotionDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(2, 150) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(LOCAL_DATE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(LOCAL_DATE, { message: 'endsOn must be a date YYYY-MM-DD' }) endsOn?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(LOCAL_DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
+  startsOn?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(LOCAL_DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  endsOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) percent?: number;
   @ApiPropertyOptional({ enum: LEG_KINDS, isArray: true })
   @IsOptional()
@@ -197,7 +237,13 @@ export class UpdatePromotionDto {
   @IsArray()
   @IsIn(SERVICE_LEVELS, { each: true, message: `serviceLevels must list ${SERVICE_LEVELS.join(', ')}` })
   serviceLevels?: ServiceLevel[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(150, { each: true }) fields?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(150, { each: true })
+  fields?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
@@ -218,7 +264,10 @@ export class CourierDto {
 }
 
 export class PickupChecklistDto {
-  @ApiProperty({ type: [String], description: 'Documents of the procedure list that were missing (empty when complete)' })
+  @ApiProperty({
+    type: [String],
+    description: 'Documents of the procedure list that were missing (empty when complete)',
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -230,7 +279,10 @@ export class PickupChecklistDto {
 }
 
 export class PickupDto {
-  @ApiProperty({ type: PickupChecklistDto }) @ValidateNested() @Type(() => PickupChecklistDto) checklist: PickupChecklistDto;
+  @ApiProperty({ type: PickupChecklistDto })
+  @ValidateNested()
+  @Type(() => PickupChecklistDto)
+  checklist: PickupChecklistDto;
   @ApiPropertyOptional({ description: 'Fee collected on behalf at pickup, integer VND' })
   @IsOptional()
   @IsInt({ message: 'feeCollected must be an integer number of VND' })
@@ -242,8 +294,15 @@ export class PickupDto {
 export class DeliverDto {
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 150) recipientName: string;
   @ApiProperty({ example: 'chính chủ' }) @Transform(trim) @IsString() @Length(1, 60) relation: string;
-  @ApiPropertyOptional({ description: 'Defaults to now' }) @IsOptional() @IsISO8601({ strict: true }) deliveredAt?: string;
-  @ApiPropertyOptional({ description: 'Photo/signature file reference' }) @IsOptional() @IsString() @MaxLength(255) fileRef?: string;
+  @ApiPropertyOptional({ description: 'Defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  deliveredAt?: string;
+  @ApiPropertyOptional({ description: 'Photo/signature file reference' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  fileRef?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt({ message: 'feeCollected must be an integer number of VND' })
@@ -253,22 +312,36 @@ export class DeliverDto {
 }
 
 export class ReasonDto {
-  @ApiProperty() @Transform(trim) @IsString() @Length(3, 500, { message: 'reason is required (3–500 characters)' }) reason: string;
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @Length(3, 500, { message: 'reason is required (3–500 characters)' })
+  reason: string;
 }
 
 export class ListLegsQuery {
-  @ApiPropertyOptional({ enum: LEG_STATES }) @IsOptional() @IsIn(LEG_STATES, { message: `state must be one of ${LEG_STATES.join(', ')}` }) state?: LegState;
-  @ApiPropertyOptional({ description: `Only legs still on their way: ${ACTIVE_LEG_STATES.join(', ')} (not finished, not unroutable)` })
+  @ApiPropertyOptional({ enum: LEG_STATES })
+  @IsOptional()
+  @IsIn(LEG_STATES, { message: `state must be one of ${LEG_STATES.join(', ')}` })
+  state?: LegState;
+  @ApiPropertyOptional({
+    description: `Only legs still on their way: ${ACTIVE_LEG_STATES.join(', ')} (not finished, not unroutable)`,
+  })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
-  @ApiPropertyOptional({ description: 'Only legs whose collected fee is not remitted yet (what the remittance form offers)' })
+  @ApiPropertyOptional({
+    description: 'Only legs whose collected fee is not remitted yet (what the remittance form offers)',
+  })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean({ message: 'unremitted must be true or false' })
   unremitted?: boolean;
-  @ApiPropertyOptional({ description: 'Supervisors only; dispatchers always see their own office' }) @IsOptional() @IsUUID('all', { message: 'officeId must be a post office id (UUID)' }) officeId?: string;
+  @ApiPropertyOptional({ description: 'Supervisors only; dispatchers always see their own office' })
+  @IsOptional()
+  @IsUUID('all', { message: 'officeId must be a post office id (UUID)' })
+  officeId?: string;
   @ApiPropertyOptional({ default: 100, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
@@ -286,7 +359,9 @@ export class ListLegsQuery {
 }
 
 export class UnremittedCsvQuery {
-  @ApiPropertyOptional({ description: 'Supervisors and admins: one office (default: every office). Dispatchers always get their own.' })
+  @ApiPropertyOptional({
+    description: 'Supervisors and admins: one office (default: every office). Dispatchers always get their own.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'officeId must be a post office id (UUID)' })
   officeId?: string;
@@ -294,7 +369,9 @@ export class UnremittedCsvQuery {
 
 /** GET /bcci-requests: newest first, keyset cursor over (created_at desc, id desc). */
 export class ListBcciRequestsQuery {
-  @ApiPropertyOptional({ description: 'Only the requests I created. Default: true for operators, false for supervisors and admins' })
+  @ApiPropertyOptional({
+    description: 'Only the requests I created. Default: true for operators, false for supervisors and admins',
+  })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean({ message: 'mine must be true or false' })
@@ -321,7 +398,9 @@ export class ListBcciRequestsQuery {
   @IsUUID('all', { message: 'citizenId must be a citizen id (UUID)' })
   citizenId?: string;
 
-  @ApiPropertyOptional({ description: 'Start of the request code (BC-YYMMDD-NNNNNN) or of the dossier code; case-insensitive' })
+  @ApiPropertyOptional({
+    description: 'Start of the request code (BC-YYMMDD-NNNNNN) or of the dossier code; case-insensitive',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -355,9 +434,18 @@ export class ListBcciRequestsQuery {
 
 export class RemittanceDto {
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 60) reference: string;
-  @ApiProperty({ example: '2026-01-29' }) @Matches(LOCAL_DATE, { message: 'remittedOn must be a date YYYY-MM-DD' }) remittedOn: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true, message: 'legIds must be leg ids (UUID)' }) legIds: string[];
-  @ApiPropertyOptional({ description: 'Supervisors must say which office; dispatchers remit for their own' }) @IsOptional() @IsUUID() officeId?: string;
+  @ApiProperty({ example: '2026-01-29' })
+  @Matches(LOCAL_DATE, { message: 'remittedOn must be a date YYYY-MM-DD' })
+  remittedOn: string;
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true, message: 'legIds must be leg ids (UUID)' })
+  legIds: string[];
+  @ApiPropertyOptional({ description: 'Supervisors must say which office; dispatchers remit for their own' })
+  @IsOptional()
+  @IsUUID()
+  officeId?: string;
 }
 
 export class PublicLookupQuery {

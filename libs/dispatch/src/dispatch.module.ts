@@ -28,6 +28,14 @@ import { RoutingService } from './routing.service';
     PublicLookupLimiter,
     RequestsCitizenHistory,
   ],
-  exports: [PricingService, RoutingService, BcciRequestsService, LegsService, PublicLookupLimiter, OfficeIndexService, DISPATCH_CONFIG],
+  exports: [
+    PricingService,
+    RoutingService,
+    BcciRequestsService,
+    LegsService,
+    PublicLookupLimiter,
+    OfficeIndexService,
+    DISPATCH_CONFIG,
+  ],
 })
 export class DispatchModule {}

@@ -9,4 +9,13 @@ import { BcciRequest } from './bcci-request.entity';
 import { BcciTariff } from './bcci-tariff.entity';
 
 /** The dispatch context's entities, registered in the one DataSource (composed in apps/composition). */
-export const DISPATCH_ENTITIES: EntityClass[] = [BcciRequest, BcciLeg, BcciAssignment, BcciLegHistory, BcciTariff, BcciPromotion, BcciCodeSequence, BcciRemittance];
+export const DISPATCH_ENTITIES: EntityClass[] = [
+  BcciRequest,
+  BcciLeg,
+  BcciAssignment,
+  BcciLegHistory,
+  BcciTariff,
+  BcciPromotion,
+  BcciCodeSequence,
+  BcciRemittance,
+];

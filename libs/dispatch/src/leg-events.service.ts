@@ -7,7 +7,12 @@ import { RealtimeEmitter } from '@hotline/core';
 export class LegEventsService {
   constructor(private readonly emitter: RealtimeEmitter) {}
 
-  emit(event: 'dispatch:leg-assigned' | 'dispatch:leg-updated' | 'dispatch:escalated' | 'dispatch:leg-overdue', payload: LegEvent, createdById: string | null, previousOfficeId?: string | null): void {
+  emit(
+    event: 'dispatch:leg-assigned' | 'dispatch:leg-updated' | 'dispatch:escalated' | 'dispatch:leg-overdue',
+    payload: LegEvent,
+    createdById: string | null,
+    previousOfficeId?: string | null,
+  ): void {
     const rooms = new Set<RoomName>(['role:supervisor']);
     if (payload.officeId) rooms.add(`office:${payload.officeId}`);
     if (previousOfficeId) rooms.add(`office:${previousOfficeId}`);

@@ -31,7 +31,8 @@ describe('leg transition table', () => {
   });
 
   it('terminal states go nowhere', () => {
-    for (const s of ['delivered', 'returned_to_agency', 'cancelled'] as LegState[]) expect(LEG_TRANSITIONS[s]).toEqual([]);
+    for (const s of ['delivered', 'returned_to_agency', 'cancelled'] as LegState[])
+      expect(LEG_TRANSITIONS[s]).toEqual([]);
   });
 });
 

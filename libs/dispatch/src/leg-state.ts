@@ -30,7 +30,14 @@ export function assertTransition(from: LegState, to: LegState): void {
 }
 
 /** States before pickup: the request can still be cancelled. */
-export const CANCELLABLE: readonly LegState[] = ['routing', 'assigned', 'accepted', 'courier_assigned', 'unroutable', 'failed_attempt'];
+export const CANCELLABLE: readonly LegState[] = [
+  'routing',
+  'assigned',
+  'accepted',
+  'courier_assigned',
+  'unroutable',
+  'failed_attempt',
+];
 /** States in which the office holds the leg (dispatchers act on it). */
 export const OFFICE_STATES: readonly LegState[] = ['accepted', 'courier_assigned', 'picked_up', 'failed_attempt'];
 /** Circular 17/2017: the citizen is invited at least twice before the item goes back to the agency. */

@@ -23,16 +23,30 @@ export interface TransitionInput {
  * version read, so two concurrent writers cannot both win (the loser gets 409), plus the history row, in the caller's
  * transaction. Returns the event to emit after commit.
  */
-export async function transitionLeg(m: EntityManager, leg: BcciLeg, input: TransitionInput, requestCode: string, assignmentId: string | null = null): Promise<LegEvent> {
+export async function transitionLeg(
+  m: EntityManager,
+  leg: BcciLeg,
+  input: TransitionInput,
+  requestCode: string,
+  assignmentId: string | null = null,
+): Promise<LegEvent> {
   assertTransition(leg.state, input.to);
   const qb = m
     .createQueryBuilder()
     .update(BcciLeg)
     .set({ ...(input.changes ?? {}), state: input.to, updatedAt: input.at, version: () => 'version + 1' } as never)
-    .where('id = :id AND state = :state AND version = :version', { id: leg.id, state: leg.state, version: leg.version });
-  if (input.where?.routingAttempt !== undefined) qb.andWhere('routing_attempt = :attempt', { attempt: input.where.routingAttempt });
+    .where('id = :id AND state = :state AND version = :version', {
+      id: leg.id,
+      state: leg.state,
+      version: leg.version,
+    });
+  if (input.where?.routingAttempt !== undefined)
+    qb.andWhere('routing_attempt = :attempt', { attempt: input.where.routingAttempt });
   const result = await qb.execute();
-  if (!result.affected) throw new ConflictError(`leg ${leg.id} changed meanwhile (it is no longer ${leg.state})`, 'CONFLICT', { legId: leg.id });
+  if (!result.affected)
+    throw new ConflictError(`leg ${leg.id} changed meanwhile (it is no longer ${leg.state})`, 'CONFLICT', {
+      legId: leg.id,
+    });
   await plainInsert(m, BcciLegHistory, [
     {
       id: uuidv7(),

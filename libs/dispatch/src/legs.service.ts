@@ -2,8 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ACTIVE_LEG_STATES } from '@hotline/contracts';
-import type { LegEvent, LegPage, LegRequestSummary, LegState, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
-import { AuthUser, Clock, ConflictError, dbManager, ForbiddenError, JobQueue, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import type {
+  LegEvent,
+  LegPage,
+  LegRequestSummary,
+  LegState,
+  LegView,
+  RemittanceView,
+  UnremittedRow,
+} from '@hotline/contracts';
+import {
+  AuthUser,
+  Clock,
+  ConflictError,
+  dbManager,
+  ForbiddenError,
+  JobQueue,
+  NotFoundError,
+  uuidv7,
+  ValidationError,
+  writeAudit,
+} from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
 import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciLegHistory } from './bcci-leg-history.entity';
@@ -40,17 +59,31 @@ export class LegsService {
   async list(query: ListLegsQuery, user: AuthUser): Promise<LegPage> {
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
-    const qb = dbManager(this.db).getRepository(BcciLeg).createQueryBuilder('l').orderBy('l.updated_at', 'DESC').addOrderBy('l.id', 'DESC').limit(limit).offset(offset);
+    const qb = dbManager(this.db)
+      .getRepository(BcciLeg)
+      .createQueryBuilder('l')
+      .orderBy('l.updated_at', 'DESC')
+      .addOrderBy('l.id', 'DESC')
+      .limit(limit)
+      .offset(offset);
     const officeId = this.scopeOffice(user) ?? query.officeId;
     if (officeId) qb.andWhere('l.office_id = :officeId', { officeId });
     if (query.state) qb.andWhere('l.state = :state', { state: query.state });
     if (query.active) qb.andWhere('l.state IN (:...active)', { active: [...ACTIVE_LEG_STATES] });
     if (query.unremitted) qb.andWhere('l.fee_collected > 0 AND l.remittance_id IS NULL');
-    const [legs, total] = await Promise.all([qb.getMany(), qb.clone().orderBy().limit(undefined).offset(undefined).getCount()]);
-    const [requests, extras] = await Promise.all([this.requests(legs.map((l) => l.requestId)), loadLegExtras(dbManager(this.db), legs)]);
+    const [legs, total] = await Promise.all([
+      qb.getMany(),
+      qb.clone().orderBy().limit(undefined).offset(undefined).getCount(),
+    ]);
+    const [requests, extras] = await Promise.all([
+      this.requests(legs.map((l) => l.requestId)),
+      loadLegExtras(dbManager(this.db), legs),
+    ]);
     const now = this.clock.now();
     return {
-      items: legs.map((l) => legView(l, requests.get(l.requestId)?.code ?? '', now, undefined, requests.get(l.requestId)?.summary, extras)),
+      items: legs.map((l) =>
+        legView(l, requests.get(l.requestId)?.code ?? '', now, undefined, requests.get(l.requestId)?.summary, extras),
+      ),
       total,
       limit,
       offset,
@@ -59,11 +92,23 @@ export class LegsService {
 
   async get(id: string, user: AuthUser): Promise<LegView> {
     const leg = await this.scopedLeg(dbManager(this.db), id, user);
-    const assignments = await dbManager(this.db).getRepository(BcciAssignment).find({ where: { legId: id }, order: { createdAt: 'ASC' } });
-    const [requests, extras] = await Promise.all([this.requests([leg.requestId]), loadLegExtras(dbManager(this.db), [leg], assignments)]);
+    const assignments = await dbManager(this.db)
+      .getRepository(BcciAssignment)
+      .find({ where: { legId: id }, order: { createdAt: 'ASC' } });
+    const [requests, extras] = await Promise.all([
+      this.requests([leg.requestId]),
+      loadLegExtras(dbManager(this.db), [leg], assignments),
+    ]);
     const own = this.scopeOffice(user);
     const r = requests.get(leg.requestId);
-    return legView(leg, r?.code ?? '', this.clock.now(), own ? assignments.filter((a) => a.officeId === own) : assignments, r?.summary, extras);
+    return legView(
+      leg,
+      r?.code ?? '',
+      this.clock.now(),
+      own ? assignments.filter((a) => a.officeId === own) : assignments,
+      r?.summary,
+      extras,
+    );
   }
 
   /** Accept the pending offer of the dispatcher's office. Two dispatchers at once: the conditional UPDATE lets one win, the other gets 409. */
@@ -79,7 +124,13 @@ export class LegsService {
         .execute();
       if (!res.affected) throw new ConflictError('this offer was already answered (accepted, rejected or timed out)');
       const request = await m.findOneByOrFail(BcciRequest, { id: leg.requestId });
-      const ev = await transitionLeg(m, leg, { to: 'accepted', actorId: user.id, at: now }, request.code, assignment.id);
+      const ev = await transitionLeg(
+        m,
+        leg,
+        { to: 'accepted', actorId: user.id, at: now },
+        request.code,
+        assignment.id,
+      );
       return { event: ev, createdById: request.createdById, assignmentId: assignment.id };
     });
     await this.queue.cancel('dispatch-accept-timeout', timeoutJobId(assignmentId)).catch(() => false);
@@ -98,12 +149,17 @@ export class LegsService {
 
   /** A supervisor assigns an office by hand (an unroutable leg, or one still routing). The office still accepts it; no timeout. */
   async assignManually(legId: string, officeId: string, user: AuthUser): Promise<LegView> {
-    if (!(await this.offices.exists(officeId))) throw new ValidationError(`officeId: unknown post office ${officeId}`, { field: 'officeId', constraint: 'exists' });
+    if (!(await this.offices.exists(officeId)))
+      throw new ValidationError(`officeId: unknown post office ${officeId}`, {
+        field: 'officeId',
+        constraint: 'exists',
+      });
     const now = this.clock.now();
     const result = await this.db.transaction(async (m) => {
       const leg = await m.findOneBy(BcciLeg, { id: legId });
       if (!leg) throw new NotFoundError('Leg', legId);
-      if (leg.state !== 'unroutable' && leg.state !== 'routing') throw new ConflictError(`a leg in state ${leg.state} cannot be assigned by hand (only routing or unroutable)`);
+      if (leg.state !== 'unroutable' && leg.state !== 'routing')
+        throw new ConflictError(`a leg in state ${leg.state} cannot be assigned by hand (only routing or unroutable)`);
       const request = await m.findOneByOrFail(BcciRequest, { id: leg.requestId });
       const { event } = await this.routing.offer(m, leg, request.code, officeId, null, null, true, user.id, now);
       return { event, createdById: request.createdById };
@@ -113,23 +169,40 @@ export class LegsService {
   }
 
   async assignCourier(legId: string, dto: CourierDto, user: AuthUser): Promise<LegView> {
-    return this.change(legId, user, ['accepted', 'failed_attempt'], () => ({ to: 'courier_assigned', changes: { courierName: dto.courierName } }));
+    return this.change(legId, user, ['accepted', 'failed_attempt'], () => ({
+      to: 'courier_assigned',
+      changes: { courierName: dto.courierName },
+    }));
   }
 
   /** Decision 45 art. 6: the checklist is recorded at pickup (missing documents, slip signed by both, sealed in front of the citizen, receipt). */
   async pickUp(legId: string, dto: PickupDto, user: AuthUser): Promise<LegView> {
     return this.change(legId, user, ['courier_assigned', 'failed_attempt'], (leg) => {
-      if (!dto.checklist.slipSignedByBoth) throw new ValidationError('checklist.slipSignedByBoth: the dossier slip must be signed by both', { field: 'checklist.slipSignedByBoth' });
+      if (!dto.checklist.slipSignedByBoth)
+        throw new ValidationError('checklist.slipSignedByBoth: the dossier slip must be signed by both', {
+          field: 'checklist.slipSignedByBoth',
+        });
       if (!dto.checklist.sealedInFrontOfCitizen && leg.kind === 'pickup') {
-        throw new ValidationError('checklist.sealedInFrontOfCitizen: the dossier must be sealed in front of the citizen', { field: 'checklist.sealedInFrontOfCitizen' });
+        throw new ValidationError(
+          'checklist.sealedInFrontOfCitizen: the dossier must be sealed in front of the citizen',
+          { field: 'checklist.sealedInFrontOfCitizen' },
+        );
       }
       if (dto.feeCollected !== undefined && dto.feeCollected > 0 && !dto.checklist.feeReceiptNumber) {
-        throw new ValidationError('checklist.feeReceiptNumber: a receipt number is required when fees are collected', { field: 'checklist.feeReceiptNumber', constraint: 'isNotEmpty' });
+        throw new ValidationError('checklist.feeReceiptNumber: a receipt number is required when fees are collected', {
+          field: 'checklist.feeReceiptNumber',
+          constraint: 'isNotEmpty',
+        });
       }
       return {
         to: 'picked_up',
         changes: {
-          pickupChecklist: { missingDocuments: dto.checklist.missingDocuments, slipSignedByBoth: dto.checklist.slipSignedByBoth, sealedInFrontOfCitizen: dto.checklist.sealedInFrontOfCitizen, feeReceiptNumber: dto.checklist.feeReceiptNumber ?? null },
+          pickupChecklist: {
+            missingDocuments: dto.checklist.missingDocuments,
+            slipSignedByBoth: dto.checklist.slipSignedByBoth,
+            sealedInFrontOfCitizen: dto.checklist.sealedInFrontOfCitizen,
+            feeReceiptNumber: dto.checklist.feeReceiptNumber ?? null,
+          },
           ...(dto.feeCollected !== undefined ? { feeCollected: dto.feeCollected } : {}),
         },
         data: { missingDocuments: dto.checklist.missingDocuments.length },
@@ -140,7 +213,11 @@ export class LegsService {
   async deliver(legId: string, dto: DeliverDto, user: AuthUser): Promise<LegView> {
     const now = this.clock.now();
     const deliveredAt = dto.deliveredAt ? new Date(dto.deliveredAt) : now;
-    if (deliveredAt.getTime() > now.getTime() + 60_000) throw new ValidationError('deliveredAt: cannot be in the future', { field: 'deliveredAt', constraint: 'notInFuture' });
+    if (deliveredAt.getTime() > now.getTime() + 60_000)
+      throw new ValidationError('deliveredAt: cannot be in the future', {
+        field: 'deliveredAt',
+        constraint: 'notInFuture',
+      });
     return this.change(legId, user, ['picked_up', 'failed_attempt'], (leg) => {
       // failed_attempt → delivered is a new delivery attempt of something in hand; a leg whose item was never picked up
       // (courier_assigned → failed_attempt) has nothing to deliver: the citizen's dossier, or the agency's result, is not in hand.
@@ -152,23 +229,34 @@ export class LegsService {
         );
       }
       return {
-      to: 'delivered',
-      changes: {
-        deliveredAt,
-        proofOfDelivery: { recipientName: dto.recipientName, relation: dto.relation, deliveredAt: deliveredAt.toISOString(), fileRef: dto.fileRef ?? null },
-        ...(dto.feeCollected !== undefined ? { feeCollected: (leg.feeCollected ?? 0) + dto.feeCollected } : {}),
-      },
+        to: 'delivered',
+        changes: {
+          deliveredAt,
+          proofOfDelivery: {
+            recipientName: dto.recipientName,
+            relation: dto.relation,
+            deliveredAt: deliveredAt.toISOString(),
+            fileRef: dto.fileRef ?? null,
+          },
+          ...(dto.feeCollected !== undefined ? { feeCollected: (leg.feeCollected ?? 0) + dto.feeCollected } : {}),
+        },
       };
     });
   }
 
   /** Circular 17/2017: a failed attempt (reason); after at least two, the item may go back to the agency. */
   async fail(legId: string, reason: string, user: AuthUser): Promise<LegView> {
-    return this.change(legId, user, ['courier_assigned', 'picked_up', 'failed_attempt'], (leg) => ({ to: 'failed_attempt', reason, changes: { failedAttempts: leg.failedAttempts + 1 } }));
+    return this.change(legId, user, ['courier_assigned', 'picked_up', 'failed_attempt'], (leg) => ({
+      to: 'failed_attempt',
+      reason,
+      changes: { failedAttempts: leg.failedAttempts + 1 },
+    }));
   }
 
   async returnToAgency(legId: string, reason: string, user: AuthUser): Promise<LegView> {
-    const attempts = await dbManager(this.db).getRepository(BcciLegHistory).find({ where: { legId, toState: 'failed_attempt' }, select: ['at'], order: { at: 'ASC' } });
+    const attempts = await dbManager(this.db)
+      .getRepository(BcciLegHistory)
+      .find({ where: { legId, toState: 'failed_attempt' }, select: ['at'], order: { at: 'ASC' } });
     return this.change(legId, user, ['failed_attempt'], () => {
       const refusal = returnToAgencyRefusal(
         attempts.map((a) => a.at),
@@ -185,14 +273,23 @@ export class LegsService {
     const result = await this.db.transaction(async (m) => {
       const leg = await m.findOneBy(BcciLeg, { id: legId });
       if (!leg) throw new NotFoundError('Leg', legId);
-      if (!CANCELLABLE.includes(leg.state) || leg.pickupChecklist) throw new ConflictError(`a leg in state ${leg.state} can no longer be cancelled (only before pickup)`, 'ILLEGAL_TRANSITION');
+      if (!CANCELLABLE.includes(leg.state) || leg.pickupChecklist)
+        throw new ConflictError(
+          `a leg in state ${leg.state} can no longer be cancelled (only before pickup)`,
+          'ILLEGAL_TRANSITION',
+        );
       const pending = await m.findBy(BcciAssignment, { legId, state: 'pending' });
-      await m.update(BcciAssignment, { legId, state: 'pending' }, { state: 'withdrawn', respondedAt: now, respondedById: user.id, reason });
+      await m.update(
+        BcciAssignment,
+        { legId, state: 'pending' },
+        { state: 'withdrawn', respondedAt: now, respondedById: user.id, reason },
+      );
       const request = await m.findOneByOrFail(BcciRequest, { id: leg.requestId });
       const event = await transitionLeg(m, leg, { to: 'cancelled', actorId: user.id, reason, at: now }, request.code);
       return { event, pending, createdById: request.createdById };
     });
-    for (const a of result.pending) await this.queue.cancel('dispatch-accept-timeout', timeoutJobId(a.id)).catch(() => false);
+    for (const a of result.pending)
+      await this.queue.cancel('dispatch-accept-timeout', timeoutJobId(a.id)).catch(() => false);
     this.events.emit('dispatch:leg-updated', result.event, result.createdById);
     return this.get(legId, user);
   }
@@ -201,23 +298,50 @@ export class LegsService {
   async remit(dto: RemittanceDto, user: AuthUser): Promise<RemittanceView> {
     const officeId = this.scopeOffice(user) ?? dto.officeId;
     if (!officeId) throw new ValidationError('officeId: say which office remits', { field: 'officeId' });
-    if (!dto.legIds.length) throw new ValidationError('legIds: list at least one leg', { field: 'legIds', constraint: 'arrayNotEmpty' });
+    if (!dto.legIds.length)
+      throw new ValidationError('legIds: list at least one leg', { field: 'legIds', constraint: 'arrayNotEmpty' });
     const now = this.clock.now();
     const id = uuidv7();
     const amount = await this.db.transaction(async (m) => {
-      const legs = await m.find(BcciLeg, { where: { id: In(dto.legIds), officeId }, lock: { mode: 'pessimistic_write' } });
+      const legs = await m.find(BcciLeg, {
+        where: { id: In(dto.legIds), officeId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const found = new Set(legs.map((l) => l.id));
       const missing = dto.legIds.filter((l) => !found.has(l));
       if (missing.length) throw new NotFoundError('Leg', missing[0]);
       const bad = legs.find((l) => !l.feeCollected || l.remittanceId);
-      if (bad) throw new ConflictError(`leg ${bad.id} has no collected fee left to remit`, 'CONFLICT', { legId: bad.id });
+      if (bad)
+        throw new ConflictError(`leg ${bad.id} has no collected fee left to remit`, 'CONFLICT', { legId: bad.id });
       const total = legs.reduce((s, l) => s + (l.feeCollected ?? 0), 0);
-      await m.insert(BcciRemittance, { id, officeId, reference: dto.reference, remittedOn: dto.remittedOn, amount: total, createdById: user.id, createdAt: now });
+      await m.insert(BcciRemittance, {
+        id,
+        officeId,
+        reference: dto.reference,
+        remittedOn: dto.remittedOn,
+        amount: total,
+        createdById: user.id,
+        createdAt: now,
+      });
       await m.update(BcciLeg, { id: In(dto.legIds), remittanceId: IsNull() }, { remittanceId: id });
-      await writeAudit(m, { actorId: user.id, entityType: 'bcci_remittance', entityId: id, action: 'created', data: { officeId, amount: total, legs: legs.length } });
+      await writeAudit(m, {
+        actorId: user.id,
+        entityType: 'bcci_remittance',
+        entityId: id,
+        action: 'created',
+        data: { officeId, amount: total, legs: legs.length },
+      });
       return total;
     });
-    return { id, officeId, reference: dto.reference, remittedOn: dto.remittedOn, amount, legIds: dto.legIds, createdAt: now.toISOString() };
+    return {
+      id,
+      officeId,
+      reference: dto.reference,
+      remittedOn: dto.remittedOn,
+      amount,
+      legIds: dto.legIds,
+      createdAt: now.toISOString(),
+    };
   }
 
   /** Collected but not yet remitted, per office (a dispatcher sees their own office only). */
@@ -237,11 +361,16 @@ export class LegsService {
    */
   async unremittedCsv(officeFilter: string | undefined, user: AuthUser): Promise<{ fileName: string; csv: string }> {
     const officeId = this.scopeOffice(user) ?? officeFilter ?? null;
-    if (officeId && !(await this.offices.exists(officeId))) throw new ValidationError(`officeId: unknown post office ${officeId}`, { field: 'officeId' });
-    const legs = await dbManager(this.db).getRepository(BcciLeg).createQueryBuilder('l')
+    if (officeId && !(await this.offices.exists(officeId)))
+      throw new ValidationError(`officeId: unknown post office ${officeId}`, { field: 'officeId' });
+    const legs = await dbManager(this.db)
+      .getRepository(BcciLeg)
+      .createQueryBuilder('l')
       .where('l.fee_collected > 0 AND l.remittance_id IS NULL AND l.office_id IS NOT NULL')
       .andWhere(officeId ? 'l.office_id = :officeId' : '1=1', { officeId })
-      .orderBy('l.office_id').addOrderBy('l.updated_at', 'ASC').addOrderBy('l.id', 'ASC')
+      .orderBy('l.office_id')
+      .addOrderBy('l.updated_at', 'ASC')
+      .addOrderBy('l.id', 'ASC')
       .getMany();
     const requests = await this.requests(legs.map((l) => l.requestId));
     const offices = new Map<string, { code: string; name: string }>();
@@ -286,11 +415,22 @@ export class LegsService {
   }
 
   /** The pending offer of this dispatcher's office for the leg (supervisors: of any office). */
-  private async pendingOffer(m: EntityManager, legId: string, user: AuthUser): Promise<{ leg: BcciLeg; assignment: BcciAssignment }> {
+  private async pendingOffer(
+    m: EntityManager,
+    legId: string,
+    user: AuthUser,
+  ): Promise<{ leg: BcciLeg; assignment: BcciAssignment }> {
     const own = this.scopeOffice(user);
     const leg = await this.scopedLeg(m, legId, user);
-    const assignment = await m.findOneBy(BcciAssignment, own ? { legId, state: 'pending', officeId: own } : { legId, state: 'pending' });
-    if (!assignment) throw new ConflictError(`leg ${legId} has no pending offer${own ? ' for your office' : ''} (state ${leg.state})`, 'ILLEGAL_TRANSITION');
+    const assignment = await m.findOneBy(
+      BcciAssignment,
+      own ? { legId, state: 'pending', officeId: own } : { legId, state: 'pending' },
+    );
+    if (!assignment)
+      throw new ConflictError(
+        `leg ${legId} has no pending offer${own ? ' for your office' : ''} (state ${leg.state})`,
+        'ILLEGAL_TRANSITION',
+      );
     return { leg, assignment };
   }
 
@@ -304,7 +444,11 @@ export class LegsService {
     const result = await this.db.transaction(async (m) => {
       const leg = await this.scopedLeg(m, legId, user);
       const input = build(leg);
-      if (!from.includes(leg.state)) throw new ConflictError(`a leg in state ${leg.state} cannot go to ${input.to}`, 'ILLEGAL_TRANSITION', { from: leg.state, to: input.to });
+      if (!from.includes(leg.state))
+        throw new ConflictError(`a leg in state ${leg.state} cannot go to ${input.to}`, 'ILLEGAL_TRANSITION', {
+          from: leg.state,
+          to: input.to,
+        });
       const request = await m.findOneByOrFail(BcciRequest, { id: leg.requestId });
       const event: LegEvent = await transitionLeg(m, leg, { ...input, actorId: user.id, at: now }, request.code);
       return { event, createdById: request.createdById };
@@ -316,10 +460,23 @@ export class LegsService {
   /** The request code and what the handling office needs of the request (contact, dossier, procedure, agency). */
   private async requests(requestIds: string[]): Promise<Map<string, { code: string; summary: LegRequestSummary }>> {
     if (!requestIds.length) return new Map();
-    const rows = await dbManager(this.db).getRepository(BcciRequest).find({
-      where: { id: In([...new Set(requestIds)]) },
-      select: ['id', 'code', 'dossierCode', 'procedureName', 'field', 'agency', 'serviceLevel', 'contactName', 'citizenPhone', 'notes'],
-    });
+    const rows = await dbManager(this.db)
+      .getRepository(BcciRequest)
+      .find({
+        where: { id: In([...new Set(requestIds)]) },
+        select: [
+          'id',
+          'code',
+          'dossierCode',
+          'procedureName',
+          'field',
+          'agency',
+          'serviceLevel',
+          'contactName',
+          'citizenPhone',
+          'notes',
+        ],
+      });
     return new Map(
       rows.map((r) => [
         r.id,

@@ -8,7 +8,8 @@ export function encodeListCursor(at: Date, id: string): string {
 export function decodeListCursor(cursor: string): { at: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso);
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(at.getTime())) throw new ValidationError('cursor: not a cursor returned by this list', { field: 'cursor' });
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(at.getTime()))
+    throw new ValidationError('cursor: not a cursor returned by this list', { field: 'cursor' });
   return { at, id };
 }
 

@@ -40,7 +40,9 @@ export class OfficeIndexService {
   }
 
   private async build(): Promise<OfficeIndex> {
-    const offices = (await dbManager(this.db).query('SELECT id, lat, lng, active, daily_capacity, opening_hours FROM post_offices')) as Array<{
+    const offices = (await dbManager(this.db).query(
+      'SELECT id, lat, lng, active, daily_capacity, opening_hours FROM post_offices',
+    )) as Array<{
       id: string;
       lat: string;
       lng: string;
@@ -48,7 +50,9 @@ export class OfficeIndexService {
       daily_capacity: number;
       opening_hours: string | OpeningHours;
     }>;
-    const areas = (await dbManager(this.db).query('SELECT post_office_id, commune_code FROM post_office_service_areas')) as Array<{ post_office_id: string; commune_code: string }>;
+    const areas = (await dbManager(this.db).query(
+      'SELECT post_office_id, commune_code FROM post_office_service_areas',
+    )) as Array<{ post_office_id: string; commune_code: string }>;
     const serves = new Map<string, string[]>();
     for (const a of areas) {
       const list = serves.get(a.post_office_id);
@@ -61,7 +65,8 @@ export class OfficeIndexService {
       lng: Number(o.lng),
       active: !!Number(o.active),
       dailyCapacity: Number(o.daily_capacity),
-      openingHours: typeof o.opening_hours === 'string' ? (JSON.parse(o.opening_hours) as OpeningHours) : o.opening_hours,
+      openingHours:
+        typeof o.opening_hours === 'string' ? (JSON.parse(o.opening_hours) as OpeningHours) : o.opening_hours,
       serves: serves.get(o.id) ?? [],
     }));
     this.logger.debug(`Office index rebuilt: ${list.length} offices`);

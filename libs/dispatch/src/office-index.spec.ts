@@ -1,8 +1,12 @@
 import type { OpeningHours } from '@hotline/contracts';
 import { IndexedOffice, OfficeIndex, RoutingContext, haversineKm } from './office-index';
 
-const ALWAYS: OpeningHours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '23:59']]]));
-const WEEKDAYS_ONLY: OpeningHours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['07:00', '17:00']]]));
+const ALWAYS: OpeningHours = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '23:59']]]),
+);
+const WEEKDAYS_ONLY: OpeningHours = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['07:00', '17:00']]]),
+);
 
 function office(id: string, lat: number, lng: number, extra: Partial<IndexedOffice> = {}): IndexedOffice {
   return { id, lat, lng, active: true, dailyCapacity: 10, openingHours: ALWAYS, serves: ['X'], ...extra };
@@ -18,7 +22,8 @@ function ctx(extra: Partial<RoutingContext> = {}): RoutingContext {
 }
 
 describe('haversineKm', () => {
-  it('is about 111 km per degree of latitude', () => expect(haversineKm({ lat: 13, lng: 108 }, { lat: 14, lng: 108 })).toBeCloseTo(111.2, 0));
+  it('is about 111 km per degree of latitude', () =>
+    expect(haversineKm({ lat: 13, lng: 108 }, { lat: 14, lng: 108 })).toBeCloseTo(111.2, 0));
   it('is 0 for the same point', () => expect(haversineKm(P, P)).toBe(0));
 });
 
@@ -30,10 +35,25 @@ describe('OfficeIndex.decide', () => {
 
   it.each<[string, IndexedOffice[], Partial<RoutingContext>, unknown]>([
     ['picks the nearest serving office', [far, mid, near, other], {}, { kind: 'office', officeId: 'near' }],
-    ['skips an office that does not serve the commune even if nearer', [other, far], {}, { kind: 'office', officeId: 'far' }],
+    [
+      'skips an office that does not serve the commune even if nearer',
+      [other, far],
+      {},
+      { kind: 'office', officeId: 'far' },
+    ],
     ['skips excluded offices', [near, mid, far], { excluded: new Set(['near']) }, { kind: 'office', officeId: 'mid' }],
-    ['skips inactive offices', [office('near', 13.981, 108, { active: false }), mid], {}, { kind: 'office', officeId: 'mid' }],
-    ['skips offices at capacity', [near, mid], { loadToday: new Map([['near', 10]]) }, { kind: 'office', officeId: 'mid' }],
+    [
+      'skips inactive offices',
+      [office('near', 13.981, 108, { active: false }), mid],
+      {},
+      { kind: 'office', officeId: 'mid' },
+    ],
+    [
+      'skips offices at capacity',
+      [near, mid],
+      { loadToday: new Map([['near', 10]]) },
+      { kind: 'office', officeId: 'mid' },
+    ],
     ['none when every office is excluded', [near, mid], { excluded: new Set(['near', 'mid']) }, { kind: 'none' }],
     ['none when no office serves the commune', [other], {}, { kind: 'none' }],
   ])('%s', (_name, offices, extra, expected) => {
@@ -54,10 +74,13 @@ describe('OfficeIndex.decide', () => {
 
   it('agrees with the brute-force scan on random data', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const communes = Array.from({ length: 50 }, (_, i) => `C${i}`);
     const offices = Array.from({ length: 1000 }, (_, i) =>
-      office(`o${i}`, 13 + rnd() * 2, 107.5 + rnd() * 2, { serves: [communes[Math.floor(rnd() * 50)], communes[Math.floor(rnd() * 50)]], active: rnd() > 0.1 }),
+      office(`o${i}`, 13 + rnd() * 2, 107.5 + rnd() * 2, {
+        serves: [communes[Math.floor(rnd() * 50)], communes[Math.floor(rnd() * 50)]],
+        active: rnd() > 0.1,
+      }),
     );
     const index = new OfficeIndex(offices);
     for (let i = 0; i < 200; i++) {

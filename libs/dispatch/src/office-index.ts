@@ -79,7 +79,11 @@ function weekOf(o: Candidate): CompiledWeek {
  * The hot path computes the local weekday/minute once and checks compiled hours; the next opening time is only computed
  * (second pass) when no office can take the leg now.
  */
-export function decide(candidates: readonly IndexedOffice[], ctx: RoutingContext, requireServes = false): RoutingDecision {
+export function decide(
+  candidates: readonly IndexedOffice[],
+  ctx: RoutingContext,
+  requireServes = false,
+): RoutingDecision {
   const local = new Date(ctx.at.getTime() + VN_OFFSET_MS);
   const day = local.getUTCDay();
   const minute = local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60;

@@ -37,7 +37,11 @@ function toDb(column: ColumnMetadata, value: unknown): unknown {
  * generated values and re-reads defaults on every call: measurable on the request-creation hot path). The column list
  * comes from the entity metadata, so it follows the entity; every column must be given (no default is relied upon).
  */
-export async function plainInsert<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, rows: T[]): Promise<void> {
+export async function plainInsert<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  rows: T[],
+): Promise<void> {
   if (!rows.length) return;
   const shape = shapeOf(m, entity);
   const params: unknown[] = [];

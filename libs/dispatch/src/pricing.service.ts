@@ -2,8 +2,31 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import type { LegKind, PriceLine, PromotionView, QuoteView, RouteType, ServiceLevel, TariffView, BcciOption } from '@hotline/contracts';
-import { APP_CONFIG, AppConfig, Clock, closeRedis, ConflictError, createRedis, dbManager, NotFoundError, REDIS, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import type {
+  LegKind,
+  PriceLine,
+  PromotionView,
+  QuoteView,
+  RouteType,
+  ServiceLevel,
+  TariffView,
+  BcciOption,
+} from '@hotline/contracts';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  closeRedis,
+  ConflictError,
+  createRedis,
+  dbManager,
+  NotFoundError,
+  REDIS,
+  stripUndefined,
+  uuidv7,
+  ValidationError,
+  writeAudit,
+} from '@hotline/core';
 import { BcciPromotion } from './bcci-promotion.entity';
 import { BcciTariff } from './bcci-tariff.entity';
 import type { PromotionDto, TariffDto, UpdatePromotionDto, UpdateTariffDto } from './dispatch.dto';
@@ -13,7 +36,15 @@ export function legKindsOf(option: BcciOption): LegKind[] {
   return option === 'both' ? ['pickup', 'return'] : option === 'send_dossier' ? ['pickup'] : ['return'];
 }
 
-const tariffView = (t: BcciTariff): TariffView => ({ id: t.id, legKind: t.legKind, routeType: t.routeType, priceVnd: t.priceVnd, dueWorkingDays: t.dueWorkingDays, active: t.active, updatedAt: t.updatedAt.toISOString() });
+const tariffView = (t: BcciTariff): TariffView => ({
+  id: t.id,
+  legKind: t.legKind,
+  routeType: t.routeType,
+  priceVnd: t.priceVnd,
+  dueWorkingDays: t.dueWorkingDays,
+  active: t.active,
+  updatedAt: t.updatedAt.toISOString(),
+});
 const promotionView = (p: BcciPromotion): PromotionView => ({
   id: p.id,
   name: p.name,
@@ -69,7 +100,9 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
     // On every (re)connect: subscribe, and drop the copy, since messages sent while disconnected are lost.
     this.subscriber.on('ready', () => {
       this.invalidateLocal();
-      this.subscriber?.subscribe(this.channel).catch((err: Error) => this.logger.warn(`Pricing invalidation channel: ${err.message}`));
+      this.subscriber
+        ?.subscribe(this.channel)
+        .catch((err: Error) => this.logger.warn(`Pricing invalidation channel: ${err.message}`));
     });
   }
 
@@ -84,7 +117,10 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
     if (s && Date.now() - s.loadedAt < PRICING_CACHE_TTL_MS) return s;
     if (!this.loading) {
       const generation = this.generation;
-      this.loading = Promise.all([dbManager(this.db).getRepository(BcciTariff).find(), dbManager(this.db).getRepository(BcciPromotion).findBy({ active: true })])
+      this.loading = Promise.all([
+        dbManager(this.db).getRepository(BcciTariff).find(),
+        dbManager(this.db).getRepository(BcciPromotion).findBy({ active: true }),
+      ])
         .then(([tariffs, promotions]) => {
           const loaded = { tariffs, promotions, loadedAt: Date.now() };
           if (generation === this.generation) this.snapshot = loaded;
@@ -103,26 +139,50 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
   /** After an admin edit commits: this process at once, the others through Redis. */
   private async changed(): Promise<void> {
     this.invalidateLocal();
-    await this.redis.publish(this.channel, String(Date.now())).catch((err: Error) => this.logger.warn(`Could not announce a pricing change (other processes refresh within ${PRICING_CACHE_TTL_MS / 1000} s): ${err.message}`));
+    await this.redis
+      .publish(this.channel, String(Date.now()))
+      .catch((err: Error) =>
+        this.logger.warn(
+          `Could not announce a pricing change (other processes refresh within ${PRICING_CACHE_TTL_MS / 1000} s): ${err.message}`,
+        ),
+      );
   }
 
-  async quote(input: { option: BcciOption; serviceLevel: ServiceLevel; field: string; routeType?: RouteType }, at: Date = this.clock.now()): Promise<QuoteView> {
+  async quote(
+    input: { option: BcciOption; serviceLevel: ServiceLevel; field: string; routeType?: RouteType },
+    at: Date = this.clock.now(),
+  ): Promise<QuoteView> {
     const { tariffs, promotions } = await this.rules();
     const routeType = input.routeType ?? 'intra_province';
     const lines: PriceLine[] = [];
     for (const legKind of legKindsOf(input.option)) {
       try {
-        lines.push(priceLeg({ legKind, routeType, serviceLevel: input.serviceLevel, field: input.field, at }, tariffs, promotions));
+        lines.push(
+          priceLeg(
+            { legKind, routeType, serviceLevel: input.serviceLevel, field: input.field, at },
+            tariffs,
+            promotions,
+          ),
+        );
       } catch (err) {
-        if (err instanceof NoTariffError) throw new ValidationError(`routeType: ${err.message}`, { field: 'routeType' });
+        if (err instanceof NoTariffError)
+          throw new ValidationError(`routeType: ${err.message}`, { field: 'routeType' });
         throw err;
       }
     }
-    return { lines, totalPostage: lines.reduce((s, l) => s + l.postage, 0), totalDiscount: lines.reduce((s, l) => s + l.discount, 0) };
+    return {
+      lines,
+      totalPostage: lines.reduce((s, l) => s + l.postage, 0),
+      totalDiscount: lines.reduce((s, l) => s + l.discount, 0),
+    };
   }
 
   async listTariffs(): Promise<TariffView[]> {
-    return (await dbManager(this.db).getRepository(BcciTariff).find({ order: { legKind: 'ASC', routeType: 'ASC' } })).map(tariffView);
+    return (
+      await dbManager(this.db)
+        .getRepository(BcciTariff)
+        .find({ order: { legKind: 'ASC', routeType: 'ASC' } })
+    ).map(tariffView);
   }
 
   async createTariff(dto: TariffDto, actorId: string): Promise<TariffView> {
@@ -143,19 +203,37 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
       if (!(await m.countBy(BcciTariff, { id }))) throw new NotFoundError('Tariff', id);
       const changes = stripUndefined(dto);
       await m.update(BcciTariff, { id }, { ...changes, updatedAt: this.clock.now() });
-      await writeAudit(m, { actorId, entityType: 'bcci_tariff', entityId: id, action: 'updated', data: { ...changes } });
+      await writeAudit(m, {
+        actorId,
+        entityType: 'bcci_tariff',
+        entityId: id,
+        action: 'updated',
+        data: { ...changes },
+      });
     });
     await this.changed();
     return tariffView(await dbManager(this.db).getRepository(BcciTariff).findOneByOrFail({ id }));
   }
 
   async listPromotions(): Promise<PromotionView[]> {
-    return (await dbManager(this.db).getRepository(BcciPromotion).find({ order: { startsOn: 'DESC' } })).map(promotionView);
+    return (
+      await dbManager(this.db)
+        .getRepository(BcciPromotion)
+        .find({ order: { startsOn: 'DESC' } })
+    ).map(promotionView);
   }
 
   async createPromotion(dto: PromotionDto, actorId: string): Promise<PromotionView> {
-    if (dto.endsOn < dto.startsOn) throw new ValidationError('endsOn: the window ends before it starts', { field: 'endsOn', constraint: 'dateOrder' });
-    if (!dto.legKinds.length) throw new ValidationError('legKinds: name at least one leg kind', { field: 'legKinds', constraint: 'arrayNotEmpty' });
+    if (dto.endsOn < dto.startsOn)
+      throw new ValidationError('endsOn: the window ends before it starts', {
+        field: 'endsOn',
+        constraint: 'dateOrder',
+      });
+    if (!dto.legKinds.length)
+      throw new ValidationError('legKinds: name at least one leg kind', {
+        field: 'legKinds',
+        constraint: 'arrayNotEmpty',
+      });
     const id = uuidv7();
     await this.db.transaction(async (m) => {
       await m.insert(BcciPromotion, {
@@ -181,11 +259,25 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
     if (!current) throw new NotFoundError('Promotion', id);
     const changes = stripUndefined(dto);
     const merged = { ...current, ...changes };
-    if (merged.endsOn < merged.startsOn) throw new ValidationError('endsOn: the window ends before it starts', { field: 'endsOn', constraint: 'dateOrder' });
-    if (!merged.legKinds.length) throw new ValidationError('legKinds: name at least one leg kind', { field: 'legKinds', constraint: 'arrayNotEmpty' });
+    if (merged.endsOn < merged.startsOn)
+      throw new ValidationError('endsOn: the window ends before it starts', {
+        field: 'endsOn',
+        constraint: 'dateOrder',
+      });
+    if (!merged.legKinds.length)
+      throw new ValidationError('legKinds: name at least one leg kind', {
+        field: 'legKinds',
+        constraint: 'arrayNotEmpty',
+      });
     await this.db.transaction(async (m) => {
       await m.update(BcciPromotion, { id }, { ...changes, updatedAt: this.clock.now() } as never);
-      await writeAudit(m, { actorId, entityType: 'bcci_promotion', entityId: id, action: 'updated', data: { ...changes } });
+      await writeAudit(m, {
+        actorId,
+        entityType: 'bcci_promotion',
+        entityId: id,
+        action: 'updated',
+        data: { ...changes },
+      });
     });
     await this.changed();
     return promotionView(await dbManager(this.db).getRepository(BcciPromotion).findOneByOrFail({ id }));

@@ -42,13 +42,39 @@ describe('priceLeg with the letter promotion', () => {
     ['31/5 00:00 +07 is after the window', 'return', '4', 'Hộ tịch', '2020-05-31T00:00:00+07:00', 20_000, false],
     ['31/5 00:00 +07 is 30/5 in UTC but still after', 'return', '4', 'Hộ tịch', '2020-05-30T17:00:00Z', 20_000, false],
     ['level 2 in another field pays full', 'return', '2', 'Hộ tịch', '2020-04-10T09:00:00+07:00', 20_000, false],
-    ['level 2 in the secured-transaction field is discounted', 'return', '2', 'Đăng ký giao dịch bảo đảm', '2020-04-10T09:00:00+07:00', 14_000, true],
-    ['field matching ignores accents and case', 'return', '2', 'DANG KY GIAO DICH  BAO DAM', '2020-04-10T09:00:00+07:00', 14_000, true],
-    ['the pickup leg is never discounted', 'pickup', '4', 'Đăng ký giao dịch bảo đảm', '2020-04-10T09:00:00+07:00', 20_000, false],
+    [
+      'level 2 in the secured-transaction field is discounted',
+      'return',
+      '2',
+      'Đăng ký giao dịch bảo đảm',
+      '2020-04-10T09:00:00+07:00',
+      14_000,
+      true,
+    ],
+    [
+      'field matching ignores accents and case',
+      'return',
+      '2',
+      'DANG KY GIAO DICH  BAO DAM',
+      '2020-04-10T09:00:00+07:00',
+      14_000,
+      true,
+    ],
+    [
+      'the pickup leg is never discounted',
+      'pickup',
+      '4',
+      'Đăng ký giao dịch bảo đảm',
+      '2020-04-10T09:00:00+07:00',
+      20_000,
+      false,
+    ],
     ['toàn trình counts as level 4', 'return', 'toan_trinh', 'Hộ tịch', '2020-04-10T09:00:00+07:00', 14_000, true],
   ];
   it.each(cases)('%s', (_name, legKind, serviceLevel, field, when, postage, applied) => {
-    const line = priceLeg({ legKind, routeType: 'intra_area', serviceLevel, field, at: at(when) }, tariffs, [letterRule]);
+    const line = priceLeg({ legKind, routeType: 'intra_area', serviceLevel, field, at: at(when) }, tariffs, [
+      letterRule,
+    ]);
     expect(line.postage).toBe(postage);
     expect(line.basePostage).toBe(20_000);
     expect(line.discount).toBe(20_000 - postage);
@@ -57,20 +83,50 @@ describe('priceLeg with the letter promotion', () => {
   });
 
   it('an inactive rule never applies', () => {
-    const line = priceLeg({ legKind: 'return', routeType: 'intra_area', serviceLevel: '4', field: 'x', at: at('2020-04-10T09:00:00+07:00') }, tariffs, [
-      { ...letterRule, active: false },
-    ]);
+    const line = priceLeg(
+      {
+        legKind: 'return',
+        routeType: 'intra_area',
+        serviceLevel: '4',
+        field: 'x',
+        at: at('2020-04-10T09:00:00+07:00'),
+      },
+      tariffs,
+      [{ ...letterRule, active: false }],
+    );
     expect(line.discount).toBe(0);
   });
 
   it('the largest discount wins when several rules match', () => {
     const rules = [letterRule, { ...letterRule, id: 'p2', name: 'half', percent: 50 }];
-    const line = priceLeg({ legKind: 'return', routeType: 'intra_province', serviceLevel: '4', field: 'x', at: at('2020-04-10T09:00:00+07:00') }, tariffs, rules);
-    expect(line).toMatchObject({ basePostage: 25_000, discount: 12_500, postage: 12_500, promotionId: 'p2', dueWorkingDays: 2 });
+    const line = priceLeg(
+      {
+        legKind: 'return',
+        routeType: 'intra_province',
+        serviceLevel: '4',
+        field: 'x',
+        at: at('2020-04-10T09:00:00+07:00'),
+      },
+      tariffs,
+      rules,
+    );
+    expect(line).toMatchObject({
+      basePostage: 25_000,
+      discount: 12_500,
+      postage: 12_500,
+      promotionId: 'p2',
+      dueWorkingDays: 2,
+    });
   });
 
   it('refuses a leg without an active tariff', () => {
-    expect(() => priceLeg({ legKind: 'pickup', routeType: 'inter_province', serviceLevel: '4', field: 'x', at: new Date() }, tariffs, [])).toThrow(/no active tariff/);
+    expect(() =>
+      priceLeg(
+        { legKind: 'pickup', routeType: 'inter_province', serviceLevel: '4', field: 'x', at: new Date() },
+        tariffs,
+        [],
+      ),
+    ).toThrow(/no active tariff/);
   });
 });
 

@@ -69,7 +69,11 @@ export function discountOf(base: number, percent: number): number {
 export class NoTariffError extends Error {}
 
 /** Price of one leg, or NoTariffError when no active tariff covers its kind and zone. */
-export function priceLeg(input: PriceInput, tariffs: readonly TariffRow[], promotions: readonly PromotionRule[]): PriceLine {
+export function priceLeg(
+  input: PriceInput,
+  tariffs: readonly TariffRow[],
+  promotions: readonly PromotionRule[],
+): PriceLine {
   const tariff = tariffs.find((t) => t.active && t.legKind === input.legKind && t.routeType === input.routeType);
   if (!tariff) throw new NoTariffError(`no active tariff for a ${input.legKind} leg on route type ${input.routeType}`);
   let best: { rule: PromotionRule; discount: number } | null = null;

@@ -19,7 +19,11 @@ export class PublicLookupLimiter {
     const windowMs = this.config.publicLookupWindowSeconds * 1000;
     const window = Math.floor(nowMs / windowMs);
     const key = `${this.app.redis.prefix}dispatch:lookup:${clientKey}:${window}`;
-    const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, windowMs + 1000).exec()) as Array<[Error | null, number]>;
+    const [[, count]] = (await this.redis
+      .multi()
+      .incr(key)
+      .pexpire(key, windowMs + 1000)
+      .exec()) as Array<[Error | null, number]>;
     if (count > this.config.publicLookupLimit) {
       const retryAfter = Math.max(1, Math.ceil(((window + 1) * windowMs - nowMs) / 1000));
       throw new TooManyRequestsError(`too many lookups: try again in ${retryAfter} s`, retryAfter);

@@ -15,7 +15,14 @@ export class RequestsCitizenHistory implements CitizenHistorySource {
 
   async citizenHistory(citizenId: string | null): Promise<CitizenHistorySection | null> {
     if (!citizenId) return null;
-    const rows: Array<{ id: string; code: string; procedure_name: string; created_at: Date; open_legs: number | string; state: string | null }> = await dbManager(this.db).query(
+    const rows: Array<{
+      id: string;
+      code: string;
+      procedure_name: string;
+      created_at: Date;
+      open_legs: number | string;
+      state: string | null;
+    }> = await dbManager(this.db).query(
       `SELECT r.id, r.code, r.procedure_name, r.created_at,
               (SELECT COUNT(*) FROM bcci_legs l WHERE l.request_id = r.id AND l.state NOT IN (?)) AS open_legs,
               (SELECT l.state FROM bcci_legs l WHERE l.request_id = r.id ORDER BY l.updated_at DESC LIMIT 1) AS state
@@ -28,7 +35,15 @@ export class RequestsCitizenHistory implements CitizenHistorySource {
       kind: 'requests',
       open: open.length,
       total: rows.length,
-      latest: latest ? { id: latest.id, code: latest.code, status: latest.state ?? 'routing', title: latest.procedure_name, createdAt: new Date(latest.created_at).toISOString() } : null,
+      latest: latest
+        ? {
+            id: latest.id,
+            code: latest.code,
+            status: latest.state ?? 'routing',
+            title: latest.procedure_name,
+            createdAt: new Date(latest.created_at).toISOString(),
+          }
+        : null,
     };
   }
 }

@@ -14,12 +14,12 @@ import { transitionLeg } from './leg-writer';
 import { OfficeIndexService } from './office-index.service';
 import { plainInsert } from './plain-insert';
 
-
 /** BullMQ priority: lower runs first. Remote-area legs (letter 659/UBND-KGVX) jump the queue. */
 export const REMOTE_PRIORITY = 1;
 export const NORMAL_PRIORITY = 5;
 
-export const routeJobId = (legId: string, attempt: number, after: Date | null) => jobId('route', legId, attempt, after ? after.getTime() : 0);
+export const routeJobId = (legId: string, attempt: number, after: Date | null) =>
+  jobId('route', legId, attempt, after ? after.getTime() : 0);
 export const timeoutJobId = (assignmentId: string) => jobId('accept-timeout', assignmentId);
 export const overdueJobId = (legId: string, dueAt: Date) => jobId('overdue', legId, dueAt.getTime());
 const FINISHED: readonly string[] = ['delivered', 'returned_to_agency', 'cancelled'];
@@ -53,7 +53,10 @@ export class RoutingService implements Reconcilable {
   ) {}
 
   /** Enqueue after commit: the routing job of a leg's current attempt. */
-  async enqueueRoute(leg: Pick<BcciLeg, 'id' | 'routingAttempt' | 'routeAfter' | 'remoteArea'>, request?: RequestRef): Promise<void> {
+  async enqueueRoute(
+    leg: Pick<BcciLeg, 'id' | 'routingAttempt' | 'routeAfter' | 'remoteArea'>,
+    request?: RequestRef,
+  ): Promise<void> {
     const job = this.routeJob(leg, request);
     await this.queue.enqueue(job.name, job.data, job.opts);
   }
@@ -62,8 +65,13 @@ export class RoutingService implements Reconcilable {
    * After the creating transaction commits: each new leg's routing job and overdue timer, in one Redis round trip
    * (BullMQ addBulk; the queue's default job options apply as for a single add).
    */
-  async enqueueNewLegs(legs: Array<Pick<BcciLeg, 'id' | 'routingAttempt' | 'routeAfter' | 'remoteArea' | 'dueAt'>>, request: RequestRef): Promise<void> {
-    await this.queue.queue('dispatch').addBulk(legs.flatMap((leg) => [this.routeJob(leg, request), this.overdueJob(leg)]));
+  async enqueueNewLegs(
+    legs: Array<Pick<BcciLeg, 'id' | 'routingAttempt' | 'routeAfter' | 'remoteArea' | 'dueAt'>>,
+    request: RequestRef,
+  ): Promise<void> {
+    await this.queue
+      .queue('dispatch')
+      .addBulk(legs.flatMap((leg) => [this.routeJob(leg, request), this.overdueJob(leg)]));
   }
 
   private routeJob(leg: Pick<BcciLeg, 'id' | 'routingAttempt' | 'routeAfter' | 'remoteArea'>, request?: RequestRef) {
@@ -81,12 +89,20 @@ export class RoutingService implements Reconcilable {
 
   private overdueJob(leg: Pick<BcciLeg, 'id' | 'dueAt'>) {
     const data: JobOf<'dispatch-leg-overdue'> = { legId: leg.id, dueAt: leg.dueAt.toISOString() };
-    return { name: 'dispatch-leg-overdue' as const, data, opts: { jobId: overdueJobId(leg.id, leg.dueAt), delay: Math.max(0, leg.dueAt.getTime() - this.clock.nowMs()) } };
+    return {
+      name: 'dispatch-leg-overdue' as const,
+      data,
+      opts: { jobId: overdueJobId(leg.id, leg.dueAt), delay: Math.max(0, leg.dueAt.getTime() - this.clock.nowMs()) },
+    };
   }
 
   async enqueueTimeout(a: Pick<BcciAssignment, 'id' | 'deadlineAt'>): Promise<void> {
     if (!a.deadlineAt) return;
-    await this.queue.enqueue('dispatch-accept-timeout', { assignmentId: a.id }, { jobId: timeoutJobId(a.id), delay: Math.max(0, a.deadlineAt.getTime() - this.clock.nowMs()) });
+    await this.queue.enqueue(
+      'dispatch-accept-timeout',
+      { assignmentId: a.id },
+      { jobId: timeoutJobId(a.id), delay: Math.max(0, a.deadlineAt.getTime() - this.clock.nowMs()) },
+    );
   }
 
   /** The live overdue flag at the leg's due date (no state change: `overdue` is derived from dueAt in the views). */
@@ -98,11 +114,29 @@ export class RoutingService implements Reconcilable {
   /** The overdue job: emits to the office, the creating operator and supervisors, unless the leg is finished or its due date moved. */
   async overdue(legId: string, dueAt: string): Promise<'overdue' | 'stale'> {
     const leg = await dbManager(this.db).getRepository(BcciLeg).findOneBy({ id: legId });
-    if (!leg || FINISHED.includes(leg.state) || leg.dueAt.toISOString() !== dueAt || leg.dueAt.getTime() > this.clock.nowMs()) return 'stale';
+    if (
+      !leg ||
+      FINISHED.includes(leg.state) ||
+      leg.dueAt.toISOString() !== dueAt ||
+      leg.dueAt.getTime() > this.clock.nowMs()
+    )
+      return 'stale';
     const request = await dbManager(this.db).getRepository(BcciRequest).findOneByOrFail({ id: leg.requestId });
     this.events.emit(
       'dispatch:leg-overdue',
-      { legId, requestId: leg.requestId, requestCode: request.code, officeId: leg.officeId, assignmentId: null, from: leg.state, to: leg.state, reason: 'past its due date', remoteArea: leg.remoteArea, deadlineAt: dueAt, at: this.clock.now().toISOString() },
+      {
+        legId,
+        requestId: leg.requestId,
+        requestCode: request.code,
+        officeId: leg.officeId,
+        assignmentId: null,
+        from: leg.state,
+        to: leg.state,
+        reason: 'past its due date',
+        remoteArea: leg.remoteArea,
+        deadlineAt: dueAt,
+        at: this.clock.now().toISOString(),
+      },
       request.createdById,
     );
     return 'overdue';
@@ -110,40 +144,69 @@ export class RoutingService implements Reconcilable {
 
   /** The acceptance deadline of an offer made at `at`: N working minutes, or the wall-clock override for tests. */
   acceptDeadline(at: Date): Date {
-    if (this.config.acceptTimeoutSeconds !== null) return new Date(at.getTime() + this.config.acceptTimeoutSeconds * 1000);
+    if (this.config.acceptTimeoutSeconds !== null)
+      return new Date(at.getTime() + this.config.acceptTimeoutSeconds * 1000);
     return this.calendar.addBusinessTime(at, this.config.acceptTimeoutMinutes);
   }
 
   /** The routing job: nearest eligible office now, or wait for the next opening, or unroutable. Idempotent per (leg, attempt). */
   async route(legId: string, attempt: number, known?: RequestRef): Promise<RouteOutcome> {
     // The leg and the office index's freshness check are independent: one round trip's wait instead of two.
-    const [leg, index] = await Promise.all([dbManager(this.db).getRepository(BcciLeg).findOneBy({ id: legId }), this.offices.get()]);
+    const [leg, index] = await Promise.all([
+      dbManager(this.db).getRepository(BcciLeg).findOneBy({ id: legId }),
+      this.offices.get(),
+    ]);
     if (!leg || leg.state !== 'routing' || leg.routingAttempt !== attempt) return 'stale';
     const request: RequestRef = known?.requestCode && known.createdById ? known : await this.requestRef(leg.requestId);
     const now = this.clock.now();
     const candidates = index.candidates(leg.communeCode);
     // Every ended offer (reject, timeout, manual re-assignment) starts a new attempt: at the first one there is none to exclude.
-    const tried = attempt > 1 ? await dbManager(this.db).getRepository(BcciAssignment).find({ where: { legId, state: In(['rejected', 'timed_out', 'withdrawn']) }, select: ['officeId'] }) : [];
+    const tried =
+      attempt > 1
+        ? await dbManager(this.db)
+            .getRepository(BcciAssignment)
+            .find({ where: { legId, state: In(['rejected', 'timed_out', 'withdrawn']) }, select: ['officeId'] })
+        : [];
     const excluded = new Set(tried.map((a) => a.officeId));
-    const loadToday = await this.loadToday(candidates.map((c) => c.id).filter((id) => !excluded.has(id)), now);
-    const point = leg.lat !== null && leg.lng !== null ? { lat: leg.lat, lng: leg.lng } : await this.centroid(leg.communeCode);
+    const loadToday = await this.loadToday(
+      candidates.map((c) => c.id).filter((id) => !excluded.has(id)),
+      now,
+    );
+    const point =
+      leg.lat !== null && leg.lng !== null ? { lat: leg.lat, lng: leg.lng } : await this.centroid(leg.communeCode);
     const decision = index.decide({ communeCode: leg.communeCode, point, at: now, excluded, loadToday });
 
     if (decision.kind === 'wait') {
-      const res = await dbManager(this.db).getRepository(BcciLeg).update({ id: legId, state: 'routing', routingAttempt: attempt }, { routeAfter: decision.at });
+      const res = await dbManager(this.db)
+        .getRepository(BcciLeg)
+        .update({ id: legId, state: 'routing', routingAttempt: attempt }, { routeAfter: decision.at });
       if (!res.affected) return 'stale';
       await this.enqueueRoute({ ...leg, routeAfter: decision.at }, request);
       return 'waiting';
     }
     if (decision.kind === 'none') {
       const event = await this.db.transaction((m) =>
-        transitionLeg(m, leg, { to: 'unroutable', actorId: null, at: now, reason: 'no eligible post office left', where: { routingAttempt: attempt }, changes: { officeId: null, routeAfter: null } }, request.requestCode),
+        transitionLeg(
+          m,
+          leg,
+          {
+            to: 'unroutable',
+            actorId: null,
+            at: now,
+            reason: 'no eligible post office left',
+            where: { routingAttempt: attempt },
+            changes: { officeId: null, routeAfter: null },
+          },
+          request.requestCode,
+        ),
       );
       this.events.emit('dispatch:escalated', event, request.createdById);
       return 'unroutable';
     }
     const deadline = this.acceptDeadline(now);
-    const { event, assignment } = await this.db.transaction((m) => this.offer(m, leg, request.requestCode, decision.officeId, decision.distanceKm, deadline, false, null, now));
+    const { event, assignment } = await this.db.transaction((m) =>
+      this.offer(m, leg, request.requestCode, decision.officeId, decision.distanceKm, deadline, false, null, now),
+    );
     await this.enqueueTimeout(assignment);
     this.events.emit('dispatch:leg-assigned', event, request.createdById);
     return 'assigned';
@@ -200,7 +263,12 @@ export class RoutingService implements Reconcilable {
    * Ends a pending offer (timeout, reject) and sends the leg back to routing with the next attempt. A conditional UPDATE on
    * the offer's state makes a late timeout after an accept (or a double reject) a no-op: returns null then.
    */
-  async endOffer(assignmentId: string, outcome: 'timed_out' | 'rejected', actorId: string | null, reason: string | null): Promise<LegEvent | null> {
+  async endOffer(
+    assignmentId: string,
+    outcome: 'timed_out' | 'rejected',
+    actorId: string | null,
+    reason: string | null,
+  ): Promise<LegEvent | null> {
     const now = this.clock.now();
     const result = await this.db.transaction(async (m) => {
       const res = await m
@@ -216,11 +284,23 @@ export class RoutingService implements Reconcilable {
       const event = await transitionLeg(
         m,
         leg,
-        { to: 'routing', actorId, at: now, reason: reason ?? (outcome === 'timed_out' ? 'not accepted in time' : null), changes: { officeId: null, routingAttempt: leg.routingAttempt + 1, routeAfter: null }, data: { assignmentId, outcome, officeId: a.officeId } },
+        {
+          to: 'routing',
+          actorId,
+          at: now,
+          reason: reason ?? (outcome === 'timed_out' ? 'not accepted in time' : null),
+          changes: { officeId: null, routingAttempt: leg.routingAttempt + 1, routeAfter: null },
+          data: { assignmentId, outcome, officeId: a.officeId },
+        },
         request.code,
         a.id,
       );
-      return { event, leg: { ...leg, routingAttempt: leg.routingAttempt + 1, routeAfter: null }, createdById: request.createdById, officeId: a.officeId };
+      return {
+        event,
+        leg: { ...leg, routingAttempt: leg.routingAttempt + 1, routeAfter: null },
+        createdById: request.createdById,
+        officeId: a.officeId,
+      };
     });
     if (!result) return null;
     await this.enqueueRoute(result.leg, { requestCode: result.event.requestCode, createdById: result.createdById });
@@ -236,17 +316,25 @@ export class RoutingService implements Reconcilable {
   /** Re-arms routing jobs for legs in `routing` and timeouts for pending offers, from MySQL (deterministic job ids). */
   async reconcile(): Promise<number> {
     let armed = 0;
-    const legs = await dbManager(this.db).getRepository(BcciLeg).find({ where: { state: 'routing' }, select: ['id', 'routingAttempt', 'routeAfter', 'remoteArea'] });
+    const legs = await dbManager(this.db)
+      .getRepository(BcciLeg)
+      .find({ where: { state: 'routing' }, select: ['id', 'routingAttempt', 'routeAfter', 'remoteArea'] });
     for (const leg of legs) {
-      await this.rearm('dispatch', routeJobId(leg.id, leg.routingAttempt, leg.routeAfter), () => this.enqueueRoute(leg));
+      await this.rearm('dispatch', routeJobId(leg.id, leg.routingAttempt, leg.routeAfter), () =>
+        this.enqueueRoute(leg),
+      );
       armed++;
     }
-    const open = await dbManager(this.db).getRepository(BcciLeg).find({ where: { state: Not(In([...FINISHED])) as never }, select: ['id', 'dueAt'] });
+    const open = await dbManager(this.db)
+      .getRepository(BcciLeg)
+      .find({ where: { state: Not(In([...FINISHED])) as never }, select: ['id', 'dueAt'] });
     for (const leg of open) {
       await this.rearm('dispatch', overdueJobId(leg.id, leg.dueAt), () => this.enqueueOverdue(leg));
       armed++;
     }
-    const pending = await dbManager(this.db).getRepository(BcciAssignment).find({ where: { state: 'pending' }, select: ['id', 'deadlineAt'] });
+    const pending = await dbManager(this.db)
+      .getRepository(BcciAssignment)
+      .find({ where: { state: 'pending' }, select: ['id', 'deadlineAt'] });
     for (const a of pending.filter((p) => p.deadlineAt)) {
       await this.rearm('dispatch', timeoutJobId(a.id), () => this.enqueueTimeout(a));
       armed++;
@@ -276,7 +364,9 @@ export class RoutingService implements Reconcilable {
   }
 
   private async requestRef(requestId: string): Promise<RequestRef> {
-    const r = await dbManager(this.db).getRepository(BcciRequest).findOneOrFail({ where: { id: requestId }, select: ['code', 'createdById'] });
+    const r = await dbManager(this.db)
+      .getRepository(BcciRequest)
+      .findOneOrFail({ where: { id: requestId }, select: ['code', 'createdById'] });
     return { requestCode: r.code, createdById: r.createdById };
   }
 

@@ -28,7 +28,19 @@ const STATE_VI: Record<LegState, string> = {
   cancelled: 'Đã huỷ',
   unroutable: 'Không điều phối được',
 };
-const HEADER = ['Mã bưu cục', 'Tên bưu cục', 'Mã yêu cầu', 'Mã hồ sơ', 'Cơ quan giải quyết', 'Chiều', 'Trạng thái', 'Số biên lai', 'Thu hộ dự kiến (VND)', 'Đã thu (VND)', 'Cập nhật lúc'];
+const HEADER = [
+  'Mã bưu cục',
+  'Tên bưu cục',
+  'Mã yêu cầu',
+  'Mã hồ sơ',
+  'Cơ quan giải quyết',
+  'Chiều',
+  'Trạng thái',
+  'Số biên lai',
+  'Thu hộ dự kiến (VND)',
+  'Đã thu (VND)',
+  'Cập nhật lúc',
+];
 
 /** dd/MM/yyyy HH:mm in Vietnam time (UTC+7, no daylight saving). */
 function vnDateTime(d: Date): string {
@@ -54,13 +66,30 @@ export function unremittedCsv(lines: UnremittedLine[]): string {
   const totals = new Map<string, { name: string; amount: number; legs: number }>();
   for (const l of lines) {
     rows.push(
-      [l.officeCode, l.officeName, l.requestCode, l.dossierCode, l.agency, KIND_VI[l.kind], STATE_VI[l.state], l.receiptNumber, l.feeExpected, l.feeCollected, vnDateTime(l.updatedAt)].map(csvCell).join(','),
+      [
+        l.officeCode,
+        l.officeName,
+        l.requestCode,
+        l.dossierCode,
+        l.agency,
+        KIND_VI[l.kind],
+        STATE_VI[l.state],
+        l.receiptNumber,
+        l.feeExpected,
+        l.feeCollected,
+        vnDateTime(l.updatedAt),
+      ]
+        .map(csvCell)
+        .join(','),
     );
     const t = totals.get(l.officeCode) ?? { name: l.officeName, amount: 0, legs: 0 };
     t.amount += l.feeCollected;
     t.legs += 1;
     totals.set(l.officeCode, t);
   }
-  for (const [code, t] of totals) rows.push([code, t.name, `Tổng cộng (${t.legs} chiều)`, '', '', '', '', '', '', t.amount, ''].map(csvCell).join(','));
+  for (const [code, t] of totals)
+    rows.push(
+      [code, t.name, `Tổng cộng (${t.legs} chiều)`, '', '', '', '', '', '', t.amount, ''].map(csvCell).join(','),
+    );
   return `\uFEFF${rows.join('\r\n')}\r\n`;
 }

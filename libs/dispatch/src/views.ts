@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import type { AssignmentView, BcciRequestView, LegRemittance, LegRequestSummary, LegView, PendingOffer } from '@hotline/contracts';
+import type {
+  AssignmentView,
+  BcciRequestView,
+  LegRemittance,
+  LegRequestSummary,
+  LegView,
+  PendingOffer,
+} from '@hotline/contracts';
 import { BcciAssignment as AssignmentEntity } from './bcci-assignment.entity';
 import { BcciRemittance } from './bcci-remittance.entity';
 import type { BcciAssignment } from './bcci-assignment.entity';
@@ -33,26 +40,50 @@ export interface LegExtras {
 
 export const NO_EXTRAS: LegExtras = { remittances: new Map(), pending: new Map() };
 
-const pendingOffer = (a: BcciAssignment): PendingOffer => ({ assignmentId: a.id, officeId: a.officeId, deadlineAt: iso(a.deadlineAt), offeredAt: a.createdAt.toISOString() });
+const pendingOffer = (a: BcciAssignment): PendingOffer => ({
+  assignmentId: a.id,
+  officeId: a.officeId,
+  deadlineAt: iso(a.deadlineAt),
+  offeredAt: a.createdAt.toISOString(),
+});
 
 /**
  * Remittance batches and pending offers of these legs, in at most two indexed reads (none when no leg needs them). Offers
  * already loaded (`assignments`) are used instead of a read.
  */
-export async function loadLegExtras(m: EntityManager, legs: BcciLeg[], assignments?: BcciAssignment[]): Promise<LegExtras> {
+export async function loadLegExtras(
+  m: EntityManager,
+  legs: BcciLeg[],
+  assignments?: BcciAssignment[],
+): Promise<LegExtras> {
   const remittanceIds = [...new Set(legs.map((l) => l.remittanceId).filter((id): id is string => !!id))];
   const offered = legs.filter((l) => l.state === 'assigned').map((l) => l.id);
   const [remittances, pending] = await Promise.all([
-    remittanceIds.length ? m.find(BcciRemittance, { where: { id: In(remittanceIds) }, select: ['id', 'reference', 'remittedOn'] }) : [],
-    assignments ? assignments.filter((a) => a.state === 'pending') : offered.length ? m.find(AssignmentEntity, { where: { legId: In(offered), state: 'pending' } }) : [],
+    remittanceIds.length
+      ? m.find(BcciRemittance, { where: { id: In(remittanceIds) }, select: ['id', 'reference', 'remittedOn'] })
+      : [],
+    assignments
+      ? assignments.filter((a) => a.state === 'pending')
+      : offered.length
+        ? m.find(AssignmentEntity, { where: { legId: In(offered), state: 'pending' } })
+        : [],
   ]);
   return {
-    remittances: new Map(remittances.map((r) => [r.id, { id: r.id, reference: r.reference, remittedOn: r.remittedOn }])),
+    remittances: new Map(
+      remittances.map((r) => [r.id, { id: r.id, reference: r.reference, remittedOn: r.remittedOn }]),
+    ),
     pending: new Map(pending.map((a) => [a.legId, pendingOffer(a)])),
   };
 }
 
-export function legView(l: BcciLeg, requestCode: string, now: Date, assignments?: BcciAssignment[], request?: LegRequestSummary, extras: LegExtras = NO_EXTRAS): LegView {
+export function legView(
+  l: BcciLeg,
+  requestCode: string,
+  now: Date,
+  assignments?: BcciAssignment[],
+  request?: LegRequestSummary,
+  extras: LegExtras = NO_EXTRAS,
+): LegView {
   const fromAssignments = assignments?.find((a) => a.state === 'pending' && a.legId === l.id);
   return {
     id: l.id,
@@ -76,8 +107,13 @@ export function legView(l: BcciLeg, requestCode: string, now: Date, assignments?
     promotionName: l.promotionName,
     feeExpected: l.feeExpected,
     feeCollected: l.feeCollected,
-    remittance: l.remittanceId ? (extras.remittances.get(l.remittanceId) ?? { id: l.remittanceId, reference: '', remittedOn: '' }) : null,
-    pendingOffer: l.state === 'assigned' ? (extras.pending.get(l.id) ?? (fromAssignments ? pendingOffer(fromAssignments) : null)) : null,
+    remittance: l.remittanceId
+      ? (extras.remittances.get(l.remittanceId) ?? { id: l.remittanceId, reference: '', remittedOn: '' })
+      : null,
+    pendingOffer:
+      l.state === 'assigned'
+        ? (extras.pending.get(l.id) ?? (fromAssignments ? pendingOffer(fromAssignments) : null))
+        : null,
     officeId: l.officeId,
     courierName: l.courierName,
     failedAttempts: l.failedAttempts,
@@ -92,7 +128,13 @@ export function legView(l: BcciLeg, requestCode: string, now: Date, assignments?
   };
 }
 
-export function requestView(r: BcciRequest, legs: BcciLeg[], now: Date, assignments: BcciAssignment[] = [], extras: LegExtras = NO_EXTRAS): BcciRequestView {
+export function requestView(
+  r: BcciRequest,
+  legs: BcciLeg[],
+  now: Date,
+  assignments: BcciAssignment[] = [],
+  extras: LegExtras = NO_EXTRAS,
+): BcciRequestView {
   return {
     id: r.id,
     code: r.code,
@@ -116,6 +158,15 @@ export function requestView(r: BcciRequest, legs: BcciLeg[], now: Date, assignme
     createdAt: r.createdAt.toISOString(),
     legs: legs
       .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'pickup' ? -1 : 1))
-      .map((l) => legView(l, r.code, now, assignments.filter((a) => a.legId === l.id), undefined, extras)),
+      .map((l) =>
+        legView(
+          l,
+          r.code,
+          now,
+          assignments.filter((a) => a.legId === l.id),
+          undefined,
+          extras,
+        ),
+      ),
   };
 }

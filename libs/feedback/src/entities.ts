@@ -7,4 +7,13 @@ import { TicketForward } from './entities/ticket-forward.entity';
 import { TicketMessage } from './entities/ticket-message.entity';
 import { Ticket } from './entities/ticket.entity';
 
-export const FEEDBACK_ENTITIES: EntityClass[] = [Ticket, TicketMessage, TicketForward, OverdueDossier, FeedbackCategory, Agency, SlaPolicy, MailOutbox];
+export const FEEDBACK_ENTITIES: EntityClass[] = [
+  Ticket,
+  TicketMessage,
+  TicketForward,
+  OverdueDossier,
+  FeedbackCategory,
+  Agency,
+  SlaPolicy,
+  MailOutbox,
+];

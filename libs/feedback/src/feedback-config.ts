@@ -17,11 +17,19 @@ export interface MailConfig {
   retryBaseMs: number;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+function int(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
   return n;
 }
 
@@ -30,7 +38,8 @@ function smtpUrl(env: NodeJS.ProcessEnv, problems: string[]): string | null {
   if (!raw) return null;
   try {
     const u = new URL(raw);
-    if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${u.protocol}")`);
+    if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:')
+      problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${u.protocol}")`);
     else if (!u.hostname) problems.push('SMTP_URL has no host');
   } catch {
     problems.push('SMTP_URL must be a URL like smtp://user:password@host:587');
@@ -41,7 +50,8 @@ function smtpUrl(env: NodeJS.ProcessEnv, problems: string[]): string | null {
 export function loadFeedbackConfig(env: NodeJS.ProcessEnv = process.env): FeedbackConfig {
   const problems: string[] = [];
   const from = env.MAIL_FROM?.trim() || 'Tổng đài 0269.3888.222 <no-reply@localhost>';
-  if (!/<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(from)) problems.push(`MAIL_FROM must be an address or "Name <address>" (got "${from}")`);
+  if (!/<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(from))
+    problems.push(`MAIL_FROM must be an address or "Name <address>" (got "${from}")`);
   const config = {
     lookupLimit: int(env, 'FEEDBACK_LOOKUP_LIMIT', 20, 1, 100_000, problems),
     lookupWindowSeconds: int(env, 'FEEDBACK_LOOKUP_WINDOW_SECONDS', 60, 1, 86_400, problems),

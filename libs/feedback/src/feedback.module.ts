@@ -13,7 +13,21 @@ import { MailOutboxService } from './services/mail-outbox.service';
 /** Tickets, their SLA clocks and timers, the managed lists; used by the api (controllers) and the worker (timers, reconciler). */
 @Module({
   imports: [CallsModule, GeoModule, IdentityModule, SlaModule],
-  providers: [MailOutboxService, TicketsService, FeedbackReferenceService, SlaTimersService, LookupRateLimiter, TicketsCitizenHistory],
-  exports: [MailOutboxService, TicketsService, FeedbackReferenceService, SlaTimersService, LookupRateLimiter, SlaModule],
+  providers: [
+    MailOutboxService,
+    TicketsService,
+    FeedbackReferenceService,
+    SlaTimersService,
+    LookupRateLimiter,
+    TicketsCitizenHistory,
+  ],
+  exports: [
+    MailOutboxService,
+    TicketsService,
+    FeedbackReferenceService,
+    SlaTimersService,
+    LookupRateLimiter,
+    SlaModule,
+  ],
 })
 export class FeedbackModule {}

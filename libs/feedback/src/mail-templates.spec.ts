@@ -6,7 +6,9 @@ describe('mail templates', () => {
     ['2026-03-09T02:05:00.000Z', '09/03/2026 09:05'],
     ['2026-12-31T17:00:00.000Z', '01/01/2027 00:00'], // UTC+7 crosses the year
     ['2026-02-16T16:59:59.999Z', '16/02/2026 23:59'],
-  ])('formatVnDateTime(%s) = %s (Asia/Ho_Chi_Minh)', (iso, shown) => expect(formatVnDateTime(new Date(iso))).toBe(shown));
+  ])('formatVnDateTime(%s) = %s (Asia/Ho_Chi_Minh)', (iso, shown) =>
+    expect(formatVnDateTime(new Date(iso))).toBe(shown),
+  );
 
   it('formatVnDate turns a local date into dd/MM/yyyy', () => expect(formatVnDate('2026-03-20')).toBe('20/03/2026'));
 
@@ -41,7 +43,16 @@ describe('mail templates', () => {
   });
 
   it('the apology slip (Mẫu 04) carries the reason, the original and the new date', () => {
-    const m = apologyMail({ citizenName: null, code: 'PA1', agencyName: 'UBND xã Ia Kha', dossierCode: 'H1', originalDueDate: '2026-03-10', newDueDate: '2026-03-20', reason: 'Thiếu chữ ký', slipDate: '2026-03-09' });
+    const m = apologyMail({
+      citizenName: null,
+      code: 'PA1',
+      agencyName: 'UBND xã Ia Kha',
+      dossierCode: 'H1',
+      originalDueDate: '2026-03-10',
+      newDueDate: '2026-03-20',
+      reason: 'Thiếu chữ ký',
+      slipDate: '2026-03-09',
+    });
     expect(m.subject).toBe('Phiếu xin lỗi và hẹn lại ngày trả kết quả hồ sơ H1 (mới: 20/03/2026)');
     expect(m.body).toContain('Kính gửi: Ông/Bà\n');
     expect(m.body).toContain('Ngày 10/03/2026, UBND xã Ia Kha có hẹn trả kết quả');
@@ -52,7 +63,12 @@ describe('mail templates', () => {
 
 describe('mail configuration', () => {
   it('defaults: no SMTP (outbox keeps mails as disabled), 8 attempts, 30 s first retry', () => {
-    expect(loadFeedbackConfig({}).mail).toEqual({ smtpUrl: null, from: 'Tổng đài 0269.3888.222 <no-reply@localhost>', maxAttempts: 8, retryBaseMs: 30000 });
+    expect(loadFeedbackConfig({}).mail).toEqual({
+      smtpUrl: null,
+      from: 'Tổng đài 0269.3888.222 <no-reply@localhost>',
+      maxAttempts: 8,
+      retryBaseMs: 30000,
+    });
   });
 
   it.each([
@@ -64,7 +80,13 @@ describe('mail configuration', () => {
   ])('refuses %j', (env, message) => expect(() => loadFeedbackConfig(env)).toThrow(message));
 
   it('accepts smtp(s) URLs and a display-name From', () => {
-    const c = loadFeedbackConfig({ SMTP_URL: 'smtps://u:p@mail.gialai.gov.vn:465', MAIL_FROM: 'Tổng đài <hotline@gialai.gov.vn>' }).mail;
-    expect(c).toMatchObject({ smtpUrl: 'smtps://u:p@mail.gialai.gov.vn:465', from: 'Tổng đài <hotline@gialai.gov.vn>' });
+    const c = loadFeedbackConfig({
+      SMTP_URL: 'smtps://u:p@mail.gialai.gov.vn:465',
+      MAIL_FROM: 'Tổng đài <hotline@gialai.gov.vn>',
+    }).mail;
+    expect(c).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.gialai.gov.vn:465',
+      from: 'Tổng đài <hotline@gialai.gov.vn>',
+    });
   });
 });

@@ -68,10 +68,18 @@ export function forwardMail(i: ForwardMailInput): RenderedMail {
     `Hạn xử lý: ${i.deadline ? formatVnDateTime(i.deadline) : 'theo quy định'}`,
   ];
   if (i.dossierCode) lines.push(`Mã hồ sơ: ${i.dossierCode}`);
-  if (i.citizenName || i.citizenPhone) lines.push(`Người phản ánh: ${[i.citizenName, i.citizenPhone ? formatPhoneVN(i.citizenPhone) : null].filter(Boolean).join(' – ')}`);
+  if (i.citizenName || i.citizenPhone)
+    lines.push(
+      `Người phản ánh: ${[i.citizenName, i.citizenPhone ? formatPhoneVN(i.citizenPhone) : null].filter(Boolean).join(' – ')}`,
+    );
   lines.push('', `Tiêu đề: ${i.subject}`, '', 'Nội dung:', i.content);
   if (i.note) lines.push('', 'Ghi chú của tổng đài:', i.note);
-  lines.push('', `Khi có kết quả, đề nghị Quý cơ quan phản hồi cho Tổng đài ${HOTLINE}, ghi rõ mã phiếu ${i.code}.`, '', SIGNATURE);
+  lines.push(
+    '',
+    `Khi có kết quả, đề nghị Quý cơ quan phản hồi cho Tổng đài ${HOTLINE}, ghi rõ mã phiếu ${i.code}.`,
+    '',
+    SIGNATURE,
+  );
   return {
     subject: `[Tổng đài ${HOTLINE}] Chuyển ${KIND_VI[i.kind].toLowerCase()} ${i.code} – hạn xử lý ${i.deadline ? formatVnDateTime(i.deadline) : 'theo quy định'}`,
     body: lines.join('\n'),
@@ -112,5 +120,8 @@ export function apologyMail(i: ApologyMailInput): RenderedMail {
     '',
     SIGNATURE,
   ];
-  return { subject: `Phiếu xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${i.dossierCode} (mới: ${formatVnDate(i.newDueDate)})`, body: lines.join('\n') };
+  return {
+    subject: `Phiếu xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${i.dossierCode} (mới: ${formatVnDate(i.newDueDate)})`,
+    body: lines.join('\n'),
+  };
 }

@@ -1,6 +1,12 @@
 import { choosePolicy, PolicyKey } from './policy-match';
 
-const p = (id: string, kind: PolicyKey['kind'], categoryId: string | null, priority: PolicyKey['priority'], active = true): PolicyKey => ({ id, kind, categoryId, priority, active });
+const p = (
+  id: string,
+  kind: PolicyKey['kind'],
+  categoryId: string | null,
+  priority: PolicyKey['priority'],
+  active = true,
+): PolicyKey => ({ id, kind, categoryId, priority, active });
 const POLICIES = [
   p('default', null, null, null),
   p('question', 'question', null, null),
@@ -24,6 +30,8 @@ describe('SLA policy choice: the most specific active match wins', () => {
   });
 
   it('no policy at all → null', () => {
-    expect(choosePolicy([p('q', 'question', null, null)], { kind: 'feedback', categoryId: null, priority: 'low' })).toBeNull();
+    expect(
+      choosePolicy([p('q', 'question', null, null)], { kind: 'feedback', categoryId: null, priority: 'low' }),
+    ).toBeNull();
   });
 });

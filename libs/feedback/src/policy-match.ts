@@ -9,7 +9,10 @@ export interface PolicyKey {
   active: boolean;
 }
 
-export function choosePolicy<P extends PolicyKey>(policies: readonly P[], ticket: { kind: TicketKind; categoryId: string | null; priority: TicketPriority }): P | null {
+export function choosePolicy<P extends PolicyKey>(
+  policies: readonly P[],
+  ticket: { kind: TicketKind; categoryId: string | null; priority: TicketPriority },
+): P | null {
   let best: P | null = null;
   let bestScore = -1;
   for (const p of policies) {

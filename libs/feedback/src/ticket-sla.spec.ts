@@ -6,8 +6,16 @@ const cal = new WorkingCalendar(DEFAULT_GIA_LAI_CALENDAR);
 const MIN = 60_000;
 const vn = (local: string) => new Date(`${local}+07:00`);
 const received = vn('2026-03-02T08:00');
-const clocks0 = initialClocks(cal, { firstResponse: 240 * MIN, resolution: 2400 * MIN, forward: 2400 * MIN }, received, 75);
-const facts = (status: TicketStatus, extra: Partial<{ firstResponseAt: Date; forwardedAt: Date; pauseWhenForwarded: boolean }> = {}) => ({
+const clocks0 = initialClocks(
+  cal,
+  { firstResponse: 240 * MIN, resolution: 2400 * MIN, forward: 2400 * MIN },
+  received,
+  75,
+);
+const facts = (
+  status: TicketStatus,
+  extra: Partial<{ firstResponseAt: Date; forwardedAt: Date; pauseWhenForwarded: boolean }> = {},
+) => ({
   status,
   firstResponseAt: extra.firstResponseAt ?? null,
   forwardedAt: extra.forwardedAt ?? null,
@@ -27,7 +35,12 @@ describe('ticket SLA clocks follow the ticket', () => {
 
   it('waiting for the citizen pauses first response and resolution, not the statutory forward deadline', () => {
     const paused = syncClocks(cal, clocks0, facts('waiting_citizen'), vn('2026-03-02T09:00'));
-    expect(clockColumns(paused)).toMatchObject({ firstResponseState: 'paused', resolutionState: 'paused', forwardState: 'ok', firstResponseDueAt: null });
+    expect(clockColumns(paused)).toMatchObject({
+      firstResponseState: 'paused',
+      resolutionState: 'paused',
+      forwardState: 'ok',
+      firstResponseDueAt: null,
+    });
     expect(timersMoved(clocks0, paused)).toBe(true);
     const resumed = syncClocks(cal, paused, facts('open'), vn('2026-03-04T09:00'));
     expect(clockColumns(resumed).firstResponseDueAt).toEqual(vn('2026-03-04T14:00')); // 3 h left: 2.5 before lunch, 0.5 after
@@ -43,9 +56,18 @@ describe('ticket SLA clocks follow the ticket', () => {
 
   it('resolving meets the clocks and drops a forward deadline that no longer applies; reopening resumes resolution only', () => {
     const resolved = syncClocks(cal, clocks0, facts('resolved'), vn('2026-03-03T08:00'));
-    expect(clockColumns(resolved)).toMatchObject({ firstResponseState: 'met', resolutionState: 'met', forwardState: null, nextTimerAt: null });
+    expect(clockColumns(resolved)).toMatchObject({
+      firstResponseState: 'met',
+      resolutionState: 'met',
+      forwardState: null,
+      nextTimerAt: null,
+    });
     const reopened = syncClocks(cal, resolved, facts('reopened'), vn('2026-03-10T08:00'));
-    expect(clockColumns(reopened)).toMatchObject({ firstResponseState: 'met', resolutionState: 'ok', forwardState: null });
+    expect(clockColumns(reopened)).toMatchObject({
+      firstResponseState: 'met',
+      resolutionState: 'ok',
+      forwardState: null,
+    });
     expect(clockColumns(reopened).resolutionDueAt).toEqual(vn('2026-03-16T08:00')); // 4 of 5 days left
   });
 

@@ -35,7 +35,12 @@ export interface SlaTargetsMs {
 const MIN = 60_000;
 export const minutesToMs = (m: number) => Math.round(m * MIN);
 
-export function initialClocks(cal: WorkingCalendar, targets: SlaTargetsMs, receivedAt: Date, warnPercent: number): TicketClocks {
+export function initialClocks(
+  cal: WorkingCalendar,
+  targets: SlaTargetsMs,
+  receivedAt: Date,
+  warnPercent: number,
+): TicketClocks {
   const o = { warnRatio: warnPercent / 100 };
   return {
     firstResponse: startClock(cal, targets.firstResponse, receivedAt, o),
@@ -45,7 +50,13 @@ export function initialClocks(cal: WorkingCalendar, targets: SlaTargetsMs, recei
 }
 
 /** New targets (policy chosen again): consumed time is kept; a target that disappears is dropped. */
-export function retargetClocks(cal: WorkingCalendar, clocks: TicketClocks, targets: SlaTargetsMs, receivedAt: Date, warnPercent: number): TicketClocks {
+export function retargetClocks(
+  cal: WorkingCalendar,
+  clocks: TicketClocks,
+  targets: SlaTargetsMs,
+  receivedAt: Date,
+  warnPercent: number,
+): TicketClocks {
   const o = { warnRatio: warnPercent / 100 };
   const next = { ...clocks };
   for (const t of SLA_TARGETS) {
@@ -62,7 +73,8 @@ export function retargetClocks(cal: WorkingCalendar, clocks: TicketClocks, targe
 export function syncClocks(cal: WorkingCalendar, clocks: TicketClocks, facts: SlaFacts, now: Date): TicketClocks {
   const o = { warnRatio: facts.warnPercent / 100 };
   const closed = facts.status === 'resolved' || facts.status === 'closed';
-  const pausedByStatus = facts.status === 'waiting_citizen' || (facts.status === 'forwarded' && facts.pauseWhenForwarded);
+  const pausedByStatus =
+    facts.status === 'waiting_citizen' || (facts.status === 'forwarded' && facts.pauseWhenForwarded);
   const want = (clock: TargetClock | null, met: boolean, paused: boolean): TargetClock | null => {
     if (!clock) return null;
     if (met) return meetClock(cal, clock, now);
@@ -70,9 +82,16 @@ export function syncClocks(cal: WorkingCalendar, clocks: TicketClocks, facts: Sl
     return resumeClock(cal, clock, now, o);
   };
   // The forward deadline is statutory (receipt + 5 working days): it never pauses; resolving without a forward makes it moot.
-  const forward = clocks.forward && closed && !facts.forwardedAt && !clocks.forward.metAt ? null : want(clocks.forward, !!facts.forwardedAt, false);
+  const forward =
+    clocks.forward && closed && !facts.forwardedAt && !clocks.forward.metAt
+      ? null
+      : want(clocks.forward, !!facts.forwardedAt, false);
   return {
-    firstResponse: want(clocks.firstResponse, !!facts.firstResponseAt || closed || !!clocks.firstResponse?.metAt, pausedByStatus),
+    firstResponse: want(
+      clocks.firstResponse,
+      !!facts.firstResponseAt || closed || !!clocks.firstResponse?.metAt,
+      pausedByStatus,
+    ),
     resolution: want(clocks.resolution, closed, pausedByStatus),
     forward,
   };
@@ -104,7 +123,9 @@ export function clockColumns(clocks: TicketClocks): ClockColumns {
 }
 
 export function allTimers(clocks: TicketClocks): Array<{ target: SlaTarget; kind: 'warning' | 'breach'; at: string }> {
-  return SLA_TARGETS.flatMap((target) => (clocks[target] ? pendingTimers(clocks[target]!).map((t) => ({ target, ...t })) : []));
+  return SLA_TARGETS.flatMap((target) =>
+    clocks[target] ? pendingTimers(clocks[target]!).map((t) => ({ target, ...t })) : [],
+  );
 }
 
 /** True when the pending timers differ (instants or set): the version must move so that old timers stop acting. */

@@ -24,12 +24,17 @@ const ALLOWED: Array<[TicketStatus, TicketStatus]> = [
 ];
 
 describe('ticket transition table', () => {
-  const all = TICKET_STATUSES.flatMap((from) => TICKET_STATUSES.map((to) => [from, to] as [TicketStatus, TicketStatus]));
+  const all = TICKET_STATUSES.flatMap((from) =>
+    TICKET_STATUSES.map((to) => [from, to] as [TicketStatus, TicketStatus]),
+  );
   it.each(all)('%s → %s', (from, to) => {
     const allowed = ALLOWED.some(([f, t]) => f === from && t === to);
     expect(canTransition(from, to)).toBe(allowed);
     if (allowed) expect(() => assertTransition(from, to)).not.toThrow();
-    else expect(() => assertTransition(from, to)).toThrow(expect.objectContaining({ status: 409, code: 'ILLEGAL_TRANSITION' }));
+    else
+      expect(() => assertTransition(from, to)).toThrow(
+        expect.objectContaining({ status: 409, code: 'ILLEGAL_TRANSITION' }),
+      );
   });
 
   it.each([

@@ -12,7 +12,11 @@ export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
 
 export function assertTransition(from: TicketStatus, to: TicketStatus): void {
   if (!canTransition(from, to)) {
-    throw new ConflictError(`Illegal transition ${from} → ${to}`, 'ILLEGAL_TRANSITION', { from, to, allowed: TICKET_TRANSITIONS[from] ?? [] });
+    throw new ConflictError(`Illegal transition ${from} → ${to}`, 'ILLEGAL_TRANSITION', {
+      from,
+      to,
+      allowed: TICKET_TRANSITIONS[from] ?? [],
+    });
   }
 }
 

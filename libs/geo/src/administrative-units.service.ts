@@ -7,11 +7,25 @@ import { AdministrativeUnit } from './administrative-unit.entity';
 import type { ListUnitsQuery } from './geo.dto';
 
 export function toUnitView(u: AdministrativeUnit): AdministrativeUnitView {
-  return { code: u.code, name: u.name, shortName: u.shortName, nameAscii: u.nameAscii, type: u.type, lat: u.lat, lng: u.lng, remoteArea: u.remoteArea };
+  return {
+    code: u.code,
+    name: u.name,
+    shortName: u.shortName,
+    nameAscii: u.nameAscii,
+    type: u.type,
+    lat: u.lat,
+    lng: u.lng,
+    remoteArea: u.remoteArea,
+  };
 }
 
 export function foldAccents(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
 /** The communes of Gia Lai. They change only by law; admins edit the remote-area flag. */
@@ -30,7 +44,9 @@ export class AdministrativeUnitsService {
   async all(): Promise<Map<string, AdministrativeUnit>> {
     if (!this.cache || Date.now() - this.cachedAt > AdministrativeUnitsService.CACHE_MS) {
       this.cachedAt = Date.now();
-      const units = await dbManager(this.db).getRepository(AdministrativeUnit).find({ order: { code: 'ASC' } });
+      const units = await dbManager(this.db)
+        .getRepository(AdministrativeUnit)
+        .find({ order: { code: 'ASC' } });
       this.cache = new Map(units.map((u) => [u.code, u]));
     }
     return this.cache;
@@ -81,7 +97,9 @@ export class AdministrativeUnitsService {
 
   async setRemoteAreas(codes: string[], remoteArea: boolean): Promise<void> {
     if (!codes.length) return;
-    await dbManager(this.db).getRepository(AdministrativeUnit).update({ code: In(codes) }, { remoteArea, updatedAt: this.clock.now() });
+    await dbManager(this.db)
+      .getRepository(AdministrativeUnit)
+      .update({ code: In(codes) }, { remoteArea, updatedAt: this.clock.now() });
     this.cache = null;
   }
 

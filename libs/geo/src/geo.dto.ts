@@ -88,7 +88,15 @@ export class PostOfficeInputDto {
   @MaxLength(30)
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: { mon: [['07:00', '11:30'], ['13:30', '17:00']] }, description: 'Local time (Asia/Ho_Chi_Minh) periods per weekday' })
+  @ApiPropertyOptional({
+    example: {
+      mon: [
+        ['07:00', '11:30'],
+        ['13:30', '17:00'],
+      ],
+    },
+    description: 'Local time (Asia/Ho_Chi_Minh) periods per weekday',
+  })
   @IsOptional()
   @IsObject()
   openingHours?: OpeningHours;
@@ -116,9 +124,21 @@ export class PostOfficeInputDto {
 export class UpdatePostOfficeDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(2, 150) name?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(2, 255) address?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^\d{5}$/, { message: 'communeCode must be a 5-digit commune code' }) communeCode?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsLatitude({ message: 'lat must be a latitude' }) lat?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsLongitude({ message: 'lng must be a longitude' }) lng?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{5}$/, { message: 'communeCode must be a 5-digit commune code' })
+  communeCode?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsLatitude({ message: 'lat must be a latitude' })
+  lat?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsLongitude({ message: 'lng must be a longitude' })
+  lng?: number;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(30) phone?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsObject() openingHours?: OpeningHours;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) dailyCapacity?: number;
@@ -133,7 +153,10 @@ export class UpdatePostOfficeDto {
 
 export class ListPostOfficesQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{5}$/) communeCode?: string;
-  @ApiPropertyOptional({ description: 'Offices serving this commune' }) @IsOptional() @Matches(/^\d{5}$/) serves?: string;
+  @ApiPropertyOptional({ description: 'Offices serving this commune' })
+  @IsOptional()
+  @Matches(/^\d{5}$/)
+  serves?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() active?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;

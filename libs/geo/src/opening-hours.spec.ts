@@ -6,7 +6,15 @@ describe('parseOpeningHours', () => {
     ['T2-T6 07:00-11:30,13:30-17:00; T7 07:00-11:30', DEFAULT_OPENING_HOURS],
     ['mon,wed 7:30-12:00', { mon: [['07:30', '12:00']], wed: [['07:30', '12:00']] }],
     ['CN 08:00-10:00', { sun: [['08:00', '10:00']] }],
-    ['{"tue":[["13:30","17:00"],["07:00","11:30"]]}', { tue: [['07:00', '11:30'], ['13:30', '17:00']] }],
+    [
+      '{"tue":[["13:30","17:00"],["07:00","11:30"]]}',
+      {
+        tue: [
+          ['07:00', '11:30'],
+          ['13:30', '17:00'],
+        ],
+      },
+    ],
   ])('parses %s', (text, expected) => {
     expect(parseOpeningHours(text)).toEqual({ ok: true, value: expected });
   });
@@ -29,7 +37,10 @@ describe('parseOpeningHours', () => {
   });
 
   it('round-trips through the compact form', () => {
-    expect(parseOpeningHours(formatOpeningHours(DEFAULT_OPENING_HOURS))).toEqual({ ok: true, value: DEFAULT_OPENING_HOURS });
+    expect(parseOpeningHours(formatOpeningHours(DEFAULT_OPENING_HOURS))).toEqual({
+      ok: true,
+      value: DEFAULT_OPENING_HOURS,
+    });
   });
 });
 

@@ -4,19 +4,46 @@ import { OpeningHours, WEEKDAYS, Weekday } from '@hotline/contracts';
 const VN_OFFSET_MS = 7 * 3600_000;
 
 const DAY_ALIASES: Record<string, Weekday> = {
-  sun: 'sun', mon: 'mon', tue: 'tue', wed: 'wed', thu: 'thu', fri: 'fri', sat: 'sat',
-  cn: 'sun', t2: 'mon', t3: 'tue', t4: 'wed', t5: 'thu', t6: 'fri', t7: 'sat',
+  sun: 'sun',
+  mon: 'mon',
+  tue: 'tue',
+  wed: 'wed',
+  thu: 'thu',
+  fri: 'fri',
+  sat: 'sat',
+  cn: 'sun',
+  t2: 'mon',
+  t3: 'tue',
+  t4: 'wed',
+  t5: 'thu',
+  t6: 'fri',
+  t7: 'sat',
 };
 // Week order for ranges such as "mon-fri" or "T2-T7" (Monday first, Sunday last, as on Vietnamese signs).
 const WEEK_ORDER: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export const DEFAULT_OPENING_HOURS: OpeningHours = {
-  mon: [['07:00', '11:30'], ['13:30', '17:00']],
-  tue: [['07:00', '11:30'], ['13:30', '17:00']],
-  wed: [['07:00', '11:30'], ['13:30', '17:00']],
-  thu: [['07:00', '11:30'], ['13:30', '17:00']],
-  fri: [['07:00', '11:30'], ['13:30', '17:00']],
+  mon: [
+    ['07:00', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  tue: [
+    ['07:00', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  wed: [
+    ['07:00', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  thu: [
+    ['07:00', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  fri: [
+    ['07:00', '11:30'],
+    ['13:30', '17:00'],
+  ],
   sat: [['07:00', '11:30']],
 };
 
@@ -28,22 +55,26 @@ function minutes(t: string): number {
 
 /** Checks an OpeningHours object: known days, HH:mm times, each period start < end, periods sorted and not overlapping. */
 export function validateOpeningHours(value: unknown): ParseResult {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: 'opening hours must be an object of weekdays' };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, error: 'opening hours must be an object of weekdays' };
   const out: OpeningHours = {};
   for (const [day, periods] of Object.entries(value as Record<string, unknown>)) {
-    if (!(WEEKDAYS as readonly string[]).includes(day)) return { ok: false, error: `unknown weekday "${day}" (use ${WEEKDAYS.join(', ')})` };
+    if (!(WEEKDAYS as readonly string[]).includes(day))
+      return { ok: false, error: `unknown weekday "${day}" (use ${WEEKDAYS.join(', ')})` };
     if (!Array.isArray(periods)) return { ok: false, error: `${day}: periods must be a list of ["HH:mm","HH:mm"]` };
     const list: Array<[string, string]> = [];
     for (const p of periods) {
       if (!Array.isArray(p) || p.length !== 2 || !TIME.test(String(p[0])) || !TIME.test(String(p[1]))) {
         return { ok: false, error: `${day}: each period must be ["HH:mm","HH:mm"]` };
       }
-      if (minutes(p[0]) >= minutes(p[1])) return { ok: false, error: `${day}: period ${p[0]}-${p[1]} ends before it starts` };
+      if (minutes(p[0]) >= minutes(p[1]))
+        return { ok: false, error: `${day}: period ${p[0]}-${p[1]} ends before it starts` };
       list.push([p[0], p[1]]);
     }
     list.sort((a, b) => minutes(a[0]) - minutes(b[0]));
     for (let i = 1; i < list.length; i++) {
-      if (minutes(list[i][0]) < minutes(list[i - 1][1])) return { ok: false, error: `${day}: periods ${list[i - 1].join('-')} and ${list[i].join('-')} overlap` };
+      if (minutes(list[i][0]) < minutes(list[i - 1][1]))
+        return { ok: false, error: `${day}: periods ${list[i - 1].join('-')} and ${list[i].join('-')} overlap` };
     }
     if (list.length) out[day as Weekday] = list;
   }
@@ -65,11 +96,15 @@ export function parseOpeningHours(text: string): ParseResult {
     }
   }
   const result: Record<string, Array<[string, string]>> = {};
-  for (const clause of trimmed.split(';').map((c) => c.trim()).filter(Boolean)) {
+  for (const clause of trimmed
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean)) {
     const m = clause.match(/^(\S+)\s+(.+)$/);
     if (!m) return { ok: false, error: `"${clause}": expected "<days> HH:mm-HH:mm[,HH:mm-HH:mm]"` };
     const days = expandDays(m[1]);
-    if (!days) return { ok: false, error: `"${m[1]}": unknown days (use mon..sun or T2..T7, CN, and ranges like mon-fri)` };
+    if (!days)
+      return { ok: false, error: `"${m[1]}": unknown days (use mon..sun or T2..T7, CN, and ranges like mon-fri)` };
     const periods: Array<[string, string]> = [];
     for (const range of m[2].split(',').map((r) => r.trim())) {
       const pm = range.match(/^(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/);
@@ -107,7 +142,11 @@ function localParts(at: Date): { day: Weekday; minute: number; dayStartMs: numbe
   const local = at.getTime() + VN_OFFSET_MS;
   const d = new Date(local);
   const dayStartMs = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - VN_OFFSET_MS;
-  return { day: WEEKDAYS[d.getUTCDay()], minute: d.getUTCHours() * 60 + d.getUTCMinutes() + d.getUTCSeconds() / 60, dayStartMs };
+  return {
+    day: WEEKDAYS[d.getUTCDay()],
+    minute: d.getUTCHours() * 60 + d.getUTCMinutes() + d.getUTCSeconds() / 60,
+    dayStartMs,
+  };
 }
 
 export function isOpenAt(hours: OpeningHours, at: Date): boolean {

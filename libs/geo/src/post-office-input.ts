@@ -47,38 +47,70 @@ export interface FieldProblem {
  * The one set of domain rules for a post office, shared by the REST API and the CSV import.
  * `knownCommunes` answers whether a commune code exists.
  */
-export function checkOfficeInput(raw: RawOfficeInput, knownCommunes: (code: string) => boolean): { value?: CleanOfficeInput; problems: FieldProblem[] } {
+export function checkOfficeInput(
+  raw: RawOfficeInput,
+  knownCommunes: (code: string) => boolean,
+): { value?: CleanOfficeInput; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const text = (field: keyof RawOfficeInput, min: number, max: number): string => {
     const v = typeof raw[field] === 'string' ? (raw[field] as string).trim() : '';
-    if (v.length < min || v.length > max) problems.push({ field, message: `${field} must be ${min}–${max} characters`, constraint: 'isLength', params: { min, max } });
+    if (v.length < min || v.length > max)
+      problems.push({
+        field,
+        message: `${field} must be ${min}–${max} characters`,
+        constraint: 'isLength',
+        params: { min, max },
+      });
     return v;
   };
   const code = text('code', 2, 20);
-  if (code && !/^[A-Za-z0-9._-]+$/.test(code)) problems.push({ field: 'code', message: 'code may contain only letters, digits, dot, dash, underscore' });
+  if (code && !/^[A-Za-z0-9._-]+$/.test(code))
+    problems.push({ field: 'code', message: 'code may contain only letters, digits, dot, dash, underscore' });
   const name = text('name', 2, 150);
   const address = text('address', 2, 255);
   const communeCode = typeof raw.communeCode === 'string' ? raw.communeCode.trim() : String(raw.communeCode ?? '');
-  if (!knownCommunes(communeCode)) problems.push({ field: 'communeCode', message: `unknown commune code "${communeCode}"`, constraint: 'exists', params: { value: communeCode } });
+  if (!knownCommunes(communeCode))
+    problems.push({
+      field: 'communeCode',
+      message: `unknown commune code "${communeCode}"`,
+      constraint: 'exists',
+      params: { value: communeCode },
+    });
 
   const lat = toNumber(raw.lat);
   const lng = toNumber(raw.lng);
   if (lat === null || lat < PROVINCE_BOUNDS.minLat || lat > PROVINCE_BOUNDS.maxLat) {
-    problems.push({ field: 'lat', message: `lat must be a number between ${PROVINCE_BOUNDS.minLat} and ${PROVINCE_BOUNDS.maxLat} (Gia Lai), got "${String(raw.lat ?? '')}"`, constraint: 'inProvince' });
+    problems.push({
+      field: 'lat',
+      message: `lat must be a number between ${PROVINCE_BOUNDS.minLat} and ${PROVINCE_BOUNDS.maxLat} (Gia Lai), got "${String(raw.lat ?? '')}"`,
+      constraint: 'inProvince',
+    });
   }
   if (lng === null || lng < PROVINCE_BOUNDS.minLng || lng > PROVINCE_BOUNDS.maxLng) {
-    problems.push({ field: 'lng', message: `lng must be a number between ${PROVINCE_BOUNDS.minLng} and ${PROVINCE_BOUNDS.maxLng} (Gia Lai), got "${String(raw.lng ?? '')}"`, constraint: 'inProvince' });
+    problems.push({
+      field: 'lng',
+      message: `lng must be a number between ${PROVINCE_BOUNDS.minLng} and ${PROVINCE_BOUNDS.maxLng} (Gia Lai), got "${String(raw.lng ?? '')}"`,
+      constraint: 'inProvince',
+    });
   }
 
   let phone: string | null = null;
   if (raw.phone !== undefined && raw.phone !== null && String(raw.phone).trim() !== '') {
     phone = normalizePhone(String(raw.phone));
-    if (!phone) problems.push({ field: 'phone', message: `phone "${String(raw.phone)}" is not a valid phone number`, constraint: 'isPhone' });
+    if (!phone)
+      problems.push({
+        field: 'phone',
+        message: `phone "${String(raw.phone)}" is not a valid phone number`,
+        constraint: 'isPhone',
+      });
   }
 
   let openingHours: OpeningHours = DEFAULT_OPENING_HOURS;
   if (raw.openingHours !== undefined && raw.openingHours !== null && raw.openingHours !== '') {
-    const parsed = typeof raw.openingHours === 'string' ? parseOpeningHours(raw.openingHours) : validateOpeningHours(raw.openingHours);
+    const parsed =
+      typeof raw.openingHours === 'string'
+        ? parseOpeningHours(raw.openingHours)
+        : validateOpeningHours(raw.openingHours);
     if (parsed.ok) openingHours = parsed.value;
     else problems.push({ field: 'openingHours', message: parsed.error });
   }
@@ -86,7 +118,13 @@ export function checkOfficeInput(raw: RawOfficeInput, knownCommunes: (code: stri
   let dailyCapacity = DEFAULT_DAILY_CAPACITY;
   if (raw.dailyCapacity !== undefined && raw.dailyCapacity !== null && raw.dailyCapacity !== '') {
     const n = toNumber(raw.dailyCapacity);
-    if (n === null || !Number.isInteger(n) || n < 0 || n > 100000) problems.push({ field: 'dailyCapacity', message: 'dailyCapacity must be a whole number from 0 to 100000', constraint: 'isIntRange', params: { min: 0, max: 100000 } });
+    if (n === null || !Number.isInteger(n) || n < 0 || n > 100000)
+      problems.push({
+        field: 'dailyCapacity',
+        message: 'dailyCapacity must be a whole number from 0 to 100000',
+        constraint: 'isIntRange',
+        params: { min: 0, max: 100000 },
+      });
     else dailyCapacity = n;
   }
 
@@ -103,11 +141,27 @@ export function checkOfficeInput(raw: RawOfficeInput, knownCommunes: (code: stri
       ? raw.serviceArea.split(/[;|,\s]+/).filter(Boolean)
       : [];
   const unknown = served.filter((c) => !knownCommunes(c));
-  if (unknown.length) problems.push({ field: 'serviceArea', message: `unknown commune code(s) in service area: ${unknown.join(', ')}` });
+  if (unknown.length)
+    problems.push({ field: 'serviceArea', message: `unknown commune code(s) in service area: ${unknown.join(', ')}` });
   const serviceArea = [...new Set([communeCode, ...served])].filter(Boolean);
 
   if (problems.length) return { problems };
-  return { value: { code, name, address, communeCode, lat: lat!, lng: lng!, phone, openingHours, dailyCapacity, active, serviceArea }, problems };
+  return {
+    value: {
+      code,
+      name,
+      address,
+      communeCode,
+      lat: lat!,
+      lng: lng!,
+      phone,
+      openingHours,
+      dailyCapacity,
+      active,
+      serviceArea,
+    },
+    problems,
+  };
 }
 
 function toNumber(v: unknown): number | null {

@@ -4,7 +4,18 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ERROR_CODES, AuthTokens, Role } from '@hotline/contracts';
-import { AccessTokenVerifier, APP_CONFIG, AppConfig, AuthUser, Clock, dbManager, UnauthenticatedError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import {
+  AccessTokenVerifier,
+  APP_CONFIG,
+  AppConfig,
+  AuthUser,
+  Clock,
+  dbManager,
+  UnauthenticatedError,
+  uuidv7,
+  ValidationError,
+  writeAudit,
+} from '@hotline/core';
 import { AuthSession } from './auth-session.entity';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
@@ -43,7 +54,8 @@ export class AuthService implements AccessTokenVerifier {
     // Same message and same argon2 cost whether the user exists or not: no username enumeration.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !ok) throw new UnauthenticatedError(INVALID_CREDENTIALS, ERROR_CODES.INVALID_CREDENTIALS);
-    if (user.disabledAt) throw new UnauthenticatedError('This account is disabled: contact an administrator', ERROR_CODES.USER_DISABLED);
+    if (user.disabledAt)
+      throw new UnauthenticatedError('This account is disabled: contact an administrator', ERROR_CODES.USER_DISABLED);
 
     const now = this.clock.now();
     return this.db.transaction(async (m) => {
@@ -60,7 +72,14 @@ export class AuthService implements AccessTokenVerifier {
       });
       await m.insert(AuthSession, session);
       await m.update(User, { id: user.id }, { lastLoginAt: now });
-      await writeAudit(m, { actorId: user.id, entityType: 'user', entityId: user.id, action: 'login', at: now, data: { sessionId: session.id } });
+      await writeAudit(m, {
+        actorId: user.id,
+        entityType: 'user',
+        entityId: user.id,
+        action: 'login',
+        at: now,
+        data: { sessionId: session.id },
+      });
       return this.issue(m, user, session, now);
     });
   }
@@ -73,7 +92,10 @@ export class AuthService implements AccessTokenVerifier {
     const outcome = await this.db.transaction(async (m) => {
       const token = await m.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!token || !sameHash(token.tokenHash, sha256(secret))) return { error: 'Invalid refresh token' };
-      const session = await m.findOne(AuthSession, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
+      const session = await m.findOne(AuthSession, {
+        where: { id: token.sessionId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!session || session.revokedAt) return { error: 'This session has ended: log in again' };
       if (token.usedAt) {
         await this.revokeSession(m, session, 'refresh_reuse', now);
@@ -81,7 +103,8 @@ export class AuthService implements AccessTokenVerifier {
       }
       if (token.expiresAt <= now || session.expiresAt <= now) return { error: 'The session has expired: log in again' };
       const user = await m.findOneByOrFail(User, { id: session.userId });
-      if (user.disabledAt) return { error: 'This account is disabled: contact an administrator', code: ERROR_CODES.USER_DISABLED };
+      if (user.disabledAt)
+        return { error: 'This account is disabled: contact an administrator', code: ERROR_CODES.USER_DISABLED };
       await m.update(RefreshToken, { id: token.id }, { usedAt: now });
       await m.update(AuthSession, { id: session.id }, { lastRefreshedAt: now });
       return { tokens: await this.issue(m, user, session, now) };
@@ -115,29 +138,59 @@ export class AuthService implements AccessTokenVerifier {
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
     } catch (err) {
-      if ((err as Error).name === 'TokenExpiredError') throw new UnauthenticatedError('Access token expired: refresh it', ERROR_CODES.TOKEN_EXPIRED);
+      if ((err as Error).name === 'TokenExpiredError')
+        throw new UnauthenticatedError('Access token expired: refresh it', ERROR_CODES.TOKEN_EXPIRED);
       throw new UnauthenticatedError('Invalid access token');
     }
     // Re-read on every request: a disabled user or an ended session is refused at once, and role/office come from the database.
     const row = await this.db
       .createQueryBuilder(AuthSession, 's')
       .innerJoin(User, 'u', 'u.id = s.user_id')
-      .select(['u.id AS id', 'u.username AS username', 'u.full_name AS fullName', 'u.role AS role', 'u.post_office_id AS officeId'])
+      .select([
+        'u.id AS id',
+        'u.username AS username',
+        'u.full_name AS fullName',
+        'u.role AS role',
+        'u.post_office_id AS officeId',
+      ])
       .addSelect(['u.disabled_at AS disabledAt', 's.revoked_at AS revokedAt', 's.user_id AS sessionUser'])
       .where('s.id = :sid', { sid: claims.sid })
-      .getRawOne<{ id: string; username: string; fullName: string; role: Role; officeId: string | null; disabledAt: Date | null; revokedAt: Date | null; sessionUser: string }>();
+      .getRawOne<{
+        id: string;
+        username: string;
+        fullName: string;
+        role: Role;
+        officeId: string | null;
+        disabledAt: Date | null;
+        revokedAt: Date | null;
+        sessionUser: string;
+      }>();
     if (!row || row.sessionUser !== claims.sub) throw new UnauthenticatedError('Invalid access token');
-    if (row.disabledAt) throw new UnauthenticatedError('This account is disabled: contact an administrator', ERROR_CODES.USER_DISABLED);
+    if (row.disabledAt)
+      throw new UnauthenticatedError('This account is disabled: contact an administrator', ERROR_CODES.USER_DISABLED);
     if (row.revokedAt) throw new UnauthenticatedError('This session has ended: log in again');
-    return { id: row.id, username: row.username, fullName: row.fullName, role: row.role, officeId: row.officeId, sessionId: claims.sid };
+    return {
+      id: row.id,
+      username: row.username,
+      fullName: row.fullName,
+      role: row.role,
+      officeId: row.officeId,
+      sessionId: claims.sid,
+    };
   }
 
-  async changePassword(userId: string, currentPassword: string, newPassword: string, currentSessionId?: string): Promise<void> {
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+    currentSessionId?: string,
+  ): Promise<void> {
     const user = await dbManager(this.db).getRepository(User).findOneByOrFail({ id: userId });
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new ValidationError('currentPassword is wrong', { field: 'currentPassword' });
     }
-    if (currentPassword === newPassword) throw new ValidationError('newPassword must differ from the current password', { field: 'newPassword' });
+    if (currentPassword === newPassword)
+      throw new ValidationError('newPassword must differ from the current password', { field: 'newPassword' });
     const hash = await hashPassword(newPassword);
     const now = this.clock.now();
     await this.db.transaction(async (m) => {
@@ -145,7 +198,13 @@ export class AuthService implements AccessTokenVerifier {
       // Other sessions (another browser, a stolen token) end; this one goes on.
       const others = await m.find(AuthSession, { where: { userId, revokedAt: IsNull() } });
       for (const s of others) if (s.id !== currentSessionId) await this.revokeSession(m, s, 'password_changed', now);
-      await writeAudit(m, { actorId: userId, entityType: 'user', entityId: userId, action: 'password_changed', at: now });
+      await writeAudit(m, {
+        actorId: userId,
+        entityType: 'user',
+        entityId: userId,
+        action: 'password_changed',
+        at: now,
+      });
     });
   }
 
@@ -163,14 +222,20 @@ export class AuthService implements AccessTokenVerifier {
   /** Deletes refresh tokens and sessions that expired more than a week ago. */
   async purgeExpired(): Promise<number> {
     const cutoff = new Date(this.clock.nowMs() - 7 * 86400_000);
-    const tokens = await this.db.createQueryBuilder().delete().from(RefreshToken).where('expires_at < :cutoff', { cutoff }).execute();
+    const tokens = await this.db
+      .createQueryBuilder()
+      .delete()
+      .from(RefreshToken)
+      .where('expires_at < :cutoff', { cutoff })
+      .execute();
     await this.db.createQueryBuilder().delete().from(AuthSession).where('expires_at < :cutoff', { cutoff }).execute();
     return tokens.affected ?? 0;
   }
 
   private async revokeSession(m: EntityManager, session: AuthSession, reason: string, now: Date): Promise<void> {
     await m.update(AuthSession, { id: session.id }, { revokedAt: now, revokedReason: reason });
-    if (reason === 'refresh_reuse') this.logger.warn(`Refresh token reuse detected: session ${session.id} of user ${session.userId} revoked`);
+    if (reason === 'refresh_reuse')
+      this.logger.warn(`Refresh token reuse detected: session ${session.id} of user ${session.userId} revoked`);
   }
 
   private async issue(m: EntityManager, user: User, session: AuthSession, now: Date): Promise<AuthTokens> {
@@ -184,8 +249,17 @@ export class AuthService implements AccessTokenVerifier {
       usedAt: null,
     });
     await m.insert(RefreshToken, token);
-    const claims: AccessClaims = { sub: user.id, sid: session.id, role: user.role, officeId: user.postOfficeId, username: user.username };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.auth.accessTtlSeconds, algorithm: 'HS256' });
+    const claims: AccessClaims = {
+      sub: user.id,
+      sid: session.id,
+      role: user.role,
+      officeId: user.postOfficeId,
+      username: user.username,
+    };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.auth.accessTtlSeconds,
+      algorithm: 'HS256',
+    });
     return {
       accessToken,
       expiresIn: this.config.auth.accessTtlSeconds,

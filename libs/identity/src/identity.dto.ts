@@ -1,11 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { PASSWORD_MESSAGE, PASSWORD_RULE, ROLES, Role } from '@hotline/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-
 
 export class LoginDto {
   @ApiProperty({ example: 'operator1' })
@@ -47,7 +57,9 @@ export class CreateUserDto {
   @ApiProperty({ example: 'dtv.lan', description: '3–64 characters: letters, digits, dot, dash, underscore' })
   @Transform(lower)
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'username must be 3–64 characters: letters, digits, dot, dash or underscore' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, {
+    message: 'username must be 3–64 characters: letters, digits, dot, dash or underscore',
+  })
   username: string;
 
   @ApiProperty({ example: 'Nguyễn Thị Lan' })

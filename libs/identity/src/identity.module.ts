@@ -15,7 +15,8 @@ import { UsersService } from './users.service';
       // verify, which costs more than the rest of the request's auth check.
       useFactory: (config: AppConfig) => ({
         secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) as unknown as string,
-        signOptions: { algorithm: 'HS256', issuer: 'hotline-0269' }, verifyOptions: { issuer: 'hotline-0269' },
+        signOptions: { algorithm: 'HS256', issuer: 'hotline-0269' },
+        verifyOptions: { issuer: 'hotline-0269' },
       }),
     }),
   ],

@@ -3,7 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { OperatorDirectoryEntry, Role, UserView } from '@hotline/contracts';
 import { ERROR_CODES } from '@hotline/contracts';
-import { Clock, ConflictError, dbManager, NotFoundError, RealtimeEmitter, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import {
+  Clock,
+  ConflictError,
+  dbManager,
+  NotFoundError,
+  RealtimeEmitter,
+  stripUndefined,
+  uuidv7,
+  ValidationError,
+  writeAudit,
+} from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
 import { AuthService } from './auth.service';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './identity.dto';
@@ -26,15 +36,21 @@ export class UsersService {
     const qb = dbManager(this.db).getRepository(User).createQueryBuilder('u').orderBy('u.username', 'ASC').take(1000);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.postOfficeId) qb.andWhere('u.post_office_id = :office', { office: query.postOfficeId });
-    if (query.disabled !== undefined) qb.andWhere(query.disabled ? 'u.disabled_at IS NOT NULL' : 'u.disabled_at IS NULL');
-    if (query.q) qb.andWhere('(u.username LIKE :q OR u.full_name LIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (query.disabled !== undefined)
+      qb.andWhere(query.disabled ? 'u.disabled_at IS NOT NULL' : 'u.disabled_at IS NULL');
+    if (query.q)
+      qb.andWhere('(u.username LIKE :q OR u.full_name LIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
     return (await qb.getMany()).map(toUserView);
   }
 
   /** Every active operator, connected or not (the status board only knows those who connected once), by name. */
   async activeOperators(): Promise<OperatorDirectoryEntry[]> {
-    const rows = await dbManager(this.db).getRepository(User).find({ where: { role: 'operator', disabledAt: IsNull() }, select: ['id', 'fullName', 'extension'], take: 1000 });
-    return rows.map((u) => ({ id: u.id, fullName: u.fullName, extension: u.extension })).sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+    const rows = await dbManager(this.db)
+      .getRepository(User)
+      .find({ where: { role: 'operator', disabledAt: IsNull() }, select: ['id', 'fullName', 'extension'], take: 1000 });
+    return rows
+      .map((u) => ({ id: u.id, fullName: u.fullName, extension: u.extension }))
+      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
   }
 
   async get(id: string): Promise<UserView> {
@@ -46,8 +62,14 @@ export class UsersService {
     const hash = await hashPassword(dto.password);
     const now = this.clock.now();
     const user = await this.db.transaction(async (m) => {
-      if (await m.countBy(User, { username: dto.username })) throw new ConflictError(`Username ${dto.username} is already taken`, ERROR_CODES.CONFLICT, { field: 'username' });
-      if (dto.extension && (await m.countBy(User, { extension: dto.extension }))) throw new ConflictError(`Extension ${dto.extension} is already used`, ERROR_CODES.CONFLICT, { field: 'extension' });
+      if (await m.countBy(User, { username: dto.username }))
+        throw new ConflictError(`Username ${dto.username} is already taken`, ERROR_CODES.CONFLICT, {
+          field: 'username',
+        });
+      if (dto.extension && (await m.countBy(User, { extension: dto.extension })))
+        throw new ConflictError(`Extension ${dto.extension} is already used`, ERROR_CODES.CONFLICT, {
+          field: 'extension',
+        });
       const u = this.newUser({ ...dto, passwordHash: hash }, now);
       await m.insert(User, u);
       await writeAudit(m, { actorId, entityType: 'user', entityId: u.id, action: 'created', to: dto.role, at: now });
@@ -64,20 +86,38 @@ export class UsersService {
     const changedScope = role !== user.role || office !== user.postOfficeId;
     await this.db.transaction(async (m) => {
       if (dto.extension && dto.extension !== user.extension && (await m.countBy(User, { extension: dto.extension }))) {
-        throw new ConflictError(`Extension ${dto.extension} is already used`, ERROR_CODES.CONFLICT, { field: 'extension' });
+        throw new ConflictError(`Extension ${dto.extension} is already used`, ERROR_CODES.CONFLICT, {
+          field: 'extension',
+        });
       }
-      await m.update(User, { id }, {
-        fullName: dto.fullName ?? user.fullName,
-        role,
-        postOfficeId: office,
-        extension: dto.extension !== undefined ? dto.extension : user.extension,
-        updatedAt: this.clock.now(),
-        version: () => 'version + 1',
+      await m.update(
+        User,
+        { id },
+        {
+          fullName: dto.fullName ?? user.fullName,
+          role,
+          postOfficeId: office,
+          extension: dto.extension !== undefined ? dto.extension : user.extension,
+          updatedAt: this.clock.now(),
+          version: () => 'version + 1',
+        },
+      );
+      await writeAudit(m, {
+        actorId,
+        entityType: 'user',
+        entityId: id,
+        action: 'updated',
+        from: user.role,
+        to: role,
+        data: { fields: Object.keys(stripUndefined(dto)) },
       });
-      await writeAudit(m, { actorId, entityType: 'user', entityId: id, action: 'updated', from: user.role, to: role, data: { fields: Object.keys(stripUndefined(dto)) } });
     });
     // Rooms were joined from the old role/office: make open sockets reconnect so the server joins the right rooms.
-    if (changedScope) this.realtime.disconnectUser(id, { code: 'SESSION_CHANGED', message: 'Your role or post office changed: reconnecting' });
+    if (changedScope)
+      this.realtime.disconnectUser(id, {
+        code: 'SESSION_CHANGED',
+        message: 'Your role or post office changed: reconnecting',
+      });
     return this.get(id);
   }
 
@@ -90,7 +130,16 @@ export class UsersService {
       await this.db.transaction(async (m) => {
         await m.update(User, { id }, { disabledAt: now, updatedAt: now, version: () => 'version + 1' });
         await this.auth.revokeAllSessions(m, id, 'user_disabled', now);
-        await writeAudit(m, { actorId, entityType: 'user', entityId: id, action: 'disabled', from: 'active', to: 'disabled', reason: reason ?? null, at: now });
+        await writeAudit(m, {
+          actorId,
+          entityType: 'user',
+          entityId: id,
+          action: 'disabled',
+          from: 'active',
+          to: 'disabled',
+          reason: reason ?? null,
+          at: now,
+        });
       });
       this.realtime.disconnectUser(id, { code: ERROR_CODES.USER_DISABLED, message: 'This account has been disabled' });
     }
@@ -102,7 +151,14 @@ export class UsersService {
     if (user.disabledAt) {
       await this.db.transaction(async (m) => {
         await m.update(User, { id }, { disabledAt: null, updatedAt: this.clock.now(), version: () => 'version + 1' });
-        await writeAudit(m, { actorId, entityType: 'user', entityId: id, action: 'enabled', from: 'disabled', to: 'active' });
+        await writeAudit(m, {
+          actorId,
+          entityType: 'user',
+          entityId: id,
+          action: 'enabled',
+          from: 'disabled',
+          to: 'active',
+        });
       });
     }
     return this.get(id);
@@ -114,39 +170,75 @@ export class UsersService {
     const hash = await hashPassword(newPassword);
     const now = this.clock.now();
     await this.db.transaction(async (m) => {
-      await m.update(User, { id }, { passwordHash: hash, mustChangePassword: true, updatedAt: now, version: () => 'version + 1' });
+      await m.update(
+        User,
+        { id },
+        { passwordHash: hash, mustChangePassword: true, updatedAt: now, version: () => 'version + 1' },
+      );
       await this.auth.revokeAllSessions(m, id, 'password_reset', now);
       await writeAudit(m, { actorId, entityType: 'user', entityId: id, action: 'password_reset', at: now });
     });
-    this.realtime.disconnectUser(id, { code: 'PASSWORD_RESET', message: 'Your password was reset by an administrator: log in again' });
+    this.realtime.disconnectUser(id, {
+      code: 'PASSWORD_RESET',
+      message: 'Your password was reset by an administrator: log in again',
+    });
     return this.get(id);
   }
 
   /** The active staff member with this PBX extension (the calls context binds answered calls with it). */
   async findActiveByExtension(extension: string): Promise<{ id: string; role: Role; extension: string } | null> {
-    const u = await dbManager(this.db).getRepository(User).findOne({ where: { extension, disabledAt: IsNull() }, select: ['id', 'role', 'extension'] });
+    const u = await dbManager(this.db)
+      .getRepository(User)
+      .findOne({ where: { extension, disabledAt: IsNull() }, select: ['id', 'role', 'extension'] });
     return u ? { id: u.id, role: u.role, extension: u.extension! } : null;
   }
 
   /** Display names of staff members (other contexts show who is who without reading the users table). */
   async names(ids: string[]): Promise<Array<{ id: string; fullName: string; extension: string | null }>> {
     if (!ids.length) return [];
-    return dbManager(this.db).getRepository(User).find({ where: { id: In(ids) }, select: ['id', 'fullName', 'extension'] });
+    return dbManager(this.db)
+      .getRepository(User)
+      .find({ where: { id: In(ids) }, select: ['id', 'fullName', 'extension'] });
   }
 
   async roleOf(userId: string): Promise<Role | null> {
-    const u = await dbManager(this.db).getRepository(User).findOne({ where: { id: userId }, select: ['id', 'role'] });
+    const u = await dbManager(this.db)
+      .getRepository(User)
+      .findOne({ where: { id: userId }, select: ['id', 'role'] });
     return u?.role ?? null;
   }
 
   /** Creates the user unless the username exists (seeding). Returns whether it was created. */
-  async ensure(m: EntityManager, input: { username: string; fullName: string; password: string; role: Role; postOfficeId?: string | null; extension?: string | null }): Promise<boolean> {
+  async ensure(
+    m: EntityManager,
+    input: {
+      username: string;
+      fullName: string;
+      password: string;
+      role: Role;
+      postOfficeId?: string | null;
+      extension?: string | null;
+    },
+  ): Promise<boolean> {
     if (await m.countBy(User, { username: input.username })) return false;
-    await m.insert(User, this.newUser({ ...input, passwordHash: await hashPassword(input.password) }, this.clock.now()));
+    await m.insert(
+      User,
+      this.newUser({ ...input, passwordHash: await hashPassword(input.password) }, this.clock.now()),
+    );
     return true;
   }
 
-  private newUser(input: { username: string; fullName: string; passwordHash: string; role: Role; postOfficeId?: string | null; extension?: string | null }, now: Date): User {
+  private newUser(
+    input: {
+      username: string;
+      fullName: string;
+      passwordHash: string;
+      role: Role;
+      postOfficeId?: string | null;
+      extension?: string | null;
+    },
+    now: Date,
+  ): User {
     return Object.assign(new User(), {
       id: uuidv7(),
       username: input.username,
@@ -171,8 +263,17 @@ export class UsersService {
   }
 
   private async checkOfficeBinding(role: Role, officeId: string | null): Promise<void> {
-    if (role === 'dispatcher' && !officeId) throw new ValidationError('postOfficeId is required for a dispatcher', { field: 'postOfficeId', constraint: 'isNotEmpty' });
-    if (role !== 'dispatcher' && officeId) throw new ValidationError('postOfficeId is only for dispatchers', { field: 'postOfficeId' });
-    if (officeId && !(await this.offices.exists(officeId))) throw new ValidationError(`post office ${officeId} does not exist`, { field: 'postOfficeId', constraint: 'exists' });
+    if (role === 'dispatcher' && !officeId)
+      throw new ValidationError('postOfficeId is required for a dispatcher', {
+        field: 'postOfficeId',
+        constraint: 'isNotEmpty',
+      });
+    if (role !== 'dispatcher' && officeId)
+      throw new ValidationError('postOfficeId is only for dispatchers', { field: 'postOfficeId' });
+    if (officeId && !(await this.offices.exists(officeId)))
+      throw new ValidationError(`post office ${officeId} does not exist`, {
+        field: 'postOfficeId',
+        constraint: 'exists',
+      });
   }
 }

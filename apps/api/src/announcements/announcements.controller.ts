@@ -6,7 +6,10 @@ import type { AnnouncementEvent, RoomName } from '@hotline/contracts';
 import { AuthUser, CurrentUser, JobQueue, Roles, jobId, uuidv7 } from '@hotline/core';
 
 export class AnnouncementDto {
-  @ApiProperty({ example: 'role:operator', description: '"all", "role:<role>", "office:<postOfficeId>" or "user:<userId>"' })
+  @ApiProperty({
+    example: 'role:operator',
+    description: '"all", "role:<role>", "office:<postOfficeId>" or "user:<userId>"',
+  })
   @Matches(/^(all|role:(operator|dispatcher|supervisor|admin)|office:[0-9a-f-]{36}|user:[0-9a-f-]{36})$/, {
     message: 'audience must be "all", "role:<operator|dispatcher|supervisor|admin>", "office:<id>" or "user:<id>"',
   })

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CallbackAttemptView, CallbackView } from '@hotline/contracts';
-import { AssignCallbackDto, CallbackAttemptDto, CallbacksService, CloseCallbackDto, ListCallbacksQuery } from '@hotline/calls';
+import {
+  AssignCallbackDto,
+  CallbackAttemptDto,
+  CallbacksService,
+  CloseCallbackDto,
+  ListCallbacksQuery,
+} from '@hotline/calls';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
 import { uuidPipe } from '../http/pipes';
 
@@ -28,7 +34,11 @@ export class CallbacksController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('operator', 'supervisor')
-  assign(@Param('id', uuidPipe) id: string, @Body() dto: AssignCallbackDto, @CurrentUser() user: AuthUser): Promise<CallbackView> {
+  assign(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: AssignCallbackDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CallbackView> {
     return this.callbacks.assign(id, dto.assigneeId, user);
   }
 
@@ -40,7 +50,11 @@ export class CallbacksController {
 
   @Post(':id/attempts')
   @Roles('operator', 'supervisor')
-  attempt(@Param('id', uuidPipe) id: string, @Body() dto: CallbackAttemptDto, @CurrentUser() user: AuthUser): Promise<CallbackAttemptView> {
+  attempt(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: CallbackAttemptDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CallbackAttemptView> {
     return this.callbacks.attempt(id, dto, user);
   }
 
@@ -48,7 +62,11 @@ export class CallbacksController {
   @HttpCode(200)
   @Roles('operator', 'supervisor')
   @ApiOperation({ summary: 'Done: link the outbound call that reached the citizen' })
-  close(@Param('id', uuidPipe) id: string, @Body() dto: CloseCallbackDto, @CurrentUser() user: AuthUser): Promise<CallbackView> {
+  close(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: CloseCallbackDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CallbackView> {
     return this.callbacks.close(id, dto.callId, user);
   }
 }

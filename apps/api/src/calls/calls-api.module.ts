@@ -16,7 +16,14 @@ import { OperatorStatusController } from './operator-status.controller';
  */
 @Module({
   imports: [CallsModule],
-  controllers: [CitizensController, CallsController, CallTopicsController, CtiController, CallbacksController, OperatorStatusController],
+  controllers: [
+    CitizensController,
+    CallsController,
+    CallTopicsController,
+    CtiController,
+    CallbacksController,
+    OperatorStatusController,
+  ],
   providers: [CtiTokenGuard],
   // Re-exported so that the platform's socket gateway can reach OperatorStatusService (presence hook).
   exports: [CallsModule],

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CallTopicView, CallView, Page } from '@hotline/contracts';
-import { CallsService, CreateCallDto, CtiService, ListCallsQuery, TopicDto, UpdateCallDto, UpdateTopicDto } from '@hotline/calls';
+import {
+  CallsService,
+  CreateCallDto,
+  CtiService,
+  ListCallsQuery,
+  TopicDto,
+  UpdateCallDto,
+  UpdateTopicDto,
+} from '@hotline/calls';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
 import { uuidPipe } from '../http/pipes';
 
@@ -16,7 +24,9 @@ export class CallsController {
 
   @Get()
   @Roles('operator', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Call log, newest first, cursor-paginated. Operators see their own calls; supervisors all.' })
+  @ApiOperation({
+    summary: 'Call log, newest first, cursor-paginated. Operators see their own calls; supervisors all.',
+  })
   list(@Query() q: ListCallsQuery, @CurrentUser() user: AuthUser): Promise<Page<CallView>> {
     return this.calls.list(q, user);
   }
@@ -44,7 +54,11 @@ export class CallsController {
   @Patch(':id')
   @Roles('operator', 'supervisor')
   @ApiOperation({ summary: 'Topic, notes, outcome, links; operators their own calls only' })
-  update(@Param('id', uuidPipe) id: string, @Body() dto: UpdateCallDto, @CurrentUser() user: AuthUser): Promise<CallView> {
+  update(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdateCallDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CallView> {
     return this.calls.update(id, dto, user);
   }
 }
@@ -69,7 +83,11 @@ export class CallTopicsController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', uuidPipe) id: string, @Body() dto: UpdateTopicDto, @CurrentUser() user: AuthUser): Promise<CallTopicView> {
+  update(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdateTopicDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CallTopicView> {
     return this.calls.updateTopic(id, dto, user.id);
   }
 }

@@ -1,7 +1,14 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CallerLookupView, CitizenView } from '@hotline/contracts';
-import { AddPhoneDto, CallerLookupService, CitizensService, CreateCitizenDto, LookupQuery, UpdateCitizenDto } from '@hotline/calls';
+import {
+  AddPhoneDto,
+  CallerLookupService,
+  CitizensService,
+  CreateCitizenDto,
+  LookupQuery,
+  UpdateCitizenDto,
+} from '@hotline/calls';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
 import { uuidPipe } from '../http/pipes';
 
@@ -16,7 +23,10 @@ export class CitizensController {
   ) {}
 
   @Get('lookup')
-  @ApiOperation({ summary: 'Screen-pop data for a number in any Vietnamese form: identity, last calls, open requests/tickets, remote-area commune' })
+  @ApiOperation({
+    summary:
+      'Screen-pop data for a number in any Vietnamese form: identity, last calls, open requests/tickets, remote-area commune',
+  })
   lookup(@Query() q: LookupQuery): Promise<CallerLookupView> {
     return this.lookupService.lookup(q.phone);
   }
@@ -35,21 +45,33 @@ export class CitizensController {
 
   @Patch(':id')
   @Roles('operator', 'supervisor')
-  update(@Param('id', uuidPipe) id: string, @Body() dto: UpdateCitizenDto, @CurrentUser() user: AuthUser): Promise<CitizenView> {
+  update(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdateCitizenDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CitizenView> {
     return this.citizens.update(id, dto, user.id);
   }
 
   @Post(':id/phones')
   @Roles('operator', 'supervisor')
   @ApiOperation({ summary: 'Add another number (409 if it belongs to somebody else)' })
-  addPhone(@Param('id', uuidPipe) id: string, @Body() dto: AddPhoneDto, @CurrentUser() user: AuthUser): Promise<CitizenView> {
+  addPhone(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: AddPhoneDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CitizenView> {
     return this.citizens.addPhone(id, dto.phone, dto.label ?? null, user.id);
   }
 
   @Delete(':id/phones/:phone')
   @Roles('operator', 'supervisor')
   @ApiOperation({ summary: 'Remove a number (any form); the only number cannot be removed (409)' })
-  removePhone(@Param('id', uuidPipe) id: string, @Param('phone') phone: string, @CurrentUser() user: AuthUser): Promise<CitizenView> {
+  removePhone(
+    @Param('id', uuidPipe) id: string,
+    @Param('phone') phone: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CitizenView> {
     return this.citizens.removePhone(id, phone, user.id);
   }
 }

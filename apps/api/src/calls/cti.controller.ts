@@ -1,7 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BlockedNumberView, PbxTokenView } from '@hotline/contracts';
-import { BlockNumberDto, CreatePbxTokenDto, CtiEvent, CtiEventDto, CtiResult, CtiService, PbxToken, fromZammad } from '@hotline/calls';
+import {
+  BlockNumberDto,
+  CreatePbxTokenDto,
+  CtiEvent,
+  CtiEventDto,
+  CtiResult,
+  CtiService,
+  PbxToken,
+  fromZammad,
+} from '@hotline/calls';
 import { AuthUser, Clock, CurrentUser, OwnAuth, Roles, ValidationError } from '@hotline/core';
 import type { FastifyRequest } from 'fastify';
 import { uuidPipe } from '../http/pipes';
@@ -63,7 +72,8 @@ export class CtiController {
     const now = this.clock.now();
     if (!at) return now;
     const t = new Date(at);
-    if (Math.abs(t.getTime() - now.getTime()) > 24 * 3600_000) throw new ValidationError('at: more than 24 h away from the server time', { field: 'at' });
+    if (Math.abs(t.getTime() - now.getTime()) > 24 * 3600_000)
+      throw new ValidationError('at: more than 24 h away from the server time', { field: 'at' });
     return t;
   }
 
@@ -75,7 +85,8 @@ export class CtiController {
   @ApiOperation({ summary: "Zammad's generic CTI format, unchanged (drop-in for PBXs set up for Zammad)" })
   async zammad(@Req() req: PbxRequest): Promise<Record<string, string>> {
     const body = req.isMultipart() ? await multipartFields(req) : req.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError('send the event as form fields or a JSON object');
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw new ValidationError('send the event as form fields or a JSON object');
     const e = fromZammad(body as Record<string, unknown>, this.clock.now());
     if (typeof e === 'string') throw new ValidationError(e);
     return zammadAnswer(await this.cti.ingest(req.pbx, e));

@@ -36,7 +36,11 @@ export class OperatorStatusController {
   history(@Query() q: StatusHistoryQuery) {
     const from = new Date(q.from);
     const to = new Date(q.to);
-    if (to <= from || to.getTime() - from.getTime() > 93 * 86400_000) throw new ValidationError('to must be after from, at most 93 days apart', { field: 'to', constraint: 'dateOrder' });
+    if (to <= from || to.getTime() - from.getTime() > 93 * 86400_000)
+      throw new ValidationError('to must be after from, at most 93 days apart', {
+        field: 'to',
+        constraint: 'dateOrder',
+      });
     return this.status.periods(q.userId, from, to);
   }
 }

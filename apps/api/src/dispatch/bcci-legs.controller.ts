@@ -3,7 +3,18 @@ import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LegPage, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
-import { CourierDto, DeliverDto, LegsService, ListLegsQuery, ManualAssignDto, PickupDto, ReasonDto, RejectDto, RemittanceDto, UnremittedCsvQuery } from '@hotline/dispatch';
+import {
+  CourierDto,
+  DeliverDto,
+  LegsService,
+  ListLegsQuery,
+  ManualAssignDto,
+  PickupDto,
+  ReasonDto,
+  RejectDto,
+  RemittanceDto,
+  UnremittedCsvQuery,
+} from '@hotline/dispatch';
 import { uuidPipe } from '../http/pipes';
 
 /** The dispatcher's screen (scoped to their office inside the queries) and the supervisor's overrides. */
@@ -15,7 +26,9 @@ export class BcciLegsController {
 
   @Get('bcci-legs')
   @Roles('dispatcher', 'supervisor')
-  @ApiOperation({ summary: 'Legs, newest change first; active=true for those still on their way; limit + offset with the total' })
+  @ApiOperation({
+    summary: 'Legs, newest change first; active=true for those still on their way; limit + offset with the total',
+  })
   list(@Query() query: ListLegsQuery, @CurrentUser() user: AuthUser): Promise<LegPage> {
     return this.legs.list(query, user);
   }
@@ -46,7 +59,11 @@ export class BcciLegsController {
   @HttpCode(200)
   @Roles('supervisor')
   @ApiOperation({ summary: 'Assign an office by hand (unroutable or routing legs)' })
-  assign(@Param('id', uuidPipe) id: string, @Body() dto: ManualAssignDto, @CurrentUser() user: AuthUser): Promise<LegView> {
+  assign(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: ManualAssignDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<LegView> {
     return this.legs.assignManually(id, dto.officeId, user);
   }
 
@@ -83,7 +100,11 @@ export class BcciLegsController {
   @Post('bcci-legs/:id/return-to-agency')
   @HttpCode(200)
   @Roles('dispatcher', 'supervisor')
-  returnToAgency(@Param('id', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser): Promise<LegView> {
+  returnToAgency(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: ReasonDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<LegView> {
     return this.legs.returnToAgency(id, dto.reason, user);
   }
 
@@ -110,10 +131,18 @@ export class BcciLegsController {
 
   @Get('bcci-remittances/unremitted.csv')
   @Roles('dispatcher', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Collected-not-remitted report as CSV (UTF-8 with BOM for Excel; one line per leg, a total per office)' })
-  async unremittedCsv(@Query() query: UnremittedCsvQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  @ApiOperation({
+    summary: 'Collected-not-remitted report as CSV (UTF-8 with BOM for Excel; one line per leg, a total per office)',
+  })
+  async unremittedCsv(
+    @Query() query: UnremittedCsvQuery,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const { fileName, csv } = await this.legs.unremittedCsv(query.officeId, user);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileName}"`);
     return csv;
   }
 }

@@ -26,7 +26,11 @@ export class BcciPricingController {
 
   @Patch('bcci-tariffs/:id')
   @Roles('admin')
-  updateTariff(@Param('id', uuidPipe) id: string, @Body() dto: UpdateTariffDto, @CurrentUser() user: AuthUser): Promise<TariffView> {
+  updateTariff(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdateTariffDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TariffView> {
     return this.pricing.updateTariff(id, dto, user.id);
   }
 
@@ -44,7 +48,11 @@ export class BcciPricingController {
 
   @Patch('bcci-promotions/:id')
   @Roles('admin')
-  updatePromotion(@Param('id', uuidPipe) id: string, @Body() dto: UpdatePromotionDto, @CurrentUser() user: AuthUser): Promise<PromotionView> {
+  updatePromotion(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdatePromotionDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<PromotionView> {
     return this.pricing.updatePromotion(id, dto, user.id);
   }
 }

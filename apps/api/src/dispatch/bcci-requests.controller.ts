@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BcciRequestView, Page, QuoteView } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
-import { BcciRequestsService, CreateBcciRequestDto, ListBcciRequestsQuery, PricingService, QuoteDto } from '@hotline/dispatch';
+import {
+  BcciRequestsService,
+  CreateBcciRequestDto,
+  ListBcciRequestsQuery,
+  PricingService,
+  QuoteDto,
+} from '@hotline/dispatch';
 import { uuidPipe } from '../http/pipes';
 
 @ApiTags('bcci-requests')
@@ -16,14 +22,20 @@ export class BcciRequestsController {
 
   @Post()
   @Roles('operator', 'supervisor')
-  @ApiOperation({ summary: 'Create a BCCI request (1 or 2 legs), priced and committed in routing; routing jobs are enqueued after commit' })
+  @ApiOperation({
+    summary:
+      'Create a BCCI request (1 or 2 legs), priced and committed in routing; routing jobs are enqueued after commit',
+  })
   create(@Body() dto: CreateBcciRequestDto, @CurrentUser() user: AuthUser): Promise<BcciRequestView> {
     return this.requests.create(dto, user);
   }
 
   @Get()
   @Roles('operator', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Requests newest first with their legs (state, office); operators: their own unless mine=false; cursor paging' })
+  @ApiOperation({
+    summary:
+      'Requests newest first with their legs (state, office); operators: their own unless mine=false; cursor paging',
+  })
   list(@Query() query: ListBcciRequestsQuery, @CurrentUser() user: AuthUser): Promise<Page<BcciRequestView>> {
     return this.requests.list(query, user);
   }

@@ -16,8 +16,14 @@ export class PublicRequestsController {
 
   @Get(':code')
   @Public()
-  @ApiOperation({ summary: 'Status and dates of a BCCI request, by code + phone (429 with Retry-After when over the limit)' })
-  async lookup(@Param('code') code: string, @Query() query: PublicLookupQuery, @Req() req: FastifyRequest): Promise<PublicRequestView> {
+  @ApiOperation({
+    summary: 'Status and dates of a BCCI request, by code + phone (429 with Retry-After when over the limit)',
+  })
+  async lookup(
+    @Param('code') code: string,
+    @Query() query: PublicLookupQuery,
+    @Req() req: FastifyRequest,
+  ): Promise<PublicRequestView> {
     await this.limiter.hit(req.ip);
     return this.requests.publicLookup(code, query.phone);
   }

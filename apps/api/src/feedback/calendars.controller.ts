@@ -25,7 +25,9 @@ export class CalendarsController {
 
   @Get(':id/days')
   @AnyRole()
-  @ApiOperation({ summary: 'What each day of a range resolves to (weekly hours, computed holiday, or dated exception)' })
+  @ApiOperation({
+    summary: 'What each day of a range resolves to (weekly hours, computed holiday, or dated exception)',
+  })
   days(@Param('id') id: string, @Query() q: CalendarDaysQuery): Promise<CalendarDayView[]> {
     return this.calendars.days(id, q.from, q.to);
   }
@@ -39,14 +41,22 @@ export class CalendarsController {
   @Post(':id/exceptions')
   @Roles('admin')
   @ApiOperation({ summary: 'Add a dated exception (wins over computed holidays); 409 when the date already has one' })
-  addException(@Param('id') id: string, @Body() dto: CalendarExceptionDto, @CurrentUser() actor: AuthUser): Promise<CalendarExceptionView> {
+  addException(
+    @Param('id') id: string,
+    @Body() dto: CalendarExceptionDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<CalendarExceptionView> {
     return this.calendars.addException(id, dto, actor.id);
   }
 
   @Delete(':id/exceptions/:exceptionId')
   @Roles('admin')
   @HttpCode(204)
-  async removeException(@Param('id') id: string, @Param('exceptionId') exceptionId: string, @CurrentUser() actor: AuthUser): Promise<void> {
+  async removeException(
+    @Param('id') id: string,
+    @Param('exceptionId') exceptionId: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<void> {
     await this.calendars.removeException(id, exceptionId, actor.id);
   }
 }

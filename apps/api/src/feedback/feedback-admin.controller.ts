@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AgencyView, FeedbackCategoryView, MailOutboxListView, MailOutboxView, SlaPolicyUpdateView, SlaPolicyView } from '@hotline/contracts';
+import type {
+  AgencyView,
+  FeedbackCategoryView,
+  MailOutboxListView,
+  MailOutboxView,
+  SlaPolicyUpdateView,
+  SlaPolicyView,
+} from '@hotline/contracts';
 import { AnyRole, AuthUser, CurrentUser, Roles } from '@hotline/core';
 import {
   AgencyDto,
@@ -39,7 +46,11 @@ export class FeedbackAdminController {
 
   @Patch('feedback/categories/:id')
   @Roles('admin')
-  updateCategory(@Param('id', uuidPipe) id: string, @Body() dto: UpdateCategoryDto, @CurrentUser() actor: AuthUser): Promise<FeedbackCategoryView> {
+  updateCategory(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdateCategoryDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<FeedbackCategoryView> {
     return this.refs.updateCategory(id, dto, actor.id);
   }
 
@@ -57,7 +68,11 @@ export class FeedbackAdminController {
 
   @Patch('feedback/agencies/:id')
   @Roles('admin')
-  updateAgency(@Param('id', uuidPipe) id: string, @Body() dto: UpdateAgencyDto, @CurrentUser() actor: AuthUser): Promise<AgencyView> {
+  updateAgency(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdateAgencyDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<AgencyView> {
     return this.refs.updateAgency(id, dto, actor.id);
   }
 
@@ -75,7 +90,11 @@ export class FeedbackAdminController {
 
   @Patch('sla/policies/:id')
   @Roles('admin')
-  updatePolicy(@Param('id', uuidPipe) id: string, @Body() dto: UpdateSlaPolicyDto, @CurrentUser() actor: AuthUser): Promise<SlaPolicyUpdateView> {
+  updatePolicy(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdateSlaPolicyDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<SlaPolicyUpdateView> {
     return this.refs.updatePolicy(id, dto, actor.id);
   }
 

@@ -5,5 +5,9 @@ import { FeedbackAdminController } from './feedback-admin.controller';
 import { PublicTicketsController, TicketsController } from './tickets.controller';
 
 /** HTTP entry points of the feedback context (controllers stay thin: validate, call one service method, return). */
-@Module({ imports: [FeedbackModule], controllers: [CalendarsController, FeedbackAdminController, TicketsController, PublicTicketsController], providers: [] })
+@Module({
+  imports: [FeedbackModule],
+  controllers: [CalendarsController, FeedbackAdminController, TicketsController, PublicTicketsController],
+  providers: [],
+})
 export class FeedbackApiModule {}

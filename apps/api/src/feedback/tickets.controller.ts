@@ -31,7 +31,9 @@ export class TicketsController {
 
   @Post()
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Create a ticket (the citizen is found or created by phone; remote-area communes raise the priority)' })
+  @ApiOperation({
+    summary: 'Create a ticket (the citizen is found or created by phone; remote-area communes raise the priority)',
+  })
   create(@Body() dto: CreateTicketDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
     return this.tickets.create(dto, actor);
   }
@@ -56,7 +58,11 @@ export class TicketsController {
 
   @Patch(':id')
   @Roles(...STAFF)
-  update(@Param('id', uuidPipe) id: string, @Body() dto: UpdateTicketDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
+  update(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdateTicketDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<TicketView> {
     return this.tickets.update(id, dto, actor);
   }
 
@@ -64,27 +70,41 @@ export class TicketsController {
   @Roles(...STAFF)
   @HttpCode(200)
   @ApiOperation({ summary: 'Change the status (409 on an illegal transition)' })
-  transition(@Param('id', uuidPipe) id: string, @Body() dto: TransitionDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
+  transition(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: TransitionDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<TicketView> {
     return this.tickets.transition(id, dto, actor);
   }
 
   @Post(':id/replies')
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Public reply (the citizen sees it in the lookup); the first one meets the first-response target' })
+  @ApiOperation({
+    summary: 'Public reply (the citizen sees it in the lookup); the first one meets the first-response target',
+  })
   reply(@Param('id', uuidPipe) id: string, @Body() dto: ReplyDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
     return this.tickets.reply(id, dto, actor);
   }
 
   @Post(':id/notes')
   @Roles(...STAFF)
-  note(@Param('id', uuidPipe) id: string, @Body() dto: MessageDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
+  note(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: MessageDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<TicketView> {
     return this.tickets.note(id, dto, actor);
   }
 
   @Post(':id/assign')
   @Roles(...STAFF)
   @HttpCode(200)
-  assign(@Param('id', uuidPipe) id: string, @Body() dto: AssignDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
+  assign(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: AssignDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<TicketView> {
     return this.tickets.assign(id, dto, actor);
   }
 
@@ -98,14 +118,23 @@ export class TicketsController {
   @Post(':id/forwards')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Forward to the competent agency (meets the 5-working-day forward deadline)' })
-  forward(@Param('id', uuidPipe) id: string, @Body() dto: ForwardDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
+  forward(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: ForwardDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<TicketView> {
     return this.tickets.forward(id, dto, actor);
   }
 
   @Post(':id/forwards/:forwardId/answer')
   @Roles(...STAFF)
   @HttpCode(200)
-  answer(@Param('id', uuidPipe) id: string, @Param('forwardId') forwardId: string, @Body() dto: AgencyAnswerDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
+  answer(
+    @Param('id', uuidPipe) id: string,
+    @Param('forwardId') forwardId: string,
+    @Body() dto: AgencyAnswerDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<TicketView> {
     return this.tickets.agencyAnswer(id, forwardId, dto, actor);
   }
 
@@ -113,7 +142,11 @@ export class TicketsController {
   @Roles(...STAFF)
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the apology slip (Mẫu 04) and the new due date — once only (409 the second time)' })
-  apology(@Param('id', uuidPipe) id: string, @Body() dto: ApologySlipDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
+  apology(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: ApologySlipDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<TicketView> {
     return this.tickets.apology(id, dto, actor);
   }
 
@@ -137,7 +170,11 @@ export class PublicTicketsController {
   @Get(':code')
   @Public()
   @ApiOperation({ summary: 'Status, dates and public replies of a ticket (code + one of the citizen’s phone numbers)' })
-  async lookup(@Param('code') code: string, @Query() q: PublicLookupQuery, @Req() req: { ip?: string }): Promise<PublicTicketView> {
+  async lookup(
+    @Param('code') code: string,
+    @Query() q: PublicLookupQuery,
+    @Req() req: { ip?: string },
+  ): Promise<PublicTicketView> {
     await this.limiter.hit([`ip:${req.ip ?? 'unknown'}`, `code:${code.toUpperCase().slice(0, 20)}`]);
     return this.tickets.publicLookup(code, q.phone);
   }

@@ -2,7 +2,14 @@ import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Req
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, PostOfficeView } from '@hotline/contracts';
 import { AnyRole, AuthUser, CurrentUser, Roles, ValidationError } from '@hotline/core';
-import { CSV_COLUMNS, ImportResult, ListPostOfficesQuery, PostOfficeInputDto, PostOfficesService, UpdatePostOfficeDto } from '@hotline/geo';
+import {
+  CSV_COLUMNS,
+  ImportResult,
+  ListPostOfficesQuery,
+  PostOfficeInputDto,
+  PostOfficesService,
+  UpdatePostOfficeDto,
+} from '@hotline/geo';
 import type { FastifyRequest } from 'fastify';
 import { uuidPipe } from '../http/pipes';
 
@@ -26,10 +33,12 @@ export class PostOfficesController {
   @Header('content-disposition', 'attachment; filename="post-offices-template.csv"')
   @ApiOperation({ summary: 'An example CSV for the import' })
   template(): string {
-    return [
-      CSV_COLUMNS.join(','),
-      '591000,Bưu điện Trung tâm Pleiku,69 Hùng Vương,23575,13.98330,108.00020,0269 3824 444,"mon-fri 07:00-11:30,13:30-17:00; sat 07:00-11:30",120,true,23584',
-    ].join('\r\n') + '\r\n';
+    return (
+      [
+        CSV_COLUMNS.join(','),
+        '591000,Bưu điện Trung tâm Pleiku,69 Hùng Vương,23575,13.98330,108.00020,0269 3824 444,"mon-fri 07:00-11:30,13:30-17:00; sat 07:00-11:30",120,true,23584',
+      ].join('\r\n') + '\r\n'
+    );
   }
 
   @Get(':id')
@@ -46,7 +55,11 @@ export class PostOfficesController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', uuidPipe) id: string, @Body() dto: UpdatePostOfficeDto, @CurrentUser() actor: AuthUser): Promise<PostOfficeView> {
+  update(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdatePostOfficeDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<PostOfficeView> {
     return this.offices.update(id, dto, actor.id);
   }
 

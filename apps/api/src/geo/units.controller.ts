@@ -8,7 +8,10 @@ import { AdministrativeUnitsService, ListUnitsQuery, UpdateUnitDto } from '@hotl
 
 /** libs/geo/data, found from the source tree (jest) or the compiled tree (dist/apps/api/src/geo). */
 function geoDataFile(name: string): string {
-  const candidates = [join(__dirname, '../../../../libs/geo/data', name), join(__dirname, '../../../../../libs/geo/data', name)];
+  const candidates = [
+    join(__dirname, '../../../../libs/geo/data', name),
+    join(__dirname, '../../../../../libs/geo/data', name),
+  ];
   const found = candidates.find((c) => existsSync(c));
   if (found) return found;
   throw new Error(`geo data file ${name} not found`);
@@ -32,15 +35,29 @@ export class UnitsController {
   @Get('units/:code')
   @AnyRole()
   get(@Param('code') code: string): Promise<AdministrativeUnitView> {
-    if (!/^\d{5}$/.test(code)) throw new ValidationError('code must be a 5-digit commune code', { field: 'code', constraint: 'matches', params: { pattern: '^\\d{5}$' } });
+    if (!/^\d{5}$/.test(code))
+      throw new ValidationError('code must be a 5-digit commune code', {
+        field: 'code',
+        constraint: 'matches',
+        params: { pattern: '^\\d{5}$' },
+      });
     return this.units.get(code);
   }
 
   @Patch('units/:code')
   @Roles('admin')
   @ApiOperation({ summary: 'Flag/unflag a commune as remote, ethnic-minority or especially difficult area' })
-  update(@Param('code') code: string, @Body() dto: UpdateUnitDto, @CurrentUser() actor: AuthUser): Promise<AdministrativeUnitView> {
-    if (!/^\d{5}$/.test(code)) throw new ValidationError('code must be a 5-digit commune code', { field: 'code', constraint: 'matches', params: { pattern: '^\\d{5}$' } });
+  update(
+    @Param('code') code: string,
+    @Body() dto: UpdateUnitDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<AdministrativeUnitView> {
+    if (!/^\d{5}$/.test(code))
+      throw new ValidationError('code must be a 5-digit commune code', {
+        field: 'code',
+        constraint: 'matches',
+        params: { pattern: '^\\d{5}$' },
+      });
     return this.units.setRemoteArea(code, dto.remoteArea, actor.id);
   }
 

@@ -1,6 +1,12 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { Public, REDIS } from '@hotline/core';
 import type { FastifyReply } from 'fastify';
@@ -23,7 +29,10 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness: 200 when MySQL and Redis answer, 503 otherwise' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.db.pingCheck('database', { timeout: TIMEOUT_MS }), () => this.redisCheck()]);
+      return await this.health.check([
+        () => this.db.pingCheck('database', { timeout: TIMEOUT_MS }),
+        () => this.redisCheck(),
+      ]);
     } catch (err) {
       // Keep Terminus' per-service details in the 503 body: that is what an operator reads.
       if (err instanceof ServiceUnavailableException) {

@@ -5,7 +5,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /** The built dashboard (apps/dashboard/dist), from the source tree or from dist/apps/api/src/http. */
 export function dashboardDir(): string | null {
-  const candidates = [join(__dirname, '../../../dashboard/dist'), join(__dirname, '../../../../../apps/dashboard/dist')];
+  const candidates = [
+    join(__dirname, '../../../dashboard/dist'),
+    join(__dirname, '../../../../../apps/dashboard/dist'),
+  ];
   return candidates.find((d) => existsSync(join(d, 'index.html'))) ?? null;
 }
 
@@ -32,6 +35,11 @@ export async function registerDashboard(app: NestFastifyApplication): Promise<vo
   fastify.get('/*', (req, reply) => {
     // A missing hashed asset (a tab open across a redeploy) must be a 404, not index.html served as JavaScript.
     if (!SERVER_PATHS.test(req.url) && !/^\/assets\//.test(req.url)) return reply.sendFile('index.html', dir);
-    return reply.status(404).send({ statusCode: 404, error: 'Not Found', code: 'NOT_FOUND', message: `Route ${req.method} ${req.url.split('?')[0]} not found` });
+    return reply.status(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'NOT_FOUND',
+      message: `Route ${req.method} ${req.url.split('?')[0]} not found`,
+    });
   });
 }

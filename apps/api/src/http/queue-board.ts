@@ -3,7 +3,15 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BoardAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ACCESS_TOKEN_VERIFIER, AccessTokenVerifier, AllExceptionsFilter, ForbiddenError, JobQueue, UnauthenticatedError, bearerToken } from '@hotline/core';
+import {
+  ACCESS_TOKEN_VERIFIER,
+  AccessTokenVerifier,
+  AllExceptionsFilter,
+  ForbiddenError,
+  JobQueue,
+  UnauthenticatedError,
+  bearerToken,
+} from '@hotline/core';
 
 export const BOARD_PATH = '/admin/queues';
 const COOKIE = 'hotline_board';
@@ -24,7 +32,11 @@ export async function registerQueueBoard(app: NestFastifyApplication): Promise<v
   const serverAdapter = new BoardAdapter();
   serverAdapter.setBasePath(BOARD_PATH);
   const jobs = app.get(JobQueue);
-  createBullBoard({ queues: jobs.queueNames().map((name) => new BullMQAdapter(jobs.queue(name))), serverAdapter, options: { uiConfig: { boardTitle: 'Hotline 0269 queues' } } });
+  createBullBoard({
+    queues: jobs.queueNames().map((name) => new BullMQAdapter(jobs.queue(name))),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'Hotline 0269 queues' } },
+  });
   const verifier = app.get<AccessTokenVerifier>(ACCESS_TOKEN_VERIFIER);
   const filter = new AllExceptionsFilter();
 
@@ -43,7 +55,10 @@ export async function registerQueueBoard(app: NestFastifyApplication): Promise<v
         }
         if (query.token) {
           const secure = req.protocol === 'https' ? '; Secure' : '';
-          void reply.header('set-cookie', `${COOKIE}=${encodeURIComponent(query.token)}; Path=${BOARD_PATH}; HttpOnly; SameSite=Strict${secure}`);
+          void reply.header(
+            'set-cookie',
+            `${COOKIE}=${encodeURIComponent(query.token)}; Path=${BOARD_PATH}; HttpOnly; SameSite=Strict${secure}`,
+          );
           return reply.redirect(BOARD_PATH, 302);
         }
       });

@@ -18,7 +18,9 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOperation({ summary: 'Log in: a short-lived access JWT and a rotating refresh token. Rate-limited per IP and per username.' })
+  @ApiOperation({
+    summary: 'Log in: a short-lived access JWT and a rotating refresh token. Rate-limited per IP and per username.',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see the Retry-After header' })
   login(@Body() dto: LoginDto, @Req() req: FastifyRequest): Promise<AuthTokens> {
     return this.auth.login(dto.username, dto.password, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
@@ -52,7 +54,10 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change my own password; my other sessions end.' })
-  async changePassword(@CurrentUser() user: AuthUser & { sessionId?: string }, @Body() dto: ChangePasswordDto): Promise<void> {
+  async changePassword(
+    @CurrentUser() user: AuthUser & { sessionId?: string },
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
     await this.auth.changePassword(user.id, dto.currentPassword, dto.newPassword, user.sessionId);
   }
 }

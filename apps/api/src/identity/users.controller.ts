@@ -3,8 +3,14 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { OperatorDirectoryEntry, UserView } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
 import { uuidPipe } from '../http/pipes';
-import { CreateUserDto, DisableUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto, UsersService } from '@hotline/identity';
-
+import {
+  CreateUserDto,
+  DisableUserDto,
+  ListUsersQuery,
+  ResetPasswordDto,
+  UpdateUserDto,
+  UsersService,
+} from '@hotline/identity';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -36,13 +42,21 @@ export class UsersController {
   }
 
   @Patch(':id')
-  update(@Param('id', uuidPipe) id: string, @Body() dto: UpdateUserDto, @CurrentUser() actor: AuthUser): Promise<UserView> {
+  update(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdateUserDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<UserView> {
     return this.users.update(id, dto, actor.id);
   }
 
   @Post(':id/disable')
   @HttpCode(200)
-  disable(@Param('id', uuidPipe) id: string, @Body() dto: DisableUserDto, @CurrentUser() actor: AuthUser): Promise<UserView> {
+  disable(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: DisableUserDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<UserView> {
     return this.users.disable(id, actor.id, dto.reason);
   }
 
@@ -54,7 +68,11 @@ export class UsersController {
 
   @Post(':id/reset-password')
   @HttpCode(200)
-  resetPassword(@Param('id', uuidPipe) id: string, @Body() dto: ResetPasswordDto, @CurrentUser() actor: AuthUser): Promise<UserView> {
+  resetPassword(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: ResetPasswordDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<UserView> {
     return this.users.resetPassword(id, dto.newPassword, actor.id);
   }
 }

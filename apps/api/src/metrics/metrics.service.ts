@@ -32,7 +32,9 @@ export class MetricsService implements OnModuleInit {
         this.reset();
         await Promise.all(
           queues.queueNames().map(async (name) => {
-            const counts = await queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized', 'completed');
+            const counts = await queues
+              .queue(name)
+              .getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized', 'completed');
             for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
           }),
         ).catch(() => undefined); // Redis down: the gauge is empty; /health says why

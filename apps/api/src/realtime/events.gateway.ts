@@ -1,5 +1,13 @@
 import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ConnectedSocket, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer, WsException } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  WsException,
+} from '@nestjs/websockets';
 import type { ClientToServerEvents, RoomName, ServerToClientEvents } from '@hotline/contracts';
 import { rooms } from '@hotline/contracts';
 import { OperatorStatusService } from '@hotline/calls';
@@ -34,7 +42,8 @@ export class EventsGateway implements OnGatewayConnection, OnGatewayDisconnect, 
     const token = (client.handshake.auth as { token?: unknown } | undefined)?.token;
     let user: AuthUser;
     try {
-      if (typeof token !== 'string' || !token) throw new DomainError(401, 'UNAUTHENTICATED', 'Missing token: connect with auth: { token }');
+      if (typeof token !== 'string' || !token)
+        throw new DomainError(401, 'UNAUTHENTICATED', 'Missing token: connect with auth: { token }');
       user = await this.verifier.verifyAccessToken(token);
     } catch (err) {
       const e = err instanceof DomainError ? err : new DomainError(401, 'UNAUTHENTICATED', 'Invalid token');
@@ -49,7 +58,8 @@ export class EventsGateway implements OnGatewayConnection, OnGatewayDisconnect, 
     await client.join(joined);
     client.emit('session:ready', { userId: user.id, role: user.role, rooms: joined });
     // An operator whose first socket arrives becomes available (presence), unless busy or on break.
-    if (user.role === 'operator') this.operatorStatus.presenceOnline(user.id).catch((err) => this.logger.warn(`presence online: ${err.message}`));
+    if (user.role === 'operator')
+      this.operatorStatus.presenceOnline(user.id).catch((err) => this.logger.warn(`presence online: ${err.message}`));
   }
 
   onModuleDestroy(): void {

@@ -28,7 +28,22 @@ export class LoadCommunes1795991171172 implements MigrationInterface {
       const [minLng, minLat, maxLng, maxLat] = u.bbox;
       await queryRunner.query(
         'INSERT INTO `administrative_units` (`code`, `name`, `short_name`, `name_ascii`, `type`, `province_code`, `lat`, `lng`, `area_km2`, `min_lat`, `max_lat`, `min_lng`, `max_lng`, `remote_area`, `updated_at`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)',
-        [u.code, u.name, u.shortName, u.nameAscii, u.type, province, u.lat, u.lng, u.areaKm2, minLat, maxLat, minLng, maxLng, now],
+        [
+          u.code,
+          u.name,
+          u.shortName,
+          u.nameAscii,
+          u.type,
+          province,
+          u.lat,
+          u.lng,
+          u.areaKm2,
+          minLat,
+          maxLat,
+          minLng,
+          maxLng,
+          now,
+        ],
       );
     }
   }

@@ -29,6 +29,9 @@ export class SeedCallTopics1795994049061 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM \`call_topics\` WHERE \`id\` IN (${TOPICS.map(() => '?').join(', ')})`, TOPICS.map((t) => t[0]));
+    await queryRunner.query(
+      `DELETE FROM \`call_topics\` WHERE \`id\` IN (${TOPICS.map(() => '?').join(', ')})`,
+      TOPICS.map((t) => t[0]),
+    );
   }
 }

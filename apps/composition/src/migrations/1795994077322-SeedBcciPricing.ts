@@ -47,6 +47,9 @@ export class SeedBcciPricing1795994077322 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DELETE FROM `bcci_promotions` WHERE `id` = ?', [PROMOTION_ID]);
-    await queryRunner.query(`DELETE FROM \`bcci_tariffs\` WHERE \`id\` IN (${TARIFFS.map(() => '?').join(', ')})`, TARIFFS.map((t) => t[0]));
+    await queryRunner.query(
+      `DELETE FROM \`bcci_tariffs\` WHERE \`id\` IN (${TARIFFS.map(() => '?').join(', ')})`,
+      TARIFFS.map((t) => t[0]),
+    );
   }
 }

@@ -5,8 +5,12 @@ export class DispatchRequestListIndexes1796002856739 implements MigrationInterfa
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE INDEX \`ix_bcci_requests_dossier\` ON \`bcci_requests\` (\`dossier_code\`)`);
-    await queryRunner.query(`CREATE INDEX \`ix_bcci_requests_phone\` ON \`bcci_requests\` (\`citizen_phone\`, \`created_at\`)`);
-    await queryRunner.query(`CREATE INDEX \`ix_bcci_requests_creator\` ON \`bcci_requests\` (\`created_by_id\`, \`created_at\`)`);
+    await queryRunner.query(
+      `CREATE INDEX \`ix_bcci_requests_phone\` ON \`bcci_requests\` (\`citizen_phone\`, \`created_at\`)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX \`ix_bcci_requests_creator\` ON \`bcci_requests\` (\`created_by_id\`, \`created_at\`)`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -60,7 +60,12 @@ function NotFound() {
   const t = useT();
   const navigate = useNavigate();
   return (
-    <Result status="404" title="404" subTitle={t('page.notFound')} extra={<Button onClick={() => navigate('/')}>{t('page.backHome')}</Button>} />
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('page.notFound')}
+      extra={<Button onClick={() => navigate('/')}>{t('page.backHome')}</Button>}
+    />
   );
 }
 

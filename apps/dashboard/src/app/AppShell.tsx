@@ -1,6 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Empty, Layout, List, Menu, Popover, Segmented, Space, Tooltip, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Empty,
+  Layout,
+  List,
+  Menu,
+  Popover,
+  Segmented,
+  Space,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { PostOfficeView, UserView } from '@hotline/contracts';
@@ -20,17 +33,29 @@ import { EXTERNAL_LINKS, GROUP_LABELS, NAV_GROUPS, SCREENS } from './screens';
 const { Header, Sider, Content } = Layout;
 
 export function useOffice(officeId: string | null | undefined) {
-  return useResource<PostOfficeView>(officeId ? `post-offices/${officeId}` : null, () => api.get<PostOfficeView>(`/post-offices/${officeId}`));
+  return useResource<PostOfficeView>(officeId ? `post-offices/${officeId}` : null, () =>
+    api.get<PostOfficeView>(`/post-offices/${officeId}`),
+  );
 }
 
 function ConnectionDot() {
   const { t } = useI18n();
   const state = useConnectionState();
   const status = state === 'online' ? 'success' : state === 'connecting' ? 'processing' : 'warning';
-  const label = state === 'online' ? t('realtime.online') : state === 'connecting' ? t('realtime.connecting') : t('realtime.lost');
+  const label =
+    state === 'online' ? t('realtime.online') : state === 'connecting' ? t('realtime.connecting') : t('realtime.lost');
   return (
     <Tooltip title={label}>
-      <Badge status={status} text={<span style={{ color: 'rgba(0,0,0,.65)' }}>{state === 'online' ? t('realtime.onlineShort') : t('realtime.offlineShort')}</span>} data-testid="connection-state" data-state={state} />
+      <Badge
+        status={status}
+        text={
+          <span style={{ color: 'rgba(0,0,0,.65)' }}>
+            {state === 'online' ? t('realtime.onlineShort') : t('realtime.offlineShort')}
+          </span>
+        }
+        data-testid="connection-state"
+        data-state={state}
+      />
     </Tooltip>
   );
 }
@@ -48,7 +73,10 @@ function AnnouncementBell() {
           dataSource={feed}
           renderItem={(a) => (
             <List.Item key={a.id}>
-              <List.Item.Meta title={`${a.from.fullName} · ${formatDateTime(a.sentAt)}`} description={<span style={{ whiteSpace: 'pre-wrap' }}>{a.message}</span>} />
+              <List.Item.Meta
+                title={`${a.from.fullName} · ${formatDateTime(a.sentAt)}`}
+                description={<span style={{ whiteSpace: 'pre-wrap' }}>{a.message}</span>}
+              />
             </List.Item>
           )}
         />
@@ -56,7 +84,13 @@ function AnnouncementBell() {
     </div>
   );
   return (
-    <Popover content={content} title={t('announcement.received')} trigger="click" placement="bottomRight" onOpenChange={(open) => open && markAnnouncementsRead()}>
+    <Popover
+      content={content}
+      title={t('announcement.received')}
+      trigger="click"
+      placement="bottomRight"
+      onOpenChange={(open) => open && markAnnouncementsRead()}
+    >
       <Badge count={unread} size="small">
         <Button type="text" icon={<BellOutlined />} aria-label={t('announcement.received')} />
       </Badge>
@@ -119,26 +153,39 @@ export function AppShell() {
 
   // Role, name or office may have changed since the login: the server's view wins.
   useEffect(() => {
-    api.get<UserView>('/auth/me').then((me) => sessionStore.setUser(me), () => undefined);
+    api.get<UserView>('/auth/me').then(
+      (me) => sessionStore.setUser(me),
+      () => undefined,
+    );
   }, []);
 
   const menuItems = useMemo<MenuProps['items']>(() => {
     const items: NonNullable<MenuProps['items']> = [];
-    for (const s of SCREENS) if (s.group === null && s.roles.includes(user.role)) items.push({ key: s.path, icon: s.icon, label: t(s.label) });
+    for (const s of SCREENS)
+      if (s.group === null && s.roles.includes(user.role)) items.push({ key: s.path, icon: s.icon, label: t(s.label) });
     for (const g of NAV_GROUPS) {
       const children: NonNullable<MenuProps['items']> = [];
-      for (const s of SCREENS) if (s.group === g && s.roles.includes(user.role)) children.push({ key: s.path, icon: s.icon, label: t(s.label) });
+      for (const s of SCREENS)
+        if (s.group === g && s.roles.includes(user.role))
+          children.push({ key: s.path, icon: s.icon, label: t(s.label) });
       for (const l of EXTERNAL_LINKS) {
         if (l.group === g && l.roles.includes(user.role)) {
-          children.push({ key: `external:${l.key}`, icon: l.icon, label: <span data-testid={`external-${l.key}`}>{t(l.label)} ↗</span> });
+          children.push({
+            key: `external:${l.key}`,
+            icon: l.icon,
+            label: <span data-testid={`external-${l.key}`}>{t(l.label)} ↗</span>,
+          });
         }
       }
-      if (children.length) items.push({ type: 'group', key: g, label: collapsed ? null : t(GROUP_LABELS[g]), children });
+      if (children.length)
+        items.push({ type: 'group', key: g, label: collapsed ? null : t(GROUP_LABELS[g]), children });
     }
     return items;
   }, [user.role, t, collapsed]);
 
-  const selected = SCREENS.filter((s) => s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path)).map((s) => s.path);
+  const selected = SCREENS.filter((s) =>
+    s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path),
+  ).map((s) => s.path);
 
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
     if (key.startsWith('external:')) {
@@ -153,15 +200,39 @@ export function AppShell() {
     <RealtimeProvider>
       <AnnouncementNotifier />
       <Layout style={{ minHeight: '100vh' }}>
-        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={236} style={{ background: '#0b2f57' }}>
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          width={236}
+          style={{ background: '#0b2f57' }}
+        >
           <div className="hotline-brand">
             <strong>{collapsed ? '0269' : HOTLINE_DISPLAY}</strong>
             {!collapsed && <span>{t('app.subtitle')}</span>}
           </div>
-          <Menu theme="dark" mode="inline" items={menuItems} selectedKeys={selected} onClick={onMenuClick} style={{ background: 'transparent' }} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            items={menuItems}
+            selectedKeys={selected}
+            onClick={onMenuClick}
+            style={{ background: 'transparent' }}
+          />
         </Sider>
         <Layout>
-          <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, borderBottom: '1px solid #e8ecf1' }}>
+          <Header
+            style={{
+              background: '#fff',
+              padding: '0 16px',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'space-between',
+              gap: 12,
+              borderBottom: '1px solid #e8ecf1',
+            }}
+          >
             <Typography.Text strong style={{ fontSize: 16 }}>
               {t('app.title')}
             </Typography.Text>

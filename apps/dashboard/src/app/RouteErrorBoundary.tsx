@@ -5,7 +5,9 @@ import { useT } from '../i18n/i18n';
 /** A lazily loaded screen whose chunk is gone: the dashboard was redeployed while this tab stayed open. */
 export function isChunkLoadError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /dynamically imported module|Importing a module script failed|error loading dynamically imported module|Failed to load module script|Unable to preload CSS/i.test(message);
+  return /dynamically imported module|Importing a module script failed|error loading dynamically imported module|Failed to load module script|Unable to preload CSS/i.test(
+    message,
+  );
 }
 
 function Fallback({ error, onRetry }: { error: unknown; onRetry: () => void }) {

@@ -1,5 +1,24 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, CalendarOutlined, ClockCircleOutlined, CustomerServiceOutlined, DashboardOutlined, DollarOutlined, FileTextOutlined, PhoneOutlined, ProfileOutlined, TagsOutlined, InboxOutlined, DatabaseOutlined, EnvironmentOutlined, HomeOutlined, MailOutlined, NotificationOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  DollarOutlined,
+  FileTextOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
+  TagsOutlined,
+  InboxOutlined,
+  DatabaseOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  MailOutlined,
+  NotificationOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@hotline/contracts';
 import type { MessageKey } from '../i18n/i18n';
 

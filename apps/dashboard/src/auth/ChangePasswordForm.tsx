@@ -14,7 +14,15 @@ interface Values {
 }
 
 /** Change my own password. The server ends my other sessions; this one goes on. */
-export function ChangePasswordForm({ onDone, onCancel, cancelLabel }: { onDone: () => void; onCancel?: () => void; cancelLabel?: string }) {
+export function ChangePasswordForm({
+  onDone,
+  onCancel,
+  cancelLabel,
+}: {
+  onDone: () => void;
+  onCancel?: () => void;
+  cancelLabel?: string;
+}) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
@@ -30,8 +38,10 @@ export function ChangePasswordForm({ onDone, onCancel, cancelLabel }: { onDone: 
       form.resetFields();
       onDone();
     } catch (err) {
-      if (errorField(err) === 'currentPassword') form.setFields([{ name: 'currentPassword', errors: [t('auth.currentPasswordWrong')] }]);
-      else if (errorField(err) === 'newPassword') form.setFields([{ name: 'newPassword', errors: [t('auth.newPasswordSame')] }]);
+      if (errorField(err) === 'currentPassword')
+        form.setFields([{ name: 'currentPassword', errors: [t('auth.currentPasswordWrong')] }]);
+      else if (errorField(err) === 'newPassword')
+        form.setFields([{ name: 'newPassword', errors: [t('auth.newPasswordSame')] }]);
       else setError(describeError(t, err));
     } finally {
       setSubmitting(false);
@@ -41,7 +51,11 @@ export function ChangePasswordForm({ onDone, onCancel, cancelLabel }: { onDone: 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('form.required') }]}>
+      <Form.Item
+        name="currentPassword"
+        label={t('auth.currentPassword')}
+        rules={[{ required: true, message: t('form.required') }]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item
@@ -62,7 +76,10 @@ export function ChangePasswordForm({ onDone, onCancel, cancelLabel }: { onDone: 
         rules={[
           { required: true, message: t('form.required') },
           ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch')))),
+            validator: (_, value) =>
+              !value || value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('auth.passwordMismatch'))),
           }),
         ]}
       >

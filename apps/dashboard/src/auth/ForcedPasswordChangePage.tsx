@@ -14,7 +14,12 @@ export function ForcedPasswordChangePage() {
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f3f5f8', padding: 16 }}>
       <Card style={{ width: 460, maxWidth: '100%' }}>
         <Typography.Title level={4}>{t('auth.forcedTitle')}</Typography.Title>
-        <Alert type="warning" showIcon title={t('auth.forcedText', { name: session?.user.fullName ?? '' })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('auth.forcedText', { name: session?.user.fullName ?? '' })}
+          style={{ marginBottom: 16 }}
+        />
         <ChangePasswordForm
           onDone={() => navigate('/', { replace: true })}
           onCancel={() => void logout().then(() => navigate('/login', { replace: true }))}

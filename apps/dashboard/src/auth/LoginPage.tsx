@@ -44,7 +44,10 @@ export function LoginPage() {
     return () => clearInterval(timer);
   }, [lockedUntil]);
 
-  if (session) return <Navigate to={session.user.mustChangePassword ? '/change-password' : safeNext(params.get('next'))} replace />;
+  if (session)
+    return (
+      <Navigate to={session.user.mustChangePassword ? '/change-password' : safeNext(params.get('next'))} replace />
+    );
 
   const onFinish = async (values: LoginForm) => {
     setSubmitting(true);
@@ -67,10 +70,19 @@ export function LoginPage() {
 
   const locked = lockedUntil !== null && now < lockedUntil;
   const lockMessage = locked ? t('auth.lockedOut', { wait: formatWait(t, (lockedUntil - now) / 1000) }) : null;
-  const notice = endReason === 'expired' ? t('auth.sessionExpired') : endReason === 'disabled' ? t('error.userDisabled') : null;
+  const notice =
+    endReason === 'expired' ? t('auth.sessionExpired') : endReason === 'disabled' ? t('error.userDisabled') : null;
 
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(160deg, #0b2f57 0%, #0b5cab 55%, #e9f1fb 55%)', padding: 16 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        background: 'linear-gradient(160deg, #0b2f57 0%, #0b5cab 55%, #e9f1fb 55%)',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: 400, maxWidth: '100%', boxShadow: '0 12px 32px rgba(11,47,87,.25)' }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <Segmented<Lang>
@@ -94,12 +106,29 @@ export function LoginPage() {
           </Typography.Text>
         </div>
         {notice && !error && !locked && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
-        {(error || lockMessage) && <Alert type="error" showIcon title={lockMessage ?? error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />}
+        {(error || lockMessage) && (
+          <Alert
+            type="error"
+            showIcon
+            title={lockMessage ?? error}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+            role="alert"
+          />
+        )}
         <Form<LoginForm> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={locked}>
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="login-submit">

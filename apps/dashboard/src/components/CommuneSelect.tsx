@@ -9,7 +9,11 @@ type Props = Omit<SelectProps<string | string[]>, 'options' | 'showSearch' | 'fi
 export function CommuneSelect(props: Props) {
   const t = useT();
   const { data, loading } = useCommunes();
-  const options = (data ?? []).map((u) => ({ value: u.code, label: `${u.name} (${u.code})`, search: `${u.name} ${u.nameAscii} ${u.code}` }));
+  const options = (data ?? []).map((u) => ({
+    value: u.code,
+    label: `${u.name} (${u.code})`,
+    search: `${u.name} ${u.nameAscii} ${u.code}`,
+  }));
   return (
     <Select
       placeholder={t('commune.pick')}

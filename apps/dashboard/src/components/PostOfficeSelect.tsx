@@ -3,7 +3,9 @@ import type { SelectProps } from 'antd';
 import { useT } from '../i18n/i18n';
 import { foldedIncludes, useAllPostOffices } from '../lib/reference-data';
 
-type Props = Omit<SelectProps<string>, 'options' | 'showSearch' | 'filterOption' | 'loading'> & { activeOnly?: boolean };
+type Props = Omit<SelectProps<string>, 'options' | 'showSearch' | 'filterOption' | 'loading'> & {
+  activeOnly?: boolean;
+};
 
 /** A post office by name or code (accents optional). */
 export function PostOfficeSelect({ activeOnly, ...props }: Props) {

@@ -53,7 +53,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang;
   }, [lang]);
   const value = useMemo<I18nValue>(
-    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params), roleLabel: (role) => roleLabel(lang, role) }),
+    () => ({
+      lang,
+      setLang,
+      t: (key, params) => translate(lang, key, params),
+      roleLabel: (role) => roleLabel(lang, role),
+    }),
     [lang, setLang],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -7,7 +7,6 @@ import { publicEn } from './parts/public';
 import { dispatchEn } from './parts/dispatch';
 import { outboxEn } from './parts/outbox';
 
-
 /** English counterparts of ROLE_LABELS_VI (libs/contracts). */
 export const ROLE_LABELS_EN: Record<Role, string> = {
   operator: 'Operator',
@@ -85,7 +84,8 @@ const core: Record<Exclude<MessageKey, PartKey>, string> = {
   'auth.newPasswordSame': 'The new password must differ from the current one',
   'auth.passwordChanged': 'Password changed. Your other sessions were logged out.',
   'auth.forcedTitle': 'Choose a new password',
-  'auth.forcedText': 'Hello {name}, an administrator gave you a temporary password. Please choose a new one before you start.',
+  'auth.forcedText':
+    'Hello {name}, an administrator gave you a temporary password. Please choose a new one before you start.',
 
   'realtime.online': 'Live connection up',
   'realtime.onlineShort': 'Online',
@@ -105,7 +105,8 @@ const core: Record<Exclude<MessageKey, PartKey>, string> = {
   'page.newVersion.title': 'A new version is available',
   'page.newVersion.text': 'The dashboard was just updated. Reload the page to use the new version.',
   'page.crash.title': 'This screen failed',
-  'page.crash.text': 'Something went wrong while showing it. Retry or reload the page; if it persists, tell an administrator.',
+  'page.crash.text':
+    'Something went wrong while showing it. Retry or reload the page; if it persists, tell an administrator.',
   'page.reload': 'Reload page',
   'page.retry': 'Retry',
 
@@ -151,7 +152,8 @@ const core: Record<Exclude<MessageKey, PartKey>, string> = {
   'user.enabledDone': 'Account of {name} enabled',
   'user.resetPassword': 'Reset password',
   'user.resetTitle': 'Reset the password of {name}',
-  'user.resetText': 'The temporary password below replaces the old one. The user is logged out and must change it at the next login.',
+  'user.resetText':
+    'The temporary password below replaces the old one. The user is logged out and must change it at the next login.',
   'user.resetDone': 'Done. Give this temporary password to the user:',
 
   'postOffice.subtitle': 'Offices that pick up and deliver BCCI dossiers, their service areas and opening hours',
@@ -184,11 +186,13 @@ const core: Record<Exclude<MessageKey, PartKey>, string> = {
   'postOffice.copyMonday': 'Copy Monday to Tuesday – Friday',
   'postOffice.saved': 'Post office {name} saved',
   'postOffice.demo': 'Demo data',
-  'postOffice.demoNotice': 'This is a demo office (placed at the commune centre), not a real one. Import the real offices from a CSV file.',
+  'postOffice.demoNotice':
+    'This is a demo office (placed at the commune centre), not a real one. Import the real offices from a CSV file.',
 
   'import.open': 'Import CSV',
   'import.title': 'Import post offices from CSV',
-  'import.help': 'One office per line (an existing code is updated). Every line is checked: a single bad line and nothing is written. Download the template to see the columns.',
+  'import.help':
+    'One office per line (an existing code is updated). Every line is checked: a single bad line and nothing is written. Download the template to see the columns.',
   'import.template': 'Download template',
   'import.drop': 'Click or drop a CSV file here',
   'import.dropHint': 'UTF-8, column names on the first line, at most 5 MB',
@@ -213,7 +217,8 @@ const core: Record<Exclude<MessageKey, PartKey>, string> = {
   'commune.remoteShort': 'Remote area',
   'commune.remoteOnly': 'Remote areas only',
   'commune.notRemote': 'Not remote',
-  'commune.remoteHelp': 'Rural, remote, ethnic-minority and especially difficult areas: requests from them get a higher priority and are counted apart in reports.',
+  'commune.remoteHelp':
+    'Rural, remote, ethnic-minority and especially difficult areas: requests from them get a higher priority and are counted apart in reports.',
   'commune.flagged': '{name} flagged as a remote area',
   'commune.unflagged': '{name} no longer flagged as a remote area',
 
@@ -485,6 +490,20 @@ const core: Record<Exclude<MessageKey, PartKey>, string> = {
   'disp.remit.done': 'Remittance of {amount} recorded',
 };
 
-type PartKey = keyof typeof ticketsEn | keyof typeof supervisionEn | keyof typeof catalogEn | keyof typeof publicEn | keyof typeof dispatchEn | keyof typeof outboxEn;
+type PartKey =
+  | keyof typeof ticketsEn
+  | keyof typeof supervisionEn
+  | keyof typeof catalogEn
+  | keyof typeof publicEn
+  | keyof typeof dispatchEn
+  | keyof typeof outboxEn;
 
-export const en: Record<MessageKey, string> = { ...core, ...ticketsEn, ...supervisionEn, ...catalogEn, ...publicEn, ...dispatchEn, ...outboxEn };
+export const en: Record<MessageKey, string> = {
+  ...core,
+  ...ticketsEn,
+  ...supervisionEn,
+  ...catalogEn,
+  ...publicEn,
+  ...dispatchEn,
+  ...outboxEn,
+};

@@ -78,7 +78,8 @@ const core = {
   'auth.newPasswordSame': 'Mật khẩu mới phải khác mật khẩu hiện tại',
   'auth.passwordChanged': 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã được đăng xuất.',
   'auth.forcedTitle': 'Đặt mật khẩu mới',
-  'auth.forcedText': 'Chào {name}, quản trị viên vừa cấp mật khẩu tạm cho bạn. Hãy đặt mật khẩu mới trước khi làm việc.',
+  'auth.forcedText':
+    'Chào {name}, quản trị viên vừa cấp mật khẩu tạm cho bạn. Hãy đặt mật khẩu mới trước khi làm việc.',
 
   'realtime.online': 'Đang kết nối thời gian thực',
   'realtime.onlineShort': 'Trực tuyến',
@@ -89,7 +90,8 @@ const core = {
   'announcement.notificationTitle': 'Thông báo từ {from}',
   'announcement.received': 'Thông báo đã nhận',
   'announcement.none': 'Chưa có thông báo nào',
-  'announcement.noneYet': 'Chưa có thông báo nào trong phiên làm việc này. Thông báo của giám sát sẽ hiện ngay tại đây.',
+  'announcement.noneYet':
+    'Chưa có thông báo nào trong phiên làm việc này. Thông báo của giám sát sẽ hiện ngay tại đây.',
 
   'page.forbidden.title': 'Không có quyền truy cập',
   'page.forbidden.text': 'Màn hình này không dành cho vai trò của bạn.',
@@ -138,13 +140,15 @@ const core = {
   'user.disable': 'Khoá',
   'user.enable': 'Mở khoá',
   'user.disableTitle': 'Khoá tài khoản {name}?',
-  'user.disableText': 'Người dùng bị đăng xuất ngay trên mọi thiết bị và không đăng nhập được nữa cho tới khi được mở khoá.',
+  'user.disableText':
+    'Người dùng bị đăng xuất ngay trên mọi thiết bị và không đăng nhập được nữa cho tới khi được mở khoá.',
   'user.disableReason': 'Lý do (không bắt buộc)',
   'user.disabledDone': 'Đã khoá tài khoản {name}',
   'user.enabledDone': 'Đã mở khoá tài khoản {name}',
   'user.resetPassword': 'Đặt lại mật khẩu',
   'user.resetTitle': 'Đặt lại mật khẩu cho {name}',
-  'user.resetText': 'Mật khẩu tạm dưới đây thay mật khẩu cũ. Người dùng bị đăng xuất và phải đổi mật khẩu ở lần đăng nhập tới.',
+  'user.resetText':
+    'Mật khẩu tạm dưới đây thay mật khẩu cũ. Người dùng bị đăng xuất và phải đổi mật khẩu ở lần đăng nhập tới.',
   'user.resetDone': 'Đã đặt lại. Gửi mật khẩu tạm này cho người dùng:',
 
   'postOffice.subtitle': 'Bưu cục nhận và phát hồ sơ BCCI, vùng phục vụ và giờ mở cửa',
@@ -177,11 +181,13 @@ const core = {
   'postOffice.copyMonday': 'Chép giờ Thứ Hai sang Thứ Ba – Thứ Sáu',
   'postOffice.saved': 'Đã lưu bưu cục {name}',
   'postOffice.demo': 'Dữ liệu mẫu',
-  'postOffice.demoNotice': 'Đây là bưu cục mẫu (dữ liệu demo đặt tại tâm xã), không phải bưu cục thật. Hãy nhập danh sách bưu cục thật bằng tệp CSV.',
+  'postOffice.demoNotice':
+    'Đây là bưu cục mẫu (dữ liệu demo đặt tại tâm xã), không phải bưu cục thật. Hãy nhập danh sách bưu cục thật bằng tệp CSV.',
 
   'import.open': 'Nhập từ CSV',
   'import.title': 'Nhập bưu cục từ tệp CSV',
-  'import.help': 'Mỗi dòng là một bưu cục (mã đã có thì được cập nhật). Tệp được kiểm tra từng dòng: chỉ cần một dòng lỗi là không dòng nào được ghi. Tải tệp mẫu để xem các cột.',
+  'import.help':
+    'Mỗi dòng là một bưu cục (mã đã có thì được cập nhật). Tệp được kiểm tra từng dòng: chỉ cần một dòng lỗi là không dòng nào được ghi. Tải tệp mẫu để xem các cột.',
   'import.template': 'Tải tệp mẫu',
   'import.drop': 'Bấm hoặc kéo tệp CSV vào đây',
   'import.dropHint': 'Mã hoá UTF-8, dòng đầu là tên cột, tối đa 5 MB',
@@ -206,7 +212,8 @@ const core = {
   'commune.remoteShort': 'Vùng sâu, vùng xa',
   'commune.remoteOnly': 'Chỉ vùng sâu, vùng xa',
   'commune.notRemote': 'Không thuộc vùng sâu, vùng xa',
-  'commune.remoteHelp': 'Xã, phường vùng nông thôn, vùng sâu, vùng xa, vùng đồng bào dân tộc thiểu số và vùng đặc biệt khó khăn: yêu cầu từ đây được ưu tiên và được thống kê riêng trong báo cáo.',
+  'commune.remoteHelp':
+    'Xã, phường vùng nông thôn, vùng sâu, vùng xa, vùng đồng bào dân tộc thiểu số và vùng đặc biệt khó khăn: yêu cầu từ đây được ưu tiên và được thống kê riêng trong báo cáo.',
   'commune.flagged': 'Đã đánh dấu {name} là vùng sâu, vùng xa',
   'commune.unflagged': 'Đã bỏ đánh dấu vùng sâu, vùng xa của {name}',
 
@@ -359,7 +366,8 @@ const core = {
   'op.cb.note': 'Ghi chú',
   'op.cb.close': 'Đóng',
   'op.cb.closeTitle': 'Đóng yêu cầu gọi lại {phone}',
-  'op.cb.closeHint': 'Ghi nhận cuộc gọi đi tới số này đã liên lạc được với người dân; yêu cầu được đóng kèm cuộc gọi đó.',
+  'op.cb.closeHint':
+    'Ghi nhận cuộc gọi đi tới số này đã liên lạc được với người dân; yêu cầu được đóng kèm cuộc gọi đó.',
   'op.cb.closed': 'Đã đóng yêu cầu gọi lại',
   'op.slot.title': 'Tạo hồ sơ từ cuộc gọi',
   'op.slot.bcci': 'Tạo yêu cầu BCCI',
@@ -479,6 +487,14 @@ const core = {
 } as const;
 
 /** The whole Vietnamese dictionary: the core keys above plus each area's part (i18n/parts/*). */
-export const vi = { ...core, ...ticketsVi, ...supervisionVi, ...catalogVi, ...publicVi, ...dispatchVi, ...outboxVi } as const;
+export const vi = {
+  ...core,
+  ...ticketsVi,
+  ...supervisionVi,
+  ...catalogVi,
+  ...publicVi,
+  ...dispatchVi,
+  ...outboxVi,
+} as const;
 
 export type MessageKey = keyof typeof vi;

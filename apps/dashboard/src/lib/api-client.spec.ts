@@ -25,9 +25,13 @@ const tokens = (n: number, expiresIn = 900): AuthTokens => ({
 });
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
-const error = (status: number, code: string, message = code) => json(status, { statusCode: status, error: 'x', code, message });
+const error = (status: number, code: string, message = code) =>
+  json(status, { statusCode: status, error: 'x', code, message });
 
 /** A fake api: the refresh endpoint rotates tokens like the server (each refresh token works once). */
 function fakeServer(options: { refreshDelayMs?: number } = {}) {
@@ -40,7 +44,8 @@ function fakeServer(options: { refreshDelayMs?: number } = {}) {
     if (path === '/api/auth/refresh') {
       const { refreshToken } = JSON.parse(String(init?.body)) as { refreshToken: string };
       if (options.refreshDelayMs) await new Promise((r) => setTimeout(r, options.refreshDelayMs));
-      if (used.has(refreshToken) || refreshToken !== `refresh-${current}`) return error(401, 'UNAUTHENTICATED', 'refresh token reused');
+      if (used.has(refreshToken) || refreshToken !== `refresh-${current}`)
+        return error(401, 'UNAUTHENTICATED', 'refresh token reused');
       used.add(refreshToken);
       current++;
       return json(200, tokens(current));
@@ -111,9 +116,23 @@ describe('ApiClient + AuthClient', () => {
 
   it('throws the api error body with the wait of a 429', async () => {
     const store = new SessionStore(memoryStorage());
-    const body = { statusCode: 429, error: 'Too Many Requests', code: 'TOO_MANY_REQUESTS', message: 'Too many login attempts' };
-    const headers = { 'content-type': 'application/json', 'retry-after-login-user': '95', 'retry-after-login-ip': '12' };
-    const auth = new AuthClient(store, async () => new Response(JSON.stringify(body), { status: 429, headers }), '', undefined);
+    const body = {
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Too many login attempts',
+    };
+    const headers = {
+      'content-type': 'application/json',
+      'retry-after-login-user': '95',
+      'retry-after-login-ip': '12',
+    };
+    const auth = new AuthClient(
+      store,
+      async () => new Response(JSON.stringify(body), { status: 429, headers }),
+      '',
+      undefined,
+    );
     const err = await auth.login('operator1', 'x').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 95 });
@@ -122,7 +141,9 @@ describe('ApiClient + AuthClient', () => {
 
   it('builds query strings without empty values', () => {
     const { api } = setup();
-    expect(api.url('/post-offices', { q: 'Pleiku', cursor: null, limit: 20, active: false, x: undefined, y: '' })).toBe('/api/post-offices?q=Pleiku&limit=20&active=false');
+    expect(api.url('/post-offices', { q: 'Pleiku', cursor: null, limit: 20, active: false, x: undefined, y: '' })).toBe(
+      '/api/post-offices?q=Pleiku&limit=20&active=false',
+    );
   });
 });
 
@@ -131,7 +152,15 @@ describe('retryAfterSeconds', () => {
     expect(retryAfterSeconds(new Response(null, { headers: { 'retry-after': '30' } }))).toBe(30);
     const date = new Date(Date.now() + 61_000).toUTCString();
     expect(retryAfterSeconds(new Response(null, { headers: { 'retry-after': date } }))).toBeGreaterThanOrEqual(59);
-    expect(retryAfterSeconds(new Response(null), { statusCode: 429, error: '', code: 'TOO_MANY_REQUESTS', message: '', details: { retryAfterSeconds: 7 } })).toBe(7);
+    expect(
+      retryAfterSeconds(new Response(null), {
+        statusCode: 429,
+        error: '',
+        code: 'TOO_MANY_REQUESTS',
+        message: '',
+        details: { retryAfterSeconds: 7 },
+      }),
+    ).toBe(7);
     expect(retryAfterSeconds(new Response(null))).toBeNull();
   });
 });

@@ -47,7 +47,12 @@ export async function readErrorBody(res: Response): Promise<ApiErrorBody> {
   } catch {
     // Not JSON: a proxy page or an empty body.
   }
-  return { statusCode: res.status, error: res.statusText || 'Error', code: `HTTP_${res.status}`, message: text.slice(0, 300) || res.statusText || `HTTP ${res.status}` };
+  return {
+    statusCode: res.status,
+    error: res.statusText || 'Error',
+    code: `HTTP_${res.status}`,
+    message: text.slice(0, 300) || res.statusText || `HTTP ${res.status}`,
+  };
 }
 
 /** Retry-After, or the throttler's named variants (Retry-After-login-ip, Retry-After-login-user): the longest wins. */
@@ -109,7 +114,9 @@ export class AuthClient {
    * fresh one (another request or tab refreshed meanwhile) that one is used. Resolves null when the session is over.
    */
   refresh(rejectedToken?: string): Promise<Session | null> {
-    this.inflight ??= (this.lock ? this.lock(REFRESH_LOCK, () => this.doRefresh(rejectedToken)) : this.doRefresh(rejectedToken)).finally(() => {
+    this.inflight ??= (
+      this.lock ? this.lock(REFRESH_LOCK, () => this.doRefresh(rejectedToken)) : this.doRefresh(rejectedToken)
+    ).finally(() => {
       this.inflight = null;
     });
     return this.inflight;
@@ -135,7 +142,11 @@ export class AuthClient {
 
   private async post(path: string, body: unknown): Promise<Response> {
     try {
-      return await this.fetchFn(this.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+      return await this.fetchFn(this.baseUrl + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
     } catch (err) {
       throw new NetworkError((err as Error)?.message ?? 'network error');
     }
@@ -165,8 +176,10 @@ export class ApiClient {
   ) {}
 
   get = <T>(path: string, options?: RequestOptions) => this.request<T>('GET', path, options);
-  post = <T>(path: string, json?: unknown, options?: RequestOptions) => this.request<T>('POST', path, { ...options, json });
-  patch = <T>(path: string, json?: unknown, options?: RequestOptions) => this.request<T>('PATCH', path, { ...options, json });
+  post = <T>(path: string, json?: unknown, options?: RequestOptions) =>
+    this.request<T>('POST', path, { ...options, json });
+  patch = <T>(path: string, json?: unknown, options?: RequestOptions) =>
+    this.request<T>('PATCH', path, { ...options, json });
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const url = this.url(path, options.query);
@@ -203,14 +216,17 @@ export class ApiClient {
   url(path: string, query?: RequestOptions['query']): string {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query ?? {})) {
-      for (const item of Array.isArray(v) ? v : [v]) if (item !== undefined && item !== null && item !== '') params.append(k, String(item));
+      for (const item of Array.isArray(v) ? v : [v])
+        if (item !== undefined && item !== null && item !== '') params.append(k, String(item));
     }
     const qs = params.toString();
     return `${this.baseUrl}/api${path}${qs ? `?${qs}` : ''}`;
   }
 
   private async send(method: string, url: string, token: string | null, options: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { accept: options.as === 'blob' || options.as === 'text' ? '*/*' : 'application/json' };
+    const headers: Record<string, string> = {
+      accept: options.as === 'blob' || options.as === 'text' ? '*/*' : 'application/json',
+    };
     if (token) headers.authorization = `Bearer ${token}`;
     let body: BodyInit | undefined;
     if (options.form) body = options.form;

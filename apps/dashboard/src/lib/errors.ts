@@ -36,7 +36,9 @@ export function describeError(t: Translate, err: unknown): string {
   if (err instanceof NetworkError) return t('error.network');
   if (err instanceof ApiError) {
     if (err.code === ERROR_CODES.TOO_MANY_REQUESTS) {
-      return err.retryAfterSeconds ? t('error.tooManyWait', { wait: formatWait(t, err.retryAfterSeconds) }) : t('error.tooMany');
+      return err.retryAfterSeconds
+        ? t('error.tooManyWait', { wait: formatWait(t, err.retryAfterSeconds) })
+        : t('error.tooMany');
     }
     const fixed = FIXED[err.code];
     if (fixed) return t(fixed);
@@ -54,7 +56,9 @@ export function describeError(t: Translate, err: unknown): string {
 function describeRules(t: Translate, rules: readonly ValidationFieldError[]): string {
   const byField = groupRules(rules);
   if (byField.size === 1) return translateRules(t, [...byField.values()][0]).join('; ');
-  return [...byField].map(([field, list]) => t('catalog.validation.fieldSays', { field, message: translateRules(t, list).join('; ') })).join('; ');
+  return [...byField]
+    .map(([field, list]) => t('catalog.validation.fieldSays', { field, message: translateRules(t, list).join('; ') }))
+    .join('; ');
 }
 
 function groupRules(rules: readonly ValidationFieldError[]): Map<string, ValidationFieldError[]> {
@@ -75,7 +79,10 @@ export function errorField(err: unknown): string | null {
 
 /** The texts a 400 says about one field (its path as the api names it), in the UI language; [] when none. */
 export function describeFieldError(t: Translate, err: unknown, field: string): string[] {
-  return translateRules(t, validationFields(err).filter((f) => f.field === field || f.field.startsWith(`${field}.`)));
+  return translateRules(
+    t,
+    validationFields(err).filter((f) => f.field === field || f.field.startsWith(`${field}.`)),
+  );
 }
 
 /**
@@ -135,7 +142,9 @@ export function formFieldErrors(err: unknown, fields: readonly string[], options
       byTarget.set(target, [...(byTarget.get(target) ?? []), rule]);
     }
     for (const [target, list] of byTarget) {
-      const texts = options.t ? [...groupRules(list).values()].flatMap((same) => translateRules(options.t!, same)) : list.map((r) => r.message);
+      const texts = options.t
+        ? [...groupRules(list).values()].flatMap((same) => translateRules(options.t!, same))
+        : list.map((r) => r.message);
       if (target) add(target, texts);
       else if (options.t) out.other.push(describeRules(options.t, list));
       else out.other.push(...texts);
@@ -169,9 +178,18 @@ function namePath(field: string): string | Array<string | number> {
  * The one call a form's catch block needs: puts each translated text under its field of `form` and returns what is
  * left for a banner (null when every text found its field). `fields`: the form's field names (dotted for nested ones).
  */
-export function showFormErrors(t: Translate, form: FormInstance, err: unknown, fields: readonly string[], options: Omit<FieldErrorOptions, 't'> = {}): string | null {
+export function showFormErrors(
+  t: Translate,
+  form: FormInstance,
+  err: unknown,
+  fields: readonly string[],
+  options: Omit<FieldErrorOptions, 't'> = {},
+): string | null {
   const { byField, other } = formFieldErrors(err, fields, { ...options, t });
   if (byField.size) form.setFields([...byField].map(([name, errors]) => ({ name: namePath(name) as never, errors })));
-  if (other.length) return err instanceof ApiError && err.status === 400 ? t('error.validation', { message: other.join('; ') }) : describeError(t, err);
+  if (other.length)
+    return err instanceof ApiError && err.status === 400
+      ? t('error.validation', { message: other.join('; ') })
+      : describeError(t, err);
   return byField.size ? null : describeError(t, err);
 }

@@ -81,12 +81,7 @@ export function formatPhone(e164: string | null | undefined): string {
 
 /** Lower case without Vietnamese diacritics, for search boxes: `dak` finds `Đắk`, `quy nhon` finds `Quy Nhơn`. */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().trim();
 }
 
 /** Seconds split into hours, minutes and seconds (for countdowns such as a login lockout). */

@@ -19,7 +19,9 @@ export async function fetchAllPostOffices(): Promise<PostOfficeView[]> {
   const all: PostOfficeView[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 50; guard++) {
-    const page: Page<PostOfficeView> = await api.get<Page<PostOfficeView>>('/post-offices', { query: { limit: 1000, cursor } });
+    const page: Page<PostOfficeView> = await api.get<Page<PostOfficeView>>('/post-offices', {
+      query: { limit: 1000, cursor },
+    });
     all.push(...page.items);
     cursor = page.nextCursor;
     if (!cursor) break;

@@ -91,5 +91,10 @@ export function useResource<T>(key: string | null, fetcher: () => Promise<T>): R
   }, [key]);
 
   const e = key === null ? undefined : cache.get(key);
-  return { data: e?.data as T | undefined, error: e?.error, loading: key !== null && (!e || e.loading || e.stale), reload };
+  return {
+    data: e?.data as T | undefined,
+    error: e?.error,
+    loading: key !== null && (!e || e.loading || e.stale),
+    reload,
+  };
 }

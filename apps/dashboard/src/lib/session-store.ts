@@ -31,7 +31,10 @@ export class SessionStore {
   private readonly listeners = new Set<() => void>();
   private endReason: SessionEndReason | null = null;
 
-  constructor(private readonly storage: KeyValueStorage, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly now: () => number = Date.now,
+  ) {
     this.current = this.read();
   }
 
@@ -120,7 +123,11 @@ export class SessionStore {
 
 export function memoryStorage(): KeyValueStorage {
   const mem = new Map<string, string>();
-  return { getItem: (k) => mem.get(k) ?? null, setItem: (k, v) => void mem.set(k, v), removeItem: (k) => void mem.delete(k) };
+  return {
+    getItem: (k) => mem.get(k) ?? null,
+    setItem: (k, v) => void mem.set(k, v),
+    removeItem: (k) => void mem.delete(k),
+  };
 }
 
 function browserStorage(): KeyValueStorage {

@@ -14,7 +14,12 @@ type Say = (p: ValidationFieldParams, rule: Rule, t: Translate) => [MessageKey, 
 const has = (n: number | undefined): n is number => typeof n === 'number';
 
 function length(p: ValidationFieldParams): [MessageKey, Params] | null {
-  if (has(p.min) && has(p.max)) return p.min === p.max ? ['catalog.validation.lengthExact', { min: p.min }] : p.min <= 1 ? ['catalog.validation.lengthMax', { max: p.max }] : ['catalog.validation.lengthRange', { min: p.min, max: p.max }];
+  if (has(p.min) && has(p.max))
+    return p.min === p.max
+      ? ['catalog.validation.lengthExact', { min: p.min }]
+      : p.min <= 1
+        ? ['catalog.validation.lengthMax', { max: p.max }]
+        : ['catalog.validation.lengthRange', { min: p.min, max: p.max }];
   if (has(p.min)) return ['catalog.validation.lengthMin', { min: p.min }];
   if (has(p.max)) return ['catalog.validation.lengthMax', { max: p.max }];
   return null;
@@ -28,7 +33,8 @@ const RULES: Record<string, Say> = {
   isDefined: () => ['catalog.validation.required'],
   arrayNotEmpty: () => ['catalog.validation.arrayNotEmpty'],
   isInt: () => ['catalog.validation.int'],
-  isIntRange: (p) => (has(p.min) && has(p.max) ? ['catalog.validation.intRange', { min: p.min, max: p.max }] : ['catalog.validation.int']),
+  isIntRange: (p) =>
+    has(p.min) && has(p.max) ? ['catalog.validation.intRange', { min: p.min, max: p.max }] : ['catalog.validation.int'],
   isNumber: () => ['catalog.validation.number'],
   isNumberString: () => ['catalog.validation.number'],
   min: (p) => (has(p.min) ? ['catalog.validation.min', { min: p.min }] : null),
@@ -59,7 +65,10 @@ const RULES: Record<string, Say> = {
   isLongitude: () => ['catalog.validation.longitude'],
   inProvince: () => ['catalog.validation.inProvince'],
   whitelistValidation: (_p, rule) => ['catalog.validation.notAllowed', { field: rule.field ?? '' }],
-  exists: (p) => (p.value !== undefined && p.value !== '' ? ['catalog.validation.existsValue', { value: p.value }] : ['catalog.validation.exists']),
+  exists: (p) =>
+    p.value !== undefined && p.value !== ''
+      ? ['catalog.validation.existsValue', { value: p.value }]
+      : ['catalog.validation.exists'],
   dateOrder: () => ['catalog.validation.dateOrder'],
   notInFuture: () => ['catalog.validation.notInFuture'],
   notInPast: () => ['catalog.validation.notInPast'],
@@ -88,7 +97,10 @@ function formatRule(t: Translate, pattern: string | undefined, field: string | u
     const known = PATTERNS.find(([re]) => re.test(pattern));
     if (known) return [known[1]];
     const digits = /^\^\\d\{(\d+)\}\$$/.exec(pattern);
-    if (digits) return /communeCode$/.test(field ?? '') ? ['catalog.validation.communeCode'] : ['catalog.validation.formatDigits', { count: digits[1] }];
+    if (digits)
+      return /communeCode$/.test(field ?? '')
+        ? ['catalog.validation.communeCode']
+        : ['catalog.validation.formatDigits', { count: digits[1] }];
     const chars = /^\^\[([^\]^]+)\]\{(\d+)(?:,(\d+))?\}\$$/.exec(pattern);
     if (chars) {
       let rest = chars[1].replace('\\w', 'a-zA-Z0-9_');
@@ -132,7 +144,8 @@ export function translateRules(t: Translate, rules: readonly Rule[]): string[] {
   const merged = new Set<Rule>();
   const out: string[] = [];
   if (isInt && (min || max)) {
-    const key: MessageKey = min && max ? 'catalog.validation.intRange' : min ? 'catalog.validation.intMin' : 'catalog.validation.intMax';
+    const key: MessageKey =
+      min && max ? 'catalog.validation.intRange' : min ? 'catalog.validation.intMin' : 'catalog.validation.intMax';
     out.push(t(key, { ...(min ? { min: min.params!.min! } : {}), ...(max ? { max: max.params!.max! } : {}) }));
     [isInt, min, max].forEach((r) => r && merged.add(r));
   }
@@ -145,5 +158,12 @@ export function validationFields(err: unknown): ValidationFieldError[] {
   if (!(err instanceof ApiError) || err.status !== 400) return [];
   const fields = (err.body.details as { fields?: unknown } | undefined)?.fields;
   if (!Array.isArray(fields)) return [];
-  return fields.filter((f): f is ValidationFieldError => !!f && typeof f === 'object' && typeof f.field === 'string' && typeof f.constraint === 'string' && typeof f.message === 'string');
+  return fields.filter(
+    (f): f is ValidationFieldError =>
+      !!f &&
+      typeof f === 'object' &&
+      typeof f.field === 'string' &&
+      typeof f.constraint === 'string' &&
+      typeof f.message === 'string',
+  );
 }

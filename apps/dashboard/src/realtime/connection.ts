@@ -127,9 +127,12 @@ export class RealtimeConnection {
     const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.attempts) * (0.75 + Math.random() * 0.5);
     this.attempts++;
     clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      if (!this.closed && !this.socket.connected) this.socket.connect();
-    }, code && this.attempts === 1 ? 0 : delay);
+    this.retryTimer = setTimeout(
+      () => {
+        if (!this.closed && !this.socket.connected) this.socket.connect();
+      },
+      code && this.attempts === 1 ? 0 : delay,
+    );
   }
 
   private setState(next: ConnectionState): void {

@@ -9,7 +9,13 @@ export class DispatchJobsHandler {
 
   @JobHandler('dispatch-route-leg')
   route(data: JobOf<'dispatch-route-leg'>): Promise<RouteOutcome> {
-    return this.routing.route(data.legId, data.attempt, data.requestCode && data.createdById ? { requestCode: data.requestCode, createdById: data.createdById } : undefined);
+    return this.routing.route(
+      data.legId,
+      data.attempt,
+      data.requestCode && data.createdById
+        ? { requestCode: data.requestCode, createdById: data.createdById }
+        : undefined,
+    );
   }
 
   @JobHandler('dispatch-leg-overdue')

@@ -20,6 +20,14 @@ export class MailProcessor extends DispatchingWorker {
 /** The feedback/SLA context's job handlers (SLA timers, policy recompute, mail), its reconciler contributors and its queues' processors. */
 @Module({
   imports: [FeedbackModule],
-  providers: [SlaProcessor, MailProcessor, SlaTimerHandler, SlaPolicyRecomputeHandler, SlaTimersReconciler, MailSendHandler, MailOutboxReconciler],
+  providers: [
+    SlaProcessor,
+    MailProcessor,
+    SlaTimerHandler,
+    SlaPolicyRecomputeHandler,
+    SlaTimersReconciler,
+    MailSendHandler,
+    MailOutboxReconciler,
+  ],
 })
 export class FeedbackWorkerModule {}

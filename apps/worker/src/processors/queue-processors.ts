@@ -18,7 +18,10 @@ export abstract class DispatchingWorker extends WorkerHost {
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, err: Error): void {
-    this.logger.error({ jobId: job?.id, name: job?.name, attemptsMade: job?.attemptsMade, err }, `Job ${job?.name} failed: ${err.message}`);
+    this.logger.error(
+      { jobId: job?.id, name: job?.name, attemptsMade: job?.attemptsMade, err },
+      `Job ${job?.name} failed: ${err.message}`,
+    );
   }
 
   @OnWorkerEvent('error')

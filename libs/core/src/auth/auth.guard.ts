@@ -28,14 +28,17 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     if (this.reflector.getAllAndOverride<string>(OWN_AUTH, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined>; user?: AuthUser }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | string[] | undefined>; user?: AuthUser }>();
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new UnauthenticatedError('Missing bearer token');
     const user = await this.verifier.verifyAccessToken(token);
     request.user = user;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!roles || !roles.includes(user.role)) throw new ForbiddenError(`This action is not allowed for role ${user.role}`);
+    if (!roles || !roles.includes(user.role))
+      throw new ForbiddenError(`This action is not allowed for role ${user.role}`);
     return true;
   }
 }

@@ -14,7 +14,8 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
 
 /** Any logged-in staff member (e.g. "change my own password"). */
-export const AnyRole = (): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, ['operator', 'dispatcher', 'supervisor', 'admin']);
+export const AnyRole = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, ['operator', 'dispatcher', 'supervisor', 'admin']);
 
 export const OwnAuth = (description: string): MethodDecorator & ClassDecorator => SetMetadata(OWN_AUTH, description);
 

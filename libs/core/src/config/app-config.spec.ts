@@ -21,7 +21,14 @@ describe('loadConfig', () => {
   });
 
   it('reads and types every kind of variable', () => {
-    const c = loadConfig({ PORT: '8080', DB_TYPE: 'mysql', REDIS_PREFIX: 'gl', SEED_DEMO: 'no', CORS_ORIGINS: 'http://a, http://b', TRUST_PROXY: '1' });
+    const c = loadConfig({
+      PORT: '8080',
+      DB_TYPE: 'mysql',
+      REDIS_PREFIX: 'gl',
+      SEED_DEMO: 'no',
+      CORS_ORIGINS: 'http://a, http://b',
+      TRUST_PROXY: '1',
+    });
     expect(c.http.port).toBe(8080);
     expect(c.db.type).toBe('mysql');
     expect(c.redis.prefix).toBe('gl:');
@@ -68,7 +75,11 @@ describe('loadConfig', () => {
     });
 
     it.each([
-      ['the development JWT secret', { JWT_SECRET: DEFAULT_SECRETS.jwtSecret }, /JWT_SECRET must be set to a random value/],
+      [
+        'the development JWT secret',
+        { JWT_SECRET: DEFAULT_SECRETS.jwtSecret },
+        /JWT_SECRET must be set to a random value/,
+      ],
       ['a short JWT secret', { JWT_SECRET: 'short' }, /JWT_SECRET/],
       ['a low-entropy JWT secret', { JWT_SECRET: 'a'.repeat(40) }, /JWT_SECRET/],
       ['the default admin password', { ADMIN_PASSWORD: DEFAULT_SECRETS.adminPassword }, /ADMIN_PASSWORD must be set/],

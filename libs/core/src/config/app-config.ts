@@ -8,7 +8,18 @@ export type DbType = 'mariadb' | 'mysql';
 export interface AppConfig {
   nodeEnv: NodeEnv;
   http: { host: string; port: number; publicUrl: string; corsOrigins: string[]; trustProxy: boolean };
-  db: { type: DbType; host: string; port: number; username: string; password: string; database: string; poolSize: number; acquireTimeoutMs: number; queryTimeoutMs: number; logging: boolean };
+  db: {
+    type: DbType;
+    host: string;
+    port: number;
+    username: string;
+    password: string;
+    database: string;
+    poolSize: number;
+    acquireTimeoutMs: number;
+    queryTimeoutMs: number;
+    logging: boolean;
+  };
   redis: { host: string; port: number; password: string | undefined; db: number; prefix: string };
   auth: {
     jwtSecret: string;
@@ -93,7 +104,12 @@ class Reader {
 
   list(name: string, fallback: string[]): string[] {
     const v = this.raw(name, undefined);
-    return v === undefined ? fallback : v.split(',').map((s) => s.trim()).filter(Boolean);
+    return v === undefined
+      ? fallback
+      : v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   }
 
   url(name: string, fallback: string): string {
@@ -163,7 +179,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       graceMs: r.int('OUTBOX_GRACE_MS', 5000, 0, 3_600_000),
     },
     log: {
-      level: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'warn' : 'info'),
+      level: r.oneOf(
+        'LOG_LEVEL',
+        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+        nodeEnv === 'test' ? 'warn' : 'info',
+      ),
       pretty: r.bool('LOG_PRETTY', false),
     },
   };
@@ -180,7 +200,9 @@ function productionProblems(c: AppConfig): string[] {
   const problems: string[] = [];
   const secret = c.auth.jwtSecret;
   if (secret === DEFAULT_SECRETS.jwtSecret || secret.length < 32 || new Set(secret).size < 10) {
-    problems.push('JWT_SECRET must be set to a random value of at least 32 characters in production (not the development default)');
+    problems.push(
+      'JWT_SECRET must be set to a random value of at least 32 characters in production (not the development default)',
+    );
   }
   if (c.seed.adminPassword === DEFAULT_SECRETS.adminPassword || isWeak(c.seed.adminPassword)) {
     problems.push('ADMIN_PASSWORD must be set to a strong, non-default password in production');

@@ -8,7 +8,11 @@ import { TypeOrmLogger } from './typeorm-logger';
 export type SchemaParts = Pick<Composition, 'entities' | 'migrations'>;
 
 /** The one place that describes the database connection, for the apps, the migration CLI and the tests. */
-export function buildDataSourceOptions(config: AppConfig, schema: SchemaParts, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function buildDataSourceOptions(
+  config: AppConfig,
+  schema: SchemaParts,
+  overrides: Partial<DataSourceOptions> = {},
+): DataSourceOptions {
   return {
     type: config.db.type,
     host: config.db.host,
@@ -33,6 +37,10 @@ export function buildDataSourceOptions(config: AppConfig, schema: SchemaParts, o
   } as DataSourceOptions;
 }
 
-export function createDataSource(config: AppConfig, schema: SchemaParts, overrides: Partial<DataSourceOptions> = {}): DataSource {
+export function createDataSource(
+  config: AppConfig,
+  schema: SchemaParts,
+  overrides: Partial<DataSourceOptions> = {},
+): DataSource {
   return new DataSource(buildDataSourceOptions(config, schema, overrides));
 }

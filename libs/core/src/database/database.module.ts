@@ -28,7 +28,10 @@ export class DatabaseModule {
               maxQueryExecutionTime: config.db.queryTimeoutMs + 2000,
             } as Partial<DataSourceOptions>),
             // Read by dataSourceFactory below (TypeORM ignores it; mysql2's pool has no acquire timeout of its own).
-            [GUARD]: { acquireTimeoutMs: config.db.acquireTimeoutMs, sessionSql: statementTimeoutSql(config.db.type, config.db.queryTimeoutMs) },
+            [GUARD]: {
+              acquireTimeoutMs: config.db.acquireTimeoutMs,
+              sessionSql: statementTimeoutSql(config.db.type, config.db.queryTimeoutMs),
+            },
             // Boot must not hang forever when the database is down; the health check reports it instead.
             retryAttempts: 3,
             retryDelay: 1000,

@@ -45,7 +45,9 @@ export interface PoolGuardOptions {
 
 /** The server-side statement timeout: the server stops the statement (the connection stays usable), mysql2 only stops waiting. */
 export function statementTimeoutSql(type: 'mariadb' | 'mysql', ms: number): string {
-  return type === 'mariadb' ? `SET SESSION max_statement_time = ${(ms / 1000).toFixed(3)}` : `SET SESSION max_execution_time = ${Math.round(ms)}`;
+  return type === 'mariadb'
+    ? `SET SESSION max_statement_time = ${(ms / 1000).toFixed(3)}`
+    : `SET SESSION max_execution_time = ${Math.round(ms)}`;
 }
 
 type QueryCallback = (err: { code?: string } | null, ...rest: unknown[]) => void;
@@ -73,7 +75,9 @@ export function installPoolGuard(ds: DataSource, options: PoolGuardOptions): voi
   const manager = ds.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   (manager as { transaction: unknown }).transaction = (isolationOrWork: unknown, maybeWork?: unknown) => {
-    const work = (typeof isolationOrWork === 'function' ? isolationOrWork : maybeWork) as (m: EntityManager) => Promise<unknown>;
+    const work = (typeof isolationOrWork === 'function' ? isolationOrWork : maybeWork) as (
+      m: EntityManager,
+    ) => Promise<unknown>;
     const wrapped = (m: EntityManager) => runInTransactionContext(m, () => work(m));
     return typeof isolationOrWork === 'function' ? transaction(wrapped) : transaction(isolationOrWork, wrapped);
   };
@@ -97,7 +101,9 @@ export function installPoolGuard(ds: DataSource, options: PoolGuardOptions): voi
 /** The session settings, and a release that destroys the connection after a client-side timeout instead of reusing it. */
 async function prepare(connection: PooledConnection, sessionSql: string | undefined): Promise<void> {
   if (sessionSql) {
-    await new Promise<void>((resolve, reject) => connection.query(sessionSql, [], (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      connection.query(sessionSql, [], (err) => (err ? reject(err) : resolve())),
+    );
   }
   let poisoned = false;
   const query = connection.query.bind(connection);

@@ -42,7 +42,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = error instanceof ThrottlerException ? this.throttled(reply) : this.toBody(error);
     if (body.statusCode === 503) this.logger.warn({ err: exception }, 'Database unavailable: answered 503');
     else if (body.statusCode >= 500) this.logger.error({ err: exception }, 'Unhandled error');
-    if (error instanceof TooManyRequestsError || error instanceof DatabaseUnavailableError) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (error instanceof TooManyRequestsError || error instanceof DatabaseUnavailableError)
+      reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.status(body.statusCode).send(body);
   }
 
@@ -58,11 +59,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const messages = Array.isArray(raw) ? raw.map(String) : [String(raw ?? exception.message)];
-      const code = (typeof response === 'object' && (response as { code?: string }).code) || CODE_BY_STATUS[status] || `HTTP_${status}`;
+      const code =
+        (typeof response === 'object' && (response as { code?: string }).code) ||
+        CODE_BY_STATUS[status] ||
+        `HTTP_${status}`;
       return this.body(status, code, messages.join('; '), messages.length > 1 ? { errors: messages } : undefined);
     }
     if (isFastifyClientError(exception)) {
-      return this.body(exception.statusCode, CODE_BY_STATUS[exception.statusCode] ?? `HTTP_${exception.statusCode}`, exception.message);
+      return this.body(
+        exception.statusCode,
+        CODE_BY_STATUS[exception.statusCode] ?? `HTTP_${exception.statusCode}`,
+        exception.message,
+      );
     }
     if (exception instanceof QueryFailedError && (exception as { code?: string }).code === 'ER_DUP_ENTRY') {
       return this.body(409, ERROR_CODES.CONFLICT, 'A record with the same unique value already exists');
@@ -80,13 +88,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const seconds = Math.max(1, ...waits);
     void reply.header('retry-after', String(seconds));
     const minutes = Math.ceil(seconds / 60);
-    return this.body(429, ERROR_CODES.TOO_MANY_REQUESTS, `Too many attempts: wait ${minutes} minute${minutes > 1 ? 's' : ''} before trying again`, {
-      retryAfterSeconds: seconds,
-    });
+    return this.body(
+      429,
+      ERROR_CODES.TOO_MANY_REQUESTS,
+      `Too many attempts: wait ${minutes} minute${minutes > 1 ? 's' : ''} before trying again`,
+      {
+        retryAfterSeconds: seconds,
+      },
+    );
   }
 
   private body(statusCode: number, code: string, message: string, details?: unknown): ApiErrorBody {
-    return { statusCode, error: REASONS[statusCode] ?? 'Error', code, message, ...(details === undefined ? {} : { details }) };
+    return {
+      statusCode,
+      error: REASONS[statusCode] ?? 'Error',
+      code,
+      message,
+      ...(details === undefined ? {} : { details }),
+    };
   }
 }
 
@@ -115,9 +134,11 @@ const STATEMENT_TIMEOUT_ERRNOS = new Set([1969, 3024]);
 /** Outages and timeouts as a 503 (with Retry-After): whatever layer they surface from (a QueryFailedError or the raw driver error). */
 export function asUnavailable(exception: unknown): DatabaseUnavailableError | null {
   if (exception instanceof DatabaseUnavailableError) return exception;
-  const driver = exception instanceof QueryFailedError ? (exception as { driverError?: { code?: string } }).driverError : exception;
+  const driver =
+    exception instanceof QueryFailedError ? (exception as { driverError?: { code?: string } }).driverError : exception;
   const { code, errno } = (driver ?? {}) as { code?: unknown; errno?: unknown };
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return new DatabaseUnavailableError(code);
-  if (typeof errno === 'number' && STATEMENT_TIMEOUT_ERRNOS.has(errno)) return new DatabaseUnavailableError('statement timeout');
+  if (typeof errno === 'number' && STATEMENT_TIMEOUT_ERRNOS.has(errno))
+    return new DatabaseUnavailableError('statement timeout');
   return null;
 }

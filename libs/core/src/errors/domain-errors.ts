@@ -38,10 +38,16 @@ interface OneFieldDetails {
 }
 
 function withFields(message: string, details: unknown): unknown {
-  if (!details || typeof details !== 'object' || typeof (details as { field?: unknown }).field !== 'string') return details;
+  if (!details || typeof details !== 'object' || typeof (details as { field?: unknown }).field !== 'string')
+    return details;
   const { constraint, params, ...rest } = details as OneFieldDetails;
   if (rest.fields) return rest;
-  const entry: ValidationFieldError = { field: rest.field, constraint: constraint ?? 'invalid', message, ...(params ? { params } : {}) };
+  const entry: ValidationFieldError = {
+    field: rest.field,
+    constraint: constraint ?? 'invalid',
+    message,
+    ...(params ? { params } : {}),
+  };
   return { ...rest, fields: [entry] };
 }
 
@@ -70,7 +76,10 @@ export class ForbiddenError extends DomainError {
 }
 
 export class TooManyRequestsError extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(HttpStatus.TOO_MANY_REQUESTS, ERROR_CODES.TOO_MANY_REQUESTS, message, { retryAfterSeconds });
   }
 }
@@ -84,9 +93,14 @@ export class DatabaseUnavailableError extends DomainError {
     message: string,
     readonly retryAfterSeconds = 2,
   ) {
-    super(HttpStatus.SERVICE_UNAVAILABLE, ERROR_CODES.SERVICE_UNAVAILABLE, `The database is busy or unreachable (${message}); try again shortly`, {
-      retryAfterSeconds,
-    });
+    super(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      ERROR_CODES.SERVICE_UNAVAILABLE,
+      `The database is busy or unreachable (${message}); try again shortly`,
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 }
 
@@ -96,7 +110,9 @@ export class DatabaseUnavailableError extends DomainError {
  */
 export class PoolMisuseError extends Error {
   constructor() {
-    super('A query inside a transaction asked the pool for a second connection: run it through the transaction (its manager or repositories)');
+    super(
+      'A query inside a transaction asked the pool for a second connection: run it through the transaction (its manager or repositories)',
+    );
     this.name = 'PoolMisuseError';
   }
 }

@@ -20,7 +20,9 @@ const PARAMS: Record<string, ParamsOf> = {
   isIn: ([allowed]) => ({ values: values(allowed) }),
   isNotIn: ([denied]) => ({ values: values(denied) }),
   isEnum: ([entity]) => ({ values: entity && typeof entity === 'object' ? values(Object.values(entity)) : undefined }),
-  matches: ([pattern]) => ({ pattern: pattern instanceof RegExp ? pattern.source : typeof pattern === 'string' ? pattern : undefined }),
+  matches: ([pattern]) => ({
+    pattern: pattern instanceof RegExp ? pattern.source : typeof pattern === 'string' ? pattern : undefined,
+  }),
 };
 
 function paramsOf(error: ClassValidatorError, constraint: string): ValidationFieldParams | undefined {

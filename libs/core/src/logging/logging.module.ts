@@ -35,7 +35,10 @@ export const LoggingModule = LoggerModule.forRootAsync({
       hooks: {
         // Free-text messages may contain a phone number typed by an operator: scrub them too.
         logMethod(this: unknown, args: unknown[], method: (...a: unknown[]) => void) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)));
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? scrubText(a) : a)),
+          );
         },
       },
       autoLogging: { ignore: (req: { url?: string }) => req.url === '/health/live' || req.url === '/metrics' },

@@ -45,7 +45,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   /** Writes the unit of work's effects in its transaction. */
   async record(manager: EntityManager, effects: Effect[]): Promise<OutboxRecord> {
     const now = this.clock.now();
-    const row: OutboxRecord = { id: uuidv7(), effects, createdAt: now, availableAt: new Date(now.getTime() + this.config.outbox.graceMs), attempts: 0, lastError: null };
+    const row: OutboxRecord = {
+      id: uuidv7(),
+      effects,
+      createdAt: now,
+      availableAt: new Date(now.getTime() + this.config.outbox.graceMs),
+      attempts: 0,
+      lastError: null,
+    };
     await manager.insert(OutboxRecord, row);
     return row;
   }
@@ -86,7 +93,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const now = this.clock.nowMs();
     for (const e of effects) {
       const queue = this.jobs.queueOf(e.name);
-      const opts: JobsOptions = { jobId: e.jobId, ...(e.runAt !== undefined ? { delay: Math.max(0, e.runAt - now) } : {}), ...(e.priority !== undefined ? { priority: e.priority } : {}) };
+      const opts: JobsOptions = {
+        jobId: e.jobId,
+        ...(e.runAt !== undefined ? { delay: Math.max(0, e.runAt - now) } : {}),
+        ...(e.priority !== undefined ? { priority: e.priority } : {}),
+      };
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), { name: e.name, data: e.data, opts }]);
     }
     await Promise.all([...byQueue].map(([queue, bulk]) => this.jobs.queue(queue).addBulk(bulk)));
@@ -114,7 +125,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         } catch (err) {
           const wait = Math.min(300_000, 1000 * 2 ** Math.min(row.attempts, 8));
           const message = (err as Error).message.slice(0, 500);
-          await m.query('UPDATE outbox SET attempts = attempts + 1, available_at = ?, last_error = ? WHERE id = ?', [new Date(this.clock.nowMs() + wait), message, row.id]);
+          await m.query('UPDATE outbox SET attempts = attempts + 1, available_at = ?, last_error = ? WHERE id = ?', [
+            new Date(this.clock.nowMs() + wait),
+            message,
+            row.id,
+          ]);
         }
       }
       if (delivered.length) await m.delete(OutboxRecord, { id: In(delivered) });
@@ -136,7 +151,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const ids = this.done.splice(0);
     if (!ids.length) return this.deleting;
     this.deleting = this.deleting
-      .then(() => this.ds.createQueryBuilder().delete().from(OutboxRecord).where({ id: In(ids) }).execute())
+      .then(() =>
+        this.ds
+          .createQueryBuilder()
+          .delete()
+          .from(OutboxRecord)
+          .where({ id: In(ids) })
+          .execute(),
+      )
       .then(
         () => undefined,
         (err: Error) => this.logger.warn(`Outbox: ${ids.length} delivered row(s) not deleted yet: ${err.message}`),

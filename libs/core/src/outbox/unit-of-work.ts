@@ -35,7 +35,14 @@ export class Tx {
 
   enqueue<N extends JobName>(name: N, data: JobMap[N], options: TxJobOptions): void {
     const runAt = options.runAt?.getTime() ?? (options.delay ? this.clock.nowMs() + options.delay : undefined);
-    this.effects.push({ kind: 'job', name, data, jobId: options.jobId, ...(runAt !== undefined ? { runAt } : {}), ...(options.priority !== undefined ? { priority: options.priority } : {}) });
+    this.effects.push({
+      kind: 'job',
+      name,
+      data,
+      jobId: options.jobId,
+      ...(runAt !== undefined ? { runAt } : {}),
+      ...(options.priority !== undefined ? { priority: options.priority } : {}),
+    });
   }
 
   cancelJob(name: JobName, jobId: string): void {

@@ -14,13 +14,17 @@ describe('JobRegistry.assertComplete', () => {
   it('refuses a job without handler', () => {
     const found = complete();
     found.delete(JOB_NAMES[0]);
-    expect(() => JobRegistry.assertComplete(found, JOB_NAMES)).toThrow(new RegExp(`job "${JOB_NAMES[0]}" has no handler`));
+    expect(() => JobRegistry.assertComplete(found, JOB_NAMES)).toThrow(
+      new RegExp(`job "${JOB_NAMES[0]}" has no handler`),
+    );
   });
 
   it('refuses a job with two handlers, naming both', () => {
     const found = complete();
     found.set('announce', ['A.handle', 'B.handle']);
-    expect(() => JobRegistry.assertComplete(found, JOB_NAMES)).toThrow(/job "announce" has 2 handlers: A.handle, B.handle/);
+    expect(() => JobRegistry.assertComplete(found, JOB_NAMES)).toThrow(
+      /job "announce" has 2 handlers: A.handle, B.handle/,
+    );
   });
 
   it('refuses a handler for a job that is not in the map', () => {

@@ -21,7 +21,9 @@ export type QueueName = string;
 export type JobCatalog = { readonly [N in JobName]: QueueName };
 
 /** Core's own jobs and their queues. */
-export const CORE_JOB_QUEUE = { reconcile: 'maintenance', announce: 'notifications' } as const satisfies Partial<Record<JobName, QueueName>>;
+export const CORE_JOB_QUEUE = { reconcile: 'maintenance', announce: 'notifications' } as const satisfies Partial<
+  Record<JobName, QueueName>
+>;
 
 /** The distinct queues of a catalog, in a stable order. */
 export function queueNames(catalog: Partial<Record<string, QueueName>>): QueueName[] {

@@ -37,7 +37,8 @@ export class ReconcilerService {
       }
     }
     const armed = Object.values(result).reduce((a, b) => a + b, 0);
-    if (armed > 0 || data.trigger !== 'schedule') this.logger.log({ trigger: data.trigger, result }, `Reconciled: ${armed} job(s) re-armed`);
+    if (armed > 0 || data.trigger !== 'schedule')
+      this.logger.log({ trigger: data.trigger, result }, `Reconciled: ${armed} job(s) re-armed`);
     // A failed contributor fails the job so that BullMQ retries it and the failure is visible on the board.
     if (failures.length) throw new Error(`Reconcile failed for: ${failures.join(', ')}`);
     return result;

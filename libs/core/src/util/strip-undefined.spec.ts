@@ -12,7 +12,11 @@ describe('stripUndefined', () => {
     expect(Object.keys(dto)).toEqual(['name', 'phone', 'active']); // what tsc's ES2022 output (and this spec's swc) gives
     expect(stripUndefined(dto)).toEqual({ phone: null, active: false });
     expect(Object.keys(stripUndefined(dto))).toEqual(['phone', 'active']);
-    expect({ ...{ name: 'Bưu cục', phone: '+842693888222', active: true }, ...stripUndefined(dto) }).toEqual({ name: 'Bưu cục', phone: null, active: false });
+    expect({ ...{ name: 'Bưu cục', phone: '+842693888222', active: true }, ...stripUndefined(dto) }).toEqual({
+      name: 'Bưu cục',
+      phone: null,
+      active: false,
+    });
   });
 
   it('returns a new object and leaves the input alone', () => {

@@ -126,7 +126,10 @@ export class CreateTicketDto {
   @IsIn(TICKET_PRIORITIES)
   priority?: TicketPriority;
 
-  @ApiPropertyOptional({ description: 'Raise one step when the commune is a remote/difficult area (default true)', default: true })
+  @ApiPropertyOptional({
+    description: 'Raise one step when the commune is a remote/difficult area (default true)',
+    default: true,
+  })
   @IsOptional()
   @IsBoolean()
   raiseForRemoteArea?: boolean;
@@ -321,7 +324,9 @@ export class ListTicketsQuery {
   @IsUUID()
   assigneeId?: string;
 
-  @ApiPropertyOptional({ description: 'Only tickets still open (not resolved or closed) with a breached or warning SLA target' })
+  @ApiPropertyOptional({
+    description: 'Only tickets still open (not resolved or closed) with a breached or warning SLA target',
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -347,7 +352,9 @@ export class ListOutboxQuery {
   @IsUUID()
   ticketId?: string;
 
-  @ApiPropertyOptional({ description: 'id of the last mail of the previous page (its `nextBefore`): the next, older page' })
+  @ApiPropertyOptional({
+    description: 'id of the last mail of the previous page (its `nextBefore`): the next, older page',
+  })
   @IsOptional()
   @IsUUID()
   before?: string;
@@ -510,4 +517,6 @@ export class SlaPolicyDto {
 }
 
 /** The editable terms of a policy, each optional: its scope (kind, category, priority) and calendar are fixed at creation. */
-export class UpdateSlaPolicyDto extends PartialType(OmitType(SlaPolicyDto, ['kind', 'categoryId', 'priority', 'calendar'] as const)) {}
+export class UpdateSlaPolicyDto extends PartialType(
+  OmitType(SlaPolicyDto, ['kind', 'categoryId', 'priority', 'calendar'] as const),
+) {}

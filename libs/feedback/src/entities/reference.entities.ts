@@ -71,14 +71,30 @@ export class SlaPolicy {
   calendarId: string;
 
   /** Business minutes; fractions allowed (drills and tests use seconds-long targets on a 24/7 calendar). */
-  @Column({ type: 'decimal', precision: 12, scale: 3, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    type: 'decimal',
+    precision: 12,
+    scale: 3,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   firstResponseMinutes: number;
 
-  @Column({ type: 'decimal', precision: 12, scale: 3, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    type: 'decimal',
+    precision: 12,
+    scale: 3,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   resolutionMinutes: number;
 
   /** Forward to the competent agency within this many business minutes of receipt (Decree 20/2008: 5 working days); null: none. */
-  @Column({ type: 'decimal', precision: 12, scale: 3, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'decimal',
+    precision: 12,
+    scale: 3,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   forwardMinutes: number | null;
 
   @Column({ type: 'smallint', default: 75 })

@@ -1,6 +1,15 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import { DateTimeColumn, UuidColumn, UuidPrimaryColumn } from '@hotline/core';
-import type { AttachmentMeta, EscalationRule, SlaStateName, TicketChannel, TicketKind, TicketPriority, TicketQueue, TicketStatus } from '@hotline/contracts';
+import type {
+  AttachmentMeta,
+  EscalationRule,
+  SlaStateName,
+  TicketChannel,
+  TicketKind,
+  TicketPriority,
+  TicketQueue,
+  TicketStatus,
+} from '@hotline/contracts';
 import type { SlaTarget, TargetClock } from '@hotline/sla';
 
 export type TicketClocks = Record<SlaTarget, TargetClock | null>;

@@ -2,13 +2,42 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AgencyView, FeedbackCategoryView, SlaPolicyUpdateView, SlaPolicyView } from '@hotline/contracts';
-import { Clock, ConflictError, dbManager, jobId, JobQueue, NotFoundError, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import {
+  Clock,
+  ConflictError,
+  dbManager,
+  jobId,
+  JobQueue,
+  NotFoundError,
+  stripUndefined,
+  uuidv7,
+  ValidationError,
+  writeAudit,
+} from '@hotline/core';
 import { SlaCalendarService } from '@hotline/sla';
 import { Agency, FeedbackCategory, SlaPolicy } from '../entities/reference.entities';
-import type { AgencyDto, CategoryDto, SlaPolicyDto, UpdateAgencyDto, UpdateCategoryDto, UpdateSlaPolicyDto } from '../dto/feedback.dto';
+import type {
+  AgencyDto,
+  CategoryDto,
+  SlaPolicyDto,
+  UpdateAgencyDto,
+  UpdateCategoryDto,
+  UpdateSlaPolicyDto,
+} from '../dto/feedback.dto';
 
-const categoryView = (c: FeedbackCategory): FeedbackCategoryView => ({ id: c.id, code: c.code, name: c.name, active: c.active });
-const agencyView = (a: Agency): AgencyView => ({ id: a.id, code: a.code, name: a.name, email: a.email, active: a.active });
+const categoryView = (c: FeedbackCategory): FeedbackCategoryView => ({
+  id: c.id,
+  code: c.code,
+  name: c.name,
+  active: c.active,
+});
+const agencyView = (a: Agency): AgencyView => ({
+  id: a.id,
+  code: a.code,
+  name: a.name,
+  email: a.email,
+  active: a.active,
+});
 export const policyView = (p: SlaPolicy): SlaPolicyView => ({
   id: p.id,
   name: p.name,
@@ -39,15 +68,32 @@ export class FeedbackReferenceService {
   ) {}
 
   async categories(): Promise<FeedbackCategoryView[]> {
-    return (await dbManager(this.db).getRepository(FeedbackCategory).find({ order: { name: 'ASC' } })).map(categoryView);
+    return (
+      await dbManager(this.db)
+        .getRepository(FeedbackCategory)
+        .find({ order: { name: 'ASC' } })
+    ).map(categoryView);
   }
 
   async createCategory(dto: CategoryDto, actorId: string): Promise<FeedbackCategoryView> {
-    const row: FeedbackCategory = { id: uuidv7(), code: dto.code, name: dto.name, active: dto.active ?? true, updatedAt: this.clock.now() };
+    const row: FeedbackCategory = {
+      id: uuidv7(),
+      code: dto.code,
+      name: dto.name,
+      active: dto.active ?? true,
+      updatedAt: this.clock.now(),
+    };
     await this.db.transaction(async (m) => {
-      if (await m.findOneBy(FeedbackCategory, { code: dto.code })) throw new ConflictError(`code: category ${dto.code} already exists`, 'CONFLICT', { field: 'code' });
+      if (await m.findOneBy(FeedbackCategory, { code: dto.code }))
+        throw new ConflictError(`code: category ${dto.code} already exists`, 'CONFLICT', { field: 'code' });
       await m.insert(FeedbackCategory, row);
-      await writeAudit(m, { actorId, entityType: 'feedback_category', entityId: row.id, action: 'created', to: row.code });
+      await writeAudit(m, {
+        actorId,
+        entityType: 'feedback_category',
+        entityId: row.id,
+        action: 'created',
+        to: row.code,
+      });
     });
     return categoryView(row);
   }
@@ -59,13 +105,23 @@ export class FeedbackReferenceService {
       const changes = stripUndefined(dto);
       Object.assign(row, changes, { updatedAt: this.clock.now() });
       await m.save(row);
-      await writeAudit(m, { actorId, entityType: 'feedback_category', entityId: id, action: 'updated', data: { ...changes } });
+      await writeAudit(m, {
+        actorId,
+        entityType: 'feedback_category',
+        entityId: id,
+        action: 'updated',
+        data: { ...changes },
+      });
       return categoryView(row);
     });
   }
 
   async agencies(): Promise<AgencyView[]> {
-    return (await dbManager(this.db).getRepository(Agency).find({ order: { name: 'ASC' } })).map(agencyView);
+    return (
+      await dbManager(this.db)
+        .getRepository(Agency)
+        .find({ order: { name: 'ASC' } })
+    ).map(agencyView);
   }
 
   async agency(id: string): Promise<Agency> {
@@ -75,9 +131,17 @@ export class FeedbackReferenceService {
   }
 
   async createAgency(dto: AgencyDto, actorId: string): Promise<AgencyView> {
-    const row: Agency = { id: uuidv7(), code: dto.code, name: dto.name, email: dto.email.toLowerCase(), active: dto.active ?? true, updatedAt: this.clock.now() };
+    const row: Agency = {
+      id: uuidv7(),
+      code: dto.code,
+      name: dto.name,
+      email: dto.email.toLowerCase(),
+      active: dto.active ?? true,
+      updatedAt: this.clock.now(),
+    };
     await this.db.transaction(async (m) => {
-      if (await m.findOneBy(Agency, { code: dto.code })) throw new ConflictError(`code: agency ${dto.code} already exists`, 'CONFLICT', { field: 'code' });
+      if (await m.findOneBy(Agency, { code: dto.code }))
+        throw new ConflictError(`code: agency ${dto.code} already exists`, 'CONFLICT', { field: 'code' });
       await m.insert(Agency, row);
       await writeAudit(m, { actorId, entityType: 'agency', entityId: row.id, action: 'created', to: row.code });
     });
@@ -97,7 +161,11 @@ export class FeedbackReferenceService {
   }
 
   async policies(): Promise<SlaPolicyView[]> {
-    return (await dbManager(this.db).getRepository(SlaPolicy).find({ order: { name: 'ASC' } })).map(policyView);
+    return (
+      await dbManager(this.db)
+        .getRepository(SlaPolicy)
+        .find({ order: { name: 'ASC' } })
+    ).map(policyView);
   }
 
   async activePolicies(): Promise<SlaPolicy[]> {
@@ -111,7 +179,9 @@ export class FeedbackReferenceService {
   }
 
   async createPolicy(dto: SlaPolicyDto, actorId: string): Promise<SlaPolicyView> {
-    const calendarId = dto.calendar ? (await this.calendarOrBadRequest(dto.calendar)) : (await this.calendars.list()).find((c) => c.isDefault)?.id;
+    const calendarId = dto.calendar
+      ? await this.calendarOrBadRequest(dto.calendar)
+      : (await this.calendars.list()).find((c) => c.isDefault)?.id;
     if (!calendarId) throw new ValidationError('calendar: no default calendar, name one', { field: 'calendar' });
     if (dto.categoryId) await this.categoryOrBadRequest(dto.categoryId);
     const row: SlaPolicy = {
@@ -149,17 +219,32 @@ export class FeedbackReferenceService {
       const changes = stripUndefined(dto);
       Object.assign(r, changes, { updatedAt: this.clock.now(), version: r.version + 1 });
       await m.update(SlaPolicy, { id }, { ...changes, updatedAt: r.updatedAt, version: r.version });
-      await writeAudit(m, { actorId, entityType: 'sla_policy', entityId: id, action: 'updated', data: { ...changes, version: r.version } });
+      await writeAudit(m, {
+        actorId,
+        entityType: 'sla_policy',
+        entityId: id,
+        action: 'updated',
+        data: { ...changes, version: r.version },
+      });
       return r;
     });
-    const [{ n }] = await dbManager(this.db).query("SELECT COUNT(*) AS n FROM tickets WHERE policy_id = ? AND status <> 'closed'", [id]);
+    const [{ n }] = await dbManager(this.db).query(
+      "SELECT COUNT(*) AS n FROM tickets WHERE policy_id = ? AND status <> 'closed'",
+      [id],
+    );
     const open = Number(n);
     if (open > 0) {
       try {
-        await this.queue.enqueue('sla-policy-recompute', { policyId: id, version: row.version }, { jobId: jobId('sla-policy', id, `v${row.version}`) });
+        await this.queue.enqueue(
+          'sla-policy-recompute',
+          { policyId: id, version: row.version },
+          { jobId: jobId('sla-policy', id, `v${row.version}`) },
+        );
       } catch (err) {
         // The edit is committed; the tickets pick the new terms up on their next change. Said loudly: it is an operations problem.
-        this.logger.error(`Queueing the recompute of SLA policy ${id} v${row.version} failed: ${(err as Error).message}`);
+        this.logger.error(
+          `Queueing the recompute of SLA policy ${id} v${row.version} failed: ${(err as Error).message}`,
+        );
       }
     }
     return { ...policyView(row), recomputeQueued: open };
@@ -167,13 +252,15 @@ export class FeedbackReferenceService {
 
   async categoryOrBadRequest(id: string, field = 'categoryId'): Promise<FeedbackCategory> {
     const row = await dbManager(this.db).getRepository(FeedbackCategory).findOneBy({ id });
-    if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive category`, { field, constraint: 'exists' });
+    if (!row || !row.active)
+      throw new ValidationError(`${field}: unknown or inactive category`, { field, constraint: 'exists' });
     return row;
   }
 
   async agencyOrBadRequest(id: string, field = 'agencyId'): Promise<Agency> {
     const row = await dbManager(this.db).getRepository(Agency).findOneBy({ id });
-    if (!row || !row.active) throw new ValidationError(`${field}: unknown or inactive agency`, { field, constraint: 'exists' });
+    if (!row || !row.active)
+      throw new ValidationError(`${field}: unknown or inactive agency`, { field, constraint: 'exists' });
     return row;
   }
 
@@ -181,7 +268,11 @@ export class FeedbackReferenceService {
     try {
       return (await this.calendars.get(idOrCode)).id;
     } catch (err) {
-      if (err instanceof NotFoundError) throw new ValidationError(`calendar: unknown calendar ${idOrCode}`, { field: 'calendar', constraint: 'exists' });
+      if (err instanceof NotFoundError)
+        throw new ValidationError(`calendar: unknown calendar ${idOrCode}`, {
+          field: 'calendar',
+          constraint: 'exists',
+        });
       throw err;
     }
   }

@@ -26,7 +26,8 @@ const RECONCILE_HORIZON_MS = 15 * 60_000;
 /** ...and one pass an hour is full anyway. */
 const FULL_PASS_EVERY_MS = 3_600_000;
 
-export const timerJobId = (ticketId: string, target: string, kind: string, version: number) => jobId('sla', ticketId, target, kind, `v${version}`);
+export const timerJobId = (ticketId: string, target: string, kind: string, version: number) =>
+  jobId('sla', ticketId, target, kind, `v${version}`);
 
 /** A fired timer that reached the worker before its instant (clock skew, a deadline that moved later): BullMQ retries it. */
 export class TimerNotDueError extends Error {}
@@ -52,11 +53,16 @@ export class SlaTimersService {
   ) {}
 
   /** Call after the commit. Arms the ticket's pending timers and removes those of the previous version (if the version moved). */
-  async arm(ticket: Pick<Ticket, 'id' | 'slaClocks' | 'slaVersion'>, previous?: { version: number; clocks: TicketClocks }): Promise<number> {
+  async arm(
+    ticket: Pick<Ticket, 'id' | 'slaClocks' | 'slaVersion'>,
+    previous?: { version: number; clocks: TicketClocks },
+  ): Promise<number> {
     if (previous && previous.version !== ticket.slaVersion) {
       await Promise.all(
         allTimers(previous.clocks).map((t) =>
-          this.queue.cancel('sla-timer', timerJobId(ticket.id, t.target, t.kind, previous.version)).catch((err) => this.logger.warn(`cancel: ${err.message}`)),
+          this.queue
+            .cancel('sla-timer', timerJobId(ticket.id, t.target, t.kind, previous.version))
+            .catch((err) => this.logger.warn(`cancel: ${err.message}`)),
         ),
       );
     }
@@ -73,7 +79,15 @@ export class SlaTimersService {
     return allTimers(ticket.slaClocks).map((t) => {
       // Ids and the version only: the instant is in MySQL (the handler re-reads the clock anyway).
       const data: SlaTimerJob = { ticketId: ticket.id, target: t.target, kind: t.kind, version: ticket.slaVersion };
-      return { name: 'sla-timer', data, opts: { jobId: timerJobId(ticket.id, t.target, t.kind, ticket.slaVersion), delay: Math.max(0, Date.parse(t.at) - now), timestamp } };
+      return {
+        name: 'sla-timer',
+        data,
+        opts: {
+          jobId: timerJobId(ticket.id, t.target, t.kind, ticket.slaVersion),
+          delay: Math.max(0, Date.parse(t.at) - now),
+          timestamp,
+        },
+      };
     });
   }
 
@@ -92,7 +106,9 @@ export class SlaTimersService {
     // minute. Startup and manual passes are full (the startup one is the sweep after a Redis loss or a down time).
     const nowMs = this.clock.nowMs();
     const full = trigger !== 'schedule' || nowMs - this.lastFullPassAt >= FULL_PASS_EVERY_MS;
-    const until = full ? null : new Date(nowMs + Math.max(RECONCILE_HORIZON_MS, 3 * this.config.queues.reconcileEverySeconds * 1000));
+    const until = full
+      ? null
+      : new Date(nowMs + Math.max(RECONCILE_HORIZON_MS, 3 * this.config.queues.reconcileEverySeconds * 1000));
     if (full) this.lastFullPassAt = nowMs;
     const q = this.queue.queue('sla');
     // The queue's own ioredis connection (BullMQ's interface type hides the plain commands).
@@ -104,15 +120,20 @@ export class SlaTimersService {
     for (;;) {
       // Raw rows (no entity hydration): this pass reads every open ticket while timers keep firing in the same process.
       const window = until ? ' AND next_timer_at <= ?' : '';
-      const raw: Array<{ id: string; sla_version: number; sla_clocks: string | TicketClocks; next_timer_at: Date }> = await dbManager(this.db).query(
-        cursor
-          ? `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE (next_timer_at > ? OR (next_timer_at = ? AND id > ?))${window} ORDER BY next_timer_at, id LIMIT ?`
-          : `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE next_timer_at IS NOT NULL${window} ORDER BY next_timer_at, id LIMIT ?`,
-        [...(cursor ? [cursor.at, cursor.at, cursor.id] : []), ...(until ? [until] : []), RECONCILE_BATCH],
-      );
+      const raw: Array<{ id: string; sla_version: number; sla_clocks: string | TicketClocks; next_timer_at: Date }> =
+        await dbManager(this.db).query(
+          cursor
+            ? `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE (next_timer_at > ? OR (next_timer_at = ? AND id > ?))${window} ORDER BY next_timer_at, id LIMIT ?`
+            : `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE next_timer_at IS NOT NULL${window} ORDER BY next_timer_at, id LIMIT ?`,
+          [...(cursor ? [cursor.at, cursor.at, cursor.id] : []), ...(until ? [until] : []), RECONCILE_BATCH],
+        );
       if (!raw.length) break;
       const jobs = raw.flatMap((r) =>
-        this.jobsOf({ id: r.id, slaVersion: Number(r.sla_version), slaClocks: typeof r.sla_clocks === 'string' ? (JSON.parse(r.sla_clocks) as TicketClocks) : r.sla_clocks }),
+        this.jobsOf({
+          id: r.id,
+          slaVersion: Number(r.sla_version),
+          slaClocks: typeof r.sla_clocks === 'string' ? (JSON.parse(r.sla_clocks) as TicketClocks) : r.sla_clocks,
+        }),
       );
       const last = raw[raw.length - 1];
       cursor = { at: new Date(last.next_timer_at), id: last.id };
@@ -149,7 +170,9 @@ export class SlaTimersService {
     try {
       const job = await q.getJob(id);
       if (!job) return;
-      this.logger.warn(`SLA timer ${id} had failed after ${job.attemptsMade} attempt(s) (${job.failedReason}); armed again from MySQL`);
+      this.logger.warn(
+        `SLA timer ${id} had failed after ${job.attemptsMade} attempt(s) (${job.failedReason}); armed again from MySQL`,
+      );
       await job.remove();
     } catch (err) {
       // The add below is then a no-op for this id; the next pass tries again.
@@ -172,7 +195,13 @@ export class SlaTimersService {
       const next = fireTimer(clock, job.kind, now);
       if (!next) {
         const due = job.kind === 'warning' ? clock.warnAt : clock.dueAt;
-        if (clock.runningSince && !clock.metAt && due && Date.parse(due) > now.getTime() && !(job.kind === 'warning' ? clock.warned : clock.breached)) {
+        if (
+          clock.runningSince &&
+          !clock.metAt &&
+          due &&
+          Date.parse(due) > now.getTime() &&
+          !(job.kind === 'warning' ? clock.warned : clock.breached)
+        ) {
           throw new TimerNotDueError(`timer ${job.target}/${job.kind} of ${t.code} fired before ${due}`);
         }
         return;
@@ -187,10 +216,27 @@ export class SlaTimersService {
           entityId: t.id,
           action: 'sla_warning',
           reason: `${job.target} warning`,
-          data: { target: job.target, dueAt: clock.dueAt, warnAt: clock.warnAt, firedAt: now.toISOString(), lateMs: now.getTime() - Date.parse(clock.warnAt) },
+          data: {
+            target: job.target,
+            dueAt: clock.dueAt,
+            warnAt: clock.warnAt,
+            firedAt: now.toISOString(),
+            lateMs: now.getTime() - Date.parse(clock.warnAt),
+          },
           at: now,
         });
-        missedWarning = { ticketId: t.id, code: t.code, target: job.target, kind: 'warning', dueAt: clock.warnAt, firedAt: now.toISOString(), assigneeId: t.assigneeId, priority: t.priority, queue: t.queue, escalated: 'none' };
+        missedWarning = {
+          ticketId: t.id,
+          code: t.code,
+          target: job.target,
+          kind: 'warning',
+          dueAt: clock.warnAt,
+          firedAt: now.toISOString(),
+          assigneeId: t.assigneeId,
+          priority: t.priority,
+          queue: t.queue,
+          escalated: 'none',
+        };
       }
       const escalated = job.kind === 'breach' && job.target !== 'forward' ? t.escalation : 'none';
       previousAssignee = t.assigneeId;
@@ -204,18 +250,38 @@ export class SlaTimersService {
       t.version += 1;
       // A plain UPDATE of what changed (the row is locked): no entity diffing on the hot path of a breach storm.
       const { id, slaClocks, priority, queue, assigneeId, updatedAt, version } = t;
-      await m.update(Ticket, { id }, { slaClocks, priority, queue, assigneeId, updatedAt, version, ...clockColumns(slaClocks) });
+      await m.update(
+        Ticket,
+        { id },
+        { slaClocks, priority, queue, assigneeId, updatedAt, version, ...clockColumns(slaClocks) },
+      );
       await writeAudit(m, {
         actorId: null,
         entityType: 'ticket',
         entityId: t.id,
         action: job.kind === 'warning' ? 'sla_warning' : 'sla_breached',
         reason: `${job.target} ${job.kind}`,
-        data: { target: job.target, dueAt: clock.dueAt, warnAt: clock.warnAt, firedAt: now.toISOString(), lateMs: now.getTime() - Date.parse((job.kind === 'warning' ? clock.warnAt : clock.dueAt) ?? job.at ?? now.toISOString()) },
+        data: {
+          target: job.target,
+          dueAt: clock.dueAt,
+          warnAt: clock.warnAt,
+          firedAt: now.toISOString(),
+          lateMs:
+            now.getTime() -
+            Date.parse((job.kind === 'warning' ? clock.warnAt : clock.dueAt) ?? job.at ?? now.toISOString()),
+        },
         at: now,
       });
       if (escalated !== 'none') {
-        await writeAudit(m, { actorId: null, entityType: 'ticket', entityId: t.id, action: 'escalated', to: escalated === 'raise_priority' ? t.priority : 'supervisors', reason: `${job.target} breached`, at: now });
+        await writeAudit(m, {
+          actorId: null,
+          entityType: 'ticket',
+          entityId: t.id,
+          action: 'escalated',
+          to: escalated === 'raise_priority' ? t.priority : 'supervisors',
+          reason: `${job.target} breached`,
+          at: now,
+        });
       }
       alert = {
         ticketId: t.id,
@@ -231,7 +297,12 @@ export class SlaTimersService {
       };
       changed = t;
     });
-    if (!alert || !changed) return (await dbManager(this.db).getRepository(Ticket).exist({ where: { id: job.ticketId, slaVersion: job.version } })) ? 'noop' : 'stale';
+    if (!alert || !changed)
+      return (await dbManager(this.db)
+        .getRepository(Ticket)
+        .exist({ where: { id: job.ticketId, slaVersion: job.version } }))
+        ? 'noop'
+        : 'stale';
     const a = alert as SlaAlertEvent;
     const rooms = new Set<`role:supervisor` | `user:${string}`>(['role:supervisor']);
     if (previousAssignee) rooms.add(`user:${previousAssignee}`);
@@ -241,9 +312,14 @@ export class SlaTimersService {
     // The same view as the REST answer: the citizen, and the overdue-dossier block when the ticket has one.
     const [[citizen], overdue] = await Promise.all([
       this.citizens.getMany([ticket.citizenId]),
-      ticket.kind === 'overdue_dossier' ? dbManager(this.db).getRepository(OverdueDossier).findOneBy({ ticketId: ticket.id }) : Promise.resolve(null),
+      ticket.kind === 'overdue_dossier'
+        ? dbManager(this.db).getRepository(OverdueDossier).findOneBy({ ticketId: ticket.id })
+        : Promise.resolve(null),
     ]);
-    this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', { ticket: toTicketView(ticket, overdue, citizen ?? null), action: a.kind === 'warning' ? 'sla_warning' : 'sla_breached' });
+    this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', {
+      ticket: toTicketView(ticket, overdue, citizen ?? null),
+      action: a.kind === 'warning' ? 'sla_warning' : 'sla_breached',
+    });
     return 'acted';
   }
 }

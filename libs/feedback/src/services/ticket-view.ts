@@ -33,7 +33,11 @@ export function overdueView(o: OverdueDossier | null): OverdueDossierView | null
 }
 
 /** `citizen`: the ticket's citizen from CitizensService (name and primary phone shown in lists); null leaves both null. */
-export function toTicketView(t: Ticket, overdue: OverdueDossier | null, citizen: CitizenView | null = null): TicketView {
+export function toTicketView(
+  t: Ticket,
+  overdue: OverdueDossier | null,
+  citizen: CitizenView | null = null,
+): TicketView {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     id: t.id,

@@ -2,9 +2,28 @@ import { randomInt } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import type { PublicTicketView, TicketDetailView, TicketHistoryEntry, TicketStatus, TicketView } from '@hotline/contracts';
+import type {
+  PublicTicketView,
+  TicketDetailView,
+  TicketHistoryEntry,
+  TicketStatus,
+  TicketView,
+} from '@hotline/contracts';
 import { CitizensService } from '@hotline/calls';
-import { AuditLogEntry, AuthUser, Clock, ConflictError, dbManager, ForbiddenError, NotFoundError, RealtimeEmitter, stripUndefined, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import {
+  AuditLogEntry,
+  AuthUser,
+  Clock,
+  ConflictError,
+  dbManager,
+  ForbiddenError,
+  NotFoundError,
+  RealtimeEmitter,
+  stripUndefined,
+  uuidv7,
+  ValidationError,
+  writeAudit,
+} from '@hotline/core';
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { UsersService } from '@hotline/identity';
 import { SlaCalendarService } from '@hotline/sla';
@@ -78,18 +97,36 @@ export class TicketsService {
   // ---- intake ---------------------------------------------------------------------------------------------------------------
   async create(dto: CreateTicketDto, actor: AuthUser): Promise<TicketView> {
     // Everything that can be refused is checked before the first write.
-    if (dto.kind === 'overdue_dossier' && !dto.overdue) throw new ValidationError('overdue: required for kind overdue_dossier (agencyId, dossierCode, originalDueDate)', { field: 'overdue', constraint: 'isNotEmpty' });
-    if (dto.kind !== 'overdue_dossier' && dto.overdue) throw new ValidationError('overdue: only for kind overdue_dossier', { field: 'overdue' });
+    if (dto.kind === 'overdue_dossier' && !dto.overdue)
+      throw new ValidationError('overdue: required for kind overdue_dossier (agencyId, dossierCode, originalDueDate)', {
+        field: 'overdue',
+        constraint: 'isNotEmpty',
+      });
+    if (dto.kind !== 'overdue_dossier' && dto.overdue)
+      throw new ValidationError('overdue: only for kind overdue_dossier', { field: 'overdue' });
     if (dto.categoryId) await this.refs.categoryOrBadRequest(dto.categoryId);
     if (dto.overdue) {
       await this.refs.agencyOrBadRequest(dto.overdue.agencyId, 'overdue.agencyId');
-      if (!isRealDate(dto.overdue.originalDueDate)) throw new ValidationError('overdue.originalDueDate: not a calendar date', { field: 'overdue.originalDueDate', constraint: 'isDate' });
+      if (!isRealDate(dto.overdue.originalDueDate))
+        throw new ValidationError('overdue.originalDueDate: not a calendar date', {
+          field: 'overdue.originalDueDate',
+          constraint: 'isDate',
+        });
     }
-    if (dto.communeCode && !(await this.units.find(dto.communeCode))) throw new ValidationError(`communeCode: unknown commune code "${dto.communeCode}"`, { field: 'communeCode', constraint: 'exists' });
+    if (dto.communeCode && !(await this.units.find(dto.communeCode)))
+      throw new ValidationError(`communeCode: unknown commune code "${dto.communeCode}"`, {
+        field: 'communeCode',
+        constraint: 'exists',
+      });
     if (dto.assigneeId) await this.assignable(dto.assigneeId);
     const now = this.clock.now();
     const ticket = await this.db.transaction(async (m) => {
-      const citizen = await this.citizens.findOrCreateByPhone(dto.phone, { fullName: dto.citizenName ?? null }, actor.id, m);
+      const citizen = await this.citizens.findOrCreateByPhone(
+        dto.phone,
+        { fullName: dto.citizenName ?? null },
+        actor.id,
+        m,
+      );
       const communeCode = dto.communeCode ?? citizen.communeCode ?? null;
       const remote = communeCode ? !!(await this.units.find(communeCode))?.remoteArea : false;
       const requested = dto.priority ?? 'normal';
@@ -159,7 +196,14 @@ export class TicketsService {
         entityId: t.id,
         action: 'created',
         to: t.status,
-        data: { kind: t.kind, channel: t.channel, priority: t.priority, remoteArea: remote, policyId: t.policyId, ...clockData(t) },
+        data: {
+          kind: t.kind,
+          channel: t.channel,
+          priority: t.priority,
+          remoteArea: remote,
+          policyId: t.policyId,
+          ...clockData(t),
+        },
         at: now,
       });
       return t;
@@ -178,25 +222,51 @@ export class TicketsService {
     if (q.atRisk) {
       // Only tickets still being worked on: a resolved or closed ticket keeps its recorded breach but is no longer at risk.
       qb.andWhere('t.status NOT IN (:...settled)', { settled: SETTLED_STATUSES });
-      qb.andWhere("(t.first_response_state IN ('warning','breached') OR t.resolution_state IN ('warning','breached') OR t.forward_state IN ('warning','breached'))");
+      qb.andWhere(
+        "(t.first_response_state IN ('warning','breached') OR t.resolution_state IN ('warning','breached') OR t.forward_state IN ('warning','breached'))",
+      );
     }
     void actor;
-    const rows = await qb.orderBy('t.received_at', 'DESC').addOrderBy('t.id', 'DESC').take(q.limit ?? 50).getMany();
-    const overdue = rows.length ? await dbManager(this.db).getRepository(OverdueDossier).findBy({ ticketId: In(rows.map((r) => r.id)) }) : [];
+    const rows = await qb
+      .orderBy('t.received_at', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .take(q.limit ?? 50)
+      .getMany();
+    const overdue = rows.length
+      ? await dbManager(this.db)
+          .getRepository(OverdueDossier)
+          .findBy({ ticketId: In(rows.map((r) => r.id)) })
+      : [];
     const citizens = await this.citizens.getMany(rows.map((r) => r.citizenId));
-    return rows.map((r) => toTicketView(r, overdue.find((o) => o.ticketId === r.id) ?? null, citizens.find((c) => c.id === r.citizenId) ?? null));
+    return rows.map((r) =>
+      toTicketView(
+        r,
+        overdue.find((o) => o.ticketId === r.id) ?? null,
+        citizens.find((c) => c.id === r.citizenId) ?? null,
+      ),
+    );
   }
 
   async detail(id: string): Promise<TicketDetailView> {
     const t = await this.find(id);
     const [messages, forwards, agencies] = await Promise.all([
-      dbManager(this.db).getRepository(TicketMessage).find({ where: { ticketId: id }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      dbManager(this.db).getRepository(TicketForward).find({ where: { ticketId: id }, order: { forwardedAt: 'ASC' } }),
+      dbManager(this.db)
+        .getRepository(TicketMessage)
+        .find({ where: { ticketId: id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      dbManager(this.db)
+        .getRepository(TicketForward)
+        .find({ where: { ticketId: id }, order: { forwardedAt: 'ASC' } }),
       this.refs.agencies(),
     ]);
     return {
       ...(await this.view(t)),
-      messages: messages.map((x) => ({ id: x.id, kind: x.kind, body: x.body, authorId: x.authorId, createdAt: x.createdAt.toISOString() })),
+      messages: messages.map((x) => ({
+        id: x.id,
+        kind: x.kind,
+        body: x.body,
+        authorId: x.authorId,
+        createdAt: x.createdAt.toISOString(),
+      })),
       forwards: forwards.map((f) => ({
         id: f.id,
         agencyId: f.agencyId,
@@ -212,8 +282,18 @@ export class TicketsService {
 
   async history(id: string): Promise<TicketHistoryEntry[]> {
     await this.find(id);
-    const rows = await dbManager(this.db).getRepository(AuditLogEntry).find({ where: { entityType: 'ticket', entityId: id }, order: { at: 'ASC', id: 'ASC' } });
-    return rows.map((r) => ({ at: r.at.toISOString(), actorId: r.actorId, action: r.action, from: r.fromState, to: r.toState, reason: r.reason, data: r.data }));
+    const rows = await dbManager(this.db)
+      .getRepository(AuditLogEntry)
+      .find({ where: { entityType: 'ticket', entityId: id }, order: { at: 'ASC', id: 'ASC' } });
+    return rows.map((r) => ({
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      action: r.action,
+      from: r.fromState,
+      to: r.toState,
+      reason: r.reason,
+      data: r.data,
+    }));
   }
 
   /** The citizen's lookup: code + any of the citizen's phone numbers. A wrong phone and an unknown code answer the same 404. */
@@ -222,7 +302,9 @@ export class TicketsService {
     const citizen = await this.citizens.findByPhone(phone);
     const t = await dbManager(this.db).getRepository(Ticket).findOneBy({ code: code.toUpperCase() });
     if (!t || !citizen || citizen.id !== t.citizenId) throw new NotFoundError('Ticket', code);
-    const replies = await dbManager(this.db).getRepository(TicketMessage).find({ where: { ticketId: t.id, kind: 'public_reply' }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const replies = await dbManager(this.db)
+      .getRepository(TicketMessage)
+      .find({ where: { ticketId: t.id, kind: 'public_reply' }, order: { createdAt: 'ASC', id: 'ASC' } });
     return {
       code: t.code,
       status: t.status,
@@ -237,7 +319,8 @@ export class TicketsService {
   // ---- changes --------------------------------------------------------------------------------------------------------------
   async update(id: string, dto: UpdateTicketDto, actor: AuthUser): Promise<TicketView> {
     if (dto.categoryId) await this.refs.categoryOrBadRequest(dto.categoryId);
-    const policies = dto.categoryId !== undefined || dto.priority !== undefined ? await this.refs.activePolicies() : null;
+    const policies =
+      dto.categoryId !== undefined || dto.priority !== undefined ? await this.refs.activePolicies() : null;
     return this.mutate(id, actor.id, async (t) => {
       this.assertActive(t);
       const sent = stripUndefined(dto);
@@ -245,7 +328,8 @@ export class TicketsService {
       const before = { categoryId: t.categoryId, priority: t.priority };
       Object.assign(t, sent);
       const changes: Change[] = [{ action: 'updated', data: { fields } }];
-      if (dto.priority && dto.priority !== before.priority) changes.push({ action: 'priority_changed', from: before.priority, to: dto.priority });
+      if (dto.priority && dto.priority !== before.priority)
+        changes.push({ action: 'priority_changed', from: before.priority, to: dto.priority });
       if (policies && (t.categoryId !== before.categoryId || t.priority !== before.priority)) {
         const policy = choosePolicy(policies, t);
         if (policy && policy.id !== t.policyId) {
@@ -260,19 +344,29 @@ export class TicketsService {
   }
 
   async transition(id: string, dto: TransitionDto, actor: AuthUser): Promise<TicketView> {
-    if (dto.to === 'forwarded') throw new ValidationError('to: forward with POST /tickets/:id/forwards (it needs the agency)', { field: 'to' });
+    if (dto.to === 'forwarded')
+      throw new ValidationError('to: forward with POST /tickets/:id/forwards (it needs the agency)', { field: 'to' });
     return this.mutate(id, actor.id, async (t) => {
       const from = t.status;
       assertTransition(from, dto.to);
       this.setStatus(t, dto.to);
-      return [{ action: dto.to === 'reopened' ? 'reopened' : 'status_changed', from, to: dto.to, reason: dto.reason ?? null }];
+      return [
+        { action: dto.to === 'reopened' ? 'reopened' : 'status_changed', from, to: dto.to, reason: dto.reason ?? null },
+      ];
     });
   }
 
   async reply(id: string, dto: ReplyDto, actor: AuthUser): Promise<TicketView> {
     return this.mutate(id, actor.id, async (t, m, now) => {
       this.assertActive(t);
-      await m.insert(TicketMessage, { id: uuidv7(), ticketId: t.id, kind: 'public_reply', body: dto.body, authorId: actor.id, createdAt: now });
+      await m.insert(TicketMessage, {
+        id: uuidv7(),
+        ticketId: t.id,
+        kind: 'public_reply',
+        body: dto.body,
+        authorId: actor.id,
+        createdAt: now,
+      });
       const changes: Change[] = [{ action: dto.callBack ? 'call_back' : 'public_reply' }];
       if (!t.firstResponseAt) {
         t.firstResponseAt = now;
@@ -285,7 +379,14 @@ export class TicketsService {
 
   async note(id: string, dto: MessageDto, actor: AuthUser): Promise<TicketView> {
     return this.mutate(id, actor.id, async (t, m, now) => {
-      await m.insert(TicketMessage, { id: uuidv7(), ticketId: t.id, kind: 'internal_note', body: dto.body, authorId: actor.id, createdAt: now });
+      await m.insert(TicketMessage, {
+        id: uuidv7(),
+        ticketId: t.id,
+        kind: 'internal_note',
+        body: dto.body,
+        authorId: actor.id,
+        createdAt: now,
+      });
       return [{ action: 'internal_note' }];
     });
   }
@@ -296,7 +397,8 @@ export class TicketsService {
     await this.assignable(dto.assigneeId);
     return this.mutate(id, actor.id, async (t) => {
       this.assertActive(t);
-      if (actor.role === 'operator' && t.assigneeId && t.assigneeId !== actor.id) throw new ForbiddenError('Only a supervisor can reassign a ticket assigned to someone else');
+      if (actor.role === 'operator' && t.assigneeId && t.assigneeId !== actor.id)
+        throw new ForbiddenError('Only a supervisor can reassign a ticket assigned to someone else');
       const from = t.assigneeId;
       t.assigneeId = dto.assigneeId;
       t.queue = 'operators';
@@ -319,7 +421,17 @@ export class TicketsService {
     return this.mutate(id, actor.id, async (t, m, now, out) => {
       const from = t.status;
       assertTransition(from, 'forwarded');
-      const fwd = { id: uuidv7(), ticketId: t.id, agencyId: agency.id, forwardedAt: now, forwardedBy: actor.id, note: dto.note ?? null, answer: null, answeredAt: null, answerRecordedBy: null };
+      const fwd = {
+        id: uuidv7(),
+        ticketId: t.id,
+        agencyId: agency.id,
+        forwardedAt: now,
+        forwardedBy: actor.id,
+        note: dto.note ?? null,
+        answer: null,
+        answeredAt: null,
+        answerRecordedBy: null,
+      };
       await m.insert(TicketForward, fwd);
       // The agency's mail commits with the forward (outbox): the deadline is the resolution due instant when it is forwarded.
       const citizen = await this.citizens.get(t.citizenId);
@@ -341,14 +453,26 @@ export class TicketsService {
       out.mails.push(row);
       t.firstForwardedAt ??= now;
       this.setStatus(t, 'forwarded');
-      return [{ action: 'forwarded', from, to: 'forwarded', data: { forwardId: fwd.id, agencyId: agency.id, agencyEmail: agency.email, mailId: row.id } }];
+      return [
+        {
+          action: 'forwarded',
+          from,
+          to: 'forwarded',
+          data: { forwardId: fwd.id, agencyId: agency.id, agencyEmail: agency.email, mailId: row.id },
+        },
+      ];
     });
   }
 
   async agencyAnswer(id: string, forwardId: string, dto: AgencyAnswerDto, actor: AuthUser): Promise<TicketView> {
-    if (!UUID.test(forwardId)) throw new ValidationError('forwardId must be a UUID', { field: 'forwardId', constraint: 'isUuid' });
+    if (!UUID.test(forwardId))
+      throw new ValidationError('forwardId must be a UUID', { field: 'forwardId', constraint: 'isUuid' });
     return this.mutate(id, actor.id, async (t, m, now) => {
-      const res = await m.update(TicketForward, { id: forwardId, ticketId: t.id, answeredAt: IsNull() }, { answer: dto.answer, answeredAt: now, answerRecordedBy: actor.id });
+      const res = await m.update(
+        TicketForward,
+        { id: forwardId, ticketId: t.id, answeredAt: IsNull() },
+        { answer: dto.answer, answeredAt: now, answerRecordedBy: actor.id },
+      );
       if (!res.affected) {
         const fwd = await m.findOneBy(TicketForward, { id: forwardId, ticketId: t.id });
         if (!fwd) throw new NotFoundError('Forward', forwardId);
@@ -360,21 +484,40 @@ export class TicketsService {
 
   /** Mẫu 04 apology slip with the new due date: set once (Decree 61/2018 art. 19(9)); a second attempt is a 409. */
   async apology(id: string, dto: ApologySlipDto, actor: AuthUser): Promise<TicketView> {
-    for (const [field, value] of [['newDueDate', dto.newDueDate], ['slipDate', dto.slipDate]] as const) {
-      if (value && !isRealDate(value)) throw new ValidationError(`${field}: not a calendar date`, { field, constraint: 'isDate' });
+    for (const [field, value] of [
+      ['newDueDate', dto.newDueDate],
+      ['slipDate', dto.slipDate],
+    ] as const) {
+      if (value && !isRealDate(value))
+        throw new ValidationError(`${field}: not a calendar date`, { field, constraint: 'isDate' });
     }
     return this.mutate(id, actor.id, async (t, m, now, out) => {
       const od = await m.findOneBy(OverdueDossier, { ticketId: t.id });
       if (!od) throw new ConflictError('This ticket is not about an overdue dossier', 'NOT_OVERDUE_DOSSIER');
-      if (od.newDueDate) throw new ConflictError(`The new due date was already set (${od.newDueDate}); it can be set only once`, 'NEW_DATE_ALREADY_SET');
-      if (dto.newDueDate <= od.originalDueDate) throw new ValidationError(`newDueDate: must be after the original due date ${od.originalDueDate}`, { field: 'newDueDate', constraint: 'dateOrder' });
+      if (od.newDueDate)
+        throw new ConflictError(
+          `The new due date was already set (${od.newDueDate}); it can be set only once`,
+          'NEW_DATE_ALREADY_SET',
+        );
+      if (dto.newDueDate <= od.originalDueDate)
+        throw new ValidationError(`newDueDate: must be after the original due date ${od.originalDueDate}`, {
+          field: 'newDueDate',
+          constraint: 'dateOrder',
+        });
       const res = await m
         .createQueryBuilder()
         .update(OverdueDossier)
-        .set({ apologyReason: dto.reason, apologySlipDate: dto.slipDate ?? null, newDueDate: dto.newDueDate, newDateSetAt: now, newDateSetBy: actor.id })
+        .set({
+          apologyReason: dto.reason,
+          apologySlipDate: dto.slipDate ?? null,
+          newDueDate: dto.newDueDate,
+          newDateSetAt: now,
+          newDateSetBy: actor.id,
+        })
         .where('ticket_id = :id AND new_due_date IS NULL', { id: t.id })
         .execute();
-      if (!res.affected) throw new ConflictError('The new due date was already set; it can be set only once', 'NEW_DATE_ALREADY_SET');
+      if (!res.affected)
+        throw new ConflictError('The new due date was already set; it can be set only once', 'NEW_DATE_ALREADY_SET');
       // The citizen is told by email when we have an address (Decree 61/2018 art. 19(9): email/SMS/phone); in the outbox, same transaction.
       const citizen = await this.citizens.get(t.citizenId);
       let mailId: string | null = null;
@@ -390,17 +533,33 @@ export class TicketsService {
           reason: dto.reason,
           slipDate: dto.slipDate ?? localDate(now),
         });
-        const row = await this.outbox.add(m, { kind: 'citizen_new_date', ticketId: t.id, to: citizen.email, ...mail }, now);
+        const row = await this.outbox.add(
+          m,
+          { kind: 'citizen_new_date', ticketId: t.id, to: citizen.email, ...mail },
+          now,
+        );
         out.mails.push(row);
         mailId = row.id;
       }
-      return [{ action: 'apology_slip', from: od.originalDueDate, to: dto.newDueDate, reason: dto.reason, data: { mailId, citizenEmailed: !!mailId } }];
+      return [
+        {
+          action: 'apology_slip',
+          from: od.originalDueDate,
+          to: dto.newDueDate,
+          reason: dto.reason,
+          data: { mailId, citizenEmailed: !!mailId },
+        },
+      ];
     });
   }
 
   async csat(id: string, dto: CsatDto, actor: AuthUser): Promise<TicketView> {
     return this.mutate(id, actor.id, async (t, _m, now) => {
-      if (t.status !== 'resolved' && t.status !== 'closed') throw new ConflictError(`Satisfaction is recorded after resolution (status is ${t.status})`, 'ILLEGAL_TRANSITION');
+      if (t.status !== 'resolved' && t.status !== 'closed')
+        throw new ConflictError(
+          `Satisfaction is recorded after resolution (status is ${t.status})`,
+          'ILLEGAL_TRANSITION',
+        );
       if (t.csatScore) throw new ConflictError('Satisfaction is already recorded for this ticket');
       t.csatScore = dto.score;
       t.csatComment = dto.comment ?? null;
@@ -435,7 +594,9 @@ export class TicketsService {
       if (rows.length < RECOMPUTE_PAGE) break;
       after = rows[rows.length - 1].id;
     }
-    this.logger.log(`SLA policy ${job.policyId} v${job.version}: ${recomputed} ticket(s) recomputed, ${moved} with moved timers`);
+    this.logger.log(
+      `SLA policy ${job.policyId} v${job.version}: ${recomputed} ticket(s) recomputed, ${moved} with moved timers`,
+    );
     return { recomputed, moved };
   }
 
@@ -468,7 +629,14 @@ export class TicketsService {
       const cal = await this.calendars.calendar(policy.calendarId);
       t.slaClocks = retargetClocks(cal, t.slaClocks, targets, t.receivedAt, t.warnPercent);
       applied = true;
-      return [{ action: 'policy_updated', to: policy.id, reason: `SLA policy "${policy.name}" edited`, data: { policyVersion: policy.version, ...targets } }];
+      return [
+        {
+          action: 'policy_updated',
+          to: policy.id,
+          reason: `SLA policy "${policy.name}" edited`,
+          data: { policyVersion: policy.version, ...targets },
+        },
+      ];
     });
     if (!applied) return 'skipped';
     return view.slaVersion !== versionBefore ? 'moved' : 'same';
@@ -498,7 +666,18 @@ export class TicketsService {
       action.name = changes[0]?.action ?? 'updated';
       if (t.calendarId) {
         const cal = await this.calendars.calendar(t.calendarId);
-        t.slaClocks = syncClocks(cal, t.slaClocks, { status: t.status, firstResponseAt: t.firstResponseAt, forwardedAt: t.firstForwardedAt, pauseWhenForwarded: t.pauseWhenForwarded, warnPercent: t.warnPercent }, now);
+        t.slaClocks = syncClocks(
+          cal,
+          t.slaClocks,
+          {
+            status: t.status,
+            firstResponseAt: t.firstResponseAt,
+            forwardedAt: t.firstForwardedAt,
+            pauseWhenForwarded: t.pauseWhenForwarded,
+            warnPercent: t.warnPercent,
+          },
+          now,
+        );
       }
       const moved = timersMoved(previous.clocks, t.slaClocks);
       if (moved) t.slaVersion += 1;
@@ -506,7 +685,16 @@ export class TicketsService {
       t.updatedAt = now;
       await m.save(Ticket, t);
       for (const c of changes) await writeAudit(m, { actorId, entityType: 'ticket', entityId: t.id, at: now, ...c });
-      if (moved) await writeAudit(m, { actorId, entityType: 'ticket', entityId: t.id, at: now, action: 'sla_recomputed', to: `v${t.slaVersion}`, data: clockData(t) });
+      if (moved)
+        await writeAudit(m, {
+          actorId,
+          entityType: 'ticket',
+          entityId: t.id,
+          at: now,
+          action: 'sla_recomputed',
+          to: `v${t.slaVersion}`,
+          data: clockData(t),
+        });
       return t;
     });
     if (!ticket) return this.view(await this.find(id));
@@ -515,7 +703,11 @@ export class TicketsService {
     return this.view(ticket);
   }
 
-  private async afterCommit(t: Ticket, action: string, previous?: { version: number; clocks: TicketClocks }): Promise<void> {
+  private async afterCommit(
+    t: Ticket,
+    action: string,
+    previous?: { version: number; clocks: TicketClocks },
+  ): Promise<void> {
     try {
       await this.timers.arm(t, previous);
     } catch (err) {
@@ -526,7 +718,10 @@ export class TicketsService {
   }
 
   private async view(t: Ticket): Promise<TicketView> {
-    const od = t.kind === 'overdue_dossier' ? await dbManager(this.db).getRepository(OverdueDossier).findOneBy({ ticketId: t.id }) : null;
+    const od =
+      t.kind === 'overdue_dossier'
+        ? await dbManager(this.db).getRepository(OverdueDossier).findOneBy({ ticketId: t.id })
+        : null;
     const [citizen] = await this.citizens.getMany([t.citizenId]);
     return toTicketView(t, od, citizen ?? null);
   }
@@ -543,7 +738,8 @@ export class TicketsService {
     try {
       user = await this.users.get(userId);
     } catch (err) {
-      if (err instanceof NotFoundError) throw new ValidationError('assigneeId: unknown user', { field: 'assigneeId', constraint: 'exists' });
+      if (err instanceof NotFoundError)
+        throw new ValidationError('assigneeId: unknown user', { field: 'assigneeId', constraint: 'exists' });
       throw err;
     }
     if (user.disabled || (user.role !== 'operator' && user.role !== 'supervisor')) {
@@ -583,7 +779,11 @@ export class TicketsService {
 }
 
 function targetsOf(p: SlaPolicy) {
-  return { firstResponse: minutesToMs(p.firstResponseMinutes), resolution: minutesToMs(p.resolutionMinutes), forward: p.forwardMinutes === null ? null : minutesToMs(p.forwardMinutes) };
+  return {
+    firstResponse: minutesToMs(p.firstResponseMinutes),
+    resolution: minutesToMs(p.resolutionMinutes),
+    forward: p.forwardMinutes === null ? null : minutesToMs(p.forwardMinutes),
+  };
 }
 
 function pauseAll(cal: WorkingCalendar, clocks: TicketClocks, now: Date): TicketClocks {

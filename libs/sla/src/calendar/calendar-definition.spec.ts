@@ -18,11 +18,22 @@ describe('validateCalendarDefinition', () => {
     ['an offset beyond UTC+14', withChanges({ timeZoneOffsetMinutes: 900 }), /timeZoneOffsetMinutes/],
     ['a fractional offset', withChanges({ timeZoneOffsetMinutes: 420.5 }), /timeZoneOffsetMinutes/],
     ['an hour of 25', withChanges({ weekly: { 1: [{ start: '07:00', end: '25:00' }] } }), /weekly\[1\]: period 1/],
-    ['a period ending before it starts', withChanges({ weekly: { 2: [{ start: '13:30', end: '11:30' }] } }), /start before end/],
+    [
+      'a period ending before it starts',
+      withChanges({ weekly: { 2: [{ start: '13:30', end: '11:30' }] } }),
+      /start before end/,
+    ],
     ['an empty period', withChanges({ weekly: { 2: [{ start: '08:00', end: '08:00' }] } }), /start before end/],
     [
       'overlapping periods',
-      withChanges({ weekly: { 3: [{ start: '07:00', end: '12:00' }, { start: '11:00', end: '17:00' }] } }),
+      withChanges({
+        weekly: {
+          3: [
+            { start: '07:00', end: '12:00' },
+            { start: '11:00', end: '17:00' },
+          ],
+        },
+      }),
       /weekly\[3\]: periods overlap around 11:00/,
     ],
     ['weekday 7', withChanges({ weekly: { 7: GIA_LAI_OFFICE_HOURS } }), /unknown weekday keys 7/],
@@ -33,13 +44,26 @@ describe('validateCalendarDefinition', () => {
     ['an unknown 2/9 choice', withRules({ nationalDayAdjacent: 'middle' }), /nationalDayAdjacent/],
     ['an unknown preset', withRules({ preset: 'labour-code-2012' }), /preset/],
     ['a non-boolean substitute flag', withRules({ substituteOnRestDay: 'yes' }), /substituteOnRestDay/],
-    ['an impossible exception date', withChanges({ exceptions: [{ date: '2026-02-30', kind: 'day_off' }] }), /exception 2026-02-30: date/],
+    [
+      'an impossible exception date',
+      withChanges({ exceptions: [{ date: '2026-02-30', kind: 'day_off' }] }),
+      /exception 2026-02-30: date/,
+    ],
     [
       'two exceptions on one date',
-      withChanges({ exceptions: [{ date: '2026-02-16', kind: 'day_off' }, { date: '2026-02-16', kind: 'working_day' }] }),
+      withChanges({
+        exceptions: [
+          { date: '2026-02-16', kind: 'day_off' },
+          { date: '2026-02-16', kind: 'working_day' },
+        ],
+      }),
       /more than one exception/,
     ],
-    ['an unknown exception kind', withChanges({ exceptions: [{ date: '2026-02-16', kind: 'half_day' }] }), /kind must be/],
+    [
+      'an unknown exception kind',
+      withChanges({ exceptions: [{ date: '2026-02-16', kind: 'half_day' }] }),
+      /kind must be/,
+    ],
     [
       'a day off with periods',
       withChanges({ exceptions: [{ date: '2026-02-16', kind: 'day_off', periods: GIA_LAI_OFFICE_HOURS }] }),
@@ -76,7 +100,13 @@ describe('normalisation', () => {
     const calendar = new WorkingCalendar(
       withChanges({
         holidayRules: null,
-        weekly: { 1: [{ start: '13:30', end: '17:00' }, { start: '07:00', end: '11:30' }, { start: '11:30', end: '12:00' }] },
+        weekly: {
+          1: [
+            { start: '13:30', end: '17:00' },
+            { start: '07:00', end: '11:30' },
+            { start: '11:30', end: '12:00' },
+          ],
+        },
       }),
     );
     expect(calendar.periodsOn('2026-03-02')).toEqual([

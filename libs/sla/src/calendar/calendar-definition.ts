@@ -84,7 +84,9 @@ export function parsePeriods(periods: readonly WorkPeriod[], where: string, prob
     const start = tryParseClockTime(period?.start);
     const end = tryParseClockTime(period?.end);
     if (start === undefined || end === undefined || start >= end) {
-      problems.push(`${where}: period ${index + 1} must be HH:mm–HH:mm with start before end (got ${period?.start}–${period?.end})`);
+      problems.push(
+        `${where}: period ${index + 1} must be HH:mm–HH:mm with start before end (got ${period?.start}–${period?.end})`,
+      );
       continue;
     }
     spans.push({ start: start * MINUTE_MS, end: end * MINUTE_MS });
@@ -94,7 +96,10 @@ export function parsePeriods(periods: readonly WorkPeriod[], where: string, prob
 }
 
 export function spansToPeriods(spans: readonly Span[]): WorkPeriod[] {
-  return spans.map((span) => ({ start: formatClockTime(span.start / MINUTE_MS), end: formatClockTime(span.end / MINUTE_MS) }));
+  return spans.map((span) => ({
+    start: formatClockTime(span.start / MINUTE_MS),
+    end: formatClockTime(span.end / MINUTE_MS),
+  }));
 }
 
 function mergeSpans(sorted: Span[], where: string, problems: string[]): Span[] {
@@ -127,7 +132,8 @@ function normalize(definition: CalendarDefinition, problems: string[]): Normaliz
 
 function parseWeekly(weekly: CalendarDefinition['weekly'], problems: string[]): Span[][] {
   const unknownKeys = Object.keys(weekly).filter((key) => !/^[0-6]$/.test(key));
-  if (unknownKeys.length > 0) problems.push(`weekly: unknown weekday keys ${unknownKeys.join(', ')} (use 0 = Sunday … 6 = Saturday)`);
+  if (unknownKeys.length > 0)
+    problems.push(`weekly: unknown weekday keys ${unknownKeys.join(', ')} (use 0 = Sunday … 6 = Saturday)`);
   return WEEKDAYS.map((day) => {
     const periods = weekly[day];
     return periods === undefined ? [] : parsePeriods(periods, `weekly[${day}]`, problems);
@@ -137,14 +143,16 @@ function parseWeekly(weekly: CalendarDefinition['weekly'], problems: string[]): 
 function parseMakeUp(definition: CalendarDefinition, weekly: Span[][], problems: string[]): Span[] {
   if (definition.makeUpDayPeriods !== undefined) {
     const spans = parsePeriods(definition.makeUpDayPeriods, 'makeUpDayPeriods', problems);
-    if (definition.makeUpDayPeriods.length === 0) problems.push('makeUpDayPeriods: give at least one period or leave it out');
+    if (definition.makeUpDayPeriods.length === 0)
+      problems.push('makeUpDayPeriods: give at least one period or leave it out');
     return spans;
   }
   return MONDAY_FIRST.map((day) => weekly[day]).find((spans) => spans.length > 0) ?? [];
 }
 
 function validateRules(rules: HolidayRules, problems: string[]): void {
-  if (rules.preset !== 'vn-labour-code-2019') problems.push(`holidayRules.preset must be "vn-labour-code-2019" (got ${rules.preset})`);
+  if (rules.preset !== 'vn-labour-code-2019')
+    problems.push(`holidayRules.preset must be "vn-labour-code-2019" (got ${rules.preset})`);
   if (!Number.isInteger(rules.tetDays) || rules.tetDays < 1 || rules.tetDays > 15) {
     problems.push(`holidayRules.tetDays must be an integer from 1 to 15 (got ${rules.tetDays})`);
   }
@@ -155,7 +163,8 @@ function validateRules(rules: HolidayRules, problems: string[]): void {
   if (!ADJACENT_CHOICES.has(rules.nationalDayAdjacent)) {
     problems.push(`holidayRules.nationalDayAdjacent must be auto, before or after (got ${rules.nationalDayAdjacent})`);
   }
-  if (typeof rules.substituteOnRestDay !== 'boolean') problems.push('holidayRules.substituteOnRestDay must be true or false');
+  if (typeof rules.substituteOnRestDay !== 'boolean')
+    problems.push('holidayRules.substituteOnRestDay must be true or false');
 }
 
 function parseExceptions(
@@ -176,7 +185,9 @@ function parseExceptions(
     const parsed = parseException(exception, where, problems);
     const needsDefault = parsed.kind === 'working_day' && parsed.spans === null;
     if (needsDefault && weekly[weekdayOfDayNumber(dayNumber)].length === 0 && makeUpSpans.length === 0) {
-      problems.push(`${where}: a working day on a rest day needs periods (no makeUpDayPeriods and no weekday has hours)`);
+      problems.push(
+        `${where}: a working day on a rest day needs periods (no makeUpDayPeriods and no weekday has hours)`,
+      );
     }
     byDay.set(dayNumber, parsed);
   }
@@ -184,14 +195,17 @@ function parseExceptions(
 }
 
 function parseException(exception: CalendarException, where: string, problems: string[]): NormalizedException {
-  if (!EXCEPTION_KINDS.has(exception.kind)) problems.push(`${where}: kind must be day_off or working_day (got ${exception.kind})`);
+  if (!EXCEPTION_KINDS.has(exception.kind))
+    problems.push(`${where}: kind must be day_off or working_day (got ${exception.kind})`);
   if (exception.name !== undefined && typeof exception.name !== 'string') problems.push(`${where}: name must be text`);
   const name = typeof exception.name === 'string' && exception.name !== '' ? exception.name : undefined;
   if (exception.kind === 'day_off') {
-    if (exception.periods !== undefined && exception.periods.length > 0) problems.push(`${where}: a day off cannot have periods`);
+    if (exception.periods !== undefined && exception.periods.length > 0)
+      problems.push(`${where}: a day off cannot have periods`);
     return { kind: 'day_off', spans: [], name };
   }
   if (exception.periods === undefined) return { kind: 'working_day', spans: null, name };
-  if (exception.periods.length === 0) problems.push(`${where}: a working day needs at least one period (or none given, for the default)`);
+  if (exception.periods.length === 0)
+    problems.push(`${where}: a working day needs at least one period (or none given, for the default)`);
   return { kind: 'working_day', spans: parsePeriods(exception.periods, where, problems), name };
 }

@@ -7,7 +7,9 @@ const dates = (holidays: PublicHoliday[]): string[] => holidays.map((h) => h.dat
 const substitutes = (holidays: PublicHoliday[]): Array<[string, string | undefined]> =>
   holidays.filter((h) => h.substituteFor).map((h) => [h.date, h.substituteFor]);
 const rules = (changes: Partial<HolidayRules>): HolidayRules => ({ ...DEFAULT_HOLIDAY_RULES, ...changes });
-const MONDAY_TO_SATURDAY: WeeklySchedule = Object.fromEntries([1, 2, 3, 4, 5, 6].map((day) => [day, GIA_LAI_OFFICE_HOURS]));
+const MONDAY_TO_SATURDAY: WeeklySchedule = Object.fromEntries(
+  [1, 2, 3, 4, 5, 6].map((day) => [day, GIA_LAI_OFFICE_HOURS]),
+);
 
 describe('publicHolidays: the statutory list (Labour Code 2019 art. 112)', () => {
   it('2026, with Vietnamese names', async () => {
@@ -51,14 +53,24 @@ describe('publicHolidays: the statutory list (Labour Code 2019 art. 112)', () =>
   it('Tết length and position are rules, not constants', async () => {
     const holidays = publicHolidays(2026, { rules: rules({ tetDays: 7, tetDaysBeforeNewYear: 2 }) });
     const tet = holidays.filter((h) => h.name.startsWith('Tết Nguyên'));
-    expect(dates(tet)).toEqual(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21']);
+    expect(dates(tet)).toEqual([
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+    ]);
     expect(tet[0].name).toBe('Tết Nguyên Đán (28 tháng Chạp)');
   });
 });
 
 describe('Quốc khánh: 2/9 plus one adjacent day', () => {
   const adjacent = (year: number, choice: HolidayRules['nationalDayAdjacent'] = 'auto') =>
-    publicHolidays(year, { rules: rules({ nationalDayAdjacent: choice }) }).find((h) => h.name === 'Quốc khánh (ngày liền kề)')?.date;
+    publicHolidays(year, { rules: rules({ nationalDayAdjacent: choice }) }).find(
+      (h) => h.name === 'Quốc khánh (ngày liền kề)',
+    )?.date;
 
   it.each([
     // The government's actual choices under the 2019 code.
@@ -84,24 +96,33 @@ describe('Quốc khánh: 2/9 plus one adjacent day', () => {
 
 describe('substitute days (nghỉ bù) for holidays on weekly rest days', () => {
   it.each<[number, Array<[string, string]>]>([
-    [2022, [
-      ['2022-01-03', '2022-01-01'], // 1/1 on Saturday → Monday
-      ['2022-04-11', '2022-04-10'], // Giỗ Tổ on Sunday → Monday
-      ['2022-05-02', '2022-04-30'], // 30/4 Saturday and 1/5 Sunday → 2/5 and 3/5, as the 2022 break 30/4–3/5
-      ['2022-05-03', '2022-05-01'],
-    ]],
-    [2023, [
-      ['2023-01-02', '2023-01-01'], // 1/1 on Sunday → Monday
-      ['2023-01-26', '2023-01-21'], // Tết eve on Saturday, mùng 1 on Sunday → after Tết
-      ['2023-01-27', '2023-01-22'],
-      ['2023-05-02', '2023-04-29'], // Giỗ Tổ on Saturday; 1/5 is taken, so 2/5
-      ['2023-05-03', '2023-04-30'], // 30/4 on Sunday → the next free working day
-      ['2023-09-04', '2023-09-02'], // 2/9 on Saturday → Monday
-    ]],
-    [2024, [
-      ['2024-02-14', '2024-02-10'],
-      ['2024-02-15', '2024-02-11'],
-    ]],
+    [
+      2022,
+      [
+        ['2022-01-03', '2022-01-01'], // 1/1 on Saturday → Monday
+        ['2022-04-11', '2022-04-10'], // Giỗ Tổ on Sunday → Monday
+        ['2022-05-02', '2022-04-30'], // 30/4 Saturday and 1/5 Sunday → 2/5 and 3/5, as the 2022 break 30/4–3/5
+        ['2022-05-03', '2022-05-01'],
+      ],
+    ],
+    [
+      2023,
+      [
+        ['2023-01-02', '2023-01-01'], // 1/1 on Sunday → Monday
+        ['2023-01-26', '2023-01-21'], // Tết eve on Saturday, mùng 1 on Sunday → after Tết
+        ['2023-01-27', '2023-01-22'],
+        ['2023-05-02', '2023-04-29'], // Giỗ Tổ on Saturday; 1/5 is taken, so 2/5
+        ['2023-05-03', '2023-04-30'], // 30/4 on Sunday → the next free working day
+        ['2023-09-04', '2023-09-02'], // 2/9 on Saturday → Monday
+      ],
+    ],
+    [
+      2024,
+      [
+        ['2024-02-14', '2024-02-10'],
+        ['2024-02-15', '2024-02-11'],
+      ],
+    ],
     [2026, [['2026-04-27', '2026-04-26']]], // Giỗ Tổ on Sunday → Monday 27/4, as in the government's 2026 plan
     [2029, [['2029-09-04', '2029-09-02']]], // 2/9 on Sunday, 3/9 is the adjacent day → Tuesday
   ])('%i', async (year, expected) => {
@@ -109,7 +130,11 @@ describe('substitute days (nghỉ bù) for holidays on weekly rest days', () => 
   });
 
   it('names the substitute after the holiday it replaces', async () => {
-    expect(publicHolidays(2023)[1]).toEqual({ date: '2023-01-02', name: 'Nghỉ bù Tết Dương lịch', substituteFor: '2023-01-01' });
+    expect(publicHolidays(2023)[1]).toEqual({
+      date: '2023-01-02',
+      name: 'Nghỉ bù Tết Dương lịch',
+      substituteFor: '2023-01-01',
+    });
   });
 
   it('follows the weekly schedule: with Saturdays worked, only Sunday holidays get a substitute', async () => {
@@ -145,7 +170,9 @@ describe('invariants over 2000–2150', () => {
     expect(list.every((d) => d.startsWith(`${year}-`))).toBe(true);
     expect(holidays.filter((h) => !h.substituteFor)).toHaveLength(11);
     const statutory = new Set(holidays.filter((h) => !h.substituteFor).map((h) => h.date));
-    const lostDays = holidays.filter((h) => !h.substituteFor && [0, 6].includes(weekdayOfDayNumber(parseLocalDate(h.date))));
+    const lostDays = holidays.filter(
+      (h) => !h.substituteFor && [0, 6].includes(weekdayOfDayNumber(parseLocalDate(h.date))),
+    );
     const subs = holidays.filter((h) => h.substituteFor);
     expect(subs.length).toBeGreaterThanOrEqual(lostDays.length);
     for (const sub of subs) {

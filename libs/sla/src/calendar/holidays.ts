@@ -50,7 +50,11 @@ export function publicHolidays(year: number, options: PublicHolidayOptions = {})
 }
 
 /** Same as publicHolidays on day numbers; `workingWeekdays[w]` says whether weekday w (0 = Sunday) has hours. */
-export function computeHolidayDays(year: number, rules: HolidayRules, workingWeekdays: readonly boolean[]): HolidayDay[] {
+export function computeHolidayDays(
+  year: number,
+  rules: HolidayRules,
+  workingWeekdays: readonly boolean[],
+): HolidayDay[] {
   const isRestDay = (day: number): boolean => !workingWeekdays[weekdayOfDayNumber(day)];
   const statutory = [
     ...SOLAR_HOLIDAYS.map((h) => ({ day: dayNumberFromParts(year, h.month, h.day), name: h.name })),
@@ -64,7 +68,10 @@ export function computeHolidayDays(year: number, rules: HolidayRules, workingWee
 
 function tetDays(year: number, rules: HolidayRules): HolidayDay[] {
   const first = fromLunar(year, 1, 1) - rules.tetDaysBeforeNewYear;
-  return Array.from({ length: rules.tetDays }, (_, i) => ({ day: first + i, name: `Tết Nguyên Đán (${lunarLabel(first + i)})` }));
+  return Array.from({ length: rules.tetDays }, (_, i) => ({
+    day: first + i,
+    name: `Tết Nguyên Đán (${lunarLabel(first + i)})`,
+  }));
 }
 
 function lunarLabel(day: number): string {
@@ -83,7 +90,9 @@ function nationalDayAdjacent(year: number, rules: HolidayRules, isRestDay: (day:
   if (rules.nationalDayAdjacent === 'before') return nationalDay - 1;
   if (rules.nationalDayAdjacent === 'after') return nationalDay + 1;
   const score = (day: number, farSide: number): number => (isRestDay(day) ? 0 : 2) + (isRestDay(farSide) ? 1 : 0);
-  return score(nationalDay + 1, nationalDay + 2) > score(nationalDay - 1, nationalDay - 2) ? nationalDay + 1 : nationalDay - 1;
+  return score(nationalDay + 1, nationalDay + 2) > score(nationalDay - 1, nationalDay - 2)
+    ? nationalDay + 1
+    : nationalDay - 1;
 }
 
 function substituteDays(statutory: readonly HolidayDay[], isRestDay: (day: number) => boolean): HolidayDay[] {
@@ -103,7 +112,11 @@ function substituteDays(statutory: readonly HolidayDay[], isRestDay: (day: numbe
 }
 
 /** Undefined when the weekly schedule has no working day at all: there is nothing to give back. */
-function nextFreeWorkingDay(from: number, taken: ReadonlySet<number>, isRestDay: (day: number) => boolean): number | undefined {
+function nextFreeWorkingDay(
+  from: number,
+  taken: ReadonlySet<number>,
+  isRestDay: (day: number) => boolean,
+): number | undefined {
   for (let day = from + 1; day <= from + 60; day++) {
     if (!isRestDay(day) && !taken.has(day)) return day;
   }

@@ -24,12 +24,19 @@ describe('local dates', () => {
     expect(weekdayOfDayNumber(dayNumber)).toBe(weekday);
   });
 
-  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-5', '26-01-05', '2026-01-05T00:00', '', undefined, 20260105])(
-    'refuses %p',
-    async (value) => {
-      expect(tryParseLocalDate(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2026-02-30',
+    '2025-02-29',
+    '2026-13-01',
+    '2026-1-5',
+    '26-01-05',
+    '2026-01-05T00:00',
+    '',
+    undefined,
+    20260105,
+  ])('refuses %p', async (value) => {
+    expect(tryParseLocalDate(value)).toBeUndefined();
+  });
 
   it('parseLocalDate says what is expected', async () => {
     expect(() => parseLocalDate('2026-02-30')).toThrow('expected an existing date as YYYY-MM-DD');

@@ -37,7 +37,8 @@ export function tryParseLocalDate(value: unknown): number | undefined {
 
 export function parseLocalDate(value: string): number {
   const dayNumber = tryParseLocalDate(value);
-  if (dayNumber === undefined) throw new RangeError(`Invalid local date "${value}": expected an existing date as YYYY-MM-DD`);
+  if (dayNumber === undefined)
+    throw new RangeError(`Invalid local date "${value}": expected an existing date as YYYY-MM-DD`);
   return dayNumber;
 }
 
@@ -85,7 +86,9 @@ export function localDateOf(instant: Date, offsetMinutes = 420): LocalDate {
 export function localDateTimeToInstant(value: string, offsetMinutes = 420): Date {
   const match = LOCAL_DATE_TIME.exec(value);
   const dayNumber = match ? tryParseLocalDate(match[1]) : undefined;
-  const [hours, minutes, seconds] = match ? [Number(match[2]), Number(match[3]), Number(match[4] ?? 0)] : [NaN, NaN, NaN];
+  const [hours, minutes, seconds] = match
+    ? [Number(match[2]), Number(match[3]), Number(match[4] ?? 0)]
+    : [NaN, NaN, NaN];
   if (dayNumber === undefined || !(hours <= 24 && minutes < 60 && seconds < 60)) {
     throw new RangeError(`Invalid local date-time "${value}": expected YYYY-MM-DD HH:mm[:ss]`);
   }
@@ -101,7 +104,10 @@ export function formatLocalDateTime(instant: Date, offsetMinutes = 420): string 
   const msOfDay = localMs - dayNumber * DAY_MS;
   const minutes = Math.floor(msOfDay / MINUTE_MS);
   const rest = msOfDay - minutes * MINUTE_MS;
-  const secondsPart = rest === 0 ? '' : `:${pad2(Math.floor(rest / 1000))}${rest % 1000 ? `.${String(rest % 1000).padStart(3, '0')}` : ''}`;
+  const secondsPart =
+    rest === 0
+      ? ''
+      : `:${pad2(Math.floor(rest / 1000))}${rest % 1000 ? `.${String(rest % 1000).padStart(3, '0')}` : ''}`;
   return `${formatDayNumber(dayNumber)} ${formatClockTime(minutes)}${secondsPart}`;
 }
 

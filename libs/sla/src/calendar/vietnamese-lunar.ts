@@ -54,7 +54,11 @@ function newMoon(k: number): number {
   const t2 = t * t;
   const t3 = t2 * t;
   const mean =
-    2415020.75933 + 29.53058868 * k + 0.0001178 * t2 - 0.000000155 * t3 + 0.00033 * Math.sin((166.56 + 132.87 * t - 0.009173 * t2) * RAD);
+    2415020.75933 +
+    29.53058868 * k +
+    0.0001178 * t2 -
+    0.000000155 * t3 +
+    0.00033 * Math.sin((166.56 + 132.87 * t - 0.009173 * t2) * RAD);
   const sunAnomaly = (359.2242 + 29.10535608 * k - 0.0000333 * t2 - 0.00000347 * t3) * RAD;
   const moonAnomaly = (306.0253 + 385.81691806 * k + 0.0107306 * t2 + 0.00001236 * t3) * RAD;
   const latitude = (21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3) * RAD;
@@ -132,7 +136,9 @@ export function solarToLunar(year: number, month: number, day: number): LunarDat
   const monthStart = nextStart > dayNumber ? newMoonDay(k) : nextStart;
   const thisMonth11 = lunarMonth11(year);
   const [a11, b11, baseYear] =
-    thisMonth11 >= monthStart ? [lunarMonth11(year - 1), thisMonth11, year] : [thisMonth11, lunarMonth11(year + 1), year + 1];
+    thisMonth11 >= monthStart
+      ? [lunarMonth11(year - 1), thisMonth11, year]
+      : [thisMonth11, lunarMonth11(year + 1), year + 1];
   const diff = int((monthStart - a11) / 29);
   const leapOffset = b11 - a11 > 365 ? leapMonthOffset(a11) : Infinity;
   const rawMonth = diff >= leapOffset ? diff + 10 : diff + 11;
@@ -151,12 +157,21 @@ export function solarToLunar(year: number, month: number, day: number): LunarDat
  */
 export function lunarToSolar(lunarYear: number, lunarMonth: number, lunarDay: number, leapMonth = false): SolarDate {
   assertYear(lunarYear);
-  if (!Number.isInteger(lunarMonth) || lunarMonth < 1 || lunarMonth > 12 || !Number.isInteger(lunarDay) || lunarDay < 1 || lunarDay > 30) {
+  if (
+    !Number.isInteger(lunarMonth) ||
+    lunarMonth < 1 ||
+    lunarMonth > 12 ||
+    !Number.isInteger(lunarDay) ||
+    lunarDay < 1 ||
+    lunarDay > 30
+  ) {
     throw new RangeError(`Invalid lunar date ${lunarDay}/${lunarMonth}/${lunarYear}`);
   }
   const start = lunarMonthStart(lunarYear, lunarMonth, leapMonth);
   if (lunarDay > start.length) {
-    throw new RangeError(`Lunar month ${lunarMonth}${leapMonth ? ' (leap)' : ''} of ${lunarYear} has only ${start.length} days`);
+    throw new RangeError(
+      `Lunar month ${lunarMonth}${leapMonth ? ' (leap)' : ''} of ${lunarYear} has only ${start.length} days`,
+    );
   }
   return solarFromJulianDay(start.julianDay + lunarDay - 1);
 }
@@ -191,7 +206,8 @@ function lunarMonthStart(lunarYear: number, lunarMonth: number, leap: boolean): 
     const leapOffset = leapMonthOffset(a11);
     // A leap month repeats the month before it: leap offset 2 repeats month 12, offset 3 repeats month 1, …
     const leapMonthNumber = ((leapOffset + 9) % 12) + 1;
-    if (leap && lunarMonth !== leapMonthNumber) throw new RangeError(`Lunar year ${lunarYear} has no leap month ${lunarMonth}`);
+    if (leap && lunarMonth !== leapMonthNumber)
+      throw new RangeError(`Lunar year ${lunarYear} has no leap month ${lunarMonth}`);
     if (leap || offset >= leapOffset) offset += 1;
   } else if (leap) {
     throw new RangeError(`Lunar year ${lunarYear} has no leap month`);

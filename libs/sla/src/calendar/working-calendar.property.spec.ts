@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import type { CalendarDefinition, WorkPeriod } from './calendar.types';
 import { DEFAULT_GIA_LAI_CALENDAR } from './default-calendar';
-import { DAY_MS, MINUTE_MS, formatDayNumber, localDateTimeToInstant, parseLocalDate, tryParseClockTime } from './local-date';
+import {
+  DAY_MS,
+  MINUTE_MS,
+  formatDayNumber,
+  localDateTimeToInstant,
+  parseLocalDate,
+  tryParseClockTime,
+} from './local-date';
 import { WorkingCalendar } from './working-calendar';
 
 const OFFSET_MS = 420 * MINUTE_MS;
@@ -17,7 +24,10 @@ const CALENDARS: ReadonlyArray<[string, CalendarDefinition]> = [
     {
       ...DEFAULT_GIA_LAI_CALENDAR,
       exceptions: [
-        ...Array.from({ length: 9 }, (_, i) => ({ date: formatDayNumber(parseLocalDate('2026-02-14') + i), kind: 'day_off' as const })),
+        ...Array.from({ length: 9 }, (_, i) => ({
+          date: formatDayNumber(parseLocalDate('2026-02-14') + i),
+          kind: 'day_off' as const,
+        })),
         { date: '2026-01-10', kind: 'working_day' },
         { date: '2025-04-26', kind: 'working_day', periods: [{ start: '08:00', end: '11:00' }] },
         { date: '2026-09-01', kind: 'working_day' },
@@ -31,9 +41,15 @@ const CALENDARS: ReadonlyArray<[string, CalendarDefinition]> = [
     {
       timeZoneOffsetMinutes: 420,
       weekly: {
-        1: [{ start: '00:00', end: '03:00' }, { start: '08:00', end: '24:00' }],
+        1: [
+          { start: '00:00', end: '03:00' },
+          { start: '08:00', end: '24:00' },
+        ],
         2: [{ start: '00:00', end: '00:01' }],
-        3: [{ start: '12:00', end: '12:01' }, { start: '12:02', end: '12:03' }],
+        3: [
+          { start: '12:00', end: '12:01' },
+          { start: '12:02', end: '12:03' },
+        ],
         6: [{ start: '09:00', end: '10:00' }],
       },
       holidayRules: DEFAULT_GIA_LAI_CALENDAR.holidayRules,
@@ -112,8 +128,12 @@ describe.each(CALENDARS)('properties of %s', (_name, definition) => {
       fc.property(edgyInstant, edgyInstant, minutes, minutes, (a1, a2, m1, m2) => {
         const [early, late] = a1 <= a2 ? [a1, a2] : [a2, a1];
         const [short, long] = m1 <= m2 ? [m1, m2] : [m2, m1];
-        expect(calendar.addBusinessTime(early, short).getTime()).toBeLessThanOrEqual(calendar.addBusinessTime(early, long).getTime());
-        expect(calendar.addBusinessTime(early, short).getTime()).toBeLessThanOrEqual(calendar.addBusinessTime(late, short).getTime());
+        expect(calendar.addBusinessTime(early, short).getTime()).toBeLessThanOrEqual(
+          calendar.addBusinessTime(early, long).getTime(),
+        );
+        expect(calendar.addBusinessTime(early, short).getTime()).toBeLessThanOrEqual(
+          calendar.addBusinessTime(late, short).getTime(),
+        );
       }),
       { numRuns: 500 },
     );

@@ -161,7 +161,9 @@ describe('addWorkingDays (J+n delivery due dates)', () => {
   });
 
   it('ends at the last period of a shortened day', async () => {
-    const calendar = withExceptions([{ date: '2026-03-03', kind: 'working_day', periods: [{ start: '07:00', end: '11:30' }] }]);
+    const calendar = withExceptions([
+      { date: '2026-03-03', kind: 'working_day', periods: [{ start: '07:00', end: '11:30' }] },
+    ]);
     expect(show(calendar.addWorkingDays(at('2026-03-02 10:00'), 1))).toBe('2026-03-03 11:30');
   });
 
@@ -220,10 +222,24 @@ describe('exceptions win over rules', () => {
   });
 
   it.each([
-    ['2026-01-10', [{ start: '07:00', end: '11:30' }, { start: '13:30', end: '17:00' }], 'make-up Saturday with the default hours'],
+    [
+      '2026-01-10',
+      [
+        { start: '07:00', end: '11:30' },
+        { start: '13:30', end: '17:00' },
+      ],
+      'make-up Saturday with the default hours',
+    ],
     ['2026-01-17', [{ start: '08:00', end: '12:00' }], 'make-up Saturday with its own hours'],
     ['2026-03-04', [{ start: '07:00', end: '11:30' }], 'a weekday shortened to a morning'],
-    ['2026-09-01', [{ start: '07:00', end: '11:30' }, { start: '13:30', end: '17:00' }], 'a swapped holiday keeps the weekday hours'],
+    [
+      '2026-09-01',
+      [
+        { start: '07:00', end: '11:30' },
+        { start: '13:30', end: '17:00' },
+      ],
+      'a swapped holiday keeps the weekday hours',
+    ],
     ['2026-03-03', [], 'a day off'],
   ])('periodsOn(%s) (%s)', async (date, periods) => {
     expect(swapped.periodsOn(date)).toEqual(periods);
@@ -248,8 +264,18 @@ describe('exceptions win over rules', () => {
   });
 
   it('describes computed holidays and plain weekdays', async () => {
-    expect(seed.describeDay('2026-02-17')).toMatchObject({ working: false, source: 'holiday', name: 'Tết Nguyên Đán (mùng 1)' });
-    expect(seed.describeDay('2026-03-07')).toEqual({ date: '2026-03-07', weekday: 6, working: false, periods: [], source: 'weekly' });
+    expect(seed.describeDay('2026-02-17')).toMatchObject({
+      working: false,
+      source: 'holiday',
+      name: 'Tết Nguyên Đán (mùng 1)',
+    });
+    expect(seed.describeDay('2026-03-07')).toEqual({
+      date: '2026-03-07',
+      weekday: 6,
+      working: false,
+      periods: [],
+      source: 'weekly',
+    });
   });
 });
 
@@ -269,7 +295,9 @@ describe('other calendars', () => {
 
   it('works at another offset (UTC)', async () => {
     const calendar = new WorkingCalendar({ ...DEFAULT_GIA_LAI_CALENDAR, timeZoneOffsetMinutes: 0 });
-    expect(calendar.addBusinessTime(new Date('2026-03-02T16:00:00Z'), 90).toISOString()).toBe('2026-03-03T07:30:00.000Z');
+    expect(calendar.addBusinessTime(new Date('2026-03-02T16:00:00Z'), 90).toISOString()).toBe(
+      '2026-03-03T07:30:00.000Z',
+    );
     expect(calendar.localDateOf(new Date('2026-03-02T23:30:00Z'))).toBe('2026-03-02');
     expect(seed.localDateOf(new Date('2026-03-02T23:30:00Z'))).toBe('2026-03-03');
   });

@@ -6,7 +6,13 @@
  * duration is a subtraction and a deadline is a binary search, whatever its length; no loop walks minute by minute.
  */
 import type { CalendarDefinition, DayInfo, PublicHoliday, Weekday, WorkPeriod } from './calendar.types';
-import { CalendarError, type NormalizedCalendar, type Span, normalizeCalendarDefinition, spansToPeriods } from './calendar-definition';
+import {
+  CalendarError,
+  type NormalizedCalendar,
+  type Span,
+  normalizeCalendarDefinition,
+  spansToPeriods,
+} from './calendar-definition';
 import { type HolidayDay, computeHolidayDays } from './holidays';
 import {
   DAY_MS,
@@ -100,7 +106,7 @@ export class WorkingCalendar {
     const position = this.position(start);
     let table = position.table;
     let target = position.offset + rounded;
-    for (let emptyYears = 0; target > table.total; ) {
+    for (let emptyYears = 0; target > table.total;) {
       target -= table.total;
       emptyYears = table.total === 0 ? emptyYears + 1 : 0;
       if (emptyYears >= SCAN_LIMIT_YEARS) throw this.noWorkingTime(this.local(start).day);

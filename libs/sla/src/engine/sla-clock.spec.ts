@@ -1,12 +1,23 @@
 import { DEFAULT_GIA_LAI_CALENDAR, WorkingCalendar } from '../calendar';
-import { clockState, consumedAt, fireTimer, meetClock, pauseClock, pendingTimers, resumeClock, retarget, startClock } from './sla-clock';
+import {
+  clockState,
+  consumedAt,
+  fireTimer,
+  meetClock,
+  pauseClock,
+  pendingTimers,
+  resumeClock,
+  retarget,
+  startClock,
+} from './sla-clock';
 
 const cal = new WorkingCalendar(DEFAULT_GIA_LAI_CALENDAR);
 const opts = { warnRatio: 0.75 };
 const MIN = 60_000;
 /** Local Gia Lai time (UTC+7) → UTC instant. */
 const vn = (local: string) => new Date(`${local}+07:00`);
-const local = (d: string | null) => (d ? new Date(new Date(d).getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null);
+const local = (d: string | null) =>
+  d ? new Date(new Date(d).getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null;
 
 describe('SLA clock: start', () => {
   it.each([
@@ -70,7 +81,10 @@ describe('SLA clock: pause / resume / reopen keep the remaining business time', 
     const breached = fireTimer(running, 'breach', vn('2026-03-02T09:00'))!;
     expect(clockState(breached)).toBe('breached');
     expect(clockState(pauseClock(cal, breached, vn('2026-03-02T09:30')))).toBe('breached');
-    expect(meetClock(cal, breached, vn('2026-03-02T10:00'))).toMatchObject({ breached: true, metAt: vn('2026-03-02T10:00').toISOString() });
+    expect(meetClock(cal, breached, vn('2026-03-02T10:00'))).toMatchObject({
+      breached: true,
+      metAt: vn('2026-03-02T10:00').toISOString(),
+    });
   });
 });
 
@@ -105,7 +119,12 @@ describe('SLA clock: timers', () => {
   });
 
   it('a 24/7 calendar counts wall-clock time', () => {
-    const always = new WorkingCalendar({ timeZoneOffsetMinutes: 420, weekly: Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((d) => [d, [{ start: '00:00', end: '24:00' }]])), holidayRules: null, exceptions: [] });
+    const always = new WorkingCalendar({
+      timeZoneOffsetMinutes: 420,
+      weekly: Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((d) => [d, [{ start: '00:00', end: '24:00' }]])),
+      holidayRules: null,
+      exceptions: [],
+    });
     const c = startClock(always, 4000, new Date('2026-03-07T23:59:59.000Z'), opts);
     expect(c.dueAt).toBe('2026-03-08T00:00:03.000Z');
     expect(c.warnAt).toBe('2026-03-08T00:00:02.000Z');

@@ -35,7 +35,20 @@ const at = (s: string) => new Date(s);
 
 /** A new running clock started at `now`. */
 export function startClock(cal: WorkingCalendar, targetMs: number, now: Date, options: ClockOptions): TargetClock {
-  return schedule(cal, { targetMs, consumedMs: 0, runningSince: iso(now), dueAt: null, warnAt: null, warned: false, breached: false, metAt: null }, options);
+  return schedule(
+    cal,
+    {
+      targetMs,
+      consumedMs: 0,
+      runningSince: iso(now),
+      dueAt: null,
+      warnAt: null,
+      warned: false,
+      breached: false,
+      metAt: null,
+    },
+    options,
+  );
 }
 
 /** Business ms the clock has used up to `now`. */
@@ -64,7 +77,12 @@ export function meetClock(cal: WorkingCalendar, clock: TargetClock, now: Date): 
 }
 
 /** A new budget (the policy changed with the category or priority): the consumed time is kept. */
-export function retarget(cal: WorkingCalendar, clock: TargetClock, targetMs: number, options: ClockOptions): TargetClock {
+export function retarget(
+  cal: WorkingCalendar,
+  clock: TargetClock,
+  targetMs: number,
+  options: ClockOptions,
+): TargetClock {
   const next = { ...clock, targetMs };
   return next.runningSince ? schedule(cal, next, options) : next;
 }

@@ -24,7 +24,10 @@ export class CalendarExceptionDto {
   @IsIn(['day_off', 'working_day'])
   kind: 'day_off' | 'working_day';
 
-  @ApiPropertyOptional({ type: [WorkPeriodDto], description: 'Hours of a working_day; omitted: the weekday\'s or the make-up default' })
+  @ApiPropertyOptional({
+    type: [WorkPeriodDto],
+    description: "Hours of a working_day; omitted: the weekday's or the make-up default",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(6)

@@ -35,7 +35,11 @@ export class SlaCalendarService {
   ) {}
 
   async list(): Promise<CalendarView[]> {
-    return (await dbManager(this.db).getRepository(SlaCalendarEntity).find({ order: { isDefault: 'DESC', code: 'ASC' } })).map(calendarView);
+    return (
+      await dbManager(this.db)
+        .getRepository(SlaCalendarEntity)
+        .find({ order: { isDefault: 'DESC', code: 'ASC' } })
+    ).map(calendarView);
   }
 
   async get(idOrCode: string): Promise<CalendarView> {
@@ -52,7 +56,9 @@ export class SlaCalendarService {
       cached.checkedAt = now;
       return cached.calendar;
     }
-    const exceptions = await dbManager(this.db).getRepository(CalendarExceptionEntity).find({ where: { calendarId: row.id }, order: { date: 'ASC' } });
+    const exceptions = await dbManager(this.db)
+      .getRepository(CalendarExceptionEntity)
+      .find({ where: { calendarId: row.id }, order: { date: 'ASC' } });
     const calendar = new WorkingCalendar(definitionOf(row, exceptions));
     const entry = { calendar, version: row.version, checkedAt: now };
     this.cache.set(row.id, entry);
@@ -62,42 +68,64 @@ export class SlaCalendarService {
 
   /** The calendar flagged as default (the Gia Lai office calendar in the seed). */
   async defaultCalendar(): Promise<WorkingCalendar> {
-    const row = await dbManager(this.db).getRepository(SlaCalendarEntity).findOne({ where: { isDefault: true }, order: { code: 'ASC' } });
+    const row = await dbManager(this.db)
+      .getRepository(SlaCalendarEntity)
+      .findOne({ where: { isDefault: true }, order: { code: 'ASC' } });
     if (!row) throw new NotFoundError('Default calendar');
     return this.calendar(row.id);
   }
 
   async exceptions(calendarId: string, year?: string): Promise<CalendarExceptionView[]> {
     const row = await this.find(calendarId);
-    const rows = await dbManager(this.db).getRepository(CalendarExceptionEntity).find({
-      where: { calendarId: row.id, ...(year ? { date: Like(`${year}-%`) } : {}) },
-      order: { date: 'ASC' },
-    });
+    const rows = await dbManager(this.db)
+      .getRepository(CalendarExceptionEntity)
+      .find({
+        where: { calendarId: row.id, ...(year ? { date: Like(`${year}-%`) } : {}) },
+        order: { date: 'ASC' },
+      });
     return rows.map(exceptionView);
   }
 
   /** Adds a dated exception. The whole calendar is re-validated with it: a bad period is a 400 naming the problem, a taken date a 409. */
   async addException(calendarId: string, dto: CalendarExceptionDto, actorId: string): Promise<CalendarExceptionView> {
     const row = await this.find(calendarId);
-    const existing = await dbManager(this.db).getRepository(CalendarExceptionEntity).find({ where: { calendarId: row.id } });
-    if (existing.some((e) => e.date === dto.date)) throw new ConflictError(`date: an exception already exists on ${dto.date}`, 'CONFLICT', { field: 'date' });
+    const existing = await dbManager(this.db)
+      .getRepository(CalendarExceptionEntity)
+      .find({ where: { calendarId: row.id } });
+    if (existing.some((e) => e.date === dto.date))
+      throw new ConflictError(`date: an exception already exists on ${dto.date}`, 'CONFLICT', { field: 'date' });
     const entity: CalendarExceptionEntity = {
       id: uuidv7(),
       calendarId: row.id,
       date: dto.date,
       kind: dto.kind,
-      periods: dto.kind === 'working_day' && dto.periods?.length ? dto.periods.map((p) => ({ start: p.start, end: p.end })) : null,
+      periods:
+        dto.kind === 'working_day' && dto.periods?.length
+          ? dto.periods.map((p) => ({ start: p.start, end: p.end }))
+          : null,
       name: dto.name?.trim() || null,
       createdAt: this.clock.now(),
       createdBy: actorId,
     };
-    if (dto.kind === 'day_off' && dto.periods?.length) throw new ValidationError('periods: a day_off has no periods', { field: 'periods' });
+    if (dto.kind === 'day_off' && dto.periods?.length)
+      throw new ValidationError('periods: a day_off has no periods', { field: 'periods' });
     const problems = validateCalendarDefinition(definitionOf(row, [...existing, entity]));
-    if (problems.length) throw new ValidationError(problems.join('; '), { field: problems[0].includes('period') ? 'periods' : 'date', problems });
+    if (problems.length)
+      throw new ValidationError(problems.join('; '), {
+        field: problems[0].includes('period') ? 'periods' : 'date',
+        problems,
+      });
     await this.db.transaction(async (m) => {
       await m.insert(CalendarExceptionEntity, entity);
       await this.touch(m, row.id);
-      await writeAudit(m, { actorId, entityType: 'calendar', entityId: row.id, action: 'exception_added', to: `${entity.date} ${entity.kind}`, data: { exceptionId: entity.id, name: entity.name } });
+      await writeAudit(m, {
+        actorId,
+        entityType: 'calendar',
+        entityId: row.id,
+        action: 'exception_added',
+        to: `${entity.date} ${entity.kind}`,
+        data: { exceptionId: entity.id, name: entity.name },
+      });
     });
     this.cache.delete(row.id);
     this.cache.delete(row.code);
@@ -106,13 +134,22 @@ export class SlaCalendarService {
 
   async removeException(calendarId: string, exceptionId: string, actorId: string): Promise<void> {
     const row = await this.find(calendarId);
-    if (!UUID.test(exceptionId)) throw new ValidationError('exceptionId must be a UUID', { field: 'exceptionId', constraint: 'isUuid' });
-    const exception = await dbManager(this.db).getRepository(CalendarExceptionEntity).findOneBy({ id: exceptionId, calendarId: row.id });
+    if (!UUID.test(exceptionId))
+      throw new ValidationError('exceptionId must be a UUID', { field: 'exceptionId', constraint: 'isUuid' });
+    const exception = await dbManager(this.db)
+      .getRepository(CalendarExceptionEntity)
+      .findOneBy({ id: exceptionId, calendarId: row.id });
     if (!exception) throw new NotFoundError('Calendar exception', exceptionId);
     await this.db.transaction(async (m) => {
       await m.delete(CalendarExceptionEntity, { id: exceptionId });
       await this.touch(m, row.id);
-      await writeAudit(m, { actorId, entityType: 'calendar', entityId: row.id, action: 'exception_removed', from: `${exception.date} ${exception.kind}` });
+      await writeAudit(m, {
+        actorId,
+        entityType: 'calendar',
+        entityId: row.id,
+        action: 'exception_removed',
+        from: `${exception.date} ${exception.kind}`,
+      });
     });
     this.cache.delete(row.id);
     this.cache.delete(row.code);
@@ -123,7 +160,8 @@ export class SlaCalendarService {
     const start = Date.parse(`${from}T00:00:00Z`);
     const end = Date.parse(`${to}T00:00:00Z`);
     if (!Number.isFinite(start)) throw new ValidationError('from: not a date', { field: 'from', constraint: 'isDate' });
-    if (!Number.isFinite(end) || end < start) throw new ValidationError('to: must be a date on or after from', { field: 'to', constraint: 'dateOrder' });
+    if (!Number.isFinite(end) || end < start)
+      throw new ValidationError('to: must be a date on or after from', { field: 'to', constraint: 'dateOrder' });
     if ((end - start) / DAY_MS > 400) throw new ValidationError('to: at most 400 days per request', { field: 'to' });
     const calendar = await this.calendar(calendarId);
     const days: CalendarDayView[] = [];
@@ -152,9 +190,12 @@ export function definitionOf(row: SlaCalendarEntity, exceptions: CalendarExcepti
     weekly: row.weekly,
     ...(row.makeUpDayPeriods ? { makeUpDayPeriods: row.makeUpDayPeriods } : {}),
     holidayRules: row.holidayRules,
-    exceptions: exceptions.map(
-      (e): CalendarException => ({ date: e.date, kind: e.kind, ...(e.periods ? { periods: e.periods } : {}), ...(e.name ? { name: e.name } : {}) }),
-    ),
+    exceptions: exceptions.map((e): CalendarException => ({
+      date: e.date,
+      kind: e.kind,
+      ...(e.periods ? { periods: e.periods } : {}),
+      ...(e.name ? { name: e.name } : {}),
+    })),
   };
 }
 
@@ -174,5 +215,13 @@ function calendarView(row: SlaCalendarEntity): CalendarView {
 }
 
 function exceptionView(e: CalendarExceptionEntity): CalendarExceptionView {
-  return { id: e.id, calendarId: e.calendarId, date: e.date, kind: e.kind, periods: e.periods, name: e.name, createdAt: e.createdAt.toISOString() };
+  return {
+    id: e.id,
+    calendarId: e.calendarId,
+    date: e.date,
+    kind: e.kind,
+    periods: e.periods,
+    name: e.name,
+    createdAt: e.createdAt.toISOString(),
+  };
 }

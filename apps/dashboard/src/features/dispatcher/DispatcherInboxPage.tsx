@@ -1,6 +1,33 @@
 import { useEffect, useMemo, useState } from 'react';
-import { BellOutlined, CarOutlined, CheckOutlined, CloseOutlined, DollarOutlined, DownloadOutlined, InboxOutlined, MutedOutlined, SoundOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Col, Empty, Form, Input, List, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  BellOutlined,
+  CarOutlined,
+  CheckOutlined,
+  CloseOutlined,
+  DollarOutlined,
+  DownloadOutlined,
+  InboxOutlined,
+  MutedOutlined,
+  SoundOutlined,
+} from '@ant-design/icons';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  List,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { LegEvent, LegView } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -42,7 +69,8 @@ function useNow(ms: number): number {
   return now;
 }
 
-const isOverdue = (leg: LegView, now: number) => !FINISHED.includes(leg.state) && (leg.overdue || Date.parse(leg.dueAt) < now);
+const isOverdue = (leg: LegView, now: number) =>
+  !FINISHED.includes(leg.state) && (leg.overdue || Date.parse(leg.dueAt) < now);
 
 function DueDate({ leg, now }: { leg: LegView; now: number }) {
   const { t } = useI18n();
@@ -68,17 +96,42 @@ function Address({ leg }: { leg: LegView }) {
       {leg.remoteArea && <Tag color="volcano">{t('op.pop.remote')}</Tag>}
       {leg.request && (
         <Typography.Text type="secondary" data-testid="leg-contact">
-          {[leg.request.contactName, formatPhone(leg.request.citizenPhone), `${t('disp.dossier')} ${leg.request.dossierCode} — ${leg.request.procedureName}`].filter(Boolean).join(' · ')}
+          {[
+            leg.request.contactName,
+            formatPhone(leg.request.citizenPhone),
+            `${t('disp.dossier')} ${leg.request.dossierCode} — ${leg.request.procedureName}`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Typography.Text>
       )}
     </Space>
   );
 }
 
-const actionIcons: Partial<Record<LegAction, React.ReactNode>> = { courier: <CarOutlined />, deliver: <CheckOutlined /> };
+const actionIcons: Partial<Record<LegAction, React.ReactNode>> = {
+  courier: <CarOutlined />,
+  deliver: <CheckOutlined />,
+};
 
 /** A pending offer: what, where, the price, the due date and the time left to answer. */
-function OfferItem({ leg, liveDeadline, fresh, now, onAccept, onReject, busy }: { leg: LegView; liveDeadline: string | undefined; fresh: boolean; now: number; onAccept: () => void; onReject: () => void; busy: boolean }) {
+function OfferItem({
+  leg,
+  liveDeadline,
+  fresh,
+  now,
+  onAccept,
+  onReject,
+  busy,
+}: {
+  leg: LegView;
+  liveDeadline: string | undefined;
+  fresh: boolean;
+  now: number;
+  onAccept: () => void;
+  onReject: () => void;
+  busy: boolean;
+}) {
   const { t } = useI18n();
   // The server's word on the offer (pendingOffer); the live event's copy only until the list is re-fetched.
   const deadline = leg.pendingOffer ? leg.pendingOffer.deadlineAt : (liveDeadline ?? null);
@@ -89,10 +142,25 @@ function OfferItem({ leg, liveDeadline, fresh, now, onAccept, onReject, busy }: 
       data-testid="offer-item"
       data-leg-id={leg.id}
       actions={[
-        <Button key="accept" type="primary" icon={<CheckOutlined />} loading={busy} onClick={onAccept} data-testid="offer-accept" disabled={left !== null && left <= 0}>
+        <Button
+          key="accept"
+          type="primary"
+          icon={<CheckOutlined />}
+          loading={busy}
+          onClick={onAccept}
+          data-testid="offer-accept"
+          disabled={left !== null && left <= 0}
+        >
           {t('disp.action.accept')}
         </Button>,
-        <Button key="reject" danger icon={<CloseOutlined />} onClick={onReject} data-testid="offer-reject" disabled={busy || (left !== null && left <= 0)}>
+        <Button
+          key="reject"
+          danger
+          icon={<CloseOutlined />}
+          onClick={onReject}
+          data-testid="offer-reject"
+          disabled={busy || (left !== null && left <= 0)}
+        >
           {t('disp.action.reject')}
         </Button>,
       ]}
@@ -105,10 +173,19 @@ function OfferItem({ leg, liveDeadline, fresh, now, onAccept, onReject, busy }: 
             <Tag color={leg.kind === 'pickup' ? 'blue' : 'purple'}>{t(kindKey(leg.kind))}</Tag>
             {fresh && <Tag color="orange">{t('disp.offer.new')}</Tag>}
             <Tag color={left !== null && left < 300 ? 'red' : 'gold'} data-testid="offer-countdown">
-              {left === null ? t('disp.offer.noDeadline') : left > 0 ? t('disp.offer.left', { time: formatWait(t, left) }) : t('disp.offer.expired')}
+              {left === null
+                ? t('disp.offer.noDeadline')
+                : left > 0
+                  ? t('disp.offer.left', { time: formatWait(t, left) })
+                  : t('disp.offer.expired')}
             </Tag>
             {deadline && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="offer-deadline" data-deadline={deadline}>
+              <Typography.Text
+                type="secondary"
+                style={{ fontSize: 12 }}
+                data-testid="offer-deadline"
+                data-deadline={deadline}
+              >
                 {t('dispatch.offer.deadline', { time: formatDateTime(deadline) })}
               </Typography.Text>
             )}
@@ -119,8 +196,10 @@ function OfferItem({ leg, liveDeadline, fresh, now, onAccept, onReject, busy }: 
             <Address leg={leg} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t(routeKey(leg.routeType))} · {t('disp.postage')}: {formatMoney(leg.postage)}
-              {leg.feeExpected > 0 && ` · ${t('disp.fee.expectedShort')}: ${formatMoney(leg.feeExpected)}`} · {t('disp.due')}: {formatDateTime(leg.dueAt)}
-              {leg.windowFrom && ` · ${t('disp.window')}: ${formatDateTime(leg.windowFrom)} – ${formatDateTime(leg.windowTo)}`}
+              {leg.feeExpected > 0 && ` · ${t('disp.fee.expectedShort')}: ${formatMoney(leg.feeExpected)}`} ·{' '}
+              {t('disp.due')}: {formatDateTime(leg.dueAt)}
+              {leg.windowFrom &&
+                ` · ${t('disp.window')}: ${formatDateTime(leg.windowFrom)} – ${formatDateTime(leg.windowTo)}`}
             </Typography.Text>
           </Space>
         }
@@ -134,11 +213,18 @@ function stepSummary(t: Translate, leg: LegView): string {
   if (leg.courierName) parts.push(`${t('disp.courier.short')}: ${leg.courierName}`);
   if (leg.pickupChecklist) {
     const c = leg.pickupChecklist;
-    parts.push(c.missingDocuments.length ? t('disp.pickup.missingN', { n: c.missingDocuments.length }) : t('disp.pickup.completeShort'));
+    parts.push(
+      c.missingDocuments.length
+        ? t('disp.pickup.missingN', { n: c.missingDocuments.length })
+        : t('disp.pickup.completeShort'),
+    );
     if (c.feeReceiptNumber) parts.push(`${t('disp.pickup.receiptShort')} ${c.feeReceiptNumber}`);
   }
   if (leg.failedAttempts) parts.push(t('disp.failedN', { n: leg.failedAttempts }));
-  if (leg.proofOfDelivery) parts.push(`${leg.proofOfDelivery.recipientName} (${leg.proofOfDelivery.relation}) ${formatDateTime(leg.proofOfDelivery.deliveredAt)}`);
+  if (leg.proofOfDelivery)
+    parts.push(
+      `${leg.proofOfDelivery.recipientName} (${leg.proofOfDelivery.relation}) ${formatDateTime(leg.proofOfDelivery.deliveredAt)}`,
+    );
   return parts.join(' · ');
 }
 
@@ -161,7 +247,11 @@ function FeesCard({ officeId, officeCode }: { officeId: string; officeCode: stri
   const remit = async (v: { reference: string; remittedOn: string }) => {
     setBusy(true);
     try {
-      const r = await api.post<{ amount: number }>('/bcci-remittances', { reference: v.reference.trim(), legIds: selected, remittedOn: vnDateToIso(v.remittedOn)! });
+      const r = await api.post<{ amount: number }>('/bcci-remittances', {
+        reference: v.reference.trim(),
+        legIds: selected,
+        remittedOn: vnDateToIso(v.remittedOn)!,
+      });
       setSelected([]);
       form.setFieldsValue({ reference: '' });
       void message.success(t('disp.remit.done', { amount: formatMoney(r.amount) }));
@@ -205,7 +295,13 @@ function FeesCard({ officeId, officeCode }: { officeId: string; officeCode: stri
       }
       extra={
         <Tooltip title={t('dispatch.fees.downloadHint')}>
-          <Button size="small" icon={<DownloadOutlined />} loading={downloading} onClick={() => void download()} data-testid="fees-csv">
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            loading={downloading}
+            onClick={() => void download()}
+            data-testid="fees-csv"
+          >
             {t('dispatch.fees.download')}
           </Button>
         </Tooltip>
@@ -214,10 +310,20 @@ function FeesCard({ officeId, officeCode }: { officeId: string; officeCode: stri
     >
       <Row gutter={16} style={{ marginBottom: 12 }}>
         <Col span={12}>
-          <Statistic title={t('disp.fees.unremitted')} value={formatMoney(row?.amount ?? 0)} styles={{ content: { color: row?.amount ? '#d4380d' : undefined, fontSize: 20 } }} data-testid="unremitted-amount" />
+          <Statistic
+            title={t('disp.fees.unremitted')}
+            value={formatMoney(row?.amount ?? 0)}
+            styles={{ content: { color: row?.amount ? '#d4380d' : undefined, fontSize: 20 } }}
+            data-testid="unremitted-amount"
+          />
         </Col>
         <Col span={12}>
-          <Statistic title={t('disp.fees.legs')} value={row?.legs ?? 0} styles={{ content: { fontSize: 20 } }} data-testid="unremitted-legs" />
+          <Statistic
+            title={t('disp.fees.legs')}
+            value={row?.legs ?? 0}
+            styles={{ content: { fontSize: 20 } }}
+            data-testid="unremitted-legs"
+          />
         </Col>
       </Row>
       <Table<LegView>
@@ -229,24 +335,72 @@ function FeesCard({ officeId, officeCode }: { officeId: string; officeCode: stri
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         onRow={(l) => ({ 'data-testid': 'fee-row', 'data-leg-id': l.id }) as never}
         columns={[
-          { key: 'code', title: t('disp.code'), render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{l.requestCode}</span> },
-          { key: 'state', title: t('disp.state'), render: (_, l) => <Tag color={STATE_COLORS[l.state]}>{t(stateKey(l.state))}</Tag> },
-          { key: 'fee', title: t('disp.fees.amount'), align: 'right', render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(l.feeCollected)}</span> },
-          { key: 'receipt', title: t('disp.pickup.receiptShort'), render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{l.pickupChecklist?.feeReceiptNumber ?? '—'}</span> },
+          {
+            key: 'code',
+            title: t('disp.code'),
+            render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{l.requestCode}</span>,
+          },
+          {
+            key: 'state',
+            title: t('disp.state'),
+            render: (_, l) => <Tag color={STATE_COLORS[l.state]}>{t(stateKey(l.state))}</Tag>,
+          },
+          {
+            key: 'fee',
+            title: t('disp.fees.amount'),
+            align: 'right',
+            render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(l.feeCollected)}</span>,
+          },
+          {
+            key: 'receipt',
+            title: t('disp.pickup.receiptShort'),
+            render: (_, l) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{l.pickupChecklist?.feeReceiptNumber ?? '—'}</span>
+            ),
+          },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
         {t('disp.remit.hint')}
       </Typography.Paragraph>
-      <Form form={form} layout="inline" name="remittance" initialValues={{ remittedOn: formatDate(new Date()) }} onFinish={(v) => void remit(v)} data-testid="remit-form">
-        <Form.Item name="reference" rules={[{ required: true, whitespace: true, message: t('disp.remit.referenceRequired') }]}>
-          <Input placeholder={t('disp.remit.reference')} maxLength={60} style={{ width: 180 }} data-testid="remit-reference" />
+      <Form
+        form={form}
+        layout="inline"
+        name="remittance"
+        initialValues={{ remittedOn: formatDate(new Date()) }}
+        onFinish={(v) => void remit(v)}
+        data-testid="remit-form"
+      >
+        <Form.Item
+          name="reference"
+          rules={[{ required: true, whitespace: true, message: t('disp.remit.referenceRequired') }]}
+        >
+          <Input
+            placeholder={t('disp.remit.reference')}
+            maxLength={60}
+            style={{ width: 180 }}
+            data-testid="remit-reference"
+          />
         </Form.Item>
-        <Form.Item name="remittedOn" rules={[{ validator: (_, v: string | undefined) => (v && vnDateToIso(v) ? Promise.resolve() : Promise.reject(new Error(t('disp.remit.dateInvalid')))) }]}>
+        <Form.Item
+          name="remittedOn"
+          rules={[
+            {
+              validator: (_, v: string | undefined) =>
+                v && vnDateToIso(v) ? Promise.resolve() : Promise.reject(new Error(t('disp.remit.dateInvalid'))),
+            },
+          ]}
+        >
           <Input placeholder="dd/MM/yyyy" maxLength={10} style={{ width: 130 }} data-testid="remit-date" />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" disabled={!selected.length} loading={busy} data-testid="remit-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            disabled={!selected.length}
+            loading={busy}
+            data-testid="remit-submit"
+          >
             {t('disp.remit.submit', { amount: formatMoney(total) })}
           </Button>
         </Form.Item>
@@ -274,7 +428,12 @@ export default function DispatcherInboxPage() {
     if (p.officeId !== officeId) return;
     setLiveOffers((m) => ({ ...m, [p.legId]: { deadlineAt: p.deadlineAt, at: Date.now() } }));
     playChime();
-    void notification.info({ key: `offer-${p.legId}`, message: t('disp.offer.arrived', { code: p.requestCode }), icon: <BellOutlined style={{ color: '#fa541c' }} />, duration: 6 });
+    void notification.info({
+      key: `offer-${p.legId}`,
+      message: t('disp.offer.arrived', { code: p.requestCode }),
+      icon: <BellOutlined style={{ color: '#fa541c' }} />,
+      duration: 6,
+    });
     invalidate('bcci-legs/');
   });
   useRealtimeEvent('dispatch:leg-updated', () => invalidate('bcci-legs/', KEYS.unremitted));
@@ -285,8 +444,14 @@ export default function DispatcherInboxPage() {
 
   const current = useMemo(() => activeLegs.data?.items ?? [], [activeLegs.data]);
   const all = useMemo(() => legs.data?.items ?? [], [legs.data]);
-  const offers = useMemo(() => current.filter((l) => l.state === 'assigned').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)), [current]);
-  const active = useMemo(() => current.filter((l) => IN_PROGRESS.includes(l.state)).sort((a, b) => a.dueAt.localeCompare(b.dueAt)), [current]);
+  const offers = useMemo(
+    () => current.filter((l) => l.state === 'assigned').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)),
+    [current],
+  );
+  const active = useMemo(
+    () => current.filter((l) => IN_PROGRESS.includes(l.state)).sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+    [current],
+  );
   const finished = useMemo(() => all.filter((l) => FINISHED.includes(l.state)).slice(0, 20), [all]);
   const overdueCount = active.filter((l) => isOverdue(l, now)).length;
 
@@ -315,10 +480,19 @@ export default function DispatcherInboxPage() {
     <>
       <PageHeader
         title={t('nav.dispatcherInbox')}
-        subtitle={office.data ? t('disp.subtitle', { office: `${office.data.code} · ${office.data.name}` }) : t('disp.subtitleShort')}
+        subtitle={
+          office.data
+            ? t('disp.subtitle', { office: `${office.data.code} · ${office.data.name}` })
+            : t('disp.subtitleShort')
+        }
         extra={
           <Tooltip title={muted ? t('disp.sound.unmuteHint') : t('disp.sound.muteHint')}>
-            <Button icon={muted ? <MutedOutlined /> : <SoundOutlined />} onClick={toggleMute} data-testid="mute-toggle" data-muted={muted ? 'true' : 'false'}>
+            <Button
+              icon={muted ? <MutedOutlined /> : <SoundOutlined />}
+              onClick={toggleMute}
+              data-testid="mute-toggle"
+              data-muted={muted ? 'true' : 'false'}
+            >
               {muted ? t('disp.sound.off') : t('disp.sound.on')}
             </Button>
           </Tooltip>
@@ -331,14 +505,23 @@ export default function DispatcherInboxPage() {
               <Space>
                 <InboxOutlined />
                 {t('disp.offers.title')}
-                <Badge count={offers.length} showZero color={offers.length ? '#fa541c' : '#bfbfbf'} data-testid="offers-count" />
+                <Badge
+                  count={offers.length}
+                  showZero
+                  color={offers.length ? '#fa541c' : '#bfbfbf'}
+                  data-testid="offers-count"
+                />
               </Space>
             }
             extra={<Typography.Text type="secondary">{t('disp.offers.hint')}</Typography.Text>}
             data-testid="offers"
           >
             {offers.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={activeLegs.loading && !activeLegs.data ? '…' : t('disp.offers.empty')} data-testid="offers-empty" />
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={activeLegs.loading && !activeLegs.data ? '…' : t('disp.offers.empty')}
+                data-testid="offers-empty"
+              />
             ) : (
               <List
                 dataSource={offers}
@@ -357,7 +540,6 @@ export default function DispatcherInboxPage() {
               />
             )}
           </Card>
-
         </Col>
         <Col xs={24} xl={10}>
           <FeesCard officeId={officeId} officeCode={office.data?.code ?? null} />
@@ -374,7 +556,9 @@ export default function DispatcherInboxPage() {
             }
             extra={
               activeLegs.data && activeLegs.data.total > activeLegs.data.items.length ? (
-                <Typography.Text type="secondary">{t('dispatch.list.more', { shown: activeLegs.data.items.length, total: activeLegs.data.total })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('dispatch.list.more', { shown: activeLegs.data.items.length, total: activeLegs.data.total })}
+                </Typography.Text>
               ) : undefined
             }
             data-testid="active-legs"
@@ -410,7 +594,15 @@ export default function DispatcherInboxPage() {
                     </Space>
                   ),
                 },
-                { key: 'state', title: t('disp.state'), render: (_, l) => <Tag color={STATE_COLORS[l.state]} data-testid="leg-state">{t(stateKey(l.state))}</Tag> },
+                {
+                  key: 'state',
+                  title: t('disp.state'),
+                  render: (_, l) => (
+                    <Tag color={STATE_COLORS[l.state]} data-testid="leg-state">
+                      {t(stateKey(l.state))}
+                    </Tag>
+                  ),
+                },
                 { key: 'due', title: t('disp.due'), render: (_, l) => <DueDate leg={l} now={now} /> },
                 {
                   key: 'actions',
@@ -418,7 +610,15 @@ export default function DispatcherInboxPage() {
                   render: (_, l) => (
                     <Space wrap size={4}>
                       {nextActions(l).map((a) => (
-                        <Button key={a} size="small" type={a === 'fail' || a === 'return' ? 'default' : 'primary'} danger={a === 'fail'} icon={actionIcons[a]} onClick={() => setModal({ leg: l, action: a })} data-testid={`leg-action-${a}`}>
+                        <Button
+                          key={a}
+                          size="small"
+                          type={a === 'fail' || a === 'return' ? 'default' : 'primary'}
+                          danger={a === 'fail'}
+                          icon={actionIcons[a]}
+                          onClick={() => setModal({ leg: l, action: a })}
+                          data-testid={`leg-action-${a}`}
+                        >
                           {t(`disp.action.${a}` as MessageKey)}
                         </Button>
                       ))}
@@ -448,7 +648,13 @@ export default function DispatcherInboxPage() {
                             {formatDate(l.updatedAt)}
                           </Typography.Text>
                           {l.remittance && (
-                            <Tooltip title={t('dispatch.remitted', { amount: formatMoney(l.feeCollected), reference: l.remittance.reference, date: formatDate(`${l.remittance.remittedOn}T12:00:00+07:00`) })}>
+                            <Tooltip
+                              title={t('dispatch.remitted', {
+                                amount: formatMoney(l.feeCollected),
+                                reference: l.remittance.reference,
+                                date: formatDate(`${l.remittance.remittedOn}T12:00:00+07:00`),
+                              })}
+                            >
                               <Tag color="green" data-testid="leg-remitted" data-reference={l.remittance.reference}>
                                 {t('dispatch.remitted.short')} · {l.remittance.reference}
                               </Tag>
@@ -456,7 +662,9 @@ export default function DispatcherInboxPage() {
                           )}
                         </Space>
                       }
-                      description={<Typography.Text style={{ fontSize: 12 }}>{stepSummary(t, l) || '—'}</Typography.Text>}
+                      description={
+                        <Typography.Text style={{ fontSize: 12 }}>{stepSummary(t, l) || '—'}</Typography.Text>
+                      }
                     />
                   </List.Item>
                 )}

@@ -19,7 +19,12 @@ const TITLES: Record<ModalAction, MessageKey> = {
   return: 'disp.return.title',
 };
 
-const RELATIONS: MessageKey[] = ['disp.relation.self', 'disp.relation.family', 'disp.relation.authorised', 'disp.relation.agency'];
+const RELATIONS: MessageKey[] = [
+  'disp.relation.self',
+  'disp.relation.family',
+  'disp.relation.authorised',
+  'disp.relation.agency',
+];
 
 interface Values {
   reason?: string;
@@ -35,7 +40,15 @@ interface Values {
 }
 
 /** One modal for every step of a leg: each action its own required fields, validated here and again by the server. */
-export function LegActionModal({ leg, action, onClose }: { leg: LegView | null; action: ModalAction | null; onClose: () => void }) {
+export function LegActionModal({
+  leg,
+  action,
+  onClose,
+}: {
+  leg: LegView | null;
+  action: ModalAction | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -45,7 +58,13 @@ export function LegActionModal({ leg, action, onClose }: { leg: LegView | null; 
   useEffect(() => {
     if (!leg || !action) return;
     form.resetFields();
-    if (action === 'pickup') form.setFieldsValue({ missingDocuments: [], slipSignedByBoth: false, sealedInFrontOfCitizen: false, feeCollected: leg.kind === 'pickup' ? leg.feeExpected || null : null });
+    if (action === 'pickup')
+      form.setFieldsValue({
+        missingDocuments: [],
+        slipSignedByBoth: false,
+        sealedInFrontOfCitizen: false,
+        feeCollected: leg.kind === 'pickup' ? leg.feeExpected || null : null,
+      });
     if (action === 'deliver') form.setFieldsValue({ deliveredAt: formatDateTime(new Date()), feeCollected: null });
     if (action === 'courier') form.setFieldsValue({ courierName: leg.courierName ?? '' });
   }, [leg, action, form]);
@@ -84,7 +103,8 @@ export function LegActionModal({ leg, action, onClose }: { leg: LegView | null; 
     } catch (err) {
       const field = errorField(err);
       const name = field?.replace(/^checklist\./, '');
-      if (name && form.getFieldInstance(name as never) !== undefined) form.setFields([{ name: name as never, errors: [describeError(t, err)] }]);
+      if (name && form.getFieldInstance(name as never) !== undefined)
+        form.setFields([{ name: name as never, errors: [describeError(t, err)] }]);
       void message.error(describeError(t, err));
     } finally {
       setBusy(false);
@@ -113,14 +133,22 @@ export function LegActionModal({ leg, action, onClose }: { leg: LegView | null; 
         <Form form={form} layout="vertical" name={`leg-${action}`} onFinish={(v) => void submit(v)} requiredMark>
           {(action === 'reject' || action === 'fail' || action === 'return') && (
             <>
-              {action === 'return' && <Typography.Paragraph type="secondary">{t('disp.return.hint', { n: leg.failedAttempts })}</Typography.Paragraph>}
+              {action === 'return' && (
+                <Typography.Paragraph type="secondary">
+                  {t('disp.return.hint', { n: leg.failedAttempts })}
+                </Typography.Paragraph>
+              )}
               <Form.Item name="reason" label={t('disp.reason')} rules={reasonRequired}>
                 <Input.TextArea rows={3} maxLength={500} showCount data-testid="leg-reason" />
               </Form.Item>
             </>
           )}
           {action === 'courier' && (
-            <Form.Item name="courierName" label={t('disp.courier.name')} rules={[{ required: true, whitespace: true, min: 2, message: t('disp.courier.required') }]}>
+            <Form.Item
+              name="courierName"
+              label={t('disp.courier.name')}
+              rules={[{ required: true, whitespace: true, min: 2, message: t('disp.courier.required') }]}
+            >
               <Input maxLength={150} data-testid="courier-name" />
             </Form.Item>
           )}
@@ -128,20 +156,55 @@ export function LegActionModal({ leg, action, onClose }: { leg: LegView | null; 
             <>
               <Typography.Paragraph type="secondary">{t('disp.pickup.hint')}</Typography.Paragraph>
               <Form.Item name="missingDocuments" label={t('disp.pickup.missing')} extra={t('disp.pickup.missingHint')}>
-                <Select mode="tags" suffixIcon={null} placeholder={t('disp.pickup.complete')} tokenSeparators={[';']} data-testid="pickup-missing" />
+                <Select
+                  mode="tags"
+                  suffixIcon={null}
+                  placeholder={t('disp.pickup.complete')}
+                  tokenSeparators={[';']}
+                  data-testid="pickup-missing"
+                />
               </Form.Item>
-              <Form.Item name="slipSignedByBoth" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('disp.pickup.slipRequired')))) }]}>
+              <Form.Item
+                name="slipSignedByBoth"
+                valuePropName="checked"
+                rules={[
+                  {
+                    validator: (_, v) =>
+                      v ? Promise.resolve() : Promise.reject(new Error(t('disp.pickup.slipRequired'))),
+                  },
+                ]}
+              >
                 <Checkbox data-testid="pickup-slip">{t('disp.pickup.slip')}</Checkbox>
               </Form.Item>
               <Form.Item
                 name="sealedInFrontOfCitizen"
                 valuePropName="checked"
-                rules={leg.kind === 'pickup' ? [{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('disp.pickup.sealRequired')))) }] : []}
+                rules={
+                  leg.kind === 'pickup'
+                    ? [
+                        {
+                          validator: (_, v) =>
+                            v ? Promise.resolve() : Promise.reject(new Error(t('disp.pickup.sealRequired'))),
+                        },
+                      ]
+                    : []
+                }
               >
                 <Checkbox data-testid="pickup-sealed">{t('disp.pickup.sealed')}</Checkbox>
               </Form.Item>
-              <Form.Item name="feeCollected" label={t('disp.fee.collected')} extra={leg.feeExpected ? t('disp.fee.expected', { amount: formatMoney(leg.feeExpected) }) : undefined}>
-                <InputNumber<number> min={0} step={1000} precision={0} style={{ width: 220 }} suffix="₫" data-testid="pickup-fee" />
+              <Form.Item
+                name="feeCollected"
+                label={t('disp.fee.collected')}
+                extra={leg.feeExpected ? t('disp.fee.expected', { amount: formatMoney(leg.feeExpected) }) : undefined}
+              >
+                <InputNumber<number>
+                  min={0}
+                  step={1000}
+                  precision={0}
+                  style={{ width: 220 }}
+                  suffix="₫"
+                  data-testid="pickup-fee"
+                />
               </Form.Item>
               <Form.Item
                 name="feeReceiptNumber"
@@ -155,22 +218,48 @@ export function LegActionModal({ leg, action, onClose }: { leg: LegView | null; 
           )}
           {action === 'deliver' && (
             <>
-              <Form.Item name="recipientName" label={t('disp.deliver.recipient')} rules={[{ required: true, whitespace: true, message: t('disp.deliver.recipientRequired') }]}>
+              <Form.Item
+                name="recipientName"
+                label={t('disp.deliver.recipient')}
+                rules={[{ required: true, whitespace: true, message: t('disp.deliver.recipientRequired') }]}
+              >
                 <Input maxLength={150} data-testid="deliver-recipient" />
               </Form.Item>
-              <Form.Item name="relation" label={t('disp.deliver.relation')} rules={[{ required: true, whitespace: true, message: t('disp.deliver.relationRequired') }]}>
-                <AutoComplete options={RELATIONS.map((k) => ({ value: t(k) }))} maxLength={60} data-testid="deliver-relation" />
+              <Form.Item
+                name="relation"
+                label={t('disp.deliver.relation')}
+                rules={[{ required: true, whitespace: true, message: t('disp.deliver.relationRequired') }]}
+              >
+                <AutoComplete
+                  options={RELATIONS.map((k) => ({ value: t(k) }))}
+                  maxLength={60}
+                  data-testid="deliver-relation"
+                />
               </Form.Item>
               <Form.Item
                 name="deliveredAt"
                 label={t('disp.deliver.at')}
                 extra={t('disp.deliver.atHint')}
-                rules={[{ validator: (_, v: string | undefined) => (!v || parseVnDateTime(v) ? Promise.resolve() : Promise.reject(new Error(t('disp.deliver.atInvalid')))) }]}
+                rules={[
+                  {
+                    validator: (_, v: string | undefined) =>
+                      !v || parseVnDateTime(v)
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('disp.deliver.atInvalid'))),
+                  },
+                ]}
               >
                 <Input maxLength={16} style={{ width: 220 }} data-testid="deliver-at" />
               </Form.Item>
               <Form.Item name="feeCollected" label={t('disp.fee.collectedAtDelivery')}>
-                <InputNumber<number> min={0} step={1000} precision={0} style={{ width: 220 }} suffix="₫" data-testid="deliver-fee" />
+                <InputNumber<number>
+                  min={0}
+                  step={1000}
+                  precision={0}
+                  style={{ width: 220 }}
+                  suffix="₫"
+                  data-testid="deliver-fee"
+                />
               </Form.Item>
             </>
           )}

@@ -28,7 +28,8 @@ export const chimeStats = { played: 0 };
 export function playChime(): void {
   if (isMuted()) return;
   try {
-    const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const Ctor =
+      window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctor) return;
     ctx ??= new Ctor();
     if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);

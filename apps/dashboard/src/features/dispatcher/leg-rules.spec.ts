@@ -1,8 +1,14 @@
 import type { LegState, LegView } from '@hotline/contracts';
 import { nextActions, parseVnDateTime, vnDateToIso } from './leg-rules';
 
-const leg = (state: LegState, extra: Partial<LegView> = {}) => ({ state, pickupChecklist: null, failedAttempts: 0, ...extra }) as LegView;
-const checklist = { missingDocuments: [], slipSignedByBoth: true, sealedInFrontOfCitizen: true, feeReceiptNumber: null };
+const leg = (state: LegState, extra: Partial<LegView> = {}) =>
+  ({ state, pickupChecklist: null, failedAttempts: 0, ...extra }) as LegView;
+const checklist = {
+  missingDocuments: [],
+  slipSignedByBoth: true,
+  sealedInFrontOfCitizen: true,
+  feeReceiptNumber: null,
+};
 
 describe('nextActions (only the steps the server allows next)', () => {
   it.each<[string, LegView, string[]]>([
@@ -10,8 +16,16 @@ describe('nextActions (only the steps the server allows next)', () => {
     ['courier assigned', leg('courier_assigned'), ['pickup', 'fail']],
     ['picked up', leg('picked_up', { pickupChecklist: checklist }), ['deliver', 'fail']],
     ['failed before pickup', leg('failed_attempt', { failedAttempts: 1 }), ['courier', 'pickup', 'fail']],
-    ['failed after pickup', leg('failed_attempt', { failedAttempts: 1, pickupChecklist: checklist }), ['deliver', 'fail']],
-    ['failed twice: may go back to the agency', leg('failed_attempt', { failedAttempts: 2, pickupChecklist: checklist }), ['deliver', 'fail', 'return']],
+    [
+      'failed after pickup',
+      leg('failed_attempt', { failedAttempts: 1, pickupChecklist: checklist }),
+      ['deliver', 'fail'],
+    ],
+    [
+      'failed twice: may go back to the agency',
+      leg('failed_attempt', { failedAttempts: 2, pickupChecklist: checklist }),
+      ['deliver', 'fail', 'return'],
+    ],
     ['offer (accept/reject live elsewhere)', leg('assigned'), []],
     ['delivered', leg('delivered'), []],
     ['cancelled', leg('cancelled'), []],

@@ -3,7 +3,15 @@ import type { MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
 import { useResource } from '../../lib/resource';
 
-export { FINISHED, IN_PROGRESS, type LegAction, MIN_FAILED_BEFORE_RETURN, nextActions, parseVnDateTime, vnDateToIso } from './leg-rules';
+export {
+  FINISHED,
+  IN_PROGRESS,
+  type LegAction,
+  MIN_FAILED_BEFORE_RETURN,
+  nextActions,
+  parseVnDateTime,
+  vnDateToIso,
+} from './leg-rules';
 
 /** Resource keys of the inbox (invalidate by prefix after a mutation or a live event). */
 export const KEYS = {
@@ -34,12 +42,16 @@ export const STATE_COLORS: Record<LegState, string> = {
 
 /** Offers and legs in progress (`active=true`: not finished, not unroutable), each offer with its acceptance deadline. */
 export function useActiveLegs() {
-  return useResource<LegPage>(KEYS.activeLegs, () => api.get<LegPage>('/bcci-legs', { query: { active: true, limit: 500 } }));
+  return useResource<LegPage>(KEYS.activeLegs, () =>
+    api.get<LegPage>('/bcci-legs', { query: { active: true, limit: 500 } }),
+  );
 }
 
 /** Every leg of the office whose collected fee waits for a remittance batch, however old (the server's word). */
 export function useUnremittedLegs() {
-  return useResource<LegPage>(KEYS.unremittedLegs, () => api.get<LegPage>('/bcci-legs', { query: { unremitted: true, limit: 500 } }));
+  return useResource<LegPage>(KEYS.unremittedLegs, () =>
+    api.get<LegPage>('/bcci-legs', { query: { unremitted: true, limit: 500 } }),
+  );
 }
 
 /** The office's latest legs of any state (recently finished ones, fees waiting for remittance). */

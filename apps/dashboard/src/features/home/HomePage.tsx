@@ -47,7 +47,11 @@ export default function HomePage() {
               {user.extension && <Descriptions.Item label={t('user.extension')}>{user.extension}</Descriptions.Item>}
               <Descriptions.Item label={t('user.lastLogin')}>{formatDateTime(user.lastLoginAt)}</Descriptions.Item>
               <Descriptions.Item label={t('home.realtime')}>
-                {state === 'online' ? <Tag color="green">{t('realtime.online')}</Tag> : <Tag color="orange">{t('realtime.lost')}</Tag>}
+                {state === 'online' ? (
+                  <Tag color="green">{t('realtime.online')}</Tag>
+                ) : (
+                  <Tag color="orange">{t('realtime.lost')}</Tag>
+                )}
               </Descriptions.Item>
             </Descriptions>
           </Card>
@@ -75,7 +79,12 @@ export default function HomePage() {
                   dataSource={feed}
                   renderItem={(a) => (
                     <List.Item key={a.id}>
-                      <List.Item.Meta title={`${a.from.fullName} · ${formatDateTime(a.sentAt)}`} description={<span style={{ whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,.88)' }}>{a.message}</span>} />
+                      <List.Item.Meta
+                        title={`${a.from.fullName} · ${formatDateTime(a.sentAt)}`}
+                        description={
+                          <span style={{ whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,.88)' }}>{a.message}</span>
+                        }
+                      />
                     </List.Item>
                   )}
                 />

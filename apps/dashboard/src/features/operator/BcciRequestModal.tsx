@@ -1,7 +1,37 @@
 import { useEffect, useMemo, useState } from 'react';
 import { GiftOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Checkbox, Col, Divider, Form, Input, InputNumber, Modal, Row, Segmented, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { BCCI_OPTIONS, ROUTE_TYPES, SERVICE_LEVELS, type BcciOption, type BcciRequestView, type CallView, type CallerLookupView, type PriceLine, type RouteType, type ServiceLevel } from '@hotline/contracts';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Checkbox,
+  Col,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import {
+  BCCI_OPTIONS,
+  ROUTE_TYPES,
+  SERVICE_LEVELS,
+  type BcciOption,
+  type BcciRequestView,
+  type CallView,
+  type CallerLookupView,
+  type PriceLine,
+  type RouteType,
+  type ServiceLevel,
+} from '@hotline/contracts';
 import { CommuneSelect } from '../../components/CommuneSelect';
 import { useI18n } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
@@ -41,8 +71,22 @@ interface Values {
 
 const ADDRESS_FIELDS = ['detail', 'communeCode', 'lat', 'lng'];
 const FIELDS = [
-  'option', 'dossierCode', 'procedureName', 'field', 'agency', 'serviceLevel', 'routeType', 'phone', 'contactName', 'windowFrom', 'windowTo', 'feeOnBehalf', 'notes',
-  'pickupAddress', 'deliveryAddress', ...ADDRESS_FIELDS.flatMap((f) => [`pickupAddress.${f}`, `deliveryAddress.${f}`]),
+  'option',
+  'dossierCode',
+  'procedureName',
+  'field',
+  'agency',
+  'serviceLevel',
+  'routeType',
+  'phone',
+  'contactName',
+  'windowFrom',
+  'windowTo',
+  'feeOnBehalf',
+  'notes',
+  'pickupAddress',
+  'deliveryAddress',
+  ...ADDRESS_FIELDS.flatMap((f) => [`pickupAddress.${f}`, `deliveryAddress.${f}`]),
 ];
 /** When the result goes back to the pickup address, the api's deliveryAddress errors belong on the pickup fields. */
 const DELIVERY_AS_PICKUP: Record<string, string> = Object.fromEntries(
@@ -53,10 +97,23 @@ const KNOWN_FIELDS = ['Đăng ký giao dịch bảo đảm'];
 
 function address(a: AddressValues | undefined) {
   if (!a) return undefined;
-  return { detail: a.detail?.trim() ?? '', communeCode: a.communeCode ?? '', lat: a.lat ?? undefined, lng: a.lng ?? undefined };
+  return {
+    detail: a.detail?.trim() ?? '',
+    communeCode: a.communeCode ?? '',
+    lat: a.lat ?? undefined,
+    lng: a.lng ?? undefined,
+  };
 }
 
-function AddressFields({ name, title, testId }: { name: 'pickupAddress' | 'deliveryAddress'; title: string; testId: string }) {
+function AddressFields({
+  name,
+  title,
+  testId,
+}: {
+  name: 'pickupAddress' | 'deliveryAddress';
+  title: string;
+  testId: string;
+}) {
   const { t } = useI18n();
   const form = Form.useFormInstance<Values>();
   const communes = useCommunes();
@@ -67,12 +124,20 @@ function AddressFields({ name, title, testId }: { name: 'pickupAddress' | 'deliv
       <Typography.Text strong>{title}</Typography.Text>
       <Row gutter={12} style={{ marginTop: 8 }}>
         <Col xs={24} md={12}>
-          <Form.Item name={[name, 'communeCode']} label={t('tickets.bcci.commune')} rules={[{ required: true, message: t('form.required') }]}>
+          <Form.Item
+            name={[name, 'communeCode']}
+            label={t('tickets.bcci.commune')}
+            rules={[{ required: true, message: t('form.required') }]}
+          >
             <CommuneSelect data-testid={`${testId}-commune`} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name={[name, 'detail']} label={t('tickets.bcci.addressDetail')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+          <Form.Item
+            name={[name, 'detail']}
+            label={t('tickets.bcci.addressDetail')}
+            rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+          >
             <Input maxLength={255} data-testid={`${testId}-detail`} placeholder={t('tickets.bcci.addressHint')} />
           </Form.Item>
         </Col>
@@ -110,7 +175,11 @@ function QuotePreview({ lines, total, discount }: { lines: PriceLine[]; total: n
         onRow={(l) => ({ 'data-testid': 'quote-line', 'data-leg-kind': l.legKind }) as never}
         columns={[
           { key: 'kind', title: t('tickets.bcci.leg'), render: (_, l) => t(kindKey(l.legKind)) },
-          { key: 'route', title: t('tickets.bcci.routeType'), render: (_, l) => `${t(routeKey(l.routeType))} · J+${l.dueWorkingDays}` },
+          {
+            key: 'route',
+            title: t('tickets.bcci.routeType'),
+            render: (_, l) => `${t(routeKey(l.routeType))} · J+${l.dueWorkingDays}`,
+          },
           { key: 'base', title: t('tickets.bcci.base'), align: 'right', render: (_, l) => formatMoney(l.basePostage) },
           {
             key: 'promo',
@@ -124,14 +193,21 @@ function QuotePreview({ lines, total, discount }: { lines: PriceLine[]; total: n
                 <Typography.Text type="secondary">{t('tickets.bcci.noPromotion')}</Typography.Text>
               ),
           },
-          { key: 'postage', title: t('tickets.bcci.postage'), align: 'right', render: (_, l) => <strong data-testid="quote-postage">{formatMoney(l.postage)}</strong> },
+          {
+            key: 'postage',
+            title: t('tickets.bcci.postage'),
+            align: 'right',
+            render: (_, l) => <strong data-testid="quote-postage">{formatMoney(l.postage)}</strong>,
+          },
         ]}
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0} colSpan={3}>
               <strong>{t('tickets.bcci.total')}</strong>
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={3}>{discount > 0 && <span data-testid="quote-discount">−{formatMoney(discount)}</span>}</Table.Summary.Cell>
+            <Table.Summary.Cell index={3}>
+              {discount > 0 && <span data-testid="quote-discount">−{formatMoney(discount)}</span>}
+            </Table.Summary.Cell>
             <Table.Summary.Cell index={4} align="right">
               <strong data-testid="quote-total">{formatMoney(total)}</strong>
             </Table.Summary.Cell>
@@ -147,7 +223,19 @@ function QuotePreview({ lines, total, discount }: { lines: PriceLine[]; total: n
  * citizen, phone and address prefilled from the screen-pop; a live price per leg with the promotion that applies; the
  * api's 400s shown under the fields they name.
  */
-export function BcciRequestModal({ open, call, caller, onClose, onCreated }: { open: boolean; call: CallView | null; caller: CallerLookupView | undefined; onClose: () => void; onCreated: (r: BcciRequestView) => void }) {
+export function BcciRequestModal({
+  open,
+  call,
+  caller,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  call: CallView | null;
+  caller: CallerLookupView | undefined;
+  onClose: () => void;
+  onCreated: (r: BcciRequestView) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -170,8 +258,8 @@ export function BcciRequestModal({ open, call, caller, onClose, onCreated }: { o
       pickupAddress: { detail: citizen?.addressDetail ?? undefined, communeCode: citizen?.communeCode ?? undefined },
       deliverySame: true,
     });
-  // Filled once per opening (and when the caller's record arrives): a live update of the call — the citizen hangs up,
-  // the outcome is set — must not wipe what the operator is typing.
+    // Filled once per opening (and when the caller's record arrives): a live update of the call — the citizen hangs up,
+    // the outcome is set — must not wipe what the operator is typing.
   }, [open, call?.id, caller?.citizen?.id, form]);
 
   const option = Form.useWatch('option', form);
@@ -201,7 +289,12 @@ export function BcciRequestModal({ open, call, caller, onClose, onCreated }: { o
     setSaving(true);
     try {
       const pickup = v.option === 'receive_result' ? undefined : address(v.pickupAddress);
-      const delivery = v.option === 'send_dossier' ? undefined : v.option === 'both' && v.deliverySame !== false ? undefined : address(v.deliveryAddress);
+      const delivery =
+        v.option === 'send_dossier'
+          ? undefined
+          : v.option === 'both' && v.deliverySame !== false
+            ? undefined
+            : address(v.deliveryAddress);
       const created = await api.post<BcciRequestView>('/bcci-requests', {
         option: v.option,
         dossierCode: v.dossierCode,
@@ -223,10 +316,12 @@ export function BcciRequestModal({ open, call, caller, onClose, onCreated }: { o
       invalidate(REQUEST_KEYS.mine);
       if (call) {
         // The call says what came of it; an outcome the operator already chose is kept.
-        await api.patch(`/calls/${call.id}`, { requestId: created.id, outcome: call.outcome ?? 'request_created' }).then(
-          () => invalidate('calls/today'),
-          (err: unknown) => void message.warning(t('tickets.form.callNotLinked', { reason: describeError(t, err) })),
-        );
+        await api
+          .patch(`/calls/${call.id}`, { requestId: created.id, outcome: call.outcome ?? 'request_created' })
+          .then(
+            () => invalidate('calls/today'),
+            (err: unknown) => void message.warning(t('tickets.form.callNotLinked', { reason: describeError(t, err) })),
+          );
       }
       void message.success(t('tickets.bcci.created', { code: created.code }));
       onCreated(created);
@@ -252,13 +347,28 @@ export function BcciRequestModal({ open, call, caller, onClose, onCreated }: { o
       data-testid="bcci-modal"
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="bcci-error" />}
-      <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} data-testid="bcci-form" scrollToFirstError>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+        data-testid="bcci-form"
+        scrollToFirstError
+      >
         <Form.Item name="option" label={t('tickets.bcci.option')}>
-          <Segmented<BcciOption> block data-testid="bcci-option" options={BCCI_OPTIONS.map((o) => ({ value: o, label: t(optionKey(o)) }))} />
+          <Segmented<BcciOption>
+            block
+            data-testid="bcci-option"
+            options={BCCI_OPTIONS.map((o) => ({ value: o, label: t(optionKey(o)) }))}
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={8}>
-            <Form.Item name="phone" label={t('tickets.field.phone')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name="phone"
+              label={t('tickets.field.phone')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <Input maxLength={30} data-testid="bcci-phone" />
             </Form.Item>
           </Col>
@@ -268,48 +378,88 @@ export function BcciRequestModal({ open, call, caller, onClose, onCreated }: { o
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="dossierCode" label={t('tickets.field.dossierCode')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+            <Form.Item
+              name="dossierCode"
+              label={t('tickets.field.dossierCode')}
+              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+            >
               <Input maxLength={60} data-testid="bcci-dossier" placeholder="000.00.21.H21-260129-0001" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="procedureName" label={t('tickets.bcci.procedure')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+            <Form.Item
+              name="procedureName"
+              label={t('tickets.bcci.procedure')}
+              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+            >
               <Input maxLength={255} data-testid="bcci-procedure" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="field" label={t('tickets.bcci.field')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-              <AutoComplete options={fieldOptions} filterOption={(input, o) => String(o?.value ?? '').toLowerCase().includes(input.toLowerCase())}>
+            <Form.Item
+              name="field"
+              label={t('tickets.bcci.field')}
+              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+            >
+              <AutoComplete
+                options={fieldOptions}
+                filterOption={(input, o) =>
+                  String(o?.value ?? '')
+                    .toLowerCase()
+                    .includes(input.toLowerCase())
+                }
+              >
                 <Input maxLength={150} data-testid="bcci-field" />
               </AutoComplete>
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="agency" label={t('tickets.field.agency')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-              <AutoComplete options={agencies.active.map((a) => ({ value: a.name }))} filterOption={(input, o) => String(o?.value ?? '').toLowerCase().includes(input.toLowerCase())}>
+            <Form.Item
+              name="agency"
+              label={t('tickets.field.agency')}
+              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+            >
+              <AutoComplete
+                options={agencies.active.map((a) => ({ value: a.name }))}
+                filterOption={(input, o) =>
+                  String(o?.value ?? '')
+                    .toLowerCase()
+                    .includes(input.toLowerCase())
+                }
+              >
                 <Input maxLength={200} data-testid="bcci-agency" />
               </AutoComplete>
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="serviceLevel" label={t('tickets.bcci.serviceLevel')}>
-              <Select data-testid="bcci-level" options={SERVICE_LEVELS.map((s) => ({ value: s, label: t(serviceLevelKey(s)) }))} />
+              <Select
+                data-testid="bcci-level"
+                options={SERVICE_LEVELS.map((s) => ({ value: s, label: t(serviceLevelKey(s)) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="routeType" label={t('tickets.bcci.routeType')}>
-              <Select data-testid="bcci-route" options={ROUTE_TYPES.map((r) => ({ value: r, label: t(routeKey(r)) }))} />
+              <Select
+                data-testid="bcci-route"
+                options={ROUTE_TYPES.map((r) => ({ value: r, label: t(routeKey(r)) }))}
+              />
             </Form.Item>
           </Col>
         </Row>
         <Divider style={{ margin: '4px 0 12px' }} />
-        {needsPickup && <AddressFields name="pickupAddress" title={t('tickets.bcci.pickupAddress')} testId="bcci-pickup" />}
+        {needsPickup && (
+          <AddressFields name="pickupAddress" title={t('tickets.bcci.pickupAddress')} testId="bcci-pickup" />
+        )}
         {option === 'both' && (
           <Form.Item name="deliverySame" valuePropName="checked">
             <Checkbox data-testid="bcci-delivery-same">{t('tickets.bcci.deliverySame')}</Checkbox>
           </Form.Item>
         )}
-        {needsDelivery && separateDelivery && <AddressFields name="deliveryAddress" title={t('tickets.bcci.deliveryAddress')} testId="bcci-delivery" />}
+        {needsDelivery && separateDelivery && (
+          <AddressFields name="deliveryAddress" title={t('tickets.bcci.deliveryAddress')} testId="bcci-delivery" />
+        )}
         <Row gutter={12}>
           <Col xs={12} md={6}>
             <Form.Item name="windowFrom" label={t('tickets.bcci.windowFrom')}>
@@ -329,7 +479,9 @@ export function BcciRequestModal({ open, call, caller, onClose, onCreated }: { o
                 precision={0}
                 style={{ width: '100%' }}
                 data-testid="bcci-fee"
-                formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, '.'))}
+                formatter={(v) =>
+                  v === undefined || v === null || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, '.')
+                }
                 parser={(v) => Number((v ?? '').replace(/\D/g, '')) as never}
                 addonAfter="₫"
               />
@@ -346,7 +498,11 @@ export function BcciRequestModal({ open, call, caller, onClose, onCreated }: { o
       <div style={{ marginTop: 8 }}>
         {quote.quote ? (
           <Spin spinning={quote.loading}>
-            <QuotePreview lines={quote.quote.lines} total={quote.quote.totalPostage} discount={quote.quote.totalDiscount} />
+            <QuotePreview
+              lines={quote.quote.lines}
+              total={quote.quote.totalPostage}
+              discount={quote.quote.totalDiscount}
+            />
           </Spin>
         ) : quote.error ? (
           <Alert type="warning" showIcon title={describeError(t, quote.error)} />

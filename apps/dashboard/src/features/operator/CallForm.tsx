@@ -23,10 +23,10 @@ export interface CallFormHandle {
 }
 
 /** Topic, notes and outcome of one call, saved with PATCH /calls/:id (optimistic locking on the version last seen). */
-export const CallForm = forwardRef<CallFormHandle, { call: CallView; onSaved: (call: CallView) => void; onConflict: () => void }>(function CallForm(
-  { call, onSaved, onConflict },
-  ref,
-) {
+export const CallForm = forwardRef<
+  CallFormHandle,
+  { call: CallView; onSaved: (call: CallView) => void; onConflict: () => void }
+>(function CallForm({ call, onSaved, onConflict }, ref) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const topics = useTopics();
@@ -83,11 +83,17 @@ export const CallForm = forwardRef<CallFormHandle, { call: CallView; onSaved: (c
       layout="vertical"
       name="call-form"
       data-testid="call-form"
-      initialValues={{ topicId: call.topicId ?? undefined, notes: call.notes ?? '', outcome: call.outcome ?? undefined }}
+      initialValues={{
+        topicId: call.topicId ?? undefined,
+        notes: call.notes ?? '',
+        outcome: call.outcome ?? undefined,
+      }}
       onFinish={onFinish}
       requiredMark={false}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="call-form-error" />}
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="call-form-error" />
+      )}
       <Form.Item name="topicId" label={t('op.form.topic')} rules={[{ required: true, message: t('form.required') }]}>
         <Select
           ref={topicRef}
@@ -99,7 +105,14 @@ export const CallForm = forwardRef<CallFormHandle, { call: CallView; onSaved: (c
         />
       </Form.Item>
       <Form.Item name="notes" label={t('op.form.notes')}>
-        <Input.TextArea ref={notesRef} rows={4} maxLength={5000} showCount placeholder={t('op.form.notesPlaceholder')} data-testid="call-notes" />
+        <Input.TextArea
+          ref={notesRef}
+          rows={4}
+          maxLength={5000}
+          showCount
+          placeholder={t('op.form.notesPlaceholder')}
+          data-testid="call-notes"
+        />
       </Form.Item>
       <Form.Item name="outcome" label={t('op.form.outcome')} rules={[{ required: true, message: t('form.required') }]}>
         <Select
@@ -111,7 +124,10 @@ export const CallForm = forwardRef<CallFormHandle, { call: CallView; onSaved: (c
       </Form.Item>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} data-testid="call-save">
-          {t('common.save')} <Typography.Text keyboard style={{ color: 'inherit' }}>Alt+S</Typography.Text>
+          {t('common.save')}{' '}
+          <Typography.Text keyboard style={{ color: 'inherit' }}>
+            Alt+S
+          </Typography.Text>
         </Button>
       </Space>
     </Form>
@@ -124,7 +140,15 @@ export function ShortcutHelp() {
   return (
     <div data-testid="shortcut-help" style={{ fontSize: 12, marginTop: 12 }}>
       <Typography.Text type="secondary">{t('op.shortcuts')}: </Typography.Text>
-      {(['op.shortcut.save', 'op.shortcut.topic', 'op.shortcut.notes', 'op.shortcut.outcome', 'op.shortcut.status'] as const).map((k) => (
+      {(
+        [
+          'op.shortcut.save',
+          'op.shortcut.topic',
+          'op.shortcut.notes',
+          'op.shortcut.outcome',
+          'op.shortcut.status',
+        ] as const
+      ).map((k) => (
         <Tag key={k} style={{ marginInlineEnd: 4 }}>
           {t(k)}
         </Tag>

@@ -60,7 +60,12 @@ export function CallbacksCard() {
         <Space>
           <PhoneOutlined />
           {t('op.cb.title')}
-          <Badge count={items.length} showZero color={items.length ? '#fa541c' : '#bfbfbf'} data-testid="callbacks-count" />
+          <Badge
+            count={items.length}
+            showZero
+            color={items.length ? '#fa541c' : '#bfbfbf'}
+            data-testid="callbacks-count"
+          />
         </Space>
       }
       data-testid="callbacks"
@@ -80,16 +85,20 @@ export function CallbacksCard() {
                 data-phone={cb.phone}
                 actions={[
                   !mine && (
-                    <Button key="assign" size="small" icon={<UserAddOutlined />} loading={busy === cb.id} data-testid="callback-assign" onClick={() => void run(cb.id, () => api.post(`/callbacks/${cb.id}/assign`, {}), t('op.cb.assigned'))}>
+                    <Button
+                      key="assign"
+                      size="small"
+                      icon={<UserAddOutlined />}
+                      loading={busy === cb.id}
+                      data-testid="callback-assign"
+                      onClick={() =>
+                        void run(cb.id, () => api.post(`/callbacks/${cb.id}/assign`, {}), t('op.cb.assigned'))
+                      }
+                    >
                       {t('op.cb.assignMe')}
                     </Button>
                   ),
-                  <Button
-                    key="attempt"
-                    size="small"
-                    data-testid="callback-attempt"
-                    onClick={() => setAttemptFor(cb)}
-                  >
+                  <Button key="attempt" size="small" data-testid="callback-attempt" onClick={() => setAttemptFor(cb)}>
                     {t('op.cb.attempt')}
                   </Button>,
                   <Button
@@ -110,12 +119,21 @@ export function CallbacksCard() {
                     <Space wrap size={6}>
                       <strong>{formatPhone(cb.phone)}</strong>
                       {cb.missedCount > 1 && <Tag color="red">{t('op.cb.missed', { n: cb.missedCount })}</Tag>}
-                      {mine ? <Tag color="blue">{t('op.cb.mine')}</Tag> : cb.assigneeId ? <Tag>{t('op.cb.other')}</Tag> : <Tag color="gold">{t('op.cb.unassigned')}</Tag>}
+                      {mine ? (
+                        <Tag color="blue">{t('op.cb.mine')}</Tag>
+                      ) : cb.assigneeId ? (
+                        <Tag>{t('op.cb.other')}</Tag>
+                      ) : (
+                        <Tag color="gold">{t('op.cb.unassigned')}</Tag>
+                      )}
                     </Space>
                   }
                   description={
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatDateTime(cb.createdAt)} · {t('op.cb.waiting', { age: formatWait(t, Math.max(0, Math.max(now, Date.now()) - Date.parse(cb.createdAt)) / 1000) })}
+                      {formatDateTime(cb.createdAt)} ·{' '}
+                      {t('op.cb.waiting', {
+                        age: formatWait(t, Math.max(0, Math.max(now, Date.now()) - Date.parse(cb.createdAt)) / 1000),
+                      })}
                       {cb.attempts > 0 && ` · ${t('op.cb.attempts', { n: cb.attempts })}`}
                       {cb.lastAttemptAt && ` (${formatDateTime(cb.lastAttemptAt)})`}
                     </Typography.Text>
@@ -145,11 +163,20 @@ export function CallbacksCard() {
           initialValues={{ result: 'no_answer' }}
           onFinish={async (v) => {
             const cb = attemptFor!;
-            if (await run(cb.id, () => api.post(`/callbacks/${cb.id}/attempts`, { result: v.result, note: v.note?.trim() || undefined }), t('op.cb.attemptSaved'))) setAttemptFor(null);
+            if (
+              await run(
+                cb.id,
+                () => api.post(`/callbacks/${cb.id}/attempts`, { result: v.result, note: v.note?.trim() || undefined }),
+                t('op.cb.attemptSaved'),
+              )
+            )
+              setAttemptFor(null);
           }}
         >
           <Form.Item name="result" label={t('op.cb.result')}>
-            <Select options={RESULTS.map((r) => ({ value: r, label: t(`op.cb.result.${r}` as 'op.cb.result.busy') }))} />
+            <Select
+              options={RESULTS.map((r) => ({ value: r, label: t(`op.cb.result.${r}` as 'op.cb.result.busy') }))}
+            />
           </Form.Item>
           <Form.Item name="note" label={t('op.cb.note')}>
             <Input.TextArea rows={2} maxLength={500} />

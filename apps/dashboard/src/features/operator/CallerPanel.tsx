@@ -1,6 +1,15 @@
 import { PhoneOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Empty, List, Space, Statistic, Tag, Typography } from 'antd';
-import { LEG_STATES, normalizePhone, TICKET_STATUSES, type CallView, type CallerLookupView, type CitizenHistorySection, type LegState, type TicketStatus } from '@hotline/contracts';
+import {
+  LEG_STATES,
+  normalizePhone,
+  TICKET_STATUSES,
+  type CallView,
+  type CallerLookupView,
+  type CitizenHistorySection,
+  type LegState,
+  type TicketStatus,
+} from '@hotline/contracts';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { formatDateTime, formatPhone } from '../../lib/format';
 import { stateKey } from '../dispatcher/legs-data';
@@ -22,7 +31,15 @@ const LATEST_STATUS: Record<string, (status: string) => MessageKey | null> = {
 const STATE_COLORS: Record<CallView['state'], string> = { ringing: 'gold', answered: 'green', ended: 'default' };
 
 /** The screen-pop: who is calling, where they live (remote-area tag), what happened before. */
-export function CallerPanel({ call, caller, answeredElsewhere }: { call: CallView; caller: CallerLookupView | undefined; answeredElsewhere: boolean }) {
+export function CallerPanel({
+  call,
+  caller,
+  answeredElsewhere,
+}: {
+  call: CallView;
+  caller: CallerLookupView | undefined;
+  answeredElsewhere: boolean;
+}) {
   const { t } = useI18n();
   const topics = useTopics();
   const citizen = caller?.citizen ?? null;
@@ -41,7 +58,10 @@ export function CallerPanel({ call, caller, answeredElsewhere }: { call: CallVie
       </Typography.Text>
       {s?.latest && (
         <div style={{ fontSize: 12 }} data-testid={`${testId}-latest`}>
-          {t('op.pop.latest', { code: s.latest.code ?? s.latest.id.slice(0, 8), status: statusLabel(s.kind, s.latest.status) })}
+          {t('op.pop.latest', {
+            code: s.latest.code ?? s.latest.id.slice(0, 8),
+            status: statusLabel(s.kind, s.latest.status),
+          })}
         </div>
       )}
     </div>
@@ -58,12 +78,29 @@ export function CallerPanel({ call, caller, answeredElsewhere }: { call: CallVie
           {t(`op.pop.state.${call.state}` as 'op.pop.state.ringing')}
         </Tag>
         <Tag>{t(`op.direction.${call.direction}` as 'op.direction.inbound')}</Tag>
-        {call.outcome && <Tag color={OUTCOME_COLORS[call.outcome]} data-testid="screen-pop-outcome">{t(outcomeKey(call.outcome))}</Tag>}
+        {call.outcome && (
+          <Tag color={OUTCOME_COLORS[call.outcome]} data-testid="screen-pop-outcome">
+            {t(outcomeKey(call.outcome))}
+          </Tag>
+        )}
         <Typography.Text type="secondary">{formatDateTime(call.startedAt)}</Typography.Text>
-        {call.line && <Typography.Text type="secondary">{t('op.pop.line', { line: lineLabel(call.line) })}</Typography.Text>}
+        {call.line && (
+          <Typography.Text type="secondary">{t('op.pop.line', { line: lineLabel(call.line) })}</Typography.Text>
+        )}
       </Space>
-      {answeredElsewhere && <Alert type="info" showIcon title={t('op.pop.answeredElsewhere')} style={{ marginBottom: 8 }} />}
-      {caller?.openCallbackId && <Alert type="warning" showIcon icon={<WarningOutlined />} title={t('op.pop.openCallback')} style={{ marginBottom: 8 }} data-testid="screen-pop-open-callback" />}
+      {answeredElsewhere && (
+        <Alert type="info" showIcon title={t('op.pop.answeredElsewhere')} style={{ marginBottom: 8 }} />
+      )}
+      {caller?.openCallbackId && (
+        <Alert
+          type="warning"
+          showIcon
+          icon={<WarningOutlined />}
+          title={t('op.pop.openCallback')}
+          style={{ marginBottom: 8 }}
+          data-testid="screen-pop-open-callback"
+        />
+      )}
 
       <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('user.fullName')} span={2}>
@@ -93,10 +130,14 @@ export function CallerPanel({ call, caller, answeredElsewhere }: { call: CallVie
           )}
         </Descriptions.Item>
         {citizen?.idNumber && <Descriptions.Item label={t('op.pop.idNumber')}>{citizen.idNumber}</Descriptions.Item>}
-        {citizen?.addressDetail && <Descriptions.Item label={t('op.pop.address')}>{citizen.addressDetail}</Descriptions.Item>}
+        {citizen?.addressDetail && (
+          <Descriptions.Item label={t('op.pop.address')}>{citizen.addressDetail}</Descriptions.Item>
+        )}
         {citizen?.email && <Descriptions.Item label={t('op.pop.email')}>{citizen.email}</Descriptions.Item>}
         {citizen && citizen.phones.length > 1 && (
-          <Descriptions.Item label={t('op.pop.phones')}>{citizen.phones.map((p) => formatPhone(p.phone)).join(', ')}</Descriptions.Item>
+          <Descriptions.Item label={t('op.pop.phones')}>
+            {citizen.phones.map((p) => formatPhone(p.phone)).join(', ')}
+          </Descriptions.Item>
         )}
         {citizen?.notes && (
           <Descriptions.Item label={t('op.pop.notes')} span={2}>
@@ -128,7 +169,11 @@ export function CallerPanel({ call, caller, answeredElsewhere }: { call: CallVie
               <Space wrap size={6}>
                 <span>{formatDateTime(c.startedAt)}</span>
                 <Tag>{t(`op.direction.${c.direction}` as 'op.direction.inbound')}</Tag>
-                {c.outcome ? <Tag color={OUTCOME_COLORS[c.outcome]}>{t(outcomeKey(c.outcome))}</Tag> : <Tag>{t('op.outcome.none')}</Tag>}
+                {c.outcome ? (
+                  <Tag color={OUTCOME_COLORS[c.outcome]}>{t(outcomeKey(c.outcome))}</Tag>
+                ) : (
+                  <Tag>{t('op.outcome.none')}</Tag>
+                )}
                 {c.topicId && <span>{topics.byId.get(c.topicId)?.name ?? ''}</span>}
                 {c.talkSeconds !== null && <Typography.Text type="secondary">{clock(c.talkSeconds)}</Typography.Text>}
               </Space>

@@ -19,7 +19,12 @@ function OfficeName({ id }: { id: string | null }) {
 function LegLine({ leg }: { leg: LegView }) {
   const { t } = useI18n();
   return (
-    <div data-testid="my-request-leg" data-leg-id={leg.id} data-state={leg.state} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', fontSize: 13 }}>
+    <div
+      data-testid="my-request-leg"
+      data-leg-id={leg.id}
+      data-state={leg.state}
+      style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', fontSize: 13 }}
+    >
       <Tag>{t(kindKey(leg.kind))}</Tag>
       <Tag color={STATE_COLORS[leg.state]} data-testid="leg-state">
         {t(stateKey(leg.state))}
@@ -55,20 +60,30 @@ export function MyRequestsCard({ highlightId, extra }: { highlightId?: string | 
   const requests = [...byId.values()]
     .map((r) =>
       // An event newer than what REST returned wins until the list catches up.
-      events.reduce((acc, e) => (acc.legs.some((l) => l.id === e.legId && l.updatedAt <= e.at) ? applyLegEvent(acc, e) : acc), r),
+      events.reduce(
+        (acc, e) => (acc.legs.some((l) => l.id === e.legId && l.updatedAt <= e.at) ? applyLegEvent(acc, e) : acc),
+        r,
+      ),
     )
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, 20);
 
   return (
     <Card title={t('tickets.bcci.mine')} size="small" data-testid="my-requests">
-      {mine.error !== undefined && <Alert type="error" showIcon title={describeError(t, mine.error)} style={{ marginBottom: 8 }} />}
+      {mine.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, mine.error)} style={{ marginBottom: 8 }} />
+      )}
       {requests.length ? (
         <List
           size="small"
           dataSource={requests}
           renderItem={(r) => (
-            <List.Item key={r.id} data-testid="my-request" data-request-id={r.id} style={{ background: r.id === highlightId ? '#f6ffed' : undefined, paddingInline: 8 }}>
+            <List.Item
+              key={r.id}
+              data-testid="my-request"
+              data-request-id={r.id}
+              style={{ background: r.id === highlightId ? '#f6ffed' : undefined, paddingInline: 8 }}
+            >
               <div style={{ width: '100%' }}>
                 <Space wrap size={6}>
                   <strong data-testid="my-request-code">{r.code}</strong>

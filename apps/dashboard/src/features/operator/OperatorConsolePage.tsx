@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CoffeeOutlined, FileAddOutlined, PhoneOutlined, SendOutlined, SoundOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Row, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { BcciRequestView, CallView, CallerLookupView, OperatorStatus, OperatorStatusView, ScreenPopEvent } from '@hotline/contracts';
+import type {
+  BcciRequestView,
+  CallView,
+  CallerLookupView,
+  OperatorStatus,
+  OperatorStatusView,
+  ScreenPopEvent,
+} from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
@@ -32,16 +39,34 @@ export const CALL_ACTION_SLOTS: ActionSlot[] = [
   { key: 'ticket', label: 'op.slot.ticket', icon: <FileAddOutlined /> },
 ];
 
-const STATUS_COLORS: Record<OperatorStatus, string> = { available: 'green', on_call: 'red', wrap_up: 'gold', break: 'default', offline: 'default' };
+const STATUS_COLORS: Record<OperatorStatus, string> = {
+  available: 'green',
+  on_call: 'red',
+  wrap_up: 'gold',
+  break: 'default',
+  offline: 'default',
+};
 
-function StatusSwitcher({ status, onChange, busy }: { status: OperatorStatusView | undefined; onChange: (to: 'available' | 'break') => void; busy: boolean }) {
+function StatusSwitcher({
+  status,
+  onChange,
+  busy,
+}: {
+  status: OperatorStatusView | undefined;
+  onChange: (to: 'available' | 'break') => void;
+  busy: boolean;
+}) {
   const { t } = useI18n();
   const s = status?.status;
   const locked = s === 'on_call';
   return (
     <Space wrap data-testid="my-status" data-status={s ?? ''}>
       <Typography.Text type="secondary">{t('op.status.label')}:</Typography.Text>
-      <Tag color={s ? STATUS_COLORS[s] : 'default'} style={{ fontSize: 14, padding: '2px 10px' }} data-testid="my-status-tag">
+      <Tag
+        color={s ? STATUS_COLORS[s] : 'default'}
+        style={{ fontSize: 14, padding: '2px 10px' }}
+        data-testid="my-status-tag"
+      >
         {s ? t(`op.status.${s}` as MessageKey) : '…'}
       </Tag>
       {status && status.version > 0 && (
@@ -95,11 +120,21 @@ export default function OperatorConsolePage() {
     return liveStatus.version >= a.version ? liveStatus : a;
   }, [statusRes.data, liveStatus]);
 
-  const callById = useCallback((id: string | null): CallView | undefined => (id ? newest(today.data?.items.find((c) => c.id === id), live[id]) : undefined), [today.data, live]);
+  const callById = useCallback(
+    (id: string | null): CallView | undefined =>
+      id
+        ? newest(
+            today.data?.items.find((c) => c.id === id),
+            live[id],
+          )
+        : undefined,
+    [today.data, live],
+  );
   const selected = callById(selectedId);
 
   /** A call of mine that still needs its notes: do not take the panel away from it for a call ringing elsewhere. */
-  const busyWith = (c: CallView | undefined) => !!c && c.operatorId === me.id && c.state !== 'ringing' && c.outcome === null;
+  const busyWith = (c: CallView | undefined) =>
+    !!c && c.operatorId === me.id && c.state !== 'ringing' && c.outcome === null;
 
   useRealtimeEvent('call:screen-pop', (p: ScreenPopEvent) => {
     setLive((m) => ({ ...m, [p.callId]: newest(m[p.callId], p.call)! }));
@@ -168,7 +203,8 @@ export default function OperatorConsolePage() {
     api.get<CallerLookupView>('/citizens/lookup', { query: { phone: lookupPhone! } }),
   );
   const caller = popCaller ?? (selected?.withheld ? undefined : lookup.data);
-  const answeredElsewhere = !!selected && selected.state !== 'ringing' && selected.operatorId !== null && selected.operatorId !== me.id;
+  const answeredElsewhere =
+    !!selected && selected.state !== 'ringing' && selected.operatorId !== null && selected.operatorId !== me.id;
 
   /** After a request or ticket is created from the call, the screen-pop's history counts are read again. */
   const refreshCaller = useCallback(() => {
@@ -187,13 +223,18 @@ export default function OperatorConsolePage() {
   const myCalls = useMemo(() => {
     const map = new Map<string, CallView>();
     for (const c of today.data?.items ?? []) map.set(c.id, c);
-    for (const c of Object.values(live)) if (c.operatorId === me.id && map.has(c.id)) map.set(c.id, newest(map.get(c.id), c)!);
+    for (const c of Object.values(live))
+      if (c.operatorId === me.id && map.has(c.id)) map.set(c.id, newest(map.get(c.id), c)!);
     return [...map.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }, [today.data, live, me.id]);
 
   return (
     <>
-      <PageHeader title={t('nav.operatorConsole')} subtitle={t('op.subtitle')} extra={<StatusSwitcher status={status} onChange={(to) => void setStatus(to)} busy={statusBusy} />} />
+      <PageHeader
+        title={t('nav.operatorConsole')}
+        subtitle={t('op.subtitle')}
+        extra={<StatusSwitcher status={status} onChange={(to) => void setStatus(to)} busy={statusBusy} />}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card
@@ -218,11 +259,28 @@ export default function OperatorConsolePage() {
             {selected ? (
               <CallerPanel call={selected} caller={caller} answeredElsewhere={answeredElsewhere} />
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('op.pop.empty')} data-testid="screen-pop-empty" />
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={t('op.pop.empty')}
+                data-testid="screen-pop-empty"
+              />
             )}
           </Card>
 
-          <Card title={t('op.form.title')} style={{ marginTop: 16 }} extra={selected && <Typography.Text type="secondary">{t('op.form.callOf', { phone: selected.withheld ? t('op.pop.withheld') : formatPhone(selected.phone), time: formatDateTime(selected.startedAt) })}</Typography.Text>}>
+          <Card
+            title={t('op.form.title')}
+            style={{ marginTop: 16 }}
+            extra={
+              selected && (
+                <Typography.Text type="secondary">
+                  {t('op.form.callOf', {
+                    phone: selected.withheld ? t('op.pop.withheld') : formatPhone(selected.phone),
+                    time: formatDateTime(selected.startedAt),
+                  })}
+                </Typography.Text>
+              )
+            }
+          >
             {selected && !answeredElsewhere && (selected.operatorId === me.id || me.role === 'supervisor') ? (
               <CallForm
                 key={`${selected.id}`}
@@ -249,7 +307,13 @@ export default function OperatorConsolePage() {
               {CALL_ACTION_SLOTS.map((slot) => (
                 <Tooltip key={slot.key} title={selected ? undefined : t('tickets.slot.needCall')}>
                   <span data-testid={`slot-${slot.key}`}>
-                    <Button icon={slot.icon} disabled={!selected} type={selected ? 'primary' : 'default'} ghost={!!selected} onClick={() => setOpenSlot(slot.key)}>
+                    <Button
+                      icon={slot.icon}
+                      disabled={!selected}
+                      type={selected ? 'primary' : 'default'}
+                      ghost={!!selected}
+                      onClick={() => setOpenSlot(slot.key)}
+                    >
                       {t(slot.label)}
                     </Button>
                   </span>
@@ -266,7 +330,11 @@ export default function OperatorConsolePage() {
           <div style={{ marginBottom: 16 }}>
             <MyTicketsCard onOpen={setTicketId} />
           </div>
-          <Card title={t('op.calls.title')} data-testid="my-calls" extra={<Typography.Text type="secondary">{t('common.total', { n: myCalls.length })}</Typography.Text>}>
+          <Card
+            title={t('op.calls.title')}
+            data-testid="my-calls"
+            extra={<Typography.Text type="secondary">{t('common.total', { n: myCalls.length })}</Typography.Text>}
+          >
             <Table<CallView>
               size="small"
               rowKey="id"
@@ -274,7 +342,14 @@ export default function OperatorConsolePage() {
               loading={today.loading && !today.data}
               pagination={myCalls.length > 10 ? { pageSize: 10, size: 'small' } : false}
               locale={{ emptyText: t('op.calls.empty') }}
-              onRow={(c) => ({ onClick: () => setSelectedId(c.id), style: { cursor: 'pointer', background: c.id === selectedId ? '#e6f4ff' : undefined }, 'data-testid': 'my-call-row', 'data-call-id': c.id }) as never}
+              onRow={(c) =>
+                ({
+                  onClick: () => setSelectedId(c.id),
+                  style: { cursor: 'pointer', background: c.id === selectedId ? '#e6f4ff' : undefined },
+                  'data-testid': 'my-call-row',
+                  'data-call-id': c.id,
+                }) as never
+              }
               columns={[
                 { key: 'time', title: t('op.calls.time'), width: 64, render: (_, c) => formatTime(c.startedAt) },
                 {
@@ -282,17 +357,30 @@ export default function OperatorConsolePage() {
                   title: t('op.calls.phone'),
                   render: (_, c) => (
                     <Space size={4} wrap>
-                      <span style={{ whiteSpace: 'nowrap' }}>{c.withheld ? t('op.pop.withheld') : formatPhone(c.phone)}</span>
+                      <span style={{ whiteSpace: 'nowrap' }}>
+                        {c.withheld ? t('op.pop.withheld') : formatPhone(c.phone)}
+                      </span>
                       {c.direction === 'outbound' && <Tag>{t('op.direction.outbound')}</Tag>}
                     </Space>
                   ),
                 },
-                { key: 'topic', title: t('op.form.topic'), ellipsis: true, render: (_, c) => (c.topicId ? (topics.byId.get(c.topicId)?.name ?? '—') : '—') },
+                {
+                  key: 'topic',
+                  title: t('op.form.topic'),
+                  ellipsis: true,
+                  render: (_, c) => (c.topicId ? (topics.byId.get(c.topicId)?.name ?? '—') : '—'),
+                },
                 {
                   key: 'outcome',
                   title: t('op.form.outcome'),
                   render: (_, c) =>
-                    c.outcome ? <Tag color={OUTCOME_COLORS[c.outcome]}>{t(outcomeKey(c.outcome))}</Tag> : c.state === 'ended' ? <Tag color="orange">{t('op.outcome.none')}</Tag> : <Tag color="green">{t(`op.pop.state.${c.state}` as MessageKey)}</Tag>,
+                    c.outcome ? (
+                      <Tag color={OUTCOME_COLORS[c.outcome]}>{t(outcomeKey(c.outcome))}</Tag>
+                    ) : c.state === 'ended' ? (
+                      <Tag color="orange">{t('op.outcome.none')}</Tag>
+                    ) : (
+                      <Tag color="green">{t(`op.pop.state.${c.state}` as MessageKey)}</Tag>
+                    ),
                 },
                 { key: 'talk', title: t('op.calls.talk'), width: 70, render: (_, c) => clock(c.talkSeconds) },
               ]}
@@ -316,7 +404,13 @@ export default function OperatorConsolePage() {
       />
       <CreateTicketModal
         open={openSlot === 'ticket'}
-        source={{ call: selected ?? null, caller, requests: createdRequests.filter((r) => !selected?.phone || r.citizenPhone === selected.phone).map((r) => ({ id: r.id, code: r.code })) }}
+        source={{
+          call: selected ?? null,
+          caller,
+          requests: createdRequests
+            .filter((r) => !selected?.phone || r.citizenPhone === selected.phone)
+            .map((r) => ({ id: r.id, code: r.code })),
+        }}
         onClose={() => setOpenSlot(null)}
         onCreated={(tk) => {
           setOpenSlot(null);

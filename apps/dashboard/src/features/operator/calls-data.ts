@@ -32,23 +32,34 @@ export const OUTCOME_COLORS: Record<CallOutcome, string> = {
 };
 
 export function useTopics() {
-  const r = useResource<CallTopicView[]>(KEYS.topics, () => api.get<CallTopicView[]>('/call-topics', { query: { all: true } }));
+  const r = useResource<CallTopicView[]>(KEYS.topics, () =>
+    api.get<CallTopicView[]>('/call-topics', { query: { all: true } }),
+  );
   const byId = useMemo(() => new Map((r.data ?? []).map((t) => [t.id, t])), [r.data]);
-  const active = useMemo(() => (r.data ?? []).filter((t) => t.active).sort((a, b) => a.sortOrder - b.sortOrder), [r.data]);
+  const active = useMemo(
+    () => (r.data ?? []).filter((t) => t.active).sort((a, b) => a.sortOrder - b.sortOrder),
+    [r.data],
+  );
   return { ...r, byId, active };
 }
 
 export function useCallsToday(userId: string) {
   const { iso, day } = startOfTodayVN();
-  return useResource<Page<CallView>>(KEYS.callsToday(userId, day), () => api.get<Page<CallView>>('/calls', { query: { from: iso, limit: 200 } }));
+  return useResource<Page<CallView>>(KEYS.callsToday(userId, day), () =>
+    api.get<Page<CallView>>('/calls', { query: { from: iso, limit: 200 } }),
+  );
 }
 
 export function useOpenCallbacks() {
-  return useResource<CallbackView[]>(KEYS.callbacks, () => api.get<CallbackView[]>('/callbacks', { query: { state: 'open', limit: 200 } }));
+  return useResource<CallbackView[]>(KEYS.callbacks, () =>
+    api.get<CallbackView[]>('/callbacks', { query: { state: 'open', limit: 200 } }),
+  );
 }
 
 export function useMyStatus(userId: string) {
-  return useResource<OperatorStatusView>(KEYS.myStatus(userId), () => api.get<OperatorStatusView>('/operator-status/me'));
+  return useResource<OperatorStatusView>(KEYS.myStatus(userId), () =>
+    api.get<OperatorStatusView>('/operator-status/me'),
+  );
 }
 
 /** The newest of two versions of one call (live events and REST answers may arrive in any order). */

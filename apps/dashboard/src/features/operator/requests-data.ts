@@ -1,5 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { BcciOption, BcciRequestView, LegEvent, Page, QuoteView, RouteType, ServiceLevel } from '@hotline/contracts';
+import type {
+  BcciOption,
+  BcciRequestView,
+  LegEvent,
+  Page,
+  QuoteView,
+  RouteType,
+  ServiceLevel,
+} from '@hotline/contracts';
 import type { MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
 import { useResource } from '../../lib/resource';
@@ -14,7 +22,9 @@ export const serviceLevelKey = (s: ServiceLevel): MessageKey => `tickets.bcci.le
 
 /** My latest requests with their legs (GET /bcci-requests: an operator's own by default). */
 export function useMyRequests() {
-  return useResource<Page<BcciRequestView>>(REQUEST_KEYS.mine, () => api.get<Page<BcciRequestView>>('/bcci-requests', { query: { mine: true, limit: 20 } }));
+  return useResource<Page<BcciRequestView>>(REQUEST_KEYS.mine, () =>
+    api.get<Page<BcciRequestView>>('/bcci-requests', { query: { mine: true, limit: 20 } }),
+  );
 }
 
 /**
@@ -23,7 +33,12 @@ export function useMyRequests() {
  */
 export function applyLegEvent(request: BcciRequestView, e: LegEvent): BcciRequestView {
   if (e.requestId !== request.id) return request;
-  return { ...request, legs: request.legs.map((l) => (l.id === e.legId ? { ...l, state: e.to, officeId: e.officeId ?? l.officeId, updatedAt: e.at } : l)) };
+  return {
+    ...request,
+    legs: request.legs.map((l) =>
+      l.id === e.legId ? { ...l, state: e.to, officeId: e.officeId ?? l.officeId, updatedAt: e.at } : l,
+    ),
+  };
 }
 
 export interface QuoteInput {
@@ -34,11 +49,20 @@ export interface QuoteInput {
 }
 
 /** The live price preview: POST /bcci-requests/quote, debounced while the operator types; the newest answer wins. */
-export function useQuote(input: QuoteInput, delayMs = 300): { quote: QuoteView | null; error: unknown; loading: boolean } {
-  const [state, setState] = useState<{ quote: QuoteView | null; error: unknown; loading: boolean }>({ quote: null, error: undefined, loading: false });
+export function useQuote(
+  input: QuoteInput,
+  delayMs = 300,
+): { quote: QuoteView | null; error: unknown; loading: boolean } {
+  const [state, setState] = useState<{ quote: QuoteView | null; error: unknown; loading: boolean }>({
+    quote: null,
+    error: undefined,
+    loading: false,
+  });
   const field = input.field?.trim() ?? '';
   const ready = !!input.option && !!input.serviceLevel && field.length >= 2;
-  const key = ready ? JSON.stringify([input.option, input.serviceLevel, field, input.routeType ?? 'intra_province']) : null;
+  const key = ready
+    ? JSON.stringify([input.option, input.serviceLevel, field, input.routeType ?? 'intra_province'])
+    : null;
   useEffect(() => {
     if (!key) {
       setState({ quote: null, error: undefined, loading: false });

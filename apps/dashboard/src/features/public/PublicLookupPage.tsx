@@ -1,8 +1,27 @@
 import { useState } from 'react';
 import { PhoneOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, Segmented, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Segmented,
+  Space,
+  Steps,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { ERROR_CODES, type BcciOption, type PublicRequestView, type PublicTicketView, type TicketStatus } from '@hotline/contracts';
+import {
+  ERROR_CODES,
+  type BcciOption,
+  type PublicRequestView,
+  type PublicTicketView,
+  type TicketStatus,
+} from '@hotline/contracts';
 import { useI18n, type Lang, type MessageKey, type Translate } from '../../i18n/i18n';
 import { ApiError, NetworkError } from '../../lib/api-client';
 import { HOTLINE_DISPLAY, HOTLINE_E164 } from '../../lib/brand';
@@ -36,12 +55,27 @@ interface Values {
 function lookupError(t: Translate, err: unknown): { type: 'warning' | 'error'; title: string; text?: string } {
   if (err instanceof NetworkError) return { type: 'error', title: t('error.network') };
   if (err instanceof ApiError) {
-    if (err.status === 404) return { type: 'warning', title: t('catalog.public.notFound'), text: t('catalog.public.notFoundText', { hotline: HOTLINE_DISPLAY }) };
+    if (err.status === 404)
+      return {
+        type: 'warning',
+        title: t('catalog.public.notFound'),
+        text: t('catalog.public.notFoundText', { hotline: HOTLINE_DISPLAY }),
+      };
     if (err.status === 429 || err.code === ERROR_CODES.TOO_MANY_REQUESTS)
-      return { type: 'warning', title: err.retryAfterSeconds ? t('catalog.public.tooManyWait', { wait: formatWait(t, err.retryAfterSeconds) }) : t('catalog.public.tooMany') };
+      return {
+        type: 'warning',
+        title: err.retryAfterSeconds
+          ? t('catalog.public.tooManyWait', { wait: formatWait(t, err.retryAfterSeconds) })
+          : t('catalog.public.tooMany'),
+      };
     if (err.status === 400) {
       const field = (err.body.details as { field?: string } | undefined)?.field;
-      return { type: 'warning', title: t(field === 'phone' || /phone/i.test(err.message) ? 'catalog.public.badPhone' : 'catalog.public.badCode') };
+      return {
+        type: 'warning',
+        title: t(
+          field === 'phone' || /phone/i.test(err.message) ? 'catalog.public.badPhone' : 'catalog.public.badCode',
+        ),
+      };
     }
   }
   return { type: 'error', title: t('catalog.public.failed', { hotline: HOTLINE_DISPLAY }) };
@@ -91,20 +125,58 @@ export default function PublicLookupPage() {
         </div>
         <Card style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">{t('catalog.public.intro')}</Typography.Paragraph>
-          <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} initialValues={{ code: params.get('code') ?? '' }}>
-            <Form.Item name="code" label={t('catalog.public.code')} extra={t('catalog.public.codeHint')} rules={[{ required: true, whitespace: true, message: t('catalog.public.codeRequired') }]}>
-              <Input size="large" autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="BC-260315-000123" />
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            onFinish={onFinish}
+            requiredMark={false}
+            initialValues={{ code: params.get('code') ?? '' }}
+          >
+            <Form.Item
+              name="code"
+              label={t('catalog.public.code')}
+              extra={t('catalog.public.codeHint')}
+              rules={[{ required: true, whitespace: true, message: t('catalog.public.codeRequired') }]}
+            >
+              <Input
+                size="large"
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                placeholder="BC-260315-000123"
+              />
             </Form.Item>
-            <Form.Item name="phone" label={t('catalog.public.phone')} extra={t('catalog.public.phoneHint')} rules={[{ required: true, whitespace: true, message: t('catalog.public.phoneRequired') }]}>
+            <Form.Item
+              name="phone"
+              label={t('catalog.public.phone')}
+              extra={t('catalog.public.phoneHint')}
+              rules={[{ required: true, whitespace: true, message: t('catalog.public.phoneRequired') }]}
+            >
               <Input size="large" inputMode="tel" autoComplete="tel" placeholder="0912 345 678" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" size="large" block icon={<SearchOutlined />} loading={busy} data-testid="lookup-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              size="large"
+              block
+              icon={<SearchOutlined />}
+              loading={busy}
+              data-testid="lookup-submit"
+            >
               {t('catalog.public.submit')}
             </Button>
           </Form>
         </Card>
         {error && (
-          <Alert type={error.type} showIcon title={error.title} description={error.text} style={{ marginBottom: 16 }} data-testid="lookup-error" role="alert" />
+          <Alert
+            type={error.type}
+            showIcon
+            title={error.title}
+            description={error.text}
+            style={{ marginBottom: 16 }}
+            data-testid="lookup-error"
+            role="alert"
+          />
         )}
         {result?.type === 'request' && <RequestResult r={result.data} />}
         {result?.type === 'ticket' && <TicketResult r={result.data} />}
@@ -118,7 +190,12 @@ export default function PublicLookupPage() {
 
 function RequestResult({ r }: { r: PublicRequestView }) {
   const { t } = useI18n();
-  const steps: MessageKey[] = ['catalog.public.step.received', 'catalog.public.step.office', 'catalog.public.step.moving', 'catalog.public.step.done'];
+  const steps: MessageKey[] = [
+    'catalog.public.step.received',
+    'catalog.public.step.office',
+    'catalog.public.step.moving',
+    'catalog.public.step.done',
+  ];
   return (
     <Card title={t('catalog.public.requestTitle', { code: r.code })} data-testid="lookup-request">
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
@@ -129,15 +206,40 @@ function RequestResult({ r }: { r: PublicRequestView }) {
         {r.legs.map((leg) => {
           const s = LEG_STEP[leg.state];
           return (
-            <Card key={leg.kind} type="inner" size="small" title={<span style={{ whiteSpace: 'normal' }}>{t(`catalog.public.leg.${leg.kind}`)}</span>}>
-              <Tag color={s.status === 'error' ? 'orange' : s.status === 'finish' ? 'green' : 'blue'} style={{ marginBottom: 12, fontSize: 14, padding: '2px 10px' }} data-testid="lookup-leg-state">
+            <Card
+              key={leg.kind}
+              type="inner"
+              size="small"
+              title={<span style={{ whiteSpace: 'normal' }}>{t(`catalog.public.leg.${leg.kind}`)}</span>}
+            >
+              <Tag
+                color={s.status === 'error' ? 'orange' : s.status === 'finish' ? 'green' : 'blue'}
+                style={{ marginBottom: 12, fontSize: 14, padding: '2px 10px' }}
+                data-testid="lookup-leg-state"
+              >
                 {t(`catalog.public.legState.${leg.state}`)}
               </Tag>
-              <Steps size="small" current={s.step} status={s.status} items={steps.map((k) => ({ title: t(k) }))} style={{ marginBottom: 12 }} />
+              <Steps
+                size="small"
+                current={s.step}
+                status={s.status}
+                items={steps.map((k) => ({ title: t(k) }))}
+                style={{ marginBottom: 12 }}
+              />
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={t('catalog.public.dueAt')}>{formatDateTime(leg.dueAt)}</Descriptions.Item>
-                {leg.deliveredAt && <Descriptions.Item label={t(leg.kind === 'pickup' ? 'catalog.public.deliveredToAgency' : 'catalog.public.deliveredToYou')}>{formatDateTime(leg.deliveredAt)}</Descriptions.Item>}
-                <Descriptions.Item label={t('catalog.public.updatedAt')}>{formatDateTime(leg.updatedAt)}</Descriptions.Item>
+                {leg.deliveredAt && (
+                  <Descriptions.Item
+                    label={t(
+                      leg.kind === 'pickup' ? 'catalog.public.deliveredToAgency' : 'catalog.public.deliveredToYou',
+                    )}
+                  >
+                    {formatDateTime(leg.deliveredAt)}
+                  </Descriptions.Item>
+                )}
+                <Descriptions.Item label={t('catalog.public.updatedAt')}>
+                  {formatDateTime(leg.updatedAt)}
+                </Descriptions.Item>
               </Descriptions>
             </Card>
           );
@@ -151,12 +253,28 @@ function TicketResult({ r }: { r: PublicTicketView }) {
   const { t } = useI18n();
   const s = TICKET_STATUS[r.status];
   return (
-    <Card title={t('catalog.public.ticketTitle', { code: r.code })} extra={<Tag color={s.color} data-testid="lookup-ticket-status">{t(s.key)}</Tag>} data-testid="lookup-ticket">
+    <Card
+      title={t('catalog.public.ticketTitle', { code: r.code })}
+      extra={
+        <Tag color={s.color} data-testid="lookup-ticket-status">
+          {t(s.key)}
+        </Tag>
+      }
+      data-testid="lookup-ticket"
+    >
       <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('catalog.public.receivedAt')}>{formatDateTime(r.receivedAt)}</Descriptions.Item>
-        {!TICKET_DONE[r.status] && r.resolutionDueAt && <Descriptions.Item label={t('catalog.public.resolutionDue')}>{formatDateTime(r.resolutionDueAt)}</Descriptions.Item>}
-        {r.resolvedAt && <Descriptions.Item label={t('catalog.public.resolvedAt')}>{formatDateTime(r.resolvedAt)}</Descriptions.Item>}
-        {r.closedAt && <Descriptions.Item label={t('catalog.public.closedAt')}>{formatDateTime(r.closedAt)}</Descriptions.Item>}
+        {!TICKET_DONE[r.status] && r.resolutionDueAt && (
+          <Descriptions.Item label={t('catalog.public.resolutionDue')}>
+            {formatDateTime(r.resolutionDueAt)}
+          </Descriptions.Item>
+        )}
+        {r.resolvedAt && (
+          <Descriptions.Item label={t('catalog.public.resolvedAt')}>{formatDateTime(r.resolvedAt)}</Descriptions.Item>
+        )}
+        {r.closedAt && (
+          <Descriptions.Item label={t('catalog.public.closedAt')}>{formatDateTime(r.closedAt)}</Descriptions.Item>
+        )}
       </Descriptions>
       <Typography.Title level={5}>{t('catalog.public.replies')}</Typography.Title>
       {r.replies.length ? (

@@ -15,7 +15,12 @@ describe('public lookup', () => {
     const calls: Array<[string, RequestInit | undefined]> = [];
     const fetchFn = (async (url: string, init?: RequestInit) => {
       calls.push([url, init]);
-      return json(200, { code: 'BC-260101-000001', option: 'send_dossier', createdAt: '2026-01-01T01:00:00.000Z', legs: [] });
+      return json(200, {
+        code: 'BC-260101-000001',
+        option: 'send_dossier',
+        createdAt: '2026-01-01T01:00:00.000Z',
+        legs: [],
+      });
     }) as typeof fetch;
     const r = await lookup('bc-260101-000001', '0912 345 678', fetchFn);
     expect(r.type).toBe('request');
@@ -26,10 +31,22 @@ describe('public lookup', () => {
   });
 
   it('404 and 429 (with its wait) come back as ApiError; no network is NetworkError', async () => {
-    await expect(lookup('BC-260101-000001', '0912345678', (async () => json(404, { statusCode: 404, error: 'Not Found', code: 'NOT_FOUND', message: 'x' })) as typeof fetch)).rejects.toMatchObject({ status: 404 });
-    const e = await lookup('BC-260101-000001', '0912345678', (async () => json(429, { statusCode: 429, error: 'x', code: 'TOO_MANY_REQUESTS', message: 'x' }, { 'retry-after': '42' })) as typeof fetch).catch((x: unknown) => x);
+    await expect(
+      lookup('BC-260101-000001', '0912345678', (async () =>
+        json(404, { statusCode: 404, error: 'Not Found', code: 'NOT_FOUND', message: 'x' })) as typeof fetch),
+    ).rejects.toMatchObject({ status: 404 });
+    const e = await lookup('BC-260101-000001', '0912345678', (async () =>
+      json(
+        429,
+        { statusCode: 429, error: 'x', code: 'TOO_MANY_REQUESTS', message: 'x' },
+        { 'retry-after': '42' },
+      )) as typeof fetch).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);
     expect((e as ApiError).retryAfterSeconds).toBe(42);
-    await expect(lookup('BC-260101-000001', '0912345678', (async () => { throw new TypeError('offline'); }) as typeof fetch)).rejects.toBeInstanceOf(NetworkError);
+    await expect(
+      lookup('BC-260101-000001', '0912345678', (async () => {
+        throw new TypeError('offline');
+      }) as typeof fetch),
+    ).rejects.toBeInstanceOf(NetworkError);
   });
 });

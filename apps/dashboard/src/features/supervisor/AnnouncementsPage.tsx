@@ -86,7 +86,14 @@ export default function AnnouncementsPage() {
         <Col xs={24} lg={13}>
           <Card>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-            <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'all', message: '' }} onFinish={onFinish} requiredMark={false} name="announcement-form">
+            <Form<Values>
+              form={form}
+              layout="vertical"
+              initialValues={{ kind: 'all', message: '' }}
+              onFinish={onFinish}
+              requiredMark={false}
+              name="announcement-form"
+            >
               <Form.Item name="kind" label={t('announce.audience')}>
                 <Radio.Group
                   optionType="button"
@@ -100,28 +107,59 @@ export default function AnnouncementsPage() {
               </Form.Item>
               {kind === 'role' && (
                 <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('form.required') }]}>
-                  <Select<Role> placeholder={t('announce.pickRole')} options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} data-testid="announce-role" />
+                  <Select<Role>
+                    placeholder={t('announce.pickRole')}
+                    options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+                    data-testid="announce-role"
+                  />
                 </Form.Item>
               )}
               {kind === 'office' && (
-                <Form.Item name="officeId" label={t('user.postOffice')} extra={t('announce.officeHint')} rules={[{ required: true, message: t('form.required') }]}>
+                <Form.Item
+                  name="officeId"
+                  label={t('user.postOffice')}
+                  extra={t('announce.officeHint')}
+                  rules={[{ required: true, message: t('form.required') }]}
+                >
                   <PostOfficeSelect />
                 </Form.Item>
               )}
               {kind === 'user' && canPickUser && (
-                <Form.Item name="userId" label={t('announce.kind.user')} rules={[{ required: true, message: t('form.required') }]}>
+                <Form.Item
+                  name="userId"
+                  label={t('announce.kind.user')}
+                  rules={[{ required: true, message: t('form.required') }]}
+                >
                   <Select
                     loading={users.loading}
                     placeholder={t('announce.pickUser')}
                     showSearch={{ filterOption: (input, o) => foldedIncludes(String(o?.label ?? ''), input) }}
-                    options={(users.data ?? []).filter((u) => !u.disabled).map((u) => ({ value: u.id, label: `${u.fullName} (${u.username}) · ${roleLabel(u.role)}` }))}
+                    options={(users.data ?? [])
+                      .filter((u) => !u.disabled)
+                      .map((u) => ({ value: u.id, label: `${u.fullName} (${u.username}) · ${roleLabel(u.role)}` }))}
                   />
                 </Form.Item>
               )}
-              <Form.Item name="message" label={t('announce.message')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-                <Input.TextArea rows={4} maxLength={MAX_MESSAGE} showCount placeholder={t('announce.placeholder')} data-testid="announce-message" />
+              <Form.Item
+                name="message"
+                label={t('announce.message')}
+                rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+              >
+                <Input.TextArea
+                  rows={4}
+                  maxLength={MAX_MESSAGE}
+                  showCount
+                  placeholder={t('announce.placeholder')}
+                  data-testid="announce-message"
+                />
               </Form.Item>
-              <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={sending} data-testid="announce-send">
+              <Button
+                type="primary"
+                htmlType="submit"
+                icon={<SendOutlined />}
+                loading={sending}
+                data-testid="announce-send"
+              >
                 {t('announce.send')}
               </Button>
             </Form>

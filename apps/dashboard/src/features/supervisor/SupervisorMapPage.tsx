@@ -29,17 +29,55 @@ const LIVE_PANELS: Array<{ key: string; Panel: ComponentType }> = [];
 
 function Legend({ withLegs }: { withLegs: boolean }) {
   const t = useT();
-  const swatch = (style: React.CSSProperties) => <span style={{ display: 'inline-block', width: 16, height: 12, border: '1px solid #5b6b7f', verticalAlign: 'middle', marginRight: 6, ...style }} />;
+  const swatch = (style: React.CSSProperties) => (
+    <span
+      style={{
+        display: 'inline-block',
+        width: 16,
+        height: 12,
+        border: '1px solid #5b6b7f',
+        verticalAlign: 'middle',
+        marginRight: 6,
+        ...style,
+      }}
+    />
+  );
   return (
     <Space orientation="vertical" size={4}>
-      <span>{swatch({ background: '#f7fbff' })}{t('map.legendCommune')}</span>
-      <span>{swatch({ background: 'repeating-linear-gradient(45deg,#ffe7ba 0 3px,#fa8c16 3px 5px)' })}{t('map.legendRemote')}</span>
       <span>
-        <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: '#d4380d', margin: '0 9px 0 3px', verticalAlign: 'middle' }} />
+        {swatch({ background: '#f7fbff' })}
+        {t('map.legendCommune')}
+      </span>
+      <span>
+        {swatch({ background: 'repeating-linear-gradient(45deg,#ffe7ba 0 3px,#fa8c16 3px 5px)' })}
+        {t('map.legendRemote')}
+      </span>
+      <span>
+        <span
+          style={{
+            display: 'inline-block',
+            width: 10,
+            height: 10,
+            borderRadius: 5,
+            background: '#d4380d',
+            margin: '0 9px 0 3px',
+            verticalAlign: 'middle',
+          }}
+        />
         {t('map.legendOffice')}
       </span>
       <span>
-        <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: '#8c8c8c', margin: '0 9px 0 3px', verticalAlign: 'middle' }} />
+        <span
+          style={{
+            display: 'inline-block',
+            width: 10,
+            height: 10,
+            borderRadius: 5,
+            background: '#8c8c8c',
+            margin: '0 9px 0 3px',
+            verticalAlign: 'middle',
+          }}
+        />
         {t('map.legendOfficeInactive')}
       </span>
       {withLegs && (
@@ -49,12 +87,33 @@ function Legend({ withLegs }: { withLegs: boolean }) {
           </Typography.Text>
           {ACTIVE_LEG_STATES.map((s) => (
             <span key={s}>
-              <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: LEG_STATE_HEX[s], margin: '0 9px 0 3px', verticalAlign: 'middle' }} />
+              <span
+                style={{
+                  display: 'inline-block',
+                  width: 10,
+                  height: 10,
+                  borderRadius: 5,
+                  background: LEG_STATE_HEX[s],
+                  margin: '0 9px 0 3px',
+                  verticalAlign: 'middle',
+                }}
+              />
               {t(stateKey(s))}
             </span>
           ))}
           <span>
-            <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, border: '2px solid #1677ff', background: '#fff', margin: '0 9px 0 3px', verticalAlign: 'middle' }} />
+            <span
+              style={{
+                display: 'inline-block',
+                width: 10,
+                height: 10,
+                borderRadius: 5,
+                border: '2px solid #1677ff',
+                background: '#fff',
+                margin: '0 9px 0 3px',
+                verticalAlign: 'middle',
+              }}
+            />
             {t('sup.map.legendApproximate')}
           </span>
         </>
@@ -70,7 +129,13 @@ function LegCard({ leg, onClose }: { leg: LegView | undefined; onClose: () => vo
   const offices = useAllPostOffices();
   if (!leg) return null;
   return (
-    <Card size="small" title={t('sup.map.legTitle', { code: leg.requestCode })} extra={<a onClick={onClose}>{t('common.close')}</a>} data-testid="map-leg-card" data-leg-id={leg.id}>
+    <Card
+      size="small"
+      title={t('sup.map.legTitle', { code: leg.requestCode })}
+      extra={<a onClick={onClose}>{t('common.close')}</a>}
+      data-testid="map-leg-card"
+      data-leg-id={leg.id}
+    >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('sup.legs.kind')}>{t(kindKey(leg.kind))}</Descriptions.Item>
         <Descriptions.Item label={t('sup.map.state')}>
@@ -81,9 +146,15 @@ function LegCard({ leg, onClose }: { leg: LegView | undefined; onClose: () => vo
         </Descriptions.Item>
         <Descriptions.Item label={t('disp.address')}>
           {leg.addressDetail}, {communes.byCode.get(leg.communeCode)?.name ?? leg.communeCode}
-          {leg.remoteArea && <Tag color="orange" style={{ marginLeft: 6 }}>{t('commune.remoteShort')}</Tag>}
+          {leg.remoteArea && (
+            <Tag color="orange" style={{ marginLeft: 6 }}>
+              {t('commune.remoteShort')}
+            </Tag>
+          )}
         </Descriptions.Item>
-        <Descriptions.Item label={t('sup.map.office')}>{leg.officeId ? (offices.byId.get(leg.officeId)?.name ?? '—') : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('sup.map.office')}>
+          {leg.officeId ? (offices.byId.get(leg.officeId)?.name ?? '—') : '—'}
+        </Descriptions.Item>
         {leg.courierName && <Descriptions.Item label={t('sup.map.courier')}>{leg.courierName}</Descriptions.Item>}
         <Descriptions.Item label={t('sup.legs.due')}>{formatDateTime(leg.dueAt)}</Descriptions.Item>
         {leg.request && (
@@ -98,7 +169,9 @@ function LegCard({ leg, onClose }: { leg: LegView | undefined; onClose: () => vo
 
 export default function SupervisorMapPage() {
   const t = useT();
-  const boundaries = useResource<BoundaryCollection>('geo/boundaries', () => api.get<BoundaryCollection>('/geo/boundaries'));
+  const boundaries = useResource<BoundaryCollection>('geo/boundaries', () =>
+    api.get<BoundaryCollection>('/geo/boundaries'),
+  );
   const communes = useCommunes();
   const offices = useAllPostOffices();
   const [selected, setSelected] = useState<string | null>(null);
@@ -108,7 +181,8 @@ export default function SupervisorMapPage() {
   const [selectedLegId, setSelectedLegId] = useState<string | null>(null);
   const selectedLeg = selectedLegId ? live.legs.find((l) => l.id === selectedLegId) : undefined;
   const layers = useMemo(
-    () => (showLegs ? [...LIVE_LAYERS, legsLayer(live.legs, communes.byCode, selectedLegId, setSelectedLegId)] : LIVE_LAYERS),
+    () =>
+      showLegs ? [...LIVE_LAYERS, legsLayer(live.legs, communes.byCode, selectedLegId, setSelectedLegId)] : LIVE_LAYERS,
     [showLegs, live.legs, communes.byCode, selectedLegId],
   );
 
@@ -117,18 +191,30 @@ export default function SupervisorMapPage() {
   const remoteCount = all.filter((u) => u.remoteArea).length;
   const activeOffices = officeList.filter((o) => o.active).length;
   const selectedUnit = selected ? communes.byCode.get(selected) : undefined;
-  const selectedOffices = useMemo(() => officeList.filter((o) => selected && (o.communeCode === selected || o.serviceArea.includes(selected))), [officeList, selected]);
+  const selectedOffices = useMemo(
+    () => officeList.filter((o) => selected && (o.communeCode === selected || o.serviceArea.includes(selected))),
+    [officeList, selected],
+  );
   const error = boundaries.error ?? communes.error ?? offices.error ?? live.error;
 
   return (
     <>
       <PageHeader title={t('nav.map')} subtitle={t('map.subtitle')} />
-      {error !== undefined && <Alert type="error" showIcon title={describeError(t, error)} style={{ marginBottom: 16 }} />}
+      {error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, error)} style={{ marginBottom: 16 }} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card size="small" styles={{ body: { padding: 8 } }}>
             {boundaries.data && communes.data ? (
-              <GiaLaiMap boundaries={boundaries.data} communes={communes.byCode} offices={officeList} selected={selected} onSelect={setSelected} layers={layers} />
+              <GiaLaiMap
+                boundaries={boundaries.data}
+                communes={communes.byCode}
+                offices={officeList}
+                selected={selected}
+                onSelect={setSelected}
+                layers={layers}
+              />
             ) : (
               <Skeleton.Node active style={{ width: '100%', height: 480 }} />
             )}
@@ -166,8 +252,12 @@ export default function SupervisorMapPage() {
                 <>
                   <Descriptions size="small" column={1}>
                     <Descriptions.Item label={t('commune.code')}>{selectedUnit.code}</Descriptions.Item>
-                    <Descriptions.Item label={t('commune.type')}>{t(selectedUnit.type === 'ward' ? 'commune.ward' : 'commune.commune')}</Descriptions.Item>
-                    <Descriptions.Item label={t('commune.remoteArea')}>{selectedUnit.remoteArea ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')}</Descriptions.Item>
+                    <Descriptions.Item label={t('commune.type')}>
+                      {t(selectedUnit.type === 'ward' ? 'commune.ward' : 'commune.commune')}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('commune.remoteArea')}>
+                      {selectedUnit.remoteArea ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')}
+                    </Descriptions.Item>
                   </Descriptions>
                   <Typography.Text strong>{t('map.servingOffices')}</Typography.Text>
                   <List
@@ -176,7 +266,10 @@ export default function SupervisorMapPage() {
                     locale={{ emptyText: t('map.noOffice') }}
                     renderItem={(o) => (
                       <List.Item>
-                        <List.Item.Meta title={`${o.name} (${o.code})`} description={o.phone ? `${o.address} · ${formatPhone(o.phone)}` : o.address} />
+                        <List.Item.Meta
+                          title={`${o.name} (${o.code})`}
+                          description={o.phone ? `${o.address} · ${formatPhone(o.phone)}` : o.address}
+                        />
                       </List.Item>
                     )}
                   />

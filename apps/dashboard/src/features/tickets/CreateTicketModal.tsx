@@ -43,7 +43,23 @@ interface Values {
   assignToMe?: boolean;
 }
 
-const FIELDS = ['kind', 'channel', 'phone', 'citizenName', 'subject', 'content', 'categoryId', 'priority', 'communeCode', 'dossierCode', 'bcciRequestId', 'overdue', 'overdue.agencyId', 'overdue.dossierCode', 'overdue.originalDueDate'];
+const FIELDS = [
+  'kind',
+  'channel',
+  'phone',
+  'citizenName',
+  'subject',
+  'content',
+  'categoryId',
+  'priority',
+  'communeCode',
+  'dossierCode',
+  'bcciRequestId',
+  'overdue',
+  'overdue.agencyId',
+  'overdue.dossierCode',
+  'overdue.originalDueDate',
+];
 
 export interface TicketSource {
   call?: CallView | null;
@@ -53,7 +69,17 @@ export interface TicketSource {
 }
 
 /** "Tạo phiếu phản ánh": a feedback ticket from the current call (phone, citizen and call prefilled), then its detail. */
-export function CreateTicketModal({ open, source, onClose, onCreated }: { open: boolean; source: TicketSource; onClose: () => void; onCreated: (t: TicketView) => void }) {
+export function CreateTicketModal({
+  open,
+  source,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  source: TicketSource;
+  onClose: () => void;
+  onCreated: (t: TicketView) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -80,8 +106,8 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
       communeCode: caller?.citizen?.communeCode ?? undefined,
       assignToMe: canOwn,
     });
-  // Filled once per opening (and when the caller's record arrives): a live update of the call — the citizen hangs up,
-  // the outcome is set — must not wipe what the operator is typing.
+    // Filled once per opening (and when the caller's record arrives): a live update of the call — the citizen hangs up,
+    // the outcome is set — must not wipe what the operator is typing.
   }, [open, call?.id, caller?.citizen?.id, form, canOwn]);
 
   const kind = Form.useWatch('kind', form);
@@ -91,8 +117,9 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
   const commune = communeCode ? communes.byCode.get(communeCode) : undefined;
   const raised = commune?.remoteArea && raise !== false ? raisePriority(priority) : priority;
   // The caller's BCCI requests (whoever created them), to link the ticket to the one it is about.
-  const callerRequests = useResource<Page<BcciRequestView>>(open && call?.phone ? `bcci-requests/of?${call.phone}` : null, () =>
-    api.get<Page<BcciRequestView>>('/bcci-requests', { query: { phone: call!.phone!, mine: false, limit: 20 } }),
+  const callerRequests = useResource<Page<BcciRequestView>>(
+    open && call?.phone ? `bcci-requests/of?${call.phone}` : null,
+    () => api.get<Page<BcciRequestView>>('/bcci-requests', { query: { phone: call!.phone!, mine: false, limit: 20 } }),
   );
   const requestOptions = new Map<string, string>();
   for (const r of [...(source.requests ?? []), ...(callerRequests.data?.items ?? [])]) requestOptions.set(r.id, r.code);
@@ -122,7 +149,10 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
         dossierCode: v.kind === 'overdue_dossier' ? undefined : v.dossierCode?.trim() || undefined,
         bcciRequestId: v.bcciRequestId,
         assigneeId: canOwn && v.assignToMe ? me.id : undefined,
-        overdue: v.kind === 'overdue_dossier' ? { agencyId: v.overdue?.agencyId, dossierCode: v.overdue?.dossierCode, originalDueDate } : undefined,
+        overdue:
+          v.kind === 'overdue_dossier'
+            ? { agencyId: v.overdue?.agencyId, dossierCode: v.overdue?.dossierCode, originalDueDate }
+            : undefined,
       });
       invalidate('tickets/');
       if (call) {
@@ -154,21 +184,47 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
       destroyOnHidden
       data-testid="ticket-form-modal"
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="ticket-form-error" />}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} data-testid="ticket-form">
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="ticket-form-error" />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        requiredMark={false}
+        data-testid="ticket-form"
+      >
         <Row gutter={12}>
           <Col xs={24} md={8}>
-            <Form.Item name="kind" label={t('tickets.field.kind')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select data-testid="ticket-kind" options={TICKET_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))} />
+            <Form.Item
+              name="kind"
+              label={t('tickets.field.kind')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <Select
+                data-testid="ticket-kind"
+                options={TICKET_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="channel" label={t('tickets.field.channel')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select data-testid="ticket-channel" options={TICKET_CHANNELS.map((c) => ({ value: c, label: t(`tickets.channel.${c}` as MessageKey) }))} />
+            <Form.Item
+              name="channel"
+              label={t('tickets.field.channel')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <Select
+                data-testid="ticket-channel"
+                options={TICKET_CHANNELS.map((c) => ({ value: c, label: t(`tickets.channel.${c}` as MessageKey) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="phone" label={t('tickets.field.phone')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name="phone"
+              label={t('tickets.field.phone')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <Input data-testid="ticket-phone" maxLength={30} />
             </Form.Item>
           </Col>
@@ -190,18 +246,29 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="subject" label={t('tickets.field.subject')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+            <Form.Item
+              name="subject"
+              label={t('tickets.field.subject')}
+              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+            >
               <Input data-testid="ticket-subject" maxLength={200} showCount />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="content" label={t('tickets.field.content')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+            <Form.Item
+              name="content"
+              label={t('tickets.field.content')}
+              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+            >
               <Input.TextArea data-testid="ticket-content" rows={4} maxLength={10000} showCount />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="priority" label={t('tickets.field.priority')}>
-              <Select data-testid="ticket-priority" options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(priorityKey(p)) }))} />
+              <Select
+                data-testid="ticket-priority"
+                options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(priorityKey(p)) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
@@ -222,7 +289,8 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
                     {t('tickets.form.remote', { commune: commune.name })}{' '}
                     {raised !== priority ? (
                       <>
-                        <Tag color={PRIORITY_COLORS[priority]}>{t(priorityKey(priority))}</Tag>→ <Tag color={PRIORITY_COLORS[raised]}>{t(priorityKey(raised))}</Tag>
+                        <Tag color={PRIORITY_COLORS[priority]}>{t(priorityKey(priority))}</Tag>→{' '}
+                        <Tag color={PRIORITY_COLORS[raised]}>{t(priorityKey(raised))}</Tag>
                       </>
                     ) : (
                       <Typography.Text type="secondary">{t('tickets.form.noBump')}</Typography.Text>
@@ -240,17 +308,33 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
           {kind === 'overdue_dossier' ? (
             <>
               <Col xs={24} md={8}>
-                <Form.Item name={['overdue', 'dossierCode']} label={t('tickets.field.dossierCode')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+                <Form.Item
+                  name={['overdue', 'dossierCode']}
+                  label={t('tickets.field.dossierCode')}
+                  rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+                >
                   <Input data-testid="ticket-overdue-dossier" maxLength={60} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item name={['overdue', 'agencyId']} label={t('tickets.field.agency')} rules={[{ required: true, message: t('form.required') }]}>
-                  <Select data-testid="ticket-overdue-agency" options={agencies.active.map((a) => ({ value: a.id, label: a.name }))} showSearch={{ optionFilterProp: 'label' }} />
+                <Form.Item
+                  name={['overdue', 'agencyId']}
+                  label={t('tickets.field.agency')}
+                  rules={[{ required: true, message: t('form.required') }]}
+                >
+                  <Select
+                    data-testid="ticket-overdue-agency"
+                    options={agencies.active.map((a) => ({ value: a.id, label: a.name }))}
+                    showSearch={{ optionFilterProp: 'label' }}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item name={['overdue', 'originalDueDate']} label={t('tickets.field.originalDueDate')} rules={[{ required: true, message: t('form.required') }]}>
+                <Form.Item
+                  name={['overdue', 'originalDueDate']}
+                  label={t('tickets.field.originalDueDate')}
+                  rules={[{ required: true, message: t('form.required') }]}
+                >
                   <Input data-testid="ticket-overdue-date" placeholder="dd/MM/yyyy" />
                 </Form.Item>
               </Col>
@@ -264,7 +348,12 @@ export function CreateTicketModal({ open, source, onClose, onCreated }: { open: 
           )}
           <Col xs={24} md={12}>
             <Form.Item name="bcciRequestId" label={t('tickets.field.bcciRequest')}>
-              <Select allowClear data-testid="ticket-bcci" placeholder={t('tickets.form.pickRequest')} options={[...requestOptions].map(([value, label]) => ({ value, label }))} />
+              <Select
+                allowClear
+                data-testid="ticket-bcci"
+                placeholder={t('tickets.form.pickRequest')}
+                options={[...requestOptions].map(([value, label]) => ({ value, label }))}
+              />
             </Form.Item>
           </Col>
           {canOwn && (

@@ -33,7 +33,13 @@ export function MyTicketsCard({ onOpen }: { onOpen: (id: string) => void }) {
           renderItem={(r) => {
             const head = headlineTarget(r, now);
             return (
-              <List.Item key={r.id} data-testid="my-ticket" data-ticket-id={r.id} onClick={() => onOpen(r.id)} style={{ cursor: 'pointer', paddingInline: 4 }}>
+              <List.Item
+                key={r.id}
+                data-testid="my-ticket"
+                data-ticket-id={r.id}
+                onClick={() => onOpen(r.id)}
+                style={{ cursor: 'pointer', paddingInline: 4 }}
+              >
                 <div style={{ width: '100%' }}>
                   <Space size={6} wrap>
                     <strong>{r.code}</strong>

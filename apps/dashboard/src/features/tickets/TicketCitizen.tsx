@@ -7,10 +7,21 @@ import { formatPhone } from '../../lib/format';
  * The ticket's citizen: name (or "not given") and the phone written the Vietnamese way. Stacked in a column of its own
  * (the supervisor's rows, the drawer), or on one line under a subject (`inline`, the tickets list).
  */
-export function TicketCitizen({ ticket, inline = false }: { ticket: Pick<TicketView, 'citizenName' | 'citizenPhone'>; inline?: boolean }) {
+export function TicketCitizen({
+  ticket,
+  inline = false,
+}: {
+  ticket: Pick<TicketView, 'citizenName' | 'citizenPhone'>;
+  inline?: boolean;
+}) {
   const { t } = useI18n();
   return (
-    <Space orientation={inline ? 'horizontal' : 'vertical'} size={inline ? 6 : 0} separator={inline ? <Typography.Text type="secondary">·</Typography.Text> : undefined} data-testid="ticket-citizen">
+    <Space
+      orientation={inline ? 'horizontal' : 'vertical'}
+      size={inline ? 6 : 0}
+      separator={inline ? <Typography.Text type="secondary">·</Typography.Text> : undefined}
+      data-testid="ticket-citizen"
+    >
       {ticket.citizenName ? (
         <Typography.Text type={inline ? 'secondary' : undefined} data-testid="ticket-citizen-name">
           {ticket.citizenName}
@@ -20,7 +31,11 @@ export function TicketCitizen({ ticket, inline = false }: { ticket: Pick<TicketV
           {t('tickets.citizen.unnamed')}
         </Typography.Text>
       )}
-      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} data-testid="ticket-citizen-phone">
+      <Typography.Text
+        type="secondary"
+        style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
+        data-testid="ticket-citizen-phone"
+      >
         {formatPhone(ticket.citizenPhone)}
       </Typography.Text>
     </Space>

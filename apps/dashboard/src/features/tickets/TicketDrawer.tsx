@@ -1,7 +1,34 @@
 import { useState, type ReactNode } from 'react';
 import { ArrowRightOutlined, SendOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Rate, Select, Space, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
-import { SLA_TARGET_NAMES, TICKET_TRANSITIONS, type BcciRequestView, type TicketDetailView, type TicketStatus, type TicketView } from '@hotline/contracts';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  List,
+  Rate,
+  Select,
+  Space,
+  Spin,
+  Tabs,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import {
+  SLA_TARGET_NAMES,
+  TICKET_TRANSITIONS,
+  type BcciRequestView,
+  type TicketDetailView,
+  type TicketStatus,
+  type TicketView,
+} from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
@@ -13,7 +40,20 @@ import { useRealtimeEvent } from '../../realtime/RealtimeProvider';
 import { vnDateToIso } from '../dispatcher/leg-rules';
 import { historyActionText, historyReasonText } from './history-text';
 import { SlaCountdown } from './SlaCountdown';
-import { kindKey, priorityKey, PRIORITY_COLORS, statusKey, STATUS_COLORS, statusMoves, TICKET_KEYS, useAgencies, useCategories, useStaffDirectory, useTicketDetail, useTicketHistory } from './tickets-data';
+import {
+  kindKey,
+  priorityKey,
+  PRIORITY_COLORS,
+  statusKey,
+  STATUS_COLORS,
+  statusMoves,
+  TICKET_KEYS,
+  useAgencies,
+  useCategories,
+  useStaffDirectory,
+  useTicketDetail,
+  useTicketHistory,
+} from './tickets-data';
 import { TicketCitizen } from './TicketCitizen';
 
 const refresh = (id: string) => invalidate(TICKET_KEYS.detail(id), TICKET_KEYS.history(id), 'tickets/list');
@@ -24,11 +64,23 @@ function useWho() {
   const me = useCurrentUser();
   const staff = useStaffDirectory();
   return (id: string | null) =>
-    id === null ? t('tickets.who.system') : id === me.id ? t('tickets.who.me') : (staff.byId.get(id)?.fullName ?? t('tickets.who.staff', { id: id.slice(-6) }));
+    id === null
+      ? t('tickets.who.system')
+      : id === me.id
+        ? t('tickets.who.me')
+        : (staff.byId.get(id)?.fullName ?? t('tickets.who.staff', { id: id.slice(-6) }));
 }
 
 /** Supervisors and admins hand a ticket to a named operator: every active one, with the live status when known. */
-function AssignPicker({ ticket, busy, onAssign }: { ticket: TicketView; busy: boolean; onAssign: (assigneeId: string) => void }) {
+function AssignPicker({
+  ticket,
+  busy,
+  onAssign,
+}: {
+  ticket: TicketView;
+  busy: boolean;
+  onAssign: (assigneeId: string) => void;
+}) {
   const { t } = useI18n();
   const staff = useStaffDirectory();
   const [pick, setPick] = useState<string | undefined>();
@@ -36,7 +88,13 @@ function AssignPicker({ ticket, busy, onAssign }: { ticket: TicketView; busy: bo
     .filter((s) => s.userId !== ticket.assigneeId)
     .map((s) => ({
       value: s.userId,
-      label: [s.fullName, s.extension && t('tickets.assign.extension', { ext: s.extension }), s.status && t(`op.status.${s.status}` as MessageKey)].filter(Boolean).join(' · '),
+      label: [
+        s.fullName,
+        s.extension && t('tickets.assign.extension', { ext: s.extension }),
+        s.status && t(`op.status.${s.status}` as MessageKey),
+      ]
+        .filter(Boolean)
+        .join(' · '),
     }));
   return (
     <Space.Compact style={{ width: '100%', marginTop: 8 }}>
@@ -70,7 +128,9 @@ function AssignPicker({ ticket, busy, onAssign }: { ticket: TicketView; busy: bo
 
 /** A linked BCCI request by its code (the ticket stores the id). */
 function RequestCode({ id }: { id: string }) {
-  const r = useResource<BcciRequestView>(`bcci-requests/one/${id}`, () => api.get<BcciRequestView>(`/bcci-requests/${id}`));
+  const r = useResource<BcciRequestView>(`bcci-requests/one/${id}`, () =>
+    api.get<BcciRequestView>(`/bcci-requests/${id}`),
+  );
   return <span data-testid="ticket-bcci-code">{r.data?.code ?? (r.error ? id : '…')}</span>;
 }
 
@@ -97,7 +157,17 @@ function useAction(id: string) {
   return { busy, run };
 }
 
-function Section({ title, children, testId, extra }: { title: string; children: ReactNode; testId: string; extra?: ReactNode }) {
+function Section({
+  title,
+  children,
+  testId,
+  extra,
+}: {
+  title: string;
+  children: ReactNode;
+  testId: string;
+  extra?: ReactNode;
+}) {
   return (
     <Card size="small" title={title} style={{ marginTop: 12 }} data-testid={testId} extra={extra}>
       {children}
@@ -118,7 +188,11 @@ function MessagesCard({ ticket }: { ticket: TicketDetailView }) {
     if (!text) return;
     const ok =
       tab === 'reply'
-        ? await run('reply', () => api.post(`/tickets/${ticket.id}/replies`, { body: text, callBack: callBack || undefined }), 'tickets.done.reply')
+        ? await run(
+            'reply',
+            () => api.post(`/tickets/${ticket.id}/replies`, { body: text, callBack: callBack || undefined }),
+            'tickets.done.reply',
+          )
         : await run('note', () => api.post(`/tickets/${ticket.id}/notes`, { body: text }), 'tickets.done.note');
     if (ok) {
       setBody('');
@@ -132,10 +206,17 @@ function MessagesCard({ ticket }: { ticket: TicketDetailView }) {
           size="small"
           dataSource={ticket.messages}
           renderItem={(m) => (
-            <List.Item key={m.id} data-testid="ticket-message" data-kind={m.kind} style={{ background: m.kind === 'internal_note' ? '#fffbe6' : undefined, paddingInline: 8 }}>
+            <List.Item
+              key={m.id}
+              data-testid="ticket-message"
+              data-kind={m.kind}
+              style={{ background: m.kind === 'internal_note' ? '#fffbe6' : undefined, paddingInline: 8 }}
+            >
               <div style={{ width: '100%' }}>
                 <Space size={6} wrap>
-                  <Tag color={m.kind === 'public_reply' ? 'blue' : 'gold'}>{t(m.kind === 'public_reply' ? 'tickets.messages.reply' : 'tickets.messages.note')}</Tag>
+                  <Tag color={m.kind === 'public_reply' ? 'blue' : 'gold'}>
+                    {t(m.kind === 'public_reply' ? 'tickets.messages.reply' : 'tickets.messages.note')}
+                  </Tag>
                   <Typography.Text type="secondary">
                     {who(m.authorId)} · {formatDateTime(m.createdAt)}
                   </Typography.Text>
@@ -169,13 +250,24 @@ function MessagesCard({ ticket }: { ticket: TicketDetailView }) {
           />
           <Space style={{ marginTop: 8, justifyContent: 'space-between', width: '100%' }} wrap>
             {tab === 'reply' ? (
-              <Checkbox checked={callBack} onChange={(e) => setCallBack(e.target.checked)} data-testid="ticket-reply-callback">
+              <Checkbox
+                checked={callBack}
+                onChange={(e) => setCallBack(e.target.checked)}
+                data-testid="ticket-reply-callback"
+              >
                 {t('tickets.messages.callBack')}
               </Checkbox>
             ) : (
               <span />
             )}
-            <Button type="primary" icon={<SendOutlined />} disabled={!body.trim()} loading={busy === 'reply' || busy === 'note'} onClick={() => void send()} data-testid="ticket-message-send">
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              disabled={!body.trim()}
+              loading={busy === 'reply' || busy === 'note'}
+              onClick={() => void send()}
+              data-testid="ticket-message-send"
+            >
               {t(tab === 'reply' ? 'tickets.messages.sendReply' : 'tickets.messages.sendNote')}
             </Button>
           </Space>
@@ -196,7 +288,11 @@ function ForwardsCard({ ticket }: { ticket: TicketDetailView }) {
   return (
     <Section title={t('tickets.forward.title')} testId="ticket-forwards">
       {ticket.forwards.map((f) => (
-        <div key={f.id} data-testid="ticket-forward" style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8, marginBottom: 8 }}>
+        <div
+          key={f.id}
+          data-testid="ticket-forward"
+          style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8, marginBottom: 8 }}
+        >
           <Space wrap>
             <ArrowRightOutlined />
             <strong>{f.agencyName}</strong>
@@ -204,7 +300,13 @@ function ForwardsCard({ ticket }: { ticket: TicketDetailView }) {
           </Space>
           {f.note && <div style={{ whiteSpace: 'pre-wrap' }}>{f.note}</div>}
           {f.answer ? (
-            <Alert type="success" style={{ marginTop: 6 }} title={t('tickets.forward.answered', { at: formatDateTime(f.answeredAt) })} description={<span style={{ whiteSpace: 'pre-wrap' }}>{f.answer}</span>} data-testid="ticket-forward-answer" />
+            <Alert
+              type="success"
+              style={{ marginTop: 6 }}
+              title={t('tickets.forward.answered', { at: formatDateTime(f.answeredAt) })}
+              description={<span style={{ whiteSpace: 'pre-wrap' }}>{f.answer}</span>}
+              data-testid="ticket-forward-answer"
+            />
           ) : (
             <Space.Compact style={{ width: '100%', marginTop: 6 }}>
               <Input
@@ -216,7 +318,13 @@ function ForwardsCard({ ticket }: { ticket: TicketDetailView }) {
               <Button
                 disabled={!(answers[f.id] ?? '').trim()}
                 loading={busy === `answer-${f.id}`}
-                onClick={() => void run(`answer-${f.id}`, () => api.post(`/tickets/${ticket.id}/forwards/${f.id}/answer`, { answer: answers[f.id].trim() }), 'tickets.done.answer')}
+                onClick={() =>
+                  void run(
+                    `answer-${f.id}`,
+                    () => api.post(`/tickets/${ticket.id}/forwards/${f.id}/answer`, { answer: answers[f.id].trim() }),
+                    'tickets.done.answer',
+                  )
+                }
                 data-testid="ticket-forward-answer-save"
               >
                 {t('tickets.forward.saveAnswer')}
@@ -236,13 +344,26 @@ function ForwardsCard({ ticket }: { ticket: TicketDetailView }) {
             style={{ width: '100%' }}
             data-testid="ticket-forward-agency"
           />
-          <Input.TextArea rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('tickets.forward.noteHint')} data-testid="ticket-forward-note" />
+          <Input.TextArea
+            rows={2}
+            maxLength={2000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t('tickets.forward.noteHint')}
+            data-testid="ticket-forward-note"
+          />
           <Button
             icon={<ArrowRightOutlined />}
             disabled={!agencyId}
             loading={busy === 'forward'}
             onClick={async () => {
-              if (await run('forward', () => api.post(`/tickets/${ticket.id}/forwards`, { agencyId, note: note.trim() || undefined }), 'tickets.done.forward')) {
+              if (
+                await run(
+                  'forward',
+                  () => api.post(`/tickets/${ticket.id}/forwards`, { agencyId, note: note.trim() || undefined }),
+                  'tickets.done.forward',
+                )
+              ) {
                 setAgencyId(undefined);
                 setNote('');
               }
@@ -273,14 +394,25 @@ function OverdueCard({ ticket }: { ticket: TicketDetailView }) {
     <Section title={t('tickets.overdue.title')} testId="ticket-overdue">
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('tickets.field.dossierCode')}>{o.dossierCode}</Descriptions.Item>
-        <Descriptions.Item label={t('tickets.field.agency')}>{agencies.byId.get(o.agencyId)?.name ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('tickets.field.originalDueDate')}>{formatDate(`${o.originalDueDate}T00:00:00+07:00`)}</Descriptions.Item>
+        <Descriptions.Item label={t('tickets.field.agency')}>
+          {agencies.byId.get(o.agencyId)?.name ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('tickets.field.originalDueDate')}>
+          {formatDate(`${o.originalDueDate}T00:00:00+07:00`)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('tickets.overdue.newDate')}>
-          <span data-testid="ticket-overdue-new-date">{o.newDueDate ? formatDate(`${o.newDueDate}T00:00:00+07:00`) : '—'}</span>
+          <span data-testid="ticket-overdue-new-date">
+            {o.newDueDate ? formatDate(`${o.newDueDate}T00:00:00+07:00`) : '—'}
+          </span>
         </Descriptions.Item>
         {o.apologyReason && (
           <Descriptions.Item label={t('tickets.overdue.reason')} span={2}>
-            {o.apologyReason} {o.apologySlipDate && <Typography.Text type="secondary">({t('tickets.overdue.slipOn', { date: formatDate(`${o.apologySlipDate}T00:00:00+07:00`) })})</Typography.Text>}
+            {o.apologyReason}{' '}
+            {o.apologySlipDate && (
+              <Typography.Text type="secondary">
+                ({t('tickets.overdue.slipOn', { date: formatDate(`${o.apologySlipDate}T00:00:00+07:00`) })})
+              </Typography.Text>
+            )}
           </Descriptions.Item>
         )}
       </Descriptions>
@@ -298,18 +430,32 @@ function OverdueCard({ ticket }: { ticket: TicketDetailView }) {
             const newDueDate = vnDateToIso(v.newDueDate);
             const slipDate = v.slipDate?.trim() ? vnDateToIso(v.slipDate) : undefined;
             if (!newDueDate) return form.setFields([{ name: 'newDueDate', errors: [t('tickets.form.dateInvalid')] }]);
-            if (slipDate === null) return form.setFields([{ name: 'slipDate', errors: [t('tickets.form.dateInvalid')] }]);
-            await run('apology', () => api.post(`/tickets/${ticket.id}/overdue-dossier/apology`, { reason: v.reason, newDueDate, slipDate }), 'tickets.done.apology');
+            if (slipDate === null)
+              return form.setFields([{ name: 'slipDate', errors: [t('tickets.form.dateInvalid')] }]);
+            await run(
+              'apology',
+              () =>
+                api.post(`/tickets/${ticket.id}/overdue-dossier/apology`, { reason: v.reason, newDueDate, slipDate }),
+              'tickets.done.apology',
+            );
           }}
         >
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             {t('tickets.overdue.hint')}
           </Typography.Paragraph>
-          <Form.Item name="reason" label={t('tickets.overdue.reason')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+          <Form.Item
+            name="reason"
+            label={t('tickets.overdue.reason')}
+            rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+          >
             <Input.TextArea rows={2} maxLength={1000} data-testid="apology-reason" />
           </Form.Item>
           <Space wrap>
-            <Form.Item name="newDueDate" label={t('tickets.overdue.newDate')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name="newDueDate"
+              label={t('tickets.overdue.newDate')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <Input placeholder="dd/MM/yyyy" data-testid="apology-new-date" />
             </Form.Item>
             <Form.Item name="slipDate" label={t('tickets.overdue.slipDate')}>
@@ -343,8 +489,25 @@ function CsatCard({ ticket }: { ticket: TicketDetailView }) {
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Rate value={score} onChange={setScore} data-testid="csat-score" />
-          <Input maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('tickets.csat.commentHint')} data-testid="csat-comment" />
-          <Button disabled={!score} loading={busy === 'csat'} onClick={() => void run('csat', () => api.post(`/tickets/${ticket.id}/csat`, { score, comment: comment.trim() || undefined }), 'tickets.done.csat')} data-testid="csat-submit">
+          <Input
+            maxLength={1000}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            placeholder={t('tickets.csat.commentHint')}
+            data-testid="csat-comment"
+          />
+          <Button
+            disabled={!score}
+            loading={busy === 'csat'}
+            onClick={() =>
+              void run(
+                'csat',
+                () => api.post(`/tickets/${ticket.id}/csat`, { score, comment: comment.trim() || undefined }),
+                'tickets.done.csat',
+              )
+            }
+            data-testid="csat-submit"
+          >
             {t('tickets.csat.submit')}
           </Button>
         </Space>
@@ -359,7 +522,18 @@ function HistoryCard({ id }: { id: string }) {
   const history = useTicketHistory(id);
   const label = (action: string) => historyActionText(t, action);
   const PEOPLE = new Set(['assigned', 'reassigned', 'taken_over']);
-  const value = (action: string, s: string | null) => (s === null ? null : PEOPLE.has(action) ? who(s) : s in STATUS_COLORS ? t(statusKey(s as TicketStatus)) : /^\d{4}-\d{2}-\d{2}$/.test(s) ? formatDate(`${s}T00:00:00+07:00`) : /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(s) ? formatDateTime(s) : s);
+  const value = (action: string, s: string | null) =>
+    s === null
+      ? null
+      : PEOPLE.has(action)
+        ? who(s)
+        : s in STATUS_COLORS
+          ? t(statusKey(s as TicketStatus))
+          : /^\d{4}-\d{2}-\d{2}$/.test(s)
+            ? formatDate(`${s}T00:00:00+07:00`)
+            : /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(s)
+              ? formatDateTime(s)
+              : s;
   // Reasons the server wrote by itself ("work started", "resolution warning") are shown in words; typed ones as written.
   const reason = (r: string) => historyReasonText(t, r);
   return (
@@ -398,7 +572,15 @@ function HistoryCard({ id }: { id: string }) {
 }
 
 /** The ticket detail: SLA countdowns, allowed status moves, assignment, replies/notes, forwarding, overdue dossier, CSAT, history. */
-export function TicketDrawer({ ticketId, onClose, live }: { ticketId: string | null; onClose: () => void; live?: TicketView }) {
+export function TicketDrawer({
+  ticketId,
+  onClose,
+  live,
+}: {
+  ticketId: string | null;
+  onClose: () => void;
+  live?: TicketView;
+}) {
   const { t } = useI18n();
   const me = useCurrentUser();
   const detail = useTicketDetail(ticketId);
@@ -464,7 +646,9 @@ export function TicketDrawer({ ticketId, onClose, live }: { ticketId: string | n
           <Card size="small" style={{ marginTop: 12 }} data-testid="ticket-actions">
             <Space wrap>
               <Typography.Text type="secondary">{t('tickets.detail.assignee')}:</Typography.Text>
-              <strong data-testid="ticket-assignee">{head.assigneeId ? who(head.assigneeId) : t('tickets.who.nobody')}</strong>
+              <strong data-testid="ticket-assignee">
+                {head.assigneeId ? who(head.assigneeId) : t('tickets.who.nobody')}
+              </strong>
               {head.assigneeId !== me.id && head.status !== 'closed' && (!head.assigneeId || supervisor) && (
                 <Button
                   size="small"
@@ -472,7 +656,14 @@ export function TicketDrawer({ ticketId, onClose, live }: { ticketId: string | n
                   loading={busy === 'assign'}
                   data-testid="ticket-assign-me"
                   onClick={() =>
-                    void run('assign', () => (head.assigneeId && supervisor ? api.post(`/tickets/${head.id}/take-over`) : api.post(`/tickets/${head.id}/assign`, { assigneeId: me.id })), 'tickets.done.assign')
+                    void run(
+                      'assign',
+                      () =>
+                        head.assigneeId && supervisor
+                          ? api.post(`/tickets/${head.id}/take-over`)
+                          : api.post(`/tickets/${head.id}/assign`, { assigneeId: me.id }),
+                      'tickets.done.assign',
+                    )
                   }
                 >
                   {t(head.assigneeId ? 'tickets.detail.takeOver' : 'tickets.detail.assignMe')}
@@ -480,14 +671,36 @@ export function TicketDrawer({ ticketId, onClose, live }: { ticketId: string | n
               )}
             </Space>
             {supervisor && head.status !== 'closed' && (
-              <AssignPicker ticket={head} busy={busy === 'assign-to'} onAssign={(assigneeId) => void run('assign-to', () => api.post(`/tickets/${head.id}/assign`, { assigneeId }), 'tickets.assign.done')} />
+              <AssignPicker
+                ticket={head}
+                busy={busy === 'assign-to'}
+                onAssign={(assigneeId) =>
+                  void run(
+                    'assign-to',
+                    () => api.post(`/tickets/${head.id}/assign`, { assigneeId }),
+                    'tickets.assign.done',
+                  )
+                }
+              />
             )}
             <div style={{ marginTop: 8 }}>
               <Space wrap>
                 <Typography.Text type="secondary">{t('tickets.detail.moveTo')}:</Typography.Text>
                 {moves.length ? (
                   moves.map((to) => (
-                    <Button key={to} size="small" loading={busy === `move-${to}`} data-testid={`ticket-move-${to}`} onClick={() => void run(`move-${to}`, () => api.post(`/tickets/${head.id}/transitions`, { to }), 'tickets.done.move')}>
+                    <Button
+                      key={to}
+                      size="small"
+                      loading={busy === `move-${to}`}
+                      data-testid={`ticket-move-${to}`}
+                      onClick={() =>
+                        void run(
+                          `move-${to}`,
+                          () => api.post(`/tickets/${head.id}/transitions`, { to }),
+                          'tickets.done.move',
+                        )
+                      }
+                    >
                       {t(statusKey(to))}
                     </Button>
                   ))
@@ -507,13 +720,25 @@ export function TicketDrawer({ ticketId, onClose, live }: { ticketId: string | n
             <Descriptions.Item label={t('tickets.citizen.column')} span={2}>
               <TicketCitizen ticket={head} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('tickets.field.category')}>{head.categoryId ? (categories.byId.get(head.categoryId)?.name ?? '—') : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('tickets.field.commune')}>{head.communeCode ? (communes.byCode.get(head.communeCode)?.name ?? head.communeCode) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.field.category')}>
+              {head.categoryId ? (categories.byId.get(head.categoryId)?.name ?? '—') : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('tickets.field.commune')}>
+              {head.communeCode ? (communes.byCode.get(head.communeCode)?.name ?? head.communeCode) : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('tickets.field.dossierCode')}>{head.dossierCode ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('tickets.field.bcciRequest')}>{head.bcciRequestId ? <RequestCode id={head.bcciRequestId} /> : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('tickets.detail.received')}>{formatDateTime(head.receivedAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('tickets.detail.firstResponse')}>{formatDateTime(head.firstResponseAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('tickets.detail.resolved')}>{formatDateTime(head.resolvedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.field.bcciRequest')}>
+              {head.bcciRequestId ? <RequestCode id={head.bcciRequestId} /> : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('tickets.detail.received')}>
+              {formatDateTime(head.receivedAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('tickets.detail.firstResponse')}>
+              {formatDateTime(head.firstResponseAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('tickets.detail.resolved')}>
+              {formatDateTime(head.resolvedAt)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('tickets.detail.closed')}>{formatDateTime(head.closedAt)}</Descriptions.Item>
           </Descriptions>
 

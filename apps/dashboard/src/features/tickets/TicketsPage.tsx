@@ -91,7 +91,9 @@ export default function TicketsPage() {
           </Space>
         }
       >
-        {list.error !== undefined && <Alert type="error" showIcon title={describeError(t, list.error)} style={{ marginBottom: 12 }} />}
+        {list.error !== undefined && (
+          <Alert type="error" showIcon title={describeError(t, list.error)} style={{ marginBottom: 12 }} />
+        )}
         <Table<TicketView>
           size="small"
           rowKey="id"
@@ -99,7 +101,15 @@ export default function TicketsPage() {
           loading={list.loading && !list.data}
           pagination={rows.length > 20 ? { pageSize: 20, size: 'small' } : false}
           locale={{ emptyText: t(filter === 'mine' ? 'tickets.emptyMine' : 'tickets.empty') }}
-          onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' }, 'data-testid': 'ticket-row', 'data-ticket-id': r.id, 'data-status': r.status }) as never}
+          onRow={(r) =>
+            ({
+              onClick: () => open(r.id),
+              style: { cursor: 'pointer' },
+              'data-testid': 'ticket-row',
+              'data-ticket-id': r.id,
+              'data-status': r.status,
+            }) as never
+          }
           columns={[
             { key: 'code', title: t('tickets.field.code'), width: 145, render: (_, r) => <strong>{r.code}</strong> },
             {
@@ -123,15 +133,33 @@ export default function TicketsPage() {
               title: t('tickets.field.priority'),
               width: 110,
               render: (_, r) => (
-                <Tag color={PRIORITY_COLORS[r.priority]} title={r.priorityRaisedForRemoteArea ? t('tickets.remoteRaised') : undefined}>
+                <Tag
+                  color={PRIORITY_COLORS[r.priority]}
+                  title={r.priorityRaisedForRemoteArea ? t('tickets.remoteRaised') : undefined}
+                >
                   {t(priorityKey(r.priority))}
                   {r.priorityRaisedForRemoteArea ? ' ▲' : ''}
                 </Tag>
               ),
             },
-            { key: 'status', title: t('tickets.field.status'), width: 130, render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{t(statusKey(r.status))}</Tag> },
-            { key: 'fr', title: t('tickets.sla.target.firstResponse'), width: 150, render: (_, r) => <SlaCountdown name="firstResponse" target={r.sla.firstResponse} showName={false} /> },
-            { key: 'res', title: t('tickets.sla.target.resolution'), width: 175, render: (_, r) => <SlaCountdown name="resolution" target={r.sla.resolution} showName={false} /> },
+            {
+              key: 'status',
+              title: t('tickets.field.status'),
+              width: 130,
+              render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{t(statusKey(r.status))}</Tag>,
+            },
+            {
+              key: 'fr',
+              title: t('tickets.sla.target.firstResponse'),
+              width: 150,
+              render: (_, r) => <SlaCountdown name="firstResponse" target={r.sla.firstResponse} showName={false} />,
+            },
+            {
+              key: 'res',
+              title: t('tickets.sla.target.resolution'),
+              width: 175,
+              render: (_, r) => <SlaCountdown name="resolution" target={r.sla.resolution} showName={false} />,
+            },
             {
               key: 'received',
               title: t('tickets.detail.received'),

@@ -7,7 +7,9 @@ import { historyActionText, historyReasonText } from './history-text';
 const dictionary =
   (texts: Record<string, string>): Translate =>
   (key, params) =>
-    (texts[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+    (texts[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) =>
+      params && name in params ? String(params[name]) : m,
+    );
 const vi = dictionary(VI);
 const en = dictionary(EN);
 

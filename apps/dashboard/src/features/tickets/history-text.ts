@@ -14,7 +14,11 @@ export function historyActionText(t: Translate, action: string): string {
   return text === key ? action : text;
 }
 
-type ReasonRule = { match: RegExp; key: MessageKey; params?: (m: RegExpExecArray, t: Translate) => Record<string, string> };
+type ReasonRule = {
+  match: RegExp;
+  key: MessageKey;
+  params?: (m: RegExpExecArray, t: Translate) => Record<string, string>;
+};
 
 const TARGETS = '(firstResponse|resolution|forward)';
 const target = (t: Translate, name: string) => t(`tickets.sla.target.${name}` as MessageKey);
@@ -24,8 +28,16 @@ const REASONS: ReasonRule[] = [
   { match: /^work started$/, key: 'tickets.reason.workStarted' },
   { match: /^request created$/, key: 'tickets.reason.requestCreated' },
   { match: /^SLA policy "(.*)" edited$/s, key: 'tickets.reason.policyEdited', params: (m) => ({ name: m[1] }) },
-  { match: new RegExp(`^${TARGETS} warning$`), key: 'tickets.reason.slaWarning', params: (m, t) => ({ target: target(t, m[1]) }) },
-  { match: new RegExp(`^${TARGETS} (?:breach|breached)$`), key: 'tickets.reason.slaBreached', params: (m, t) => ({ target: target(t, m[1]) }) },
+  {
+    match: new RegExp(`^${TARGETS} warning$`),
+    key: 'tickets.reason.slaWarning',
+    params: (m, t) => ({ target: target(t, m[1]) }),
+  },
+  {
+    match: new RegExp(`^${TARGETS} (?:breach|breached)$`),
+    key: 'tickets.reason.slaBreached',
+    params: (m, t) => ({ target: target(t, m[1]) }),
+  },
   { match: /^past its due date$/, key: 'tickets.reason.pastDue' },
   { match: /^no eligible post office left$/, key: 'tickets.reason.noOfficeLeft' },
   { match: /^assigned by a supervisor$/, key: 'tickets.reason.assignedBySupervisor' },

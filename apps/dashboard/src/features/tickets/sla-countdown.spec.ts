@@ -1,11 +1,29 @@
 import type { SlaTargetView, TicketView } from '@hotline/contracts';
-import { countdownDirection, headlineTarget, liveSla, matchesFilter, splitCountdown, splitMinutes, statusMoves } from './sla-countdown';
+import {
+  countdownDirection,
+  headlineTarget,
+  liveSla,
+  matchesFilter,
+  splitCountdown,
+  splitMinutes,
+  statusMoves,
+} from './sla-countdown';
 
 const T0 = Date.parse('2026-03-02T02:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function target(over: Partial<SlaTargetView> = {}): SlaTargetView {
-  return { state: 'ok', dueAt: iso(T0 + 100_000), warnAt: iso(T0 + 75_000), metAt: null, breached: false, targetMinutes: 100 / 60, consumedMinutes: 0, runningSince: iso(T0), ...over };
+  return {
+    state: 'ok',
+    dueAt: iso(T0 + 100_000),
+    warnAt: iso(T0 + 75_000),
+    metAt: null,
+    breached: false,
+    targetMinutes: 100 / 60,
+    consumedMinutes: 0,
+    runningSince: iso(T0),
+    ...over,
+  };
 }
 
 describe('liveSla', () => {
@@ -27,14 +45,25 @@ describe('liveSla', () => {
   });
 
   it('a paused clock does not tick: it shows the business minutes left', () => {
-    const paused = target({ state: 'paused', runningSince: null, dueAt: null, warnAt: null, targetMinutes: 240, consumedMinutes: 40.4 });
+    const paused = target({
+      state: 'paused',
+      runningSince: null,
+      dueAt: null,
+      warnAt: null,
+      targetMinutes: 240,
+      consumedMinutes: 40.4,
+    });
     expect(liveSla(paused, T0)).toMatchObject({ state: 'paused', msLeft: null, pausedMinutesLeft: 199.6 });
     expect(liveSla(paused, T0 + 3_600_000)).toMatchObject({ state: 'paused', pausedMinutesLeft: 199.6 });
     expect(liveSla({ ...paused, consumedMinutes: 300 }, T0).pausedMinutesLeft).toBe(0);
   });
 
   it('a met target stays met, even past its old due instant', () => {
-    expect(liveSla(target({ state: 'met', metAt: iso(T0 + 10_000) }), T0 + 500_000)).toMatchObject({ state: 'met', msLeft: null, metAt: iso(T0 + 10_000) });
+    expect(liveSla(target({ state: 'met', metAt: iso(T0 + 10_000) }), T0 + 500_000)).toMatchObject({
+      state: 'met',
+      msLeft: null,
+      metAt: iso(T0 + 10_000),
+    });
   });
 });
 
@@ -46,7 +75,10 @@ describe('countdownDirection', () => {
   });
 
   it('a breach the server declared reads "over" from 0 even when the browser clock is a little behind', () => {
-    expect(countdownDirection(liveSla(target({ state: 'breached', breached: true }), T0 + 99_600))).toEqual({ over: true, ms: 0 });
+    expect(countdownDirection(liveSla(target({ state: 'breached', breached: true }), T0 + 99_600))).toEqual({
+      over: true,
+      ms: 0,
+    });
   });
 
   it('nothing to count for paused or met targets', () => {
@@ -77,10 +109,42 @@ describe('countdown texts', () => {
 
 function ticket(over: Partial<TicketView> = {}): TicketView {
   return {
-    id: 't1', code: 'PA260302-AAAAA', kind: 'feedback', channel: 'phone', status: 'new', priority: 'normal', priorityRaisedForRemoteArea: false, queue: 'operators',
-    citizenId: 'c', citizenName: null, citizenPhone: null, callId: null, subject: 's', content: 'c', categoryId: null, communeCode: null, dossierCode: null, bcciRequestId: null, assigneeId: null,
-    attachments: [], policyId: 'p', sla: { firstResponse: target(), resolution: target({ dueAt: iso(T0 + 900_000), warnAt: iso(T0 + 600_000) }), forward: null },
-    slaVersion: 1, receivedAt: iso(T0), firstResponseAt: null, resolvedAt: null, closedAt: null, csat: null, overdueDossier: null, createdAt: iso(T0), updatedAt: iso(T0), version: 1,
+    id: 't1',
+    code: 'PA260302-AAAAA',
+    kind: 'feedback',
+    channel: 'phone',
+    status: 'new',
+    priority: 'normal',
+    priorityRaisedForRemoteArea: false,
+    queue: 'operators',
+    citizenId: 'c',
+    citizenName: null,
+    citizenPhone: null,
+    callId: null,
+    subject: 's',
+    content: 'c',
+    categoryId: null,
+    communeCode: null,
+    dossierCode: null,
+    bcciRequestId: null,
+    assigneeId: null,
+    attachments: [],
+    policyId: 'p',
+    sla: {
+      firstResponse: target(),
+      resolution: target({ dueAt: iso(T0 + 900_000), warnAt: iso(T0 + 600_000) }),
+      forward: null,
+    },
+    slaVersion: 1,
+    receivedAt: iso(T0),
+    firstResponseAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    csat: null,
+    overdueDossier: null,
+    createdAt: iso(T0),
+    updatedAt: iso(T0),
+    version: 1,
     ...over,
   };
 }

@@ -24,7 +24,12 @@ export function liveSla(target: SlaTargetView, nowMs: number): LiveSla {
   const base = { dueAt: target.dueAt, metAt: target.metAt };
   if (target.state === 'met') return { ...base, state: 'met', msLeft: null, pausedMinutesLeft: null };
   if (target.state === 'paused' || (!target.runningSince && !target.dueAt)) {
-    return { ...base, state: 'paused', msLeft: null, pausedMinutesLeft: Math.max(0, target.targetMinutes - target.consumedMinutes) };
+    return {
+      ...base,
+      state: 'paused',
+      msLeft: null,
+      pausedMinutesLeft: Math.max(0, target.targetMinutes - target.consumedMinutes),
+    };
   }
   const due = target.dueAt ? Date.parse(target.dueAt) : NaN;
   const warn = target.warnAt ? Date.parse(target.warnAt) : NaN;
@@ -42,7 +47,9 @@ export function liveSla(target: SlaTargetView, nowMs: number): LiveSla {
  */
 export function countdownDirection(live: LiveSla): { over: boolean; ms: number } | null {
   if (live.msLeft === null) return null;
-  return live.state === 'breached' ? { over: true, ms: Math.max(0, -live.msLeft) } : { over: false, ms: Math.max(0, live.msLeft) };
+  return live.state === 'breached'
+    ? { over: true, ms: Math.max(0, -live.msLeft) }
+    : { over: false, ms: Math.max(0, live.msLeft) };
 }
 
 /** `1 ngày 02:03:04` style parts of a duration (absolute value), for the countdown text. */
@@ -62,7 +69,13 @@ export function splitMinutes(minutes: number): { hours: number; minutes: number 
   return { hours: Math.floor(total / 60), minutes: total % 60 };
 }
 
-export const SLA_COLORS: Record<SlaStateName, string> = { ok: 'green', warning: 'orange', breached: 'red', paused: 'default', met: 'blue' };
+export const SLA_COLORS: Record<SlaStateName, string> = {
+  ok: 'green',
+  warning: 'orange',
+  breached: 'red',
+  paused: 'default',
+  met: 'blue',
+};
 
 /** The target a list shows first: the running one that is due soonest (first response before resolution when tied). */
 export function headlineTarget(ticket: TicketView, nowMs: number): { name: SlaTargetName; live: LiveSla } | null {
@@ -74,7 +87,8 @@ export function headlineTarget(ticket: TicketView, nowMs: number): { name: SlaTa
     const live = liveSla(target, nowMs);
     if (live.state === 'met') continue;
     if (!best) best = { name, live };
-    else if (live.msLeft !== null && (best.live.msLeft === null || live.msLeft < best.live.msLeft)) best = { name, live };
+    else if (live.msLeft !== null && (best.live.msLeft === null || live.msLeft < best.live.msLeft))
+      best = { name, live };
   }
   return best;
 }
@@ -87,7 +101,13 @@ export function statusMoves(status: TicketStatus): TicketStatus[] {
 export type TicketFilter = 'mine' | 'all' | 'supervisorQueue' | 'atRisk';
 
 /** Whether a ticket seen live (socket) belongs in the list on screen, so new ones appear and moved ones leave. */
-export function matchesFilter(ticket: TicketView, filter: TicketFilter, me: string, extra: { status?: TicketStatus; kind?: string }, nowMs: number): boolean {
+export function matchesFilter(
+  ticket: TicketView,
+  filter: TicketFilter,
+  me: string,
+  extra: { status?: TicketStatus; kind?: string },
+  nowMs: number,
+): boolean {
   if (extra.status && ticket.status !== extra.status) return false;
   if (extra.kind && ticket.kind !== extra.kind) return false;
   switch (filter) {

@@ -1,5 +1,15 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import type { AgencyView, FeedbackCategoryView, OperatorDirectoryEntry, TicketDetailView, TicketHistoryEntry, TicketKind, TicketPriority, TicketStatus, TicketView } from '@hotline/contracts';
+import type {
+  AgencyView,
+  FeedbackCategoryView,
+  OperatorDirectoryEntry,
+  TicketDetailView,
+  TicketHistoryEntry,
+  TicketKind,
+  TicketPriority,
+  TicketStatus,
+  TicketView,
+} from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import type { MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
@@ -33,10 +43,17 @@ export const STATUS_COLORS: Record<TicketStatus, string> = {
   closed: 'default',
   reopened: 'volcano',
 };
-export const PRIORITY_COLORS: Record<TicketPriority, string> = { low: 'default', normal: 'blue', high: 'orange', urgent: 'red' };
+export const PRIORITY_COLORS: Record<TicketPriority, string> = {
+  low: 'default',
+  normal: 'blue',
+  high: 'orange',
+  urgent: 'red',
+};
 
 export function useCategories() {
-  const r = useResource<FeedbackCategoryView[]>(TICKET_KEYS.categories, () => api.get<FeedbackCategoryView[]>('/feedback/categories'));
+  const r = useResource<FeedbackCategoryView[]>(TICKET_KEYS.categories, () =>
+    api.get<FeedbackCategoryView[]>('/feedback/categories'),
+  );
   const byId = useMemo(() => new Map((r.data ?? []).map((c) => [c.id, c])), [r.data]);
   return { ...r, byId, active: (r.data ?? []).filter((c) => c.active) };
 }
@@ -56,9 +73,17 @@ export function useStaffDirectory() {
   const me = useCurrentUser();
   const allowed = me.role === 'supervisor' || me.role === 'admin';
   const statuses = useOperatorStatuses(allowed);
-  const directory = useResource<OperatorDirectoryEntry[]>(allowed ? TICKET_KEYS.operators : null, () => api.get<OperatorDirectoryEntry[]>('/users/operators'));
+  const directory = useResource<OperatorDirectoryEntry[]>(allowed ? TICKET_KEYS.operators : null, () =>
+    api.get<OperatorDirectoryEntry[]>('/users/operators'),
+  );
   const { byId, pickable } = useMemo(() => mergeStaff(directory.data, statuses.data), [directory.data, statuses.data]);
-  return { allowed, byId, pickable, loading: (directory.loading && !directory.data) || (statuses.loading && !statuses.data), error: directory.error };
+  return {
+    allowed,
+    byId,
+    pickable,
+    loading: (directory.loading && !directory.data) || (statuses.loading && !statuses.data),
+    error: directory.error,
+  };
 }
 
 export interface ListQuery {
@@ -87,11 +112,15 @@ export function useTicketList(q: ListQuery) {
 }
 
 export function useTicketDetail(id: string | null) {
-  return useResource<TicketDetailView>(id ? TICKET_KEYS.detail(id) : null, () => api.get<TicketDetailView>(`/tickets/${id}`));
+  return useResource<TicketDetailView>(id ? TICKET_KEYS.detail(id) : null, () =>
+    api.get<TicketDetailView>(`/tickets/${id}`),
+  );
 }
 
 export function useTicketHistory(id: string | null) {
-  return useResource<TicketHistoryEntry[]>(id ? TICKET_KEYS.history(id) : null, () => api.get<TicketHistoryEntry[]>(`/tickets/${id}/history`));
+  return useResource<TicketHistoryEntry[]>(id ? TICKET_KEYS.history(id) : null, () =>
+    api.get<TicketHistoryEntry[]>(`/tickets/${id}/history`),
+  );
 }
 
 // ---- one shared one-second clock for every countdown on screen ---------------------------------------------------------------

@@ -10,7 +10,10 @@ import { matchesFilter, newestTicket, useTicketList, type ListQuery } from './ti
 export function useLiveTickets(q: ListQuery) {
   const list = useTicketList(q);
   const [live, setLive] = useState<Record<string, TicketView>>({});
-  const remember = useCallback((tk: TicketView) => setLive((m) => ({ ...m, [tk.id]: newestTicket(m[tk.id], tk)! })), []);
+  const remember = useCallback(
+    (tk: TicketView) => setLive((m) => ({ ...m, [tk.id]: newestTicket(m[tk.id], tk)! })),
+    [],
+  );
   useRealtimeEvent('ticket:changed', (p) => remember(p.ticket));
 
   const rows = useMemo(() => {

@@ -52,7 +52,8 @@ export const catalogVi = {
   'catalog.tariff.due': 'Thời hạn phát',
   'catalog.tariff.dueValue': 'J+{n} ngày làm việc',
   'catalog.tariff.dueHint': 'Số ngày làm việc sau ngày nhận (Thông tư 17/2017/TT-BTTTT)',
-  'catalog.tariff.help': 'Mỗi chặng (nhận hồ sơ / trả kết quả) và tuyến có một mức cước. Yêu cầu đã tạo giữ nguyên cước lúc tạo; thay đổi chỉ áp dụng cho yêu cầu mới.',
+  'catalog.tariff.help':
+    'Mỗi chặng (nhận hồ sơ / trả kết quả) và tuyến có một mức cước. Yêu cầu đã tạo giữ nguyên cước lúc tạo; thay đổi chỉ áp dụng cho yêu cầu mới.',
   'catalog.promo.tab': 'Khuyến mại',
   'catalog.promo.create': 'Thêm chương trình',
   'catalog.promo.editTitle': 'Sửa chương trình “{name}”',
@@ -67,19 +68,23 @@ export const catalogVi = {
   'catalog.promo.fields': 'Lĩnh vực',
   'catalog.promo.fieldsPlaceholder': 'Gõ tên lĩnh vực rồi Enter',
   'catalog.promo.conditions': 'Điều kiện',
-  'catalog.promo.conditionsHint': 'Áp dụng khi hồ sơ thoả MỘT điều kiện (mức độ HOẶC lĩnh vực); để trống cả hai: mọi hồ sơ.',
+  'catalog.promo.conditionsHint':
+    'Áp dụng khi hồ sơ thoả MỘT điều kiện (mức độ HOẶC lĩnh vực); để trống cả hai: mọi hồ sơ.',
   'catalog.promo.noCondition': 'Mọi hồ sơ',
   'catalog.promo.upcoming': 'Sắp áp dụng',
   'catalog.promo.running': 'Đang áp dụng',
   'catalog.promo.ended': 'Đã kết thúc',
-  'catalog.promo.help': 'Giá được tính lúc tạo yêu cầu và lưu kèm chương trình đã áp dụng. Ví dụ công văn 659/UBND-KGVX: giảm 30% cước trả kết quả cho hồ sơ mức độ 3, 4 hoặc lĩnh vực đăng ký giao dịch bảo đảm, 23/3–30/5/2020.',
+  'catalog.promo.help':
+    'Giá được tính lúc tạo yêu cầu và lưu kèm chương trình đã áp dụng. Ví dụ công văn 659/UBND-KGVX: giảm 30% cước trả kết quả cho hồ sơ mức độ 3, 4 hoặc lĩnh vực đăng ký giao dịch bảo đảm, 23/3–30/5/2020.',
 
   'catalog.sla.subtitle': 'Thời hạn phản hồi và giải quyết phản ánh, kiến nghị theo loại, lĩnh vực và mức ưu tiên',
-  'catalog.sla.help': 'Thời hạn tính bằng phút làm việc theo lịch của chính sách (không tính giờ nghỉ trưa, cuối tuần, ngày lễ). Chính sách cụ thể nhất (loại + lĩnh vực + ưu tiên) được áp dụng. Sửa chính sách không tính lại phiếu đang mở cho tới lần thay đổi kế tiếp của phiếu.',
+  'catalog.sla.help':
+    'Thời hạn tính bằng phút làm việc theo lịch của chính sách (không tính giờ nghỉ trưa, cuối tuần, ngày lễ). Chính sách cụ thể nhất (loại + lĩnh vực + ưu tiên) được áp dụng. Sửa chính sách không tính lại phiếu đang mở cho tới lần thay đổi kế tiếp của phiếu.',
   'catalog.sla.create': 'Thêm chính sách',
   'catalog.sla.editTitle': 'Sửa chính sách “{name}”',
   'catalog.sla.name': 'Tên chính sách',
-  'catalog.sla.scopeFixed': 'Phạm vi áp dụng và lịch không đổi được sau khi tạo; hãy tạo chính sách mới và ngừng dùng chính sách này nếu cần.',
+  'catalog.sla.scopeFixed':
+    'Phạm vi áp dụng và lịch không đổi được sau khi tạo; hãy tạo chính sách mới và ngừng dùng chính sách này nếu cần.',
   'catalog.sla.kind': 'Loại phiếu',
   'catalog.sla.category': 'Lĩnh vực',
   'catalog.sla.priority': 'Mức ưu tiên',
@@ -105,7 +110,8 @@ export const catalogVi = {
   'catalog.sla.pauseWhenForwarded': 'Tạm dừng khi đã chuyển cơ quan',
   'catalog.sla.pausesWhenForwarded': 'Tạm dừng khi đã chuyển cơ quan',
 
-  'catalog.cal.subtitle': 'Giờ làm việc, ngày lễ tính tự động (âm lịch theo giờ Việt Nam) và các ngày ngoại lệ do Chính phủ, tỉnh công bố',
+  'catalog.cal.subtitle':
+    'Giờ làm việc, ngày lễ tính tự động (âm lịch theo giờ Việt Nam) và các ngày ngoại lệ do Chính phủ, tỉnh công bố',
   'catalog.cal.calendar': 'Lịch',
   'catalog.cal.year': 'Năm',
   'catalog.cal.default': 'mặc định',
@@ -175,8 +181,10 @@ export const catalogVi = {
   'catalog.fb.codeHint': '2–40 chữ thường không dấu, số hoặc dấu gạch ngang; không đổi được sau khi tạo',
   'catalog.fb.agencyName': 'Tên cơ quan',
   'catalog.fb.email': 'Email nhận phiếu chuyển',
-  'catalog.fb.emailHint': 'Địa chỉ chính thức của cơ quan (phiếu chuyển trong 5 ngày làm việc, Nghị định 20/2008/NĐ-CP)',
-  'catalog.fb.agencyHelp': 'Phản ánh ngoài thẩm quyền của tổng đài được chuyển tới cơ quan có thẩm quyền. Hãy xác nhận email của các cơ quan mẫu trước khi dùng.',
+  'catalog.fb.emailHint':
+    'Địa chỉ chính thức của cơ quan (phiếu chuyển trong 5 ngày làm việc, Nghị định 20/2008/NĐ-CP)',
+  'catalog.fb.agencyHelp':
+    'Phản ánh ngoài thẩm quyền của tổng đài được chuyển tới cơ quan có thẩm quyền. Hãy xác nhận email của các cơ quan mẫu trước khi dùng.',
 
   'catalog.tel.subtitle': 'Tổng đài (PBX) được gửi sự kiện cuộc gọi, và các số điện thoại bị chặn',
   'catalog.tel.tokens': 'Tổng đài (PBX)',
@@ -195,7 +203,8 @@ export const catalogVi = {
   'catalog.tel.revoked': 'Đã thu hồi mã của {name}',
   'catalog.tel.created': 'Đã đăng ký tổng đài {name}',
   'catalog.tel.createdTitle': 'Mã truy cập của “{name}”',
-  'catalog.tel.onceWarning': 'Mã chỉ hiển thị MỘT lần. Hãy sao chép và cấu hình vào tổng đài ngay; nếu mất, thu hồi và tạo mã mới.',
+  'catalog.tel.onceWarning':
+    'Mã chỉ hiển thị MỘT lần. Hãy sao chép và cấu hình vào tổng đài ngay; nếu mất, thu hồi và tạo mã mới.',
   'catalog.tel.savedIt': 'Tôi đã lưu mã',
   'catalog.tel.tokensHelp': 'Mỗi tổng đài có một mã riêng, gửi trong header x-cti-token.',
   'catalog.tel.tokensHelpUrls': 'Địa chỉ nhận sự kiện: {url} — tổng đài đã cấu hình cho Zammad: {zammad}',
@@ -208,11 +217,13 @@ export const catalogVi = {
   'catalog.tel.unblock': 'Bỏ chặn',
   'catalog.tel.unblockConfirm': 'Bỏ chặn {phone}?',
   'catalog.tel.unblocked': 'Đã bỏ chặn {phone}',
-  'catalog.tel.blockedHelp': 'Cuộc gọi từ số bị chặn bị tổng đài từ chối (so khớp sau khi chuẩn hoá số, mọi cách viết đều khớp).',
+  'catalog.tel.blockedHelp':
+    'Cuộc gọi từ số bị chặn bị tổng đài từ chối (so khớp sau khi chuẩn hoá số, mọi cách viết đều khớp).',
 
   'catalog.public.title': 'Tra cứu hồ sơ, phản ánh',
   'catalog.public.hotline': 'Tổng đài hỗ trợ:',
-  'catalog.public.intro': 'Nhập mã trên phiếu hẹn hoặc tin nhắn (mã yêu cầu bưu chính công ích BC-… hoặc mã phản ánh PA…) và số điện thoại bạn đã cung cấp khi đăng ký.',
+  'catalog.public.intro':
+    'Nhập mã trên phiếu hẹn hoặc tin nhắn (mã yêu cầu bưu chính công ích BC-… hoặc mã phản ánh PA…) và số điện thoại bạn đã cung cấp khi đăng ký.',
   'catalog.public.code': 'Mã yêu cầu hoặc mã phản ánh',
   'catalog.public.codeHint': 'Ví dụ BC-260315-000123 hoặc PA260315-AB12C',
   'catalog.public.codeRequired': 'Vui lòng nhập mã',
@@ -221,11 +232,14 @@ export const catalogVi = {
   'catalog.public.phoneRequired': 'Vui lòng nhập số điện thoại',
   'catalog.public.submit': 'Tra cứu',
   'catalog.public.notFound': 'Không tìm thấy hồ sơ với mã và số điện thoại này',
-  'catalog.public.notFoundText': 'Vui lòng kiểm tra lại mã (trên phiếu hẹn hoặc tin nhắn) và dùng đúng số điện thoại đã cung cấp khi đăng ký. Cần hỗ trợ, xin gọi {hotline}.',
+  'catalog.public.notFoundText':
+    'Vui lòng kiểm tra lại mã (trên phiếu hẹn hoặc tin nhắn) và dùng đúng số điện thoại đã cung cấp khi đăng ký. Cần hỗ trợ, xin gọi {hotline}.',
   'catalog.public.tooMany': 'Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
   'catalog.public.tooManyWait': 'Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau {wait}.',
-  'catalog.public.badCode': 'Mã chưa đúng định dạng. Mã yêu cầu có dạng BC-260315-000123, mã phản ánh có dạng PA260315-AB12C.',
-  'catalog.public.badPhone': 'Số điện thoại chưa đúng. Vui lòng nhập số di động hoặc cố định Việt Nam, ví dụ 0912 345 678.',
+  'catalog.public.badCode':
+    'Mã chưa đúng định dạng. Mã yêu cầu có dạng BC-260315-000123, mã phản ánh có dạng PA260315-AB12C.',
+  'catalog.public.badPhone':
+    'Số điện thoại chưa đúng. Vui lòng nhập số di động hoặc cố định Việt Nam, ví dụ 0912 345 678.',
   'catalog.public.failed': 'Hệ thống đang bận, chưa tra cứu được. Vui lòng thử lại sau hoặc gọi {hotline}.',
   'catalog.public.staffLogin': 'Cán bộ, nhân viên: đăng nhập',
   'catalog.public.requestTitle': 'Yêu cầu {code}',
@@ -374,7 +388,8 @@ export const catalogEn: Record<keyof typeof catalogVi, string> = {
   'catalog.tariff.due': 'Delivery time',
   'catalog.tariff.dueValue': 'J+{n} working days',
   'catalog.tariff.dueHint': 'Working days after the pickup day (Circular 17/2017/TT-BTTTT)',
-  'catalog.tariff.help': 'One postage per leg (pickup / return) and route. Existing requests keep the price of their creation; changes apply to new requests.',
+  'catalog.tariff.help':
+    'One postage per leg (pickup / return) and route. Existing requests keep the price of their creation; changes apply to new requests.',
   'catalog.promo.tab': 'Promotions',
   'catalog.promo.create': 'Add a promotion',
   'catalog.promo.editTitle': 'Edit promotion “{name}”',
@@ -389,19 +404,23 @@ export const catalogEn: Record<keyof typeof catalogVi, string> = {
   'catalog.promo.fields': 'Fields',
   'catalog.promo.fieldsPlaceholder': 'Type a field and press Enter',
   'catalog.promo.conditions': 'Conditions',
-  'catalog.promo.conditionsHint': 'Applies when a dossier meets ONE condition (level OR field); both empty: every dossier.',
+  'catalog.promo.conditionsHint':
+    'Applies when a dossier meets ONE condition (level OR field); both empty: every dossier.',
   'catalog.promo.noCondition': 'Every dossier',
   'catalog.promo.upcoming': 'Upcoming',
   'catalog.promo.running': 'Running',
   'catalog.promo.ended': 'Ended',
-  'catalog.promo.help': 'The price is computed when a request is created and stored with the promotion that applied. Example from letter 659/UBND-KGVX: 30% off returning results for level 3/4 dossiers or secured-transaction registration, 23/3–30/5/2020.',
+  'catalog.promo.help':
+    'The price is computed when a request is created and stored with the promotion that applied. Example from letter 659/UBND-KGVX: 30% off returning results for level 3/4 dossiers or secured-transaction registration, 23/3–30/5/2020.',
 
   'catalog.sla.subtitle': 'Response and resolution time limits of feedback by kind, category and priority',
-  'catalog.sla.help': 'Limits are business minutes on the policy’s calendar (lunch breaks, weekends and holidays excluded). The most specific policy (kind + category + priority) applies. Editing a policy does not recompute open tickets until their next change.',
+  'catalog.sla.help':
+    'Limits are business minutes on the policy’s calendar (lunch breaks, weekends and holidays excluded). The most specific policy (kind + category + priority) applies. Editing a policy does not recompute open tickets until their next change.',
   'catalog.sla.create': 'Add a policy',
   'catalog.sla.editTitle': 'Edit policy “{name}”',
   'catalog.sla.name': 'Name',
-  'catalog.sla.scopeFixed': 'Scope and calendar cannot change after creation; create a new policy and disable this one if needed.',
+  'catalog.sla.scopeFixed':
+    'Scope and calendar cannot change after creation; create a new policy and disable this one if needed.',
   'catalog.sla.kind': 'Ticket kind',
   'catalog.sla.category': 'Category',
   'catalog.sla.priority': 'Priority',
@@ -427,7 +446,8 @@ export const catalogEn: Record<keyof typeof catalogVi, string> = {
   'catalog.sla.pauseWhenForwarded': 'Pause while forwarded',
   'catalog.sla.pausesWhenForwarded': 'Pauses while forwarded',
 
-  'catalog.cal.subtitle': 'Working hours, computed holidays (lunar dates for Vietnam time) and the dated exceptions announced by the government and the province',
+  'catalog.cal.subtitle':
+    'Working hours, computed holidays (lunar dates for Vietnam time) and the dated exceptions announced by the government and the province',
   'catalog.cal.calendar': 'Calendar',
   'catalog.cal.year': 'Year',
   'catalog.cal.default': 'default',
@@ -498,7 +518,8 @@ export const catalogEn: Record<keyof typeof catalogVi, string> = {
   'catalog.fb.agencyName': 'Agency',
   'catalog.fb.email': 'Email for forwarded tickets',
   'catalog.fb.emailHint': 'The agency’s official address (forwarded within 5 working days, Decree 20/2008/NĐ-CP)',
-  'catalog.fb.agencyHelp': 'Feedback outside the hotline’s authority is forwarded to the competent agency. Confirm the seeded agencies’ emails before use.',
+  'catalog.fb.agencyHelp':
+    'Feedback outside the hotline’s authority is forwarded to the competent agency. Confirm the seeded agencies’ emails before use.',
 
   'catalog.tel.subtitle': 'PBXs allowed to post call events, and blocked numbers',
   'catalog.tel.tokens': 'PBXs',
@@ -517,7 +538,8 @@ export const catalogEn: Record<keyof typeof catalogVi, string> = {
   'catalog.tel.revoked': 'Token of {name} revoked',
   'catalog.tel.created': 'PBX {name} registered',
   'catalog.tel.createdTitle': 'Token of “{name}”',
-  'catalog.tel.onceWarning': 'The token is shown ONCE. Copy it into the PBX now; if it is lost, revoke it and create another.',
+  'catalog.tel.onceWarning':
+    'The token is shown ONCE. Copy it into the PBX now; if it is lost, revoke it and create another.',
   'catalog.tel.savedIt': 'I have saved it',
   'catalog.tel.tokensHelp': 'Each PBX has its own token, sent in the x-cti-token header.',
   'catalog.tel.tokensHelpUrls': 'Event URL: {url} — PBXs set up for Zammad: {zammad}',
@@ -530,11 +552,13 @@ export const catalogEn: Record<keyof typeof catalogVi, string> = {
   'catalog.tel.unblock': 'Unblock',
   'catalog.tel.unblockConfirm': 'Unblock {phone}?',
   'catalog.tel.unblocked': '{phone} unblocked',
-  'catalog.tel.blockedHelp': 'Calls from a blocked number are refused at the PBX (matched after normalisation: every spelling matches).',
+  'catalog.tel.blockedHelp':
+    'Calls from a blocked number are refused at the PBX (matched after normalisation: every spelling matches).',
 
   'catalog.public.title': 'Look up a dossier or feedback',
   'catalog.public.hotline': 'Hotline:',
-  'catalog.public.intro': 'Enter the code on your appointment slip or message (public postal request BC-… or feedback PA…) and the phone number you gave when filing.',
+  'catalog.public.intro':
+    'Enter the code on your appointment slip or message (public postal request BC-… or feedback PA…) and the phone number you gave when filing.',
   'catalog.public.code': 'Request or feedback code',
   'catalog.public.codeHint': 'e.g. BC-260315-000123 or PA260315-AB12C',
   'catalog.public.codeRequired': 'Please enter the code',
@@ -543,11 +567,14 @@ export const catalogEn: Record<keyof typeof catalogVi, string> = {
   'catalog.public.phoneRequired': 'Please enter the phone number',
   'catalog.public.submit': 'Look up',
   'catalog.public.notFound': 'Nothing found with this code and phone number',
-  'catalog.public.notFoundText': 'Please check the code (on the appointment slip or message) and use the phone number you gave when filing. For help, call {hotline}.',
+  'catalog.public.notFoundText':
+    'Please check the code (on the appointment slip or message) and use the phone number you gave when filing. For help, call {hotline}.',
   'catalog.public.tooMany': 'Too many lookups in a short time. Please try again in a few minutes.',
   'catalog.public.tooManyWait': 'Too many lookups in a short time. Please try again in {wait}.',
-  'catalog.public.badCode': 'The code is not in the right format. Request codes look like BC-260315-000123, feedback codes like PA260315-AB12C.',
-  'catalog.public.badPhone': 'The phone number is not valid. Please enter a Vietnamese mobile or landline number, e.g. 0912 345 678.',
+  'catalog.public.badCode':
+    'The code is not in the right format. Request codes look like BC-260315-000123, feedback codes like PA260315-AB12C.',
+  'catalog.public.badPhone':
+    'The phone number is not valid. Please enter a Vietnamese mobile or landline number, e.g. 0912 345 678.',
   'catalog.public.failed': 'The service is busy. Please try again later or call {hotline}.',
   'catalog.public.staffLogin': 'Staff: sign in',
   'catalog.public.requestTitle': 'Request {code}',

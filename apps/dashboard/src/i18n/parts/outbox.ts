@@ -8,7 +8,8 @@ export const outboxVi = {
   'outbox.disabledTitle': 'Chưa cấu hình máy chủ gửi thư (SMTP_URL)',
   'outbox.disabledText':
     'Thư không bị mất: chúng được giữ trong hộp thư đi với trạng thái “Tạm giữ” và sẽ tự động được gửi khi quản trị viên cấu hình SMTP_URL và khởi động lại worker.',
-  'outbox.disabledRows': 'Có {n} thư đang tạm giữ vì lần gửi trước chưa có cấu hình SMTP. Chúng được gửi lại khi worker khởi động với SMTP_URL.',
+  'outbox.disabledRows':
+    'Có {n} thư đang tạm giữ vì lần gửi trước chưa có cấu hình SMTP. Chúng được gửi lại khi worker khởi động với SMTP_URL.',
   'outbox.filter.all': 'Tất cả ({n})',
   'outbox.filter.pending': 'Chờ gửi ({n})',
   'outbox.filter.sent': 'Đã gửi ({n})',
@@ -41,10 +42,13 @@ export const outboxVi = {
 
 export const outboxEn: Record<keyof typeof outboxVi, string> = {
   'outbox.nav': 'Mail outbox',
-  'outbox.subtitle': 'Forwards of tickets to agencies and apology slips (form 04) to citizens: the delivery state of each mail',
+  'outbox.subtitle':
+    'Forwards of tickets to agencies and apology slips (form 04) to citizens: the delivery state of each mail',
   'outbox.disabledTitle': 'No mail server configured (SMTP_URL)',
-  'outbox.disabledText': 'No mail is lost: mails are kept in the outbox as “On hold” and sent automatically once an administrator sets SMTP_URL and restarts the worker.',
-  'outbox.disabledRows': '{n} mail(s) are on hold because SMTP was not configured when they were sent. They go out when the worker starts with SMTP_URL.',
+  'outbox.disabledText':
+    'No mail is lost: mails are kept in the outbox as “On hold” and sent automatically once an administrator sets SMTP_URL and restarts the worker.',
+  'outbox.disabledRows':
+    '{n} mail(s) are on hold because SMTP was not configured when they were sent. They go out when the worker starts with SMTP_URL.',
   'outbox.filter.all': 'All ({n})',
   'outbox.filter.pending': 'Pending ({n})',
   'outbox.filter.sent': 'Sent ({n})',

@@ -4,8 +4,10 @@
  */
 export const supervisionVi = {
   'sup.nav.live': 'Giám sát trực tuyến',
-  'sup.live.subtitle': 'Phiếu sắp trễ hạn, cuộc gọi, yêu cầu gọi lại, điện thoại viên và chuyến chưa có bưu cục — cập nhật trực tiếp',
-  'sup.live.wallboardPlaceholder': 'Chỗ dành cho bảng số liệu tổng hợp (wallboard) và tải báo cáo — sẽ có ở đợt phát triển sau.',
+  'sup.live.subtitle':
+    'Phiếu sắp trễ hạn, cuộc gọi, yêu cầu gọi lại, điện thoại viên và chuyến chưa có bưu cục — cập nhật trực tiếp',
+  'sup.live.wallboardPlaceholder':
+    'Chỗ dành cho bảng số liệu tổng hợp (wallboard) và tải báo cáo — sẽ có ở đợt phát triển sau.',
 
   'sup.sla.title': 'Phiếu có nguy cơ trễ hạn',
   'sup.sla.hint': 'Trễ hạn mới nhất ở trên cùng',
@@ -88,7 +90,8 @@ export const supervisionVi = {
   'sup.assign.office': 'Bưu cục',
   'sup.assign.placeholder': 'Chọn bưu cục (gần nhất ở trên)',
   'sup.assign.fromAddress': 'Chỉ gồm bưu cục đang hoạt động, sắp theo khoảng cách tới địa chỉ',
-  'sup.assign.fromCentroid': 'Chỉ gồm bưu cục đang hoạt động, sắp theo khoảng cách tới trung tâm xã, phường (địa chỉ không có toạ độ)',
+  'sup.assign.fromCentroid':
+    'Chỉ gồm bưu cục đang hoạt động, sắp theo khoảng cách tới trung tâm xã, phường (địa chỉ không có toạ độ)',
   'sup.assign.serves': 'Phục vụ xã này',
   'sup.assign.refused': 'Đã từ chối',
   'sup.assign.refusedBy': 'Các bưu cục đã được mời',
@@ -110,7 +113,8 @@ export const supervisionVi = {
 export const supervisionEn: Record<keyof typeof supervisionVi, string> = {
   'sup.nav.live': 'Live supervision',
   'sup.live.subtitle': 'Tickets at SLA risk, calls, callbacks, operators and legs without an office — updated live',
-  'sup.live.wallboardPlaceholder': 'Reserved for the wallboard numbers and report downloads — coming in a later release.',
+  'sup.live.wallboardPlaceholder':
+    'Reserved for the wallboard numbers and report downloads — coming in a later release.',
 
   'sup.sla.title': 'Tickets at SLA risk',
   'sup.sla.hint': 'Newest breach on top',
@@ -193,7 +197,8 @@ export const supervisionEn: Record<keyof typeof supervisionVi, string> = {
   'sup.assign.office': 'Post office',
   'sup.assign.placeholder': 'Pick an office (nearest first)',
   'sup.assign.fromAddress': 'Active offices only, by distance to the address',
-  'sup.assign.fromCentroid': "Active offices only, by distance to the commune's centre (the address has no coordinates)",
+  'sup.assign.fromCentroid':
+    "Active offices only, by distance to the commune's centre (the address has no coordinates)",
   'sup.assign.serves': 'Serves this commune',
   'sup.assign.refused': 'Refused',
   'sup.assign.refusedBy': 'Offices already asked',

@@ -123,7 +123,8 @@ export const ticketsVi = {
   'tickets.forward.saveAnswer': 'Ghi nhận trả lời',
 
   'tickets.overdue.title': 'Hồ sơ trễ hạn — phiếu xin lỗi (Mẫu 04)',
-  'tickets.overdue.hint': 'Cơ quan báo trễ hạn bằng phiếu xin lỗi, nêu lý do và ngày hẹn mới. Ngày hẹn mới chỉ được đặt một lần.',
+  'tickets.overdue.hint':
+    'Cơ quan báo trễ hạn bằng phiếu xin lỗi, nêu lý do và ngày hẹn mới. Ngày hẹn mới chỉ được đặt một lần.',
   'tickets.overdue.reason': 'Lý do trễ hạn',
   'tickets.overdue.newDate': 'Ngày hẹn mới',
   'tickets.overdue.slipDate': 'Ngày phiếu xin lỗi',
@@ -351,7 +352,8 @@ export const ticketsEn: Record<keyof typeof ticketsVi, string> = {
   'tickets.forward.saveAnswer': 'Record answer',
 
   'tickets.overdue.title': 'Overdue dossier — apology slip (form 04)',
-  'tickets.overdue.hint': 'The agency announces the delay with an apology slip giving the reason and a new date. The new date can be set only once.',
+  'tickets.overdue.hint':
+    'The agency announces the delay with an apology slip giving the reason and a new date. The new date can be set only once.',
   'tickets.overdue.reason': 'Reason for the delay',
   'tickets.overdue.newDate': 'New due date',
   'tickets.overdue.slipDate': 'Date of the slip',

@@ -1,9 +1,34 @@
 import { useEffect, useMemo, useState } from 'react';
 import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Popconfirm, Radio, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Popconfirm,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { CalendarDayView, CalendarExceptionKindDto, CalendarExceptionView, CalendarView } from '@hotline/contracts';
+import type {
+  CalendarDayView,
+  CalendarExceptionKindDto,
+  CalendarExceptionView,
+  CalendarView,
+} from '@hotline/contracts';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
@@ -15,8 +40,24 @@ import { localDateVN, todayVN } from '../catalog/dates';
 import { CALENDARS_KEY } from '../catalog/labels';
 import '../catalog/catalog.css';
 
-const WEEKDAYS: MessageKey[] = ['catalog.cal.wd0', 'catalog.cal.wd1', 'catalog.cal.wd2', 'catalog.cal.wd3', 'catalog.cal.wd4', 'catalog.cal.wd5', 'catalog.cal.wd6'];
-const WEEKDAYS_SHORT: MessageKey[] = ['catalog.cal.wds0', 'catalog.cal.wds1', 'catalog.cal.wds2', 'catalog.cal.wds3', 'catalog.cal.wds4', 'catalog.cal.wds5', 'catalog.cal.wds6'];
+const WEEKDAYS: MessageKey[] = [
+  'catalog.cal.wd0',
+  'catalog.cal.wd1',
+  'catalog.cal.wd2',
+  'catalog.cal.wd3',
+  'catalog.cal.wd4',
+  'catalog.cal.wd5',
+  'catalog.cal.wd6',
+];
+const WEEKDAYS_SHORT: MessageKey[] = [
+  'catalog.cal.wds0',
+  'catalog.cal.wds1',
+  'catalog.cal.wds2',
+  'catalog.cal.wds3',
+  'catalog.cal.wds4',
+  'catalog.cal.wds5',
+  'catalog.cal.wds6',
+];
 /** Monday first, as a Vietnamese week is written (Thứ Hai ... Chủ nhật). */
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
 
@@ -26,7 +67,13 @@ const weekdayOf = (iso: string) => {
 };
 
 type DayClass = 'work' | 'rest' | 'holiday' | 'off' | 'makeup';
-const DAY_COLORS: Record<DayClass, string> = { work: '#ffffff', rest: '#e8ebf0', holiday: '#ff7875', off: '#ffc069', makeup: '#95de64' };
+const DAY_COLORS: Record<DayClass, string> = {
+  work: '#ffffff',
+  rest: '#e8ebf0',
+  holiday: '#ff7875',
+  off: '#ffc069',
+  makeup: '#95de64',
+};
 const DAY_LEGEND: Record<DayClass, MessageKey> = {
   work: 'catalog.cal.legend.work',
   rest: 'catalog.cal.legend.rest',
@@ -60,14 +107,21 @@ export default function CalendarsPage() {
   const kind = Form.useWatch('kind', form);
 
   useEffect(() => {
-    if (!calendarId && calendars.data?.length) setCalendarId((calendars.data.find((c) => c.isDefault) ?? calendars.data[0]).id);
+    if (!calendarId && calendars.data?.length)
+      setCalendarId((calendars.data.find((c) => c.isDefault) ?? calendars.data[0]).id);
   }, [calendarId, calendars.data]);
 
   const calendar = calendars.data?.find((c) => c.id === calendarId);
   const daysKey = calendarId ? `${CALENDARS_KEY}/${calendarId}/days/${year}` : null;
   const exceptionsKey = calendarId ? `${CALENDARS_KEY}/${calendarId}/exceptions/${year}` : null;
-  const days = useResource<CalendarDayView[]>(daysKey, () => api.get<CalendarDayView[]>(`/sla/calendars/${calendarId}/days`, { query: { from: `${year}-01-01`, to: `${year}-12-31` } }));
-  const exceptions = useResource<CalendarExceptionView[]>(exceptionsKey, () => api.get<CalendarExceptionView[]>(`/sla/calendars/${calendarId}/exceptions`, { query: { year: String(year) } }));
+  const days = useResource<CalendarDayView[]>(daysKey, () =>
+    api.get<CalendarDayView[]>(`/sla/calendars/${calendarId}/days`, {
+      query: { from: `${year}-01-01`, to: `${year}-12-31` },
+    }),
+  );
+  const exceptions = useResource<CalendarExceptionView[]>(exceptionsKey, () =>
+    api.get<CalendarExceptionView[]>(`/sla/calendars/${calendarId}/exceptions`, { query: { year: String(year) } }),
+  );
 
   const holidays = useMemo(() => (days.data ?? []).filter((d) => d.source === 'holiday'), [days.data]);
   const workingDays = (days.data ?? []).filter((d) => d.working).length;
@@ -97,7 +151,13 @@ export default function CalendarsPage() {
 
   const holidayColumns: TableColumnsType<CalendarDayView> = [
     { title: t('catalog.cal.date'), dataIndex: 'date', key: 'date', width: 120, render: (d: string) => localDateVN(d) },
-    { title: t('catalog.cal.weekday'), dataIndex: 'weekday', key: 'weekday', width: 110, render: (w: number) => t(WEEKDAYS[w]) },
+    {
+      title: t('catalog.cal.weekday'),
+      dataIndex: 'weekday',
+      key: 'weekday',
+      width: 110,
+      render: (w: number) => t(WEEKDAYS[w]),
+    },
     { title: t('catalog.cal.holidayName'), dataIndex: 'name', key: 'name', render: (n?: string) => n ?? '—' },
   ];
 
@@ -110,8 +170,14 @@ export default function CalendarsPage() {
       key: 'kind',
       render: (k: CalendarExceptionKindDto, e) => (
         <Space orientation="vertical" size={0}>
-          <Tag color={k === 'day_off' ? 'orange' : 'green'}>{t(k === 'day_off' ? 'catalog.cal.dayOff' : 'catalog.cal.workingDay')}</Tag>
-          {k === 'working_day' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.periods?.length ? formatPeriods(e.periods) : t('catalog.cal.defaultHours')}</Typography.Text>}
+          <Tag color={k === 'day_off' ? 'orange' : 'green'}>
+            {t(k === 'day_off' ? 'catalog.cal.dayOff' : 'catalog.cal.workingDay')}
+          </Tag>
+          {k === 'working_day' && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {e.periods?.length ? formatPeriods(e.periods) : t('catalog.cal.defaultHours')}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -120,7 +186,13 @@ export default function CalendarsPage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, e) => (
-        <Popconfirm title={t('catalog.cal.removeConfirm', { date: localDateVN(e.date) })} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove(e)}>
+        <Popconfirm
+          title={t('catalog.cal.removeConfirm', { date: localDateVN(e.date) })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true }}
+          onConfirm={() => remove(e)}
+        >
           <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
         </Popconfirm>
       ),
@@ -133,7 +205,13 @@ export default function CalendarsPage() {
         title={t('catalog.nav.calendars')}
         subtitle={t('catalog.cal.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} disabled={!calendarId} onClick={() => setOpen(true)} data-testid="exception-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!calendarId}
+            onClick={() => setOpen(true)}
+            data-testid="exception-create"
+          >
             {t('catalog.cal.addException')}
           </Button>
         }
@@ -144,7 +222,10 @@ export default function CalendarsPage() {
           value={calendarId}
           onChange={setCalendarId}
           loading={calendars.loading && !calendars.data}
-          options={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.isDefault ? `${c.name} (${t('catalog.cal.default')})` : c.name }))}
+          options={(calendars.data ?? []).map((c) => ({
+            value: c.id,
+            label: c.isDefault ? `${c.name} (${t('catalog.cal.default')})` : c.name,
+          }))}
           aria-label={t('catalog.cal.calendar')}
           data-testid="calendar-select"
         />
@@ -160,9 +241,12 @@ export default function CalendarsPage() {
           {t('common.reload')}
         </Button>
       </Space>
-      {[calendars.error, days.error, exceptions.error].filter((e) => e !== undefined).slice(0, 1).map((e, i) => (
-        <Alert key={i} type="error" showIcon title={describeError(t, e)} style={{ marginBottom: 16 }} />
-      ))}
+      {[calendars.error, days.error, exceptions.error]
+        .filter((e) => e !== undefined)
+        .slice(0, 1)
+        .map((e, i) => (
+          <Alert key={i} type="error" showIcon title={describeError(t, e)} style={{ marginBottom: 16 }} />
+        ))}
       {calendar && (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col xs={24} lg={14}>
@@ -170,7 +254,11 @@ export default function CalendarsPage() {
               <Descriptions size="small" column={{ xs: 1, sm: 2 }} colon={false}>
                 {WEEK_ORDER.map((w) => (
                   <Descriptions.Item key={w} label={<strong>{t(WEEKDAYS[w])}</strong>}>
-                    {calendar.weekly[w]?.length ? formatPeriods(calendar.weekly[w]) : <Typography.Text type="secondary">{t('catalog.cal.closed')}</Typography.Text>}
+                    {calendar.weekly[w]?.length ? (
+                      formatPeriods(calendar.weekly[w])
+                    ) : (
+                      <Typography.Text type="secondary">{t('catalog.cal.closed')}</Typography.Text>
+                    )}
                   </Descriptions.Item>
                 ))}
               </Descriptions>
@@ -190,21 +278,44 @@ export default function CalendarsPage() {
           </Col>
         </Row>
       )}
-      <Card size="small" title={t('catalog.cal.yearView', { year })} style={{ marginBottom: 16 }} loading={days.loading && !days.data}>
+      <Card
+        size="small"
+        title={t('catalog.cal.yearView', { year })}
+        style={{ marginBottom: 16 }}
+        loading={days.loading && !days.data}
+      >
         <YearGrid days={days.data ?? []} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
-          <Card size="small" title={t('catalog.cal.holidaysTitle', { year })} extra={<Typography.Text type="secondary">{t('catalog.cal.holidaysHint')}</Typography.Text>}>
+          <Card
+            size="small"
+            title={t('catalog.cal.holidaysTitle', { year })}
+            extra={<Typography.Text type="secondary">{t('catalog.cal.holidaysHint')}</Typography.Text>}
+          >
             <div data-testid="holidays-table">
-              <Table<CalendarDayView> rowKey="date" size="small" columns={holidayColumns} dataSource={holidays} loading={days.loading && !days.data} pagination={false} />
+              <Table<CalendarDayView>
+                rowKey="date"
+                size="small"
+                columns={holidayColumns}
+                dataSource={holidays}
+                loading={days.loading && !days.data}
+                pagination={false}
+              />
             </div>
           </Card>
         </Col>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('catalog.cal.exceptionsTitle', { year })}>
             <div data-testid="exceptions-table">
-              <Table<CalendarExceptionView> rowKey="id" size="small" columns={exceptionColumns} dataSource={exceptions.data ?? []} loading={exceptions.loading && !exceptions.data} pagination={false} />
+              <Table<CalendarExceptionView>
+                rowKey="id"
+                size="small"
+                columns={exceptionColumns}
+                dataSource={exceptions.data ?? []}
+                loading={exceptions.loading && !exceptions.data}
+                pagination={false}
+              />
             </div>
           </Card>
         </Col>
@@ -233,7 +344,11 @@ export default function CalendarsPage() {
             ]}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('catalog.cal.exceptionName')} rules={[{ max: 150, message: t('form.length', { min: 1, max: 150 }) }]}>
+        <Form.Item
+          name="name"
+          label={t('catalog.cal.exceptionName')}
+          rules={[{ max: 150, message: t('form.length', { min: 1, max: 150 }) }]}
+        >
           <Input placeholder={t('catalog.cal.namePlaceholder')} autoComplete="off" />
         </Form.Item>
         {kind === 'working_day' && (
@@ -241,7 +356,14 @@ export default function CalendarsPage() {
             name="periods"
             label={t('catalog.cal.periods')}
             extra={t('catalog.cal.periodsHint')}
-            rules={[{ validator: async (_, v?: string) => (!v?.trim() || parsePeriods(v) ? undefined : Promise.reject(new Error(t('catalog.cal.periodsInvalid')))) }]}
+            rules={[
+              {
+                validator: async (_, v?: string) =>
+                  !v?.trim() || parsePeriods(v)
+                    ? undefined
+                    : Promise.reject(new Error(t('catalog.cal.periodsInvalid'))),
+              },
+            ]}
           >
             <Input placeholder="07:00-11:30, 13:30-17:00" autoComplete="off" />
           </Form.Item>

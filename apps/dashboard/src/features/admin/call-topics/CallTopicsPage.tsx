@@ -23,7 +23,9 @@ interface Values {
 
 export default function CallTopicsPage() {
   const { t } = useI18n();
-  const topics = useResource<CallTopicView[]>(KEY, () => api.get<CallTopicView[]>('/call-topics', { query: { all: true } }));
+  const topics = useResource<CallTopicView[]>(KEY, () =>
+    api.get<CallTopicView[]>('/call-topics', { query: { all: true } }),
+  );
   const [editing, setEditing] = useState<CallTopicView | null>(null);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
@@ -33,7 +35,13 @@ export default function CallTopicsPage() {
 
   const columns: TableColumnsType<CallTopicView> = [
     { title: t('catalog.topic.sortOrder'), dataIndex: 'sortOrder', key: 'sortOrder', width: 90, align: 'right' },
-    { title: t('catalog.code'), dataIndex: 'code', key: 'code', width: 200, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('catalog.code'),
+      dataIndex: 'code',
+      key: 'code',
+      width: 200,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     { title: t('catalog.name'), dataIndex: 'name', key: 'name' },
     activeColumn<CallTopicView>(t, '/call-topics', 'call-topics', 180),
     editColumn(t, (row) => (setEditing(row), setOpen(true)), { width: 90 }),
@@ -41,9 +49,17 @@ export default function CallTopicsPage() {
 
   const submit = async (v: Values) => {
     if (editing) {
-      await api.patch<CallTopicView>(`/call-topics/${editing.id}`, { name: v.name.trim(), active: v.active, ...(v.sortOrder !== undefined && v.sortOrder !== null ? { sortOrder: v.sortOrder } : {}) });
+      await api.patch<CallTopicView>(`/call-topics/${editing.id}`, {
+        name: v.name.trim(),
+        active: v.active,
+        ...(v.sortOrder !== undefined && v.sortOrder !== null ? { sortOrder: v.sortOrder } : {}),
+      });
     } else {
-      const created = await api.post<CallTopicView>('/call-topics', { code: v.code.trim(), name: v.name.trim(), ...(v.sortOrder !== undefined && v.sortOrder !== null ? { sortOrder: v.sortOrder } : {}) });
+      const created = await api.post<CallTopicView>('/call-topics', {
+        code: v.code.trim(),
+        name: v.name.trim(),
+        ...(v.sortOrder !== undefined && v.sortOrder !== null ? { sortOrder: v.sortOrder } : {}),
+      });
       if (!v.active) await api.patch<CallTopicView>(`/call-topics/${created.id}`, { active: false });
     }
     invalidate('call-topics');
@@ -56,7 +72,12 @@ export default function CallTopicsPage() {
         title={t('catalog.nav.callTopics')}
         subtitle={t('catalog.topic.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => (setEditing(null), setOpen(true))} data-testid="topic-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => (setEditing(null), setOpen(true))}
+            data-testid="topic-create"
+          >
             {t('catalog.topic.create')}
           </Button>
         }
@@ -66,9 +87,18 @@ export default function CallTopicsPage() {
           {t('common.reload')}
         </Button>
       </Space>
-      {topics.error !== undefined && <Alert type="error" showIcon title={describeError(t, topics.error)} style={{ marginBottom: 16 }} />}
+      {topics.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, topics.error)} style={{ marginBottom: 16 }} />
+      )}
       <div data-testid="topics-table">
-        <Table<CallTopicView> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={topics.loading && !topics.data} pagination={{ pageSize: 25, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }} />
+        <Table<CallTopicView>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={topics.loading && !topics.data}
+          pagination={{ pageSize: 25, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
+        />
       </div>
       <CatalogFormModal<Values>
         open={open}
@@ -83,10 +113,19 @@ export default function CallTopicsPage() {
         onClose={() => setOpen(false)}
         testId="topic-form"
       >
-        <Form.Item name="code" label={t('catalog.code')} extra={editing ? undefined : t('catalog.topic.codeHint')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item
+          name="code"
+          label={t('catalog.code')}
+          extra={editing ? undefined : t('catalog.topic.codeHint')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
           <Input disabled={editing !== null} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="name" label={t('catalog.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('catalog.name')}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="sortOrder" label={t('catalog.topic.sortOrder')} extra={t('catalog.topic.sortOrderHint')}>

@@ -4,7 +4,15 @@ import { useT } from '../../../i18n/i18n';
 import { describeError } from '../../../lib/errors';
 
 /** Enable/disable an entry in place; `save` resolves with the success message (the list is refreshed by the caller). */
-export function ActiveSwitch({ checked, save, label }: { checked: boolean; save: (next: boolean) => Promise<string>; label: string }) {
+export function ActiveSwitch({
+  checked,
+  save,
+  label,
+}: {
+  checked: boolean;
+  save: (next: boolean) => Promise<string>;
+  label: string;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);

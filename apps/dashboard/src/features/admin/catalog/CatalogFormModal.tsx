@@ -71,8 +71,15 @@ export function CatalogFormModal<V extends object>({
       const conflict = err instanceof ApiError && err.status === 409;
       // Rules the api named (details.fields) arrive translated; a bare server message says it is the server's.
       const said = (e: string) => (validationFields(err).length ? e : t('catalog.serverRefused', { message: e }));
-      if (byField.size) form.setFields([...byField].map(([name, errors]) => ({ name: name as never, errors: conflict && conflictText ? [conflictText] : errors.map(said) })));
-      if (other.length || !byField.size) setError(other.length ? t('error.validation', { message: other.join('; ') }) : describeError(t, err));
+      if (byField.size)
+        form.setFields(
+          [...byField].map(([name, errors]) => ({
+            name: name as never,
+            errors: conflict && conflictText ? [conflictText] : errors.map(said),
+          })),
+        );
+      if (other.length || !byField.size)
+        setError(other.length ? t('error.validation', { message: other.join('; ') }) : describeError(t, err));
     } finally {
       setSaving(false);
     }
@@ -91,8 +98,17 @@ export function CatalogFormModal<V extends object>({
       forceRender
       destroyOnHidden={false}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid={`${testId}-error`} />}
-      <Form<V> form={form} layout="vertical" onFinish={finish} requiredMark="optional" name={testId} data-testid={testId}>
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid={`${testId}-error`} />
+      )}
+      <Form<V>
+        form={form}
+        layout="vertical"
+        onFinish={finish}
+        requiredMark="optional"
+        name={testId}
+        data-testid={testId}
+      >
         {children}
       </Form>
     </Modal>

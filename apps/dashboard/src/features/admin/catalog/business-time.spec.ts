@@ -1,4 +1,11 @@
-import { formatDecimal, formatPeriods, parsePeriods, periodMinutes, splitBusinessMinutes, workingDayMinutes } from './business-time';
+import {
+  formatDecimal,
+  formatPeriods,
+  parsePeriods,
+  periodMinutes,
+  splitBusinessMinutes,
+  workingDayMinutes,
+} from './business-time';
 
 const GIA_LAI = [
   { start: '07:00', end: '11:30' },

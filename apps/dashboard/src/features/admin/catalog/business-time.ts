@@ -35,7 +35,10 @@ export function formatPeriods(periods: readonly WorkPeriodDto[] | null | undefin
 
 /** Parses `07:00-11:30, 13:30-17:00` (dash or en dash, comma or semicolon); null when a part is not a period. */
 export function parsePeriods(text: string): WorkPeriodDto[] | null {
-  const parts = text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const out: WorkPeriodDto[] = [];
   for (const part of parts) {
     const m = /^([01]\d|2[0-3]):([0-5]\d)\s*[-–]\s*(([01]\d|2[0-3]):[0-5]\d|24:00)$/.exec(part);

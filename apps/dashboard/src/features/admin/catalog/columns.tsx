@@ -10,7 +10,12 @@ import { ActiveSwitch } from './ActiveSwitch';
  * The two columns every catalogue table ends with: the in-place enable/disable switch (PATCH `<endpoint>/<id>` with
  * `{ active }`, then the cached list is refreshed) and the edit button that opens the page's form.
  */
-export function activeColumn<T extends { id: string; active: boolean }>(t: Translate, endpoint: string, cacheKey: string, width?: number): TableColumnType<T> {
+export function activeColumn<T extends { id: string; active: boolean }>(
+  t: Translate,
+  endpoint: string,
+  cacheKey: string,
+  width?: number,
+): TableColumnType<T> {
   return {
     title: t('catalog.status'),
     key: 'active',
@@ -29,14 +34,24 @@ export function activeColumn<T extends { id: string; active: boolean }>(t: Trans
   };
 }
 
-export function editColumn<T>(t: Translate, onEdit: (row: T) => void, extra: Pick<TableColumnType<T>, 'width' | 'fixed'> = {}): TableColumnType<T> {
+export function editColumn<T>(
+  t: Translate,
+  onEdit: (row: T) => void,
+  extra: Pick<TableColumnType<T>, 'width' | 'fixed'> = {},
+): TableColumnType<T> {
   return {
     title: t('common.actions'),
     key: 'actions',
     ...extra,
     render: (_, row) => (
       <Tooltip title={t('common.edit')}>
-        <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(row)} />
+        <Button
+          type="text"
+          size="small"
+          icon={<EditOutlined />}
+          aria-label={t('common.edit')}
+          onClick={() => onEdit(row)}
+        />
       </Tooltip>
     ),
   };

@@ -1,6 +1,11 @@
 import { VN_TIME_ZONE } from '../../../lib/format';
 
-const ISO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: VN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const ISO_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: VN_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date in Vietnam, `YYYY-MM-DD` (what local-date windows such as promotions are compared with). */
 export function todayVN(now: Date = new Date()): string {

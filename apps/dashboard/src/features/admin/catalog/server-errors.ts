@@ -8,6 +8,12 @@ export type { FieldErrors } from '../../../lib/errors';
  * the api's `details.fields` are said in the UI language; without it the server's texts are kept.
  * `aliases` maps an api property to the form field showing it (startsOn and endsOn → one date range field).
  */
-export function fieldErrors(err: unknown, fields: readonly string[], conflictField?: string, aliases: Readonly<Record<string, string>> = {}, t?: Translate): FieldErrors {
+export function fieldErrors(
+  err: unknown,
+  fields: readonly string[],
+  conflictField?: string,
+  aliases: Readonly<Record<string, string>> = {},
+  t?: Translate,
+): FieldErrors {
   return formFieldErrors(err, fields, { conflictField, aliases, t });
 }

@@ -21,7 +21,10 @@ export default function CommunesPage() {
 
   const all = communes.data ?? [];
   const rows = all.filter(
-    (u) => (!q || foldedIncludes(`${u.name} ${u.code}`, q)) && (!type || u.type === type) && (remote === undefined || u.remoteArea === remote),
+    (u) =>
+      (!q || foldedIncludes(`${u.name} ${u.code}`, q)) &&
+      (!type || u.type === type) &&
+      (remote === undefined || u.remoteArea === remote),
   );
   const remoteCount = all.filter((u) => u.remoteArea).length;
 
@@ -29,7 +32,9 @@ export default function CommunesPage() {
     setSaving(u.code);
     try {
       const saved = await api.patch<AdministrativeUnitView>(`/geo/units/${u.code}`, { remoteArea });
-      void message.success(saved.remoteArea ? t('commune.flagged', { name: saved.name }) : t('commune.unflagged', { name: saved.name }));
+      void message.success(
+        saved.remoteArea ? t('commune.flagged', { name: saved.name }) : t('commune.unflagged', { name: saved.name }),
+      );
       invalidate(COMMUNES_KEY);
     } catch (err) {
       void message.error(describeError(t, err));
@@ -39,10 +44,31 @@ export default function CommunesPage() {
   };
 
   const columns: TableColumnsType<AdministrativeUnitView> = [
-    { title: t('commune.code'), dataIndex: 'code', key: 'code', width: 100, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('commune.code'),
+      dataIndex: 'code',
+      key: 'code',
+      width: 100,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     { title: t('commune.name'), dataIndex: 'name', key: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'vi') },
-    { title: t('commune.type'), dataIndex: 'type', key: 'type', width: 120, render: (v: UnitType) => <Tag color={v === 'ward' ? 'blue' : 'green'}>{t(v === 'ward' ? 'commune.ward' : 'commune.commune')}</Tag> },
-    { title: t('commune.centroid'), key: 'centroid', width: 200, render: (_, u) => <Typography.Text type="secondary">{`${u.lat.toFixed(4)}, ${u.lng.toFixed(4)}`}</Typography.Text> },
+    {
+      title: t('commune.type'),
+      dataIndex: 'type',
+      key: 'type',
+      width: 120,
+      render: (v: UnitType) => (
+        <Tag color={v === 'ward' ? 'blue' : 'green'}>{t(v === 'ward' ? 'commune.ward' : 'commune.commune')}</Tag>
+      ),
+    },
+    {
+      title: t('commune.centroid'),
+      key: 'centroid',
+      width: 200,
+      render: (_, u) => (
+        <Typography.Text type="secondary">{`${u.lat.toFixed(4)}, ${u.lng.toFixed(4)}`}</Typography.Text>
+      ),
+    },
     {
       title: t('commune.remoteArea'),
       dataIndex: 'remoteArea',
@@ -50,7 +76,12 @@ export default function CommunesPage() {
       width: 200,
       render: (v: boolean, u) => (
         <Space>
-          <Switch checked={v} loading={saving === u.code} onChange={(checked) => void toggle(u, checked)} aria-label={t('commune.remoteArea')} />
+          <Switch
+            checked={v}
+            loading={saving === u.code}
+            onChange={(checked) => void toggle(u, checked)}
+            aria-label={t('commune.remoteArea')}
+          />
           {v && <Tag color="orange">{t('commune.remoteShort')}</Tag>}
         </Space>
       ),
@@ -62,7 +93,13 @@ export default function CommunesPage() {
       <PageHeader title={t('nav.communes')} subtitle={t('commune.subtitle', { n: all.length, remote: remoteCount })} />
       <Alert type="info" showIcon title={t('commune.remoteHelp')} style={{ marginBottom: 16 }} />
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input allowClear placeholder={t('commune.search')} style={{ width: 260 }} value={q} onChange={(e) => setQ(e.target.value)} />
+        <Input
+          allowClear
+          placeholder={t('commune.search')}
+          style={{ width: 260 }}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <Select<UnitType>
           allowClear
           placeholder={t('commune.type')}
@@ -89,7 +126,9 @@ export default function CommunesPage() {
           {t('common.reload')}
         </Button>
       </Space>
-      {communes.error !== undefined && <Alert type="error" showIcon title={describeError(t, communes.error)} style={{ marginBottom: 16 }} />}
+      {communes.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, communes.error)} style={{ marginBottom: 16 }} />
+      )}
       <Table<AdministrativeUnitView>
         rowKey="code"
         size="small"

@@ -42,22 +42,39 @@ interface CategoryValues {
 
 function CategoriesTab() {
   const { t } = useI18n();
-  const categories = useResource<FeedbackCategoryView[]>(FEEDBACK_CATEGORIES_KEY, () => api.get<FeedbackCategoryView[]>('/feedback/categories'));
+  const categories = useResource<FeedbackCategoryView[]>(FEEDBACK_CATEGORIES_KEY, () =>
+    api.get<FeedbackCategoryView[]>('/feedback/categories'),
+  );
   const [editing, setEditing] = useState<FeedbackCategoryView | null>(null);
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const [form] = Form.useForm<CategoryValues>();
 
   const columns: TableColumnsType<FeedbackCategoryView> = [
-    { title: t('catalog.code'), dataIndex: 'code', key: 'code', width: 200, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('catalog.code'),
+      dataIndex: 'code',
+      key: 'code',
+      width: 200,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     { title: t('catalog.name'), dataIndex: 'name', key: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'vi') },
     activeColumn<FeedbackCategoryView>(t, '/feedback/categories', FEEDBACK_CATEGORIES_KEY, 180),
     editColumn(t, (row) => (setEditing(row), setOpen(true)), { width: 90 }),
   ];
 
   const submit = async (v: CategoryValues) => {
-    if (editing) await api.patch<FeedbackCategoryView>(`/feedback/categories/${editing.id}`, { name: v.name.trim(), active: v.active });
-    else await api.post<FeedbackCategoryView>('/feedback/categories', { code: v.code.trim(), name: v.name.trim(), active: v.active });
+    if (editing)
+      await api.patch<FeedbackCategoryView>(`/feedback/categories/${editing.id}`, {
+        name: v.name.trim(),
+        active: v.active,
+      });
+    else
+      await api.post<FeedbackCategoryView>('/feedback/categories', {
+        code: v.code.trim(),
+        name: v.name.trim(),
+        active: v.active,
+      });
     invalidate(FEEDBACK_CATEGORIES_KEY);
     return t('catalog.savedDone');
   };
@@ -66,17 +83,37 @@ function CategoriesTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => (setEditing(null), setOpen(true))} data-testid="category-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => (setEditing(null), setOpen(true))}
+          data-testid="category-create"
+        >
           {t('catalog.fb.createCategory')}
         </Button>
-        <Input allowClear placeholder={t('catalog.search')} style={{ width: 240 }} value={q} onChange={(e) => setQ(e.target.value)} />
+        <Input
+          allowClear
+          placeholder={t('catalog.search')}
+          style={{ width: 240 }}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <Button icon={<ReloadOutlined />} onClick={categories.reload}>
           {t('common.reload')}
         </Button>
       </Space>
-      {categories.error !== undefined && <Alert type="error" showIcon title={describeError(t, categories.error)} style={{ marginBottom: 16 }} />}
+      {categories.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, categories.error)} style={{ marginBottom: 16 }} />
+      )}
       <div data-testid="categories-table">
-        <Table<FeedbackCategoryView> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={categories.loading && !categories.data} pagination={{ pageSize: 25, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }} />
+        <Table<FeedbackCategoryView>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={categories.loading && !categories.data}
+          pagination={{ pageSize: 25, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
+        />
       </div>
       <CatalogFormModal<CategoryValues>
         open={open}
@@ -91,10 +128,25 @@ function CategoriesTab() {
         onClose={() => setOpen(false)}
         testId="category-form"
       >
-        <Form.Item name="code" label={t('catalog.code')} extra={editing ? undefined : t('catalog.fb.codeHint')} rules={[{ required: true, message: t('form.required') }, { pattern: CODE_PATTERN, message: t('catalog.fb.codeHint') }]}>
+        <Form.Item
+          name="code"
+          label={t('catalog.code')}
+          extra={editing ? undefined : t('catalog.fb.codeHint')}
+          rules={[
+            { required: true, message: t('form.required') },
+            { pattern: CODE_PATTERN, message: t('catalog.fb.codeHint') },
+          ]}
+        >
           <Input disabled={editing !== null} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="name" label={t('catalog.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 150, message: t('form.length', { min: 1, max: 150 }) }]}>
+        <Form.Item
+          name="name"
+          label={t('catalog.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { max: 150, message: t('form.length', { min: 1, max: 150 }) },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="active" label={t('catalog.status')} valuePropName="checked">
@@ -121,16 +173,43 @@ function AgenciesTab() {
   const [form] = Form.useForm<AgencyValues>();
 
   const columns: TableColumnsType<AgencyView> = [
-    { title: t('catalog.code'), dataIndex: 'code', key: 'code', width: 200, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: t('catalog.fb.agencyName'), dataIndex: 'name', key: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'vi') },
-    { title: t('catalog.fb.email'), dataIndex: 'email', key: 'email', render: (v: string) => <a href={`mailto:${v}`}>{v}</a> },
+    {
+      title: t('catalog.code'),
+      dataIndex: 'code',
+      key: 'code',
+      width: 200,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
+    {
+      title: t('catalog.fb.agencyName'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
+    },
+    {
+      title: t('catalog.fb.email'),
+      dataIndex: 'email',
+      key: 'email',
+      render: (v: string) => <a href={`mailto:${v}`}>{v}</a>,
+    },
     activeColumn<AgencyView>(t, '/feedback/agencies', FEEDBACK_AGENCIES_KEY, 180),
     editColumn(t, (row) => (setEditing(row), setOpen(true)), { width: 90 }),
   ];
 
   const submit = async (v: AgencyValues) => {
-    if (editing) await api.patch<AgencyView>(`/feedback/agencies/${editing.id}`, { name: v.name.trim(), email: v.email.trim(), active: v.active });
-    else await api.post<AgencyView>('/feedback/agencies', { code: v.code.trim(), name: v.name.trim(), email: v.email.trim(), active: v.active });
+    if (editing)
+      await api.patch<AgencyView>(`/feedback/agencies/${editing.id}`, {
+        name: v.name.trim(),
+        email: v.email.trim(),
+        active: v.active,
+      });
+    else
+      await api.post<AgencyView>('/feedback/agencies', {
+        code: v.code.trim(),
+        name: v.name.trim(),
+        email: v.email.trim(),
+        active: v.active,
+      });
     invalidate(FEEDBACK_AGENCIES_KEY);
     return t('catalog.savedDone');
   };
@@ -139,18 +218,39 @@ function AgenciesTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => (setEditing(null), setOpen(true))} data-testid="agency-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => (setEditing(null), setOpen(true))}
+          data-testid="agency-create"
+        >
           {t('catalog.fb.createAgency')}
         </Button>
-        <Input allowClear placeholder={t('catalog.search')} style={{ width: 240 }} value={q} onChange={(e) => setQ(e.target.value)} />
+        <Input
+          allowClear
+          placeholder={t('catalog.search')}
+          style={{ width: 240 }}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <Button icon={<ReloadOutlined />} onClick={agencies.reload}>
           {t('common.reload')}
         </Button>
       </Space>
       <Alert type="info" showIcon title={t('catalog.fb.agencyHelp')} style={{ marginBottom: 16 }} />
-      {agencies.error !== undefined && <Alert type="error" showIcon title={describeError(t, agencies.error)} style={{ marginBottom: 16 }} />}
+      {agencies.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, agencies.error)} style={{ marginBottom: 16 }} />
+      )}
       <div data-testid="agencies-table">
-        <Table<AgencyView> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={agencies.loading && !agencies.data} pagination={{ pageSize: 25, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }} scroll={{ x: 'max-content' }} />
+        <Table<AgencyView>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={agencies.loading && !agencies.data}
+          pagination={{ pageSize: 25, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
+          scroll={{ x: 'max-content' }}
+        />
       </div>
       <CatalogFormModal<AgencyValues>
         open={open}
@@ -165,13 +265,33 @@ function AgenciesTab() {
         onClose={() => setOpen(false)}
         testId="agency-form"
       >
-        <Form.Item name="code" label={t('catalog.code')} extra={editing ? undefined : t('catalog.fb.codeHint')} rules={[{ required: true, message: t('form.required') }, { pattern: CODE_PATTERN, message: t('catalog.fb.codeHint') }]}>
+        <Form.Item
+          name="code"
+          label={t('catalog.code')}
+          extra={editing ? undefined : t('catalog.fb.codeHint')}
+          rules={[
+            { required: true, message: t('form.required') },
+            { pattern: CODE_PATTERN, message: t('catalog.fb.codeHint') },
+          ]}
+        >
           <Input disabled={editing !== null} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="name" label={t('catalog.fb.agencyName')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 200, message: t('form.length', { min: 1, max: 200 }) }]}>
+        <Form.Item
+          name="name"
+          label={t('catalog.fb.agencyName')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { max: 200, message: t('form.length', { min: 1, max: 200 }) },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="email" label={t('catalog.fb.email')} extra={t('catalog.fb.emailHint')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+        <Form.Item
+          name="email"
+          label={t('catalog.fb.email')}
+          extra={t('catalog.fb.emailHint')}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+        >
           <Input type="email" inputMode="email" autoComplete="off" />
         </Form.Item>
         <Form.Item name="active" label={t('catalog.status')} valuePropName="checked">

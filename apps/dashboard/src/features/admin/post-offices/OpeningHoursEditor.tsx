@@ -23,7 +23,13 @@ const toDayjs = (hhmm: string): Dayjs => {
 };
 
 /** Local-time periods per weekday (Asia/Ho_Chi_Minh); a day without periods is closed. Works as a Form.Item control. */
-export function OpeningHoursEditor({ value, onChange }: { value?: OpeningHours; onChange?: (v: OpeningHours) => void }) {
+export function OpeningHoursEditor({
+  value,
+  onChange,
+}: {
+  value?: OpeningHours;
+  onChange?: (v: OpeningHours) => void;
+}) {
   const t = useT();
   const hours = value ?? {};
   const setDay = (day: Weekday, periods: Array<[string, string]>) => {
@@ -45,7 +51,16 @@ export function OpeningHoursEditor({ value, onChange }: { value?: OpeningHours; 
       {DAYS.map(([day, label]) => {
         const periods = hours[day] ?? [];
         return (
-          <div key={day} style={{ display: 'flex', alignItems: 'flex-start', gap: 8, padding: '4px 0', borderBottom: '1px dashed #eef1f5' }}>
+          <div
+            key={day}
+            style={{
+              display: 'flex',
+              alignItems: 'flex-start',
+              gap: 8,
+              padding: '4px 0',
+              borderBottom: '1px dashed #eef1f5',
+            }}
+          >
             <Typography.Text strong style={{ width: 84, paddingTop: 5, flex: 'none' }}>
               {t(label)}
             </Typography.Text>
@@ -70,7 +85,17 @@ export function OpeningHoursEditor({ value, onChange }: { value?: OpeningHours; 
                       setDay(day, copy);
                     }}
                   />
-                  <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => setDay(day, periods.filter((_, j) => j !== i))} />
+                  <Button
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.delete')}
+                    onClick={() =>
+                      setDay(
+                        day,
+                        periods.filter((_, j) => j !== i),
+                      )
+                    }
+                  />
                 </Space>
               ))}
             </Space>
@@ -103,7 +128,5 @@ export function summarizeOpeningHours(hours: OpeningHours, t: (key: MessageKey) 
     if (last && last.to === i - 1 && last.text === text) last.to = i;
     else groups.push({ from: i, to: i, text });
   });
-  return groups
-    .map((g) => `${t(DAYS[g.from][2])}${g.to > g.from ? `–${t(DAYS[g.to][2])}` : ''} ${g.text}`)
-    .join(' · ');
+  return groups.map((g) => `${t(DAYS[g.from][2])}${g.to > g.from ? `–${t(DAYS[g.to][2])}` : ''} ${g.text}`).join(' · ');
 }

@@ -29,12 +29,41 @@ const WEEKDAY_HOURS: Array<[string, string]> = [
   ['07:00', '11:30'],
   ['13:30', '17:00'],
 ];
-const NEW_OFFICE_HOURS: OpeningHours = { mon: WEEKDAY_HOURS, tue: WEEKDAY_HOURS, wed: WEEKDAY_HOURS, thu: WEEKDAY_HOURS, fri: WEEKDAY_HOURS, sat: [['07:00', '11:30']] };
+const NEW_OFFICE_HOURS: OpeningHours = {
+  mon: WEEKDAY_HOURS,
+  tue: WEEKDAY_HOURS,
+  wed: WEEKDAY_HOURS,
+  thu: WEEKDAY_HOURS,
+  fri: WEEKDAY_HOURS,
+  sat: [['07:00', '11:30']],
+};
 
 /** Fields a refused save may name (the api's property names are the form's). */
-const OFFICE_FIELDS: ReadonlyArray<keyof Values> = ['code', 'name', 'address', 'communeCode', 'lat', 'lng', 'phone', 'dailyCapacity', 'active', 'serviceArea', 'openingHours'];
+const OFFICE_FIELDS: ReadonlyArray<keyof Values> = [
+  'code',
+  'name',
+  'address',
+  'communeCode',
+  'lat',
+  'lng',
+  'phone',
+  'dailyCapacity',
+  'active',
+  'serviceArea',
+  'openingHours',
+];
 
-export function PostOfficeFormDrawer({ office, open, onClose, onSaved }: { office: PostOfficeView | null; open: boolean; onClose: () => void; onSaved: (o: PostOfficeView) => void }) {
+export function PostOfficeFormDrawer({
+  office,
+  open,
+  onClose,
+  onSaved,
+}: {
+  office: PostOfficeView | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (o: PostOfficeView) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -121,20 +150,45 @@ export function PostOfficeFormDrawer({ office, open, onClose, onSaved }: { offic
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark="optional" name="post-office-form">
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="code" label={t('postOffice.code')} rules={[{ required: true, message: t('form.required') }, { pattern: /^[A-Za-z0-9._-]{2,20}$/, message: t('postOffice.codeRule') }]}>
+            <Form.Item
+              name="code"
+              label={t('postOffice.code')}
+              rules={[
+                { required: true, message: t('form.required') },
+                { pattern: /^[A-Za-z0-9._-]{2,20}$/, message: t('postOffice.codeRule') },
+              ]}
+            >
               <Input disabled={editing} />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="name" label={t('postOffice.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { min: 2, max: 150, message: t('form.length', { min: 2, max: 150 }) }]}>
+            <Form.Item
+              name="name"
+              label={t('postOffice.name')}
+              rules={[
+                { required: true, whitespace: true, message: t('form.required') },
+                { min: 2, max: 150, message: t('form.length', { min: 2, max: 150 }) },
+              ]}
+            >
               <Input />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="address" label={t('postOffice.address')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { min: 2, max: 255, message: t('form.length', { min: 2, max: 255 }) }]}>
+        <Form.Item
+          name="address"
+          label={t('postOffice.address')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { min: 2, max: 255, message: t('form.length', { min: 2, max: 255 }) },
+          ]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item name="communeCode" label={t('postOffice.commune')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item
+          name="communeCode"
+          label={t('postOffice.commune')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
           <CommuneSelect />
         </Form.Item>
         <Row gutter={16} align="bottom">
@@ -166,19 +220,28 @@ export function PostOfficeFormDrawer({ office, open, onClose, onSaved }: { offic
                   validator: (_, value: string | undefined) => {
                     if (!value?.trim()) return Promise.resolve();
                     const r = parsePhone(value);
-                    return r.ok ? Promise.resolve() : Promise.reject(new Error(t('postOffice.phoneInvalid', { reason: r.reason })));
+                    return r.ok
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('postOffice.phoneInvalid', { reason: r.reason })));
                   },
                 },
               ]}
             >
-              <Input placeholder="0269 3824 444" onBlur={(e) => {
-                const r = parsePhone(e.target.value);
-                if (r.ok) form.setFieldValue('phone', r.display);
-              }} />
+              <Input
+                placeholder="0269 3824 444"
+                onBlur={(e) => {
+                  const r = parsePhone(e.target.value);
+                  if (r.ok) form.setFieldValue('phone', r.display);
+                }}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="dailyCapacity" label={t('postOffice.capacity')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name="dailyCapacity"
+              label={t('postOffice.capacity')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>

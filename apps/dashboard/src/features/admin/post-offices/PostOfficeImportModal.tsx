@@ -7,7 +7,6 @@ import { type MessageKey, useT } from '../../../i18n/i18n';
 import { ApiError, api } from '../../../lib/api-client';
 import { describeError, translateRule } from '../../../lib/errors';
 
-
 /** CSV columns (snake_case) and the DTO fields (camelCase) the server may name in a line error. */
 const FIELD_LABELS: Record<string, MessageKey> = {
   code: 'postOffice.code',
@@ -39,7 +38,15 @@ export async function downloadTemplate(): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function PostOfficeImportModal({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
+export function PostOfficeImportModal({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImported: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
@@ -68,7 +75,10 @@ export function PostOfficeImportModal({ open, onClose, onImported }: { open: boo
       setResult(r);
       onImported();
     } catch (err) {
-      const errors = err instanceof ApiError && err.code === ERROR_CODES.CSV_INVALID ? (err.body.details as { errors?: CsvLineError[] } | undefined)?.errors : undefined;
+      const errors =
+        err instanceof ApiError && err.code === ERROR_CODES.CSV_INVALID
+          ? (err.body.details as { errors?: CsvLineError[] } | undefined)?.errors
+          : undefined;
       if (errors?.length) setLineErrors(errors);
       else setError(describeError(t, err));
     } finally {
@@ -86,13 +96,25 @@ export function PostOfficeImportModal({ open, onClose, onImported }: { open: boo
       onCancel={onClose}
       afterOpenChange={(o) => !o && reset()}
       footer={[
-        <Button key="template" icon={<DownloadOutlined />} onClick={() => void downloadTemplate().catch((e) => void message.error(describeError(t, e)))} style={{ float: 'left' }}>
+        <Button
+          key="template"
+          icon={<DownloadOutlined />}
+          onClick={() => void downloadTemplate().catch((e) => void message.error(describeError(t, e)))}
+          style={{ float: 'left' }}
+        >
           {t('import.template')}
         </Button>,
         <Button key="close" onClick={onClose}>
           {t('common.close')}
         </Button>,
-        <Button key="import" type="primary" disabled={!file} loading={uploading} onClick={() => void submit()} data-testid="import-submit">
+        <Button
+          key="import"
+          type="primary"
+          disabled={!file}
+          loading={uploading}
+          onClick={() => void submit()}
+          data-testid="import-submit"
+        >
           {t('import.submit')}
         </Button>,
       ]}
@@ -132,7 +154,13 @@ export function PostOfficeImportModal({ open, onClose, onImported }: { open: boo
         )}
         {lineErrors && (
           <>
-            <Alert type="error" showIcon data-testid="import-errors-summary" title={t('import.failed', { n: lineErrors.length })} description={t('import.nothingWritten')} />
+            <Alert
+              type="error"
+              showIcon
+              data-testid="import-errors-summary"
+              title={t('import.failed', { n: lineErrors.length })}
+              description={t('import.nothingWritten')}
+            />
             <div data-testid="import-errors">
               <Table<CsvLineError>
                 size="small"
@@ -141,9 +169,21 @@ export function PostOfficeImportModal({ open, onClose, onImported }: { open: boo
                 pagination={lineErrors.length > 10 ? { pageSize: 10 } : false}
                 columns={[
                   { title: t('import.line'), dataIndex: 'line', key: 'line', width: 80 },
-                  { title: t('import.field'), dataIndex: 'field', key: 'field', width: 180, render: (f?: string) => (f ? (FIELD_LABELS[f] ? `${t(FIELD_LABELS[f])} (${f})` : f) : '—') },
+                  {
+                    title: t('import.field'),
+                    dataIndex: 'field',
+                    key: 'field',
+                    width: 180,
+                    render: (f?: string) => (f ? (FIELD_LABELS[f] ? `${t(FIELD_LABELS[f])} (${f})` : f) : '—'),
+                  },
                   // A rule the api names (constraint) is said in the UI language; the others as the server wrote them.
-                  { title: t('import.message'), dataIndex: 'message', key: 'message', render: (_: string, e: CsvLineError) => (e.constraint ? translateRule(t, { ...e, constraint: e.constraint }) : e.message) },
+                  {
+                    title: t('import.message'),
+                    dataIndex: 'message',
+                    key: 'message',
+                    render: (_: string, e: CsvLineError) =>
+                      e.constraint ? translateRule(t, { ...e, constraint: e.constraint }) : e.message,
+                  },
                 ]}
               />
             </div>

@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { DownloadOutlined, LeftOutlined, PlusOutlined, ReloadOutlined, RightOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  LeftOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  RightOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Page, PostOfficeView } from '@hotline/contracts';
@@ -36,7 +43,9 @@ export default function PostOfficesPage() {
   const [importOpen, setImportOpen] = useState(false);
 
   const query = { ...filters, limit: PAGE_SIZE, cursor: cursors[pageIndex] };
-  const page = useResource<Page<PostOfficeView>>(`post-offices?${JSON.stringify(query)}`, () => api.get<Page<PostOfficeView>>('/post-offices', { query }));
+  const page = useResource<Page<PostOfficeView>>(`post-offices?${JSON.stringify(query)}`, () =>
+    api.get<Page<PostOfficeView>>('/post-offices', { query }),
+  );
 
   const changeFilters = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -56,7 +65,12 @@ export default function PostOfficesPage() {
   };
 
   const columns: TableColumnsType<PostOfficeView> = [
-    { title: t('postOffice.code'), dataIndex: 'code', key: 'code', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('postOffice.code'),
+      dataIndex: 'code',
+      key: 'code',
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     {
       title: t('postOffice.name'),
       dataIndex: 'name',
@@ -72,13 +86,22 @@ export default function PostOfficesPage() {
         </Space>
       ),
     },
-    { title: t('postOffice.commune'), dataIndex: 'communeCode', key: 'communeCode', render: (c: string) => communes.byCode.get(c)?.name ?? c },
+    {
+      title: t('postOffice.commune'),
+      dataIndex: 'communeCode',
+      key: 'communeCode',
+      render: (c: string) => communes.byCode.get(c)?.name ?? c,
+    },
     { title: t('postOffice.phone'), dataIndex: 'phone', key: 'phone', render: (p: string | null) => formatPhone(p) },
     {
       title: t('postOffice.openingHours'),
       dataIndex: 'openingHours',
       key: 'openingHours',
-      render: (h: PostOfficeView['openingHours']) => <Typography.Text style={{ fontSize: 12 }}>{summarizeOpeningHours(h, t) || t('postOffice.closed')}</Typography.Text>,
+      render: (h: PostOfficeView['openingHours']) => (
+        <Typography.Text style={{ fontSize: 12 }}>
+          {summarizeOpeningHours(h, t) || t('postOffice.closed')}
+        </Typography.Text>
+      ),
     },
     {
       title: t('postOffice.serviceArea'),
@@ -91,7 +114,13 @@ export default function PostOfficesPage() {
       ),
     },
     { title: t('postOffice.capacity'), dataIndex: 'dailyCapacity', key: 'dailyCapacity', align: 'right' },
-    { title: t('postOffice.active'), dataIndex: 'active', key: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('postOffice.isActive')}</Tag> : <Tag>{t('postOffice.isInactive')}</Tag>) },
+    {
+      title: t('postOffice.active'),
+      dataIndex: 'active',
+      key: 'active',
+      render: (a: boolean) =>
+        a ? <Tag color="green">{t('postOffice.isActive')}</Tag> : <Tag>{t('postOffice.isInactive')}</Tag>,
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -118,7 +147,10 @@ export default function PostOfficesPage() {
         subtitle={t('postOffice.subtitle')}
         extra={
           <Space wrap>
-            <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate().catch((e) => void message.error(describeError(t, e)))}>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void downloadTemplate().catch((e) => void message.error(describeError(t, e)))}
+            >
               {t('import.template')}
             </Button>
             <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-open">
@@ -138,8 +170,19 @@ export default function PostOfficesPage() {
         }
       />
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('postOffice.search')} style={{ width: 280 }} onSearch={(q) => changeFilters({ q: q.trim() || undefined })} data-testid="post-office-search" />
-        <CommuneSelect allowClear style={{ width: 260 }} value={filters.communeCode} onChange={(v) => changeFilters({ communeCode: (v as string | undefined) ?? undefined })} />
+        <Input.Search
+          allowClear
+          placeholder={t('postOffice.search')}
+          style={{ width: 280 }}
+          onSearch={(q) => changeFilters({ q: q.trim() || undefined })}
+          data-testid="post-office-search"
+        />
+        <CommuneSelect
+          allowClear
+          style={{ width: 260 }}
+          value={filters.communeCode}
+          onChange={(v) => changeFilters({ communeCode: (v as string | undefined) ?? undefined })}
+        />
         <Select<'true' | 'false'>
           allowClear
           placeholder={t('postOffice.active')}
@@ -155,7 +198,9 @@ export default function PostOfficesPage() {
           {t('common.reload')}
         </Button>
       </Space>
-      {page.error !== undefined && <Alert type="error" showIcon title={describeError(t, page.error)} style={{ marginBottom: 16 }} />}
+      {page.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, page.error)} style={{ marginBottom: 16 }} />
+      )}
       <div data-testid="post-offices-table">
         <Table<PostOfficeView>
           rowKey="id"

@@ -1,9 +1,35 @@
 import { useState } from 'react';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Col, DatePicker, Form, InputNumber, Input, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  InputNumber,
+  Input,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { LEG_KINDS, ROUTE_TYPES, SERVICE_LEVELS, type LegKind, type PromotionView, type RouteType, type ServiceLevel, type TariffView } from '@hotline/contracts';
+import {
+  LEG_KINDS,
+  ROUTE_TYPES,
+  SERVICE_LEVELS,
+  type LegKind,
+  type PromotionView,
+  type RouteType,
+  type ServiceLevel,
+  type TariffView,
+} from '@hotline/contracts';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
@@ -63,18 +89,48 @@ function TariffsTab() {
   const [form] = Form.useForm<TariffValues>();
 
   const columns: TableColumnsType<TariffView> = [
-    { title: t('catalog.tariff.legKind'), dataIndex: 'legKind', key: 'legKind', render: (k: LegKind) => <Tag color={k === 'pickup' ? 'blue' : 'purple'}>{t(`disp.kind.${k}`)}</Tag> },
-    { title: t('catalog.tariff.routeType'), dataIndex: 'routeType', key: 'routeType', render: (r: RouteType) => t(`disp.route.${r}`) },
-    { title: t('catalog.tariff.price'), dataIndex: 'priceVnd', key: 'priceVnd', align: 'right', render: (v: number) => <strong>{formatMoney(v)}</strong> },
-    { title: t('catalog.tariff.due'), dataIndex: 'dueWorkingDays', key: 'due', render: (n: number) => t('catalog.tariff.dueValue', { n }) },
+    {
+      title: t('catalog.tariff.legKind'),
+      dataIndex: 'legKind',
+      key: 'legKind',
+      render: (k: LegKind) => <Tag color={k === 'pickup' ? 'blue' : 'purple'}>{t(`disp.kind.${k}`)}</Tag>,
+    },
+    {
+      title: t('catalog.tariff.routeType'),
+      dataIndex: 'routeType',
+      key: 'routeType',
+      render: (r: RouteType) => t(`disp.route.${r}`),
+    },
+    {
+      title: t('catalog.tariff.price'),
+      dataIndex: 'priceVnd',
+      key: 'priceVnd',
+      align: 'right',
+      render: (v: number) => <strong>{formatMoney(v)}</strong>,
+    },
+    {
+      title: t('catalog.tariff.due'),
+      dataIndex: 'dueWorkingDays',
+      key: 'due',
+      render: (n: number) => t('catalog.tariff.dueValue', { n }),
+    },
     activeColumn<TariffView>(t, '/bcci-tariffs', KEYS.tariffs),
-    { title: t('catalog.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', render: (v: string) => formatDateTime(v) },
+    {
+      title: t('catalog.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      render: (v: string) => formatDateTime(v),
+    },
     editColumn(t, (row) => (setEditing(row), setOpen(true))),
   ];
 
   const submit = async (v: TariffValues) => {
     if (editing) {
-      await api.patch<TariffView>(`/bcci-tariffs/${editing.id}`, { priceVnd: v.priceVnd, dueWorkingDays: v.dueWorkingDays, active: v.active });
+      await api.patch<TariffView>(`/bcci-tariffs/${editing.id}`, {
+        priceVnd: v.priceVnd,
+        dueWorkingDays: v.dueWorkingDays,
+        active: v.active,
+      });
     } else {
       await api.post<TariffView>('/bcci-tariffs', v);
     }
@@ -85,7 +141,12 @@ function TariffsTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => (setEditing(null), setOpen(true))} data-testid="tariff-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => (setEditing(null), setOpen(true))}
+          data-testid="tariff-create"
+        >
           {t('catalog.tariff.create')}
         </Button>
         <Button icon={<ReloadOutlined />} onClick={tariffs.reload}>
@@ -93,13 +154,30 @@ function TariffsTab() {
         </Button>
       </Space>
       <Alert type="info" showIcon title={t('catalog.tariff.help')} style={{ marginBottom: 16 }} />
-      {tariffs.error !== undefined && <Alert type="error" showIcon title={describeError(t, tariffs.error)} style={{ marginBottom: 16 }} />}
+      {tariffs.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, tariffs.error)} style={{ marginBottom: 16 }} />
+      )}
       <div data-testid="tariffs-table">
-        <Table<TariffView> rowKey="id" size="middle" columns={columns} dataSource={tariffs.data ?? []} loading={tariffs.loading && !tariffs.data} pagination={false} scroll={{ x: 'max-content' }} />
+        <Table<TariffView>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={tariffs.data ?? []}
+          loading={tariffs.loading && !tariffs.data}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+        />
       </div>
       <CatalogFormModal<TariffValues>
         open={open}
-        title={editing ? t('catalog.tariff.editTitle', { kind: t(`disp.kind.${editing.legKind}`), route: t(`disp.route.${editing.routeType}`) }) : t('catalog.tariff.create')}
+        title={
+          editing
+            ? t('catalog.tariff.editTitle', {
+                kind: t(`disp.kind.${editing.legKind}`),
+                route: t(`disp.route.${editing.routeType}`),
+              })
+            : t('catalog.tariff.create')
+        }
         okText={t('common.save')}
         form={form}
         initialValues={editing ?? { legKind: 'pickup', routeType: 'intra_area', dueWorkingDays: 1, active: true }}
@@ -112,20 +190,51 @@ function TariffsTab() {
       >
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="legKind" label={t('catalog.tariff.legKind')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select disabled={editing !== null} options={LEG_KINDS.map((k) => ({ value: k, label: t(`disp.kind.${k}`) }))} />
+            <Form.Item
+              name="legKind"
+              label={t('catalog.tariff.legKind')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <Select
+                disabled={editing !== null}
+                options={LEG_KINDS.map((k) => ({ value: k, label: t(`disp.kind.${k}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="routeType" label={t('catalog.tariff.routeType')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select disabled={editing !== null} options={ROUTE_TYPES.map((r) => ({ value: r, label: t(`disp.route.${r}`) }))} />
+            <Form.Item
+              name="routeType"
+              label={t('catalog.tariff.routeType')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <Select
+                disabled={editing !== null}
+                options={ROUTE_TYPES.map((r) => ({ value: r, label: t(`disp.route.${r}`) }))}
+              />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="priceVnd" label={t('catalog.tariff.price')} extra={t('catalog.tariff.priceHint')} rules={[{ required: true, message: t('form.required') }]}>
-          <InputNumber<number> min={0} step={1000} style={{ width: 220 }} formatter={vndFormatter} parser={vndParser} suffix="₫" />
+        <Form.Item
+          name="priceVnd"
+          label={t('catalog.tariff.price')}
+          extra={t('catalog.tariff.priceHint')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <InputNumber<number>
+            min={0}
+            step={1000}
+            style={{ width: 220 }}
+            formatter={vndFormatter}
+            parser={vndParser}
+            suffix="₫"
+          />
         </Form.Item>
-        <Form.Item name="dueWorkingDays" label={t('catalog.tariff.due')} extra={t('catalog.tariff.dueHint')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item
+          name="dueWorkingDays"
+          label={t('catalog.tariff.due')}
+          extra={t('catalog.tariff.dueHint')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
           <InputNumber<number> min={0} max={60} precision={0} prefix="J+" style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="active" label={t('catalog.status')} valuePropName="checked">
@@ -176,8 +285,19 @@ function PromotionsTab() {
         );
       },
     },
-    { title: t('catalog.promo.percent'), dataIndex: 'percent', key: 'percent', align: 'right', render: (v: number) => <strong>{`${v}%`}</strong> },
-    { title: t('catalog.promo.legKinds'), dataIndex: 'legKinds', key: 'legKinds', render: (ks: LegKind[]) => ks.map((k) => <Tag key={k}>{t(`disp.kind.${k}`)}</Tag>) },
+    {
+      title: t('catalog.promo.percent'),
+      dataIndex: 'percent',
+      key: 'percent',
+      align: 'right',
+      render: (v: number) => <strong>{`${v}%`}</strong>,
+    },
+    {
+      title: t('catalog.promo.legKinds'),
+      dataIndex: 'legKinds',
+      key: 'legKinds',
+      render: (ks: LegKind[]) => ks.map((k) => <Tag key={k}>{t(`disp.kind.${k}`)}</Tag>),
+    },
     {
       title: t('catalog.promo.conditions'),
       key: 'conditions',
@@ -185,10 +305,14 @@ function PromotionsTab() {
         p.serviceLevels.length || p.fields.length ? (
           <Space size={[4, 4]} wrap style={{ maxWidth: 360 }}>
             {p.serviceLevels.map((l) => (
-              <Tag key={l} color="cyan">{t(SERVICE_LEVEL_LABELS[l])}</Tag>
+              <Tag key={l} color="cyan">
+                {t(SERVICE_LEVEL_LABELS[l])}
+              </Tag>
             ))}
             {p.fields.map((f) => (
-              <Tag key={f} color="gold">{f}</Tag>
+              <Tag key={f} color="gold">
+                {f}
+              </Tag>
             ))}
           </Space>
         ) : (
@@ -223,7 +347,12 @@ function PromotionsTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => (setEditing(null), setOpen(true))} data-testid="promo-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => (setEditing(null), setOpen(true))}
+          data-testid="promo-create"
+        >
           {t('catalog.promo.create')}
         </Button>
         <Button icon={<ReloadOutlined />} onClick={promotions.reload}>
@@ -231,7 +360,9 @@ function PromotionsTab() {
         </Button>
       </Space>
       <Alert type="info" showIcon title={t('catalog.promo.help')} style={{ marginBottom: 16 }} />
-      {promotions.error !== undefined && <Alert type="error" showIcon title={describeError(t, promotions.error)} style={{ marginBottom: 16 }} />}
+      {promotions.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, promotions.error)} style={{ marginBottom: 16 }} />
+      )}
       <div data-testid="promotions-table">
         <Table<PromotionView>
           rowKey="id"
@@ -256,23 +387,53 @@ function PromotionsTab() {
         testId="promo-form"
         width={640}
       >
-        <Form.Item name="name" label={t('catalog.promo.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { min: 2, max: 150, message: t('form.length', { min: 2, max: 150 }) }]}>
+        <Form.Item
+          name="name"
+          label={t('catalog.promo.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { min: 2, max: 150, message: t('form.length', { min: 2, max: 150 }) },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="window" label={t('catalog.promo.window')} extra={t('catalog.promo.windowHint')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item
+          name="window"
+          label={t('catalog.promo.window')}
+          extra={t('catalog.promo.windowHint')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
           <DatePicker.RangePicker format="DD/MM/YYYY" allowEmpty={[false, false]} style={{ width: 300 }} />
         </Form.Item>
-        <Form.Item name="percent" label={t('catalog.promo.percent')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item
+          name="percent"
+          label={t('catalog.promo.percent')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
           <InputNumber<number> min={1} max={100} precision={0} suffix="%" style={{ width: 140 }} />
         </Form.Item>
-        <Form.Item name="legKinds" label={t('catalog.promo.legKinds')} rules={[{ required: true, type: 'array', min: 1, message: t('catalog.promo.legKindsRequired') }]}>
+        <Form.Item
+          name="legKinds"
+          label={t('catalog.promo.legKinds')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('catalog.promo.legKindsRequired') }]}
+        >
           <Checkbox.Group options={LEG_KINDS.map((k) => ({ value: k, label: t(`disp.kind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="serviceLevels" label={t('catalog.promo.serviceLevels')}>
-          <Select mode="multiple" allowClear options={SERVICE_LEVELS.map((l) => ({ value: l, label: t(SERVICE_LEVEL_LABELS[l]) }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            options={SERVICE_LEVELS.map((l) => ({ value: l, label: t(SERVICE_LEVEL_LABELS[l]) }))}
+          />
         </Form.Item>
         <Form.Item name="fields" label={t('catalog.promo.fields')} extra={t('catalog.promo.conditionsHint')}>
-          <Select mode="tags" tokenSeparators={[';']} open={false} suffixIcon={null} placeholder={t('catalog.promo.fieldsPlaceholder')} />
+          <Select
+            mode="tags"
+            tokenSeparators={[';']}
+            open={false}
+            suffixIcon={null}
+            placeholder={t('catalog.promo.fieldsPlaceholder')}
+          />
         </Form.Item>
         <Form.Item name="active" label={t('catalog.status')} valuePropName="checked">
           <Switch checkedChildren={t('catalog.active')} unCheckedChildren={t('catalog.inactive')} />

@@ -48,13 +48,16 @@ interface Values {
 /** "240 phút · 4 giờ · 0,5 ngày làm việc": business minutes as the admin thinks of them, on the policy's calendar. */
 export function BusinessMinutes({ minutes, dayMinutes }: { minutes: number | null | undefined; dayMinutes: number }) {
   const { t, lang } = useI18n();
-  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes))
+    return <Typography.Text type="secondary">—</Typography.Text>;
   const { hours, days } = splitBusinessMinutes(minutes, dayMinutes);
   return (
     <Space orientation="vertical" size={0}>
       <span>{t('catalog.sla.hours', { h: formatDecimal(hours, lang) })}</span>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {days === null ? t('catalog.sla.minutes', { n: formatDecimal(minutes, lang) }) : t('catalog.sla.minutesDays', { n: formatDecimal(minutes, lang), d: formatDecimal(days, lang) })}
+        {days === null
+          ? t('catalog.sla.minutes', { n: formatDecimal(minutes, lang) })
+          : t('catalog.sla.minutesDays', { n: formatDecimal(minutes, lang), d: formatDecimal(days, lang) })}
       </Typography.Text>
     </Space>
   );
@@ -64,12 +67,18 @@ export default function SlaPoliciesPage() {
   const { t } = useI18n();
   const policies = useResource<SlaPolicyView[]>(KEY, () => api.get<SlaPolicyView[]>('/sla/policies'));
   const calendars = useResource<CalendarView[]>(CALENDARS_KEY, () => api.get<CalendarView[]>('/sla/calendars'));
-  const categories = useResource<FeedbackCategoryView[]>(FEEDBACK_CATEGORIES_KEY, () => api.get<FeedbackCategoryView[]>('/feedback/categories'));
+  const categories = useResource<FeedbackCategoryView[]>(FEEDBACK_CATEGORIES_KEY, () =>
+    api.get<FeedbackCategoryView[]>('/feedback/categories'),
+  );
   const [editing, setEditing] = useState<SlaPolicyView | null>(null);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const calendarValue = Form.useWatch('calendar', form);
-  const watched = { first: Form.useWatch('firstResponseMinutes', form), resolution: Form.useWatch('resolutionMinutes', form), forward: Form.useWatch('forwardMinutes', form) };
+  const watched = {
+    first: Form.useWatch('firstResponseMinutes', form),
+    resolution: Form.useWatch('resolutionMinutes', form),
+    forward: Form.useWatch('forwardMinutes', form),
+  };
 
   const calendarById = new Map((calendars.data ?? []).map((c) => [c.id, c]));
   const categoryById = new Map((categories.data ?? []).map((c) => [c.id, c]));
@@ -96,17 +105,42 @@ export default function SlaPoliciesPage() {
         </Space>
       ),
     },
-    { title: t('catalog.sla.firstResponse'), dataIndex: 'firstResponseMinutes', key: 'first', render: (m: number, p) => <BusinessMinutes minutes={m} dayMinutes={dayMinutesOf(p.calendarId)} /> },
-    { title: t('catalog.sla.resolution'), dataIndex: 'resolutionMinutes', key: 'resolution', render: (m: number, p) => <BusinessMinutes minutes={m} dayMinutes={dayMinutesOf(p.calendarId)} /> },
-    { title: t('catalog.sla.forward'), dataIndex: 'forwardMinutes', key: 'forward', render: (m: number | null, p) => <BusinessMinutes minutes={m} dayMinutes={dayMinutesOf(p.calendarId)} /> },
-    { title: t('catalog.sla.warnPercent'), dataIndex: 'warnPercent', key: 'warn', align: 'right', render: (v: number) => `${v}%` },
+    {
+      title: t('catalog.sla.firstResponse'),
+      dataIndex: 'firstResponseMinutes',
+      key: 'first',
+      render: (m: number, p) => <BusinessMinutes minutes={m} dayMinutes={dayMinutesOf(p.calendarId)} />,
+    },
+    {
+      title: t('catalog.sla.resolution'),
+      dataIndex: 'resolutionMinutes',
+      key: 'resolution',
+      render: (m: number, p) => <BusinessMinutes minutes={m} dayMinutes={dayMinutesOf(p.calendarId)} />,
+    },
+    {
+      title: t('catalog.sla.forward'),
+      dataIndex: 'forwardMinutes',
+      key: 'forward',
+      render: (m: number | null, p) => <BusinessMinutes minutes={m} dayMinutes={dayMinutesOf(p.calendarId)} />,
+    },
+    {
+      title: t('catalog.sla.warnPercent'),
+      dataIndex: 'warnPercent',
+      key: 'warn',
+      align: 'right',
+      render: (v: number) => `${v}%`,
+    },
     {
       title: t('catalog.sla.behaviour'),
       key: 'behaviour',
       render: (_, p) => (
         <Space orientation="vertical" size={0}>
           <span>{t(ESCALATION_LABELS[p.escalation])}</span>
-          {p.pauseWhenForwarded && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('catalog.sla.pausesWhenForwarded')}</Typography.Text>}
+          {p.pauseWhenForwarded && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('catalog.sla.pausesWhenForwarded')}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -142,16 +176,36 @@ export default function SlaPoliciesPage() {
 
   const initial: Partial<Values> = editing
     ? { ...editing, calendar: editing.calendarId }
-    : { calendar: defaultCalendar?.id, firstResponseMinutes: 240, resolutionMinutes: 2400, forwardMinutes: 2400, warnPercent: 75, pauseWhenForwarded: true, escalation: 'supervisor_queue', active: true };
+    : {
+        calendar: defaultCalendar?.id,
+        firstResponseMinutes: 240,
+        resolutionMinutes: 2400,
+        forwardMinutes: 2400,
+        warnPercent: 75,
+        pauseWhenForwarded: true,
+        escalation: 'supervisor_queue',
+        active: true,
+      };
 
-  const minutesItem = (name: 'firstResponseMinutes' | 'resolutionMinutes' | 'forwardMinutes', label: MessageKey, value: number | null | undefined, required: boolean) => (
+  const minutesItem = (
+    name: 'firstResponseMinutes' | 'resolutionMinutes' | 'forwardMinutes',
+    label: MessageKey,
+    value: number | null | undefined,
+    required: boolean,
+  ) => (
     <Form.Item
       name={name}
       label={t(label)}
       rules={required ? [{ required: true, message: t('form.required') }] : []}
       extra={value ? <BusinessMinutesInline minutes={value} dayMinutes={formDayMinutes} /> : undefined}
     >
-      <InputNumber<number> min={0.01} max={10_000_000} step={60} suffix={t('catalog.sla.minutesUnit')} style={{ width: 200 }} />
+      <InputNumber<number>
+        min={0.01}
+        max={10_000_000}
+        step={60}
+        suffix={t('catalog.sla.minutesUnit')}
+        style={{ width: 200 }}
+      />
     </Form.Item>
   );
 
@@ -161,7 +215,12 @@ export default function SlaPoliciesPage() {
         title={t('catalog.nav.slaPolicies')}
         subtitle={t('catalog.sla.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => (setEditing(null), setOpen(true))} data-testid="sla-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => (setEditing(null), setOpen(true))}
+            data-testid="sla-create"
+          >
             {t('catalog.sla.create')}
           </Button>
         }
@@ -172,7 +231,9 @@ export default function SlaPoliciesPage() {
           {t('common.reload')}
         </Button>
       </Space>
-      {policies.error !== undefined && <Alert type="error" showIcon title={describeError(t, policies.error)} style={{ marginBottom: 16 }} />}
+      {policies.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, policies.error)} style={{ marginBottom: 16 }} />
+      )}
       <div data-testid="sla-table">
         <Table<SlaPolicyView>
           rowKey="id"
@@ -190,19 +251,43 @@ export default function SlaPoliciesPage() {
         okText={t('common.save')}
         form={form}
         initialValues={initial}
-        fields={['name', 'kind', 'categoryId', 'priority', 'calendar', 'firstResponseMinutes', 'resolutionMinutes', 'forwardMinutes', 'warnPercent', 'escalation']}
+        fields={[
+          'name',
+          'kind',
+          'categoryId',
+          'priority',
+          'calendar',
+          'firstResponseMinutes',
+          'resolutionMinutes',
+          'forwardMinutes',
+          'warnPercent',
+          'escalation',
+        ]}
         onSubmit={submit}
         onClose={() => setOpen(false)}
         testId="sla-form"
         width={720}
       >
-        <Form.Item name="name" label={t('catalog.sla.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 150, message: t('form.length', { min: 1, max: 150 }) }]}>
+        <Form.Item
+          name="name"
+          label={t('catalog.sla.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { max: 150, message: t('form.length', { min: 1, max: 150 }) },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         {editing && <Alert type="info" showIcon title={t('catalog.sla.scopeFixed')} style={{ marginBottom: 12 }} />}
         <Space wrap size="middle" align="start">
           <Form.Item name="kind" label={t('catalog.sla.kind')}>
-            <Select allowClear disabled={editing !== null} placeholder={t('catalog.sla.anyKind')} style={{ width: 200 }} options={TICKET_KINDS.map((k) => ({ value: k, label: t(KIND_LABELS[k]) }))} />
+            <Select
+              allowClear
+              disabled={editing !== null}
+              placeholder={t('catalog.sla.anyKind')}
+              style={{ width: 200 }}
+              options={TICKET_KINDS.map((k) => ({ value: k, label: t(KIND_LABELS[k]) }))}
+            />
           </Form.Item>
           <Form.Item name="categoryId" label={t('catalog.sla.category')}>
             <Select
@@ -214,10 +299,20 @@ export default function SlaPoliciesPage() {
             />
           </Form.Item>
           <Form.Item name="priority" label={t('catalog.sla.priority')}>
-            <Select allowClear disabled={editing !== null} placeholder={t('catalog.sla.anyPriority')} style={{ width: 160 }} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(PRIORITY_LABELS[p]) }))} />
+            <Select
+              allowClear
+              disabled={editing !== null}
+              placeholder={t('catalog.sla.anyPriority')}
+              style={{ width: 160 }}
+              options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(PRIORITY_LABELS[p]) }))}
+            />
           </Form.Item>
           <Form.Item name="calendar" label={t('catalog.sla.calendar')}>
-            <Select disabled={editing !== null} style={{ width: 620, maxWidth: '100%' }} options={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+            <Select
+              disabled={editing !== null}
+              style={{ width: 620, maxWidth: '100%' }}
+              options={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
           </Form.Item>
         </Space>
         <Space wrap size="middle" align="start">
@@ -226,11 +321,19 @@ export default function SlaPoliciesPage() {
           {minutesItem('forwardMinutes', 'catalog.sla.forward', watched.forward, false)}
         </Space>
         <Space wrap size="large" align="start">
-          <Form.Item name="warnPercent" label={t('catalog.sla.warnPercent')} extra={t('catalog.sla.warnHint')} rules={[{ required: true, message: t('form.required') }]}>
+          <Form.Item
+            name="warnPercent"
+            label={t('catalog.sla.warnPercent')}
+            extra={t('catalog.sla.warnHint')}
+            rules={[{ required: true, message: t('form.required') }]}
+          >
             <InputNumber<number> min={1} max={99} precision={0} suffix="%" style={{ width: 120 }} />
           </Form.Item>
           <Form.Item name="escalation" label={t('catalog.sla.escalation')}>
-            <Select style={{ width: 260 }} options={ESCALATIONS.map((e) => ({ value: e, label: t(ESCALATION_LABELS[e]) }))} />
+            <Select
+              style={{ width: 260 }}
+              options={ESCALATIONS.map((e) => ({ value: e, label: t(ESCALATION_LABELS[e]) }))}
+            />
           </Form.Item>
         </Space>
         <Space wrap size="large">
@@ -251,7 +354,9 @@ function BusinessMinutesInline({ minutes, dayMinutes }: { minutes: number; dayMi
   const { hours, days } = splitBusinessMinutes(minutes, dayMinutes);
   return (
     <span data-testid="business-minutes-hint">
-      {days === null ? t('catalog.sla.hours', { h: formatDecimal(hours, lang) }) : t('catalog.sla.hoursDays', { h: formatDecimal(hours, lang), d: formatDecimal(days, lang) })}
+      {days === null
+        ? t('catalog.sla.hours', { h: formatDecimal(hours, lang) })
+        : t('catalog.sla.hoursDays', { h: formatDecimal(hours, lang), d: formatDecimal(days, lang) })}
     </span>
   );
 }

@@ -56,16 +56,44 @@ function TokensTab() {
   };
 
   const columns: TableColumnsType<PbxTokenView> = [
-    { title: t('catalog.tel.pbxName'), dataIndex: 'name', key: 'name', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: t('catalog.tel.outboundCallerId'), dataIndex: 'outboundCallerId', key: 'outbound', render: (v: string | null) => v ?? '—' },
-    { title: t('catalog.status'), dataIndex: 'active', key: 'active', render: (v: boolean) => (v ? <Tag color="green">{t('catalog.tel.inUse')}</Tag> : <Tag color="red">{t('catalog.tel.revokedTag')}</Tag>) },
-    { title: t('catalog.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => formatDateTime(v) },
+    {
+      title: t('catalog.tel.pbxName'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
+    {
+      title: t('catalog.tel.outboundCallerId'),
+      dataIndex: 'outboundCallerId',
+      key: 'outbound',
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('catalog.status'),
+      dataIndex: 'active',
+      key: 'active',
+      render: (v: boolean) =>
+        v ? <Tag color="green">{t('catalog.tel.inUse')}</Tag> : <Tag color="red">{t('catalog.tel.revokedTag')}</Tag>,
+    },
+    {
+      title: t('catalog.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
       render: (_, p) =>
         p.active ? (
-          <Popconfirm title={t('catalog.tel.revokeConfirm', { name: p.name })} description={t('catalog.tel.revokeText')} okText={t('catalog.tel.revoke')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={() => revoke(p)}>
+          <Popconfirm
+            title={t('catalog.tel.revokeConfirm', { name: p.name })}
+            description={t('catalog.tel.revokeText')}
+            okText={t('catalog.tel.revoke')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('common.cancel')}
+            onConfirm={() => revoke(p)}
+          >
             <Button size="small" danger icon={<StopOutlined />}>
               {t('catalog.tel.revoke')}
             </Button>
@@ -75,7 +103,10 @@ function TokensTab() {
   ];
 
   const submit = async (v: TokenValues) => {
-    const p = await api.post<PbxTokenView>('/cti/tokens', { name: v.name.trim(), ...(v.outboundCallerId?.trim() ? { outboundCallerId: v.outboundCallerId.trim() } : {}) });
+    const p = await api.post<PbxTokenView>('/cti/tokens', {
+      name: v.name.trim(),
+      ...(v.outboundCallerId?.trim() ? { outboundCallerId: v.outboundCallerId.trim() } : {}),
+    });
     invalidate(KEYS.tokens);
     setCreated(p);
     return t('catalog.tel.created', { name: p.name });
@@ -92,10 +123,29 @@ function TokensTab() {
           {t('common.reload')}
         </Button>
       </Space>
-      <Alert type="info" showIcon title={t('catalog.tel.tokensHelp')} description={t('catalog.tel.tokensHelpUrls', { url: `${origin}/api/cti/events`, zammad: `${origin}/api/v1/cti/<token>` })} style={{ marginBottom: 16 }} />
-      {tokens.error !== undefined && <Alert type="error" showIcon title={describeError(t, tokens.error)} style={{ marginBottom: 16 }} />}
+      <Alert
+        type="info"
+        showIcon
+        title={t('catalog.tel.tokensHelp')}
+        description={t('catalog.tel.tokensHelpUrls', {
+          url: `${origin}/api/cti/events`,
+          zammad: `${origin}/api/v1/cti/<token>`,
+        })}
+        style={{ marginBottom: 16 }}
+      />
+      {tokens.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, tokens.error)} style={{ marginBottom: 16 }} />
+      )}
       <div data-testid="tokens-table">
-        <Table<PbxTokenView> rowKey="id" size="middle" columns={columns} dataSource={tokens.data ?? []} loading={tokens.loading && !tokens.data} pagination={false} scroll={{ x: 'max-content' }} />
+        <Table<PbxTokenView>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={tokens.data ?? []}
+          loading={tokens.loading && !tokens.data}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+        />
       </div>
       <CatalogFormModal<TokenValues>
         open={open}
@@ -110,10 +160,19 @@ function TokensTab() {
         onClose={() => setOpen(false)}
         testId="token-form"
       >
-        <Form.Item name="name" label={t('catalog.tel.pbxName')} extra={t('catalog.tel.pbxNameHint')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('catalog.tel.pbxName')}
+          extra={t('catalog.tel.pbxNameHint')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
           <Input autoComplete="off" placeholder="pbx-pleiku" />
         </Form.Item>
-        <Form.Item name="outboundCallerId" label={t('catalog.tel.outboundCallerId')} extra={t('catalog.tel.outboundHint')}>
+        <Form.Item
+          name="outboundCallerId"
+          label={t('catalog.tel.outboundCallerId')}
+          extra={t('catalog.tel.outboundHint')}
+        >
           <Input autoComplete="off" placeholder="02693888222" />
         </Form.Item>
       </CatalogFormModal>
@@ -130,7 +189,10 @@ function TokensTab() {
         ]}
       >
         <Alert type="warning" showIcon title={t('catalog.tel.onceWarning')} style={{ marginBottom: 12 }} />
-        <Typography.Paragraph copyable={{ text: created?.token ?? '', onCopy: () => void message.success(t('common.copied')) }} style={{ margin: 0 }}>
+        <Typography.Paragraph
+          copyable={{ text: created?.token ?? '', onCopy: () => void message.success(t('common.copied')) }}
+          style={{ margin: 0 }}
+        >
           <Typography.Text code style={{ fontSize: 15, wordBreak: 'break-all' }} data-testid="token-value">
             {created?.token}
           </Typography.Text>
@@ -148,7 +210,9 @@ interface BlockValues {
 function BlockedTab() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const blocked = useResource<BlockedNumberView[]>(KEYS.blocked, () => api.get<BlockedNumberView[]>('/blocked-numbers'));
+  const blocked = useResource<BlockedNumberView[]>(KEYS.blocked, () =>
+    api.get<BlockedNumberView[]>('/blocked-numbers'),
+  );
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<BlockValues>();
 
@@ -163,14 +227,29 @@ function BlockedTab() {
   };
 
   const columns: TableColumnsType<BlockedNumberView> = [
-    { title: t('catalog.tel.phone'), dataIndex: 'phone', key: 'phone', render: (v: string) => <strong>{formatPhone(v)}</strong> },
+    {
+      title: t('catalog.tel.phone'),
+      dataIndex: 'phone',
+      key: 'phone',
+      render: (v: string) => <strong>{formatPhone(v)}</strong>,
+    },
     { title: t('catalog.tel.reason'), dataIndex: 'reason', key: 'reason', render: (v: string | null) => v ?? '—' },
-    { title: t('catalog.tel.blockedAt'), dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => formatDateTime(v) },
+    {
+      title: t('catalog.tel.blockedAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
       render: (_, b) => (
-        <Popconfirm title={t('catalog.tel.unblockConfirm', { phone: formatPhone(b.phone) })} okText={t('catalog.tel.unblock')} cancelText={t('common.cancel')} onConfirm={() => unblock(b)}>
+        <Popconfirm
+          title={t('catalog.tel.unblockConfirm', { phone: formatPhone(b.phone) })}
+          okText={t('catalog.tel.unblock')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => unblock(b)}
+        >
           <Button size="small" icon={<DeleteOutlined />}>
             {t('catalog.tel.unblock')}
           </Button>
@@ -180,7 +259,10 @@ function BlockedTab() {
   ];
 
   const submit = async (v: BlockValues) => {
-    const b = await api.post<BlockedNumberView>('/blocked-numbers', { phone: v.phone.trim(), ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}) });
+    const b = await api.post<BlockedNumberView>('/blocked-numbers', {
+      phone: v.phone.trim(),
+      ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+    });
     invalidate(KEYS.blocked);
     return t('catalog.tel.blockedDone', { phone: formatPhone(b.phone) });
   };
@@ -196,9 +278,18 @@ function BlockedTab() {
         </Button>
       </Space>
       <Alert type="info" showIcon title={t('catalog.tel.blockedHelp')} style={{ marginBottom: 16 }} />
-      {blocked.error !== undefined && <Alert type="error" showIcon title={describeError(t, blocked.error)} style={{ marginBottom: 16 }} />}
+      {blocked.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, blocked.error)} style={{ marginBottom: 16 }} />
+      )}
       <div data-testid="blocked-table">
-        <Table<BlockedNumberView> rowKey="id" size="middle" columns={columns} dataSource={blocked.data ?? []} loading={blocked.loading && !blocked.data} pagination={{ pageSize: 25, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }} />
+        <Table<BlockedNumberView>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={blocked.data ?? []}
+          loading={blocked.loading && !blocked.data}
+          pagination={{ pageSize: 25, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
+        />
       </div>
       <CatalogFormModal<BlockValues>
         open={open}
@@ -213,10 +304,19 @@ function BlockedTab() {
         onClose={() => setOpen(false)}
         testId="block-form"
       >
-        <Form.Item name="phone" label={t('catalog.tel.phone')} extra={t('catalog.tel.phoneHint')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+        <Form.Item
+          name="phone"
+          label={t('catalog.tel.phone')}
+          extra={t('catalog.tel.phoneHint')}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+        >
           <Input inputMode="tel" autoComplete="off" placeholder="0912 345 678" />
         </Form.Item>
-        <Form.Item name="reason" label={t('catalog.tel.reason')} rules={[{ max: 255, message: t('form.length', { min: 0, max: 255 }) }]}>
+        <Form.Item
+          name="reason"
+          label={t('catalog.tel.reason')}
+          rules={[{ max: 255, message: t('form.length', { min: 0, max: 255 }) }]}
+        >
           <Input.TextArea rows={2} />
         </Form.Item>
       </CatalogFormModal>

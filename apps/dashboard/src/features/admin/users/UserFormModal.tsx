@@ -24,9 +24,26 @@ const CONFLICT_FIELDS: Array<[RegExp, keyof Values, 'user.usernameTaken' | 'user
 ];
 
 /** Fields a refused save may name (the api's property names are the form's). */
-const USER_FIELDS: ReadonlyArray<keyof Values> = ['username', 'fullName', 'password', 'role', 'postOfficeId', 'extension'];
+const USER_FIELDS: ReadonlyArray<keyof Values> = [
+  'username',
+  'fullName',
+  'password',
+  'role',
+  'postOfficeId',
+  'extension',
+];
 
-export function UserFormModal({ user, open, onClose, onSaved }: { user: UserView | null; open: boolean; onClose: () => void; onSaved: (u: UserView) => void }) {
+export function UserFormModal({
+  user,
+  open,
+  onClose,
+  onSaved,
+}: {
+  user: UserView | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (u: UserView) => void;
+}) {
   const { t, roleLabel } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -39,7 +56,14 @@ export function UserFormModal({ user, open, onClose, onSaved }: { user: UserView
     if (!open) return;
     setError(null);
     form.resetFields();
-    if (user) form.setFieldsValue({ username: user.username, fullName: user.fullName, role: user.role, postOfficeId: user.postOfficeId, extension: user.extension ?? '' });
+    if (user)
+      form.setFieldsValue({
+        username: user.username,
+        fullName: user.fullName,
+        role: user.role,
+        postOfficeId: user.postOfficeId,
+        extension: user.extension ?? '',
+      });
     else form.setFieldsValue({ role: 'operator', password: generatePassword() });
   }, [open, user, form]);
 
@@ -50,7 +74,12 @@ export function UserFormModal({ user, open, onClose, onSaved }: { user: UserView
     const extension = v.extension?.trim() ? v.extension.trim() : null;
     try {
       const saved = editing
-        ? await api.patch<UserView>(`/users/${user.id}`, { fullName: v.fullName.trim(), role: v.role, postOfficeId, extension })
+        ? await api.patch<UserView>(`/users/${user.id}`, {
+            fullName: v.fullName.trim(),
+            role: v.role,
+            postOfficeId,
+            extension,
+          })
         : await api.post<UserView>('/users', {
             username: v.username.trim().toLowerCase(),
             fullName: v.fullName.trim(),
@@ -59,10 +88,15 @@ export function UserFormModal({ user, open, onClose, onSaved }: { user: UserView
             ...(postOfficeId ? { postOfficeId } : {}),
             ...(extension ? { extension } : {}),
           });
-      void message.success(editing ? t('user.saved', { name: saved.fullName }) : t('user.created', { username: saved.username }));
+      void message.success(
+        editing ? t('user.saved', { name: saved.fullName }) : t('user.created', { username: saved.username }),
+      );
       onSaved(saved);
     } catch (err) {
-      const conflict = err instanceof ApiError && err.status === 409 ? CONFLICT_FIELDS.find(([re]) => re.test(err.message)) : undefined;
+      const conflict =
+        err instanceof ApiError && err.status === 409
+          ? CONFLICT_FIELDS.find(([re]) => re.test(err.message))
+          : undefined;
       if (conflict) form.setFields([{ name: conflict[1], errors: [t(conflict[2])] }]);
       else setError(showFormErrors(t, form, err, USER_FIELDS));
     } finally {
@@ -94,16 +128,34 @@ export function UserFormModal({ user, open, onClose, onSaved }: { user: UserView
         >
           <Input disabled={editing} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="fullName" label={t('user.fullName')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { min: 2, max: 120, message: t('user.fullNameRule') }]}>
+        <Form.Item
+          name="fullName"
+          label={t('user.fullName')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            { min: 2, max: 120, message: t('user.fullNameRule') },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         {!editing && (
           <Form.Item label={t('user.initialPassword')} extra={t('user.initialPasswordHint')} required>
             <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="password" noStyle rules={[{ required: true, message: t('form.required') }, { pattern: PASSWORD_PATTERN, message: t('auth.passwordRule') }]}>
+              <Form.Item
+                name="password"
+                noStyle
+                rules={[
+                  { required: true, message: t('form.required') },
+                  { pattern: PASSWORD_PATTERN, message: t('auth.passwordRule') },
+                ]}
+              >
                 <Input autoComplete="new-password" />
               </Form.Item>
-              <Button icon={<ReloadOutlined />} onClick={() => form.setFieldValue('password', generatePassword())} title={t('user.generatePassword')} />
+              <Button
+                icon={<ReloadOutlined />}
+                onClick={() => form.setFieldValue('password', generatePassword())}
+                title={t('user.generatePassword')}
+              />
             </Space.Compact>
           </Form.Item>
         )}
@@ -111,11 +163,21 @@ export function UserFormModal({ user, open, onClose, onSaved }: { user: UserView
           <Select options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
         </Form.Item>
         {role === 'dispatcher' && (
-          <Form.Item name="postOfficeId" label={t('user.postOffice')} extra={t('user.postOfficeHint')} rules={[{ required: true, message: t('user.postOfficeRequired') }]}>
+          <Form.Item
+            name="postOfficeId"
+            label={t('user.postOffice')}
+            extra={t('user.postOfficeHint')}
+            rules={[{ required: true, message: t('user.postOfficeRequired') }]}
+          >
             <PostOfficeSelect activeOnly />
           </Form.Item>
         )}
-        <Form.Item name="extension" label={t('user.extension')} extra={t('user.extensionHint')} rules={[{ pattern: /^\d{2,10}$/, message: t('user.extensionRule') }]}>
+        <Form.Item
+          name="extension"
+          label={t('user.extension')}
+          extra={t('user.extensionHint')}
+          rules={[{ pattern: /^\d{2,10}$/, message: t('user.extensionRule') }]}
+        >
           <Input inputMode="numeric" autoComplete="off" style={{ width: 160 }} />
         </Form.Item>
       </Form>

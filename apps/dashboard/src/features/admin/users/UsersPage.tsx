@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { EditOutlined, KeyOutlined, PlusOutlined, ReloadOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  KeyOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  StopOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ROLES, type Role, type UserView } from '@hotline/contracts';
@@ -34,7 +41,12 @@ export default function UsersPage() {
   const [resetting, setResetting] = useState<UserView | null>(null);
   const offices = useAllPostOffices();
 
-  const query = { q: filters.q.trim() || undefined, role: filters.role, postOfficeId: filters.postOfficeId, disabled: filters.status ? filters.status === 'disabled' : undefined };
+  const query = {
+    q: filters.q.trim() || undefined,
+    role: filters.role,
+    postOfficeId: filters.postOfficeId,
+    disabled: filters.status ? filters.status === 'disabled' : undefined,
+  };
   const key = `users?${JSON.stringify(query)}`;
   const users = useResource<UserView[]>(key, () => api.get<UserView[]>('/users', { query }));
 
@@ -55,13 +67,22 @@ export default function UsersPage() {
       content: (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('user.disableText')}</Typography.Text>
-          <Input.TextArea rows={2} maxLength={300} placeholder={t('user.disableReason')} onChange={(e) => (reason = e.target.value)} />
+          <Input.TextArea
+            rows={2}
+            maxLength={300}
+            placeholder={t('user.disableReason')}
+            onChange={(e) => (reason = e.target.value)}
+          />
         </Space>
       ),
       okText: t('user.disable'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => act(() => api.post<UserView>(`/users/${u.id}/disable`, reason.trim() ? { reason: reason.trim() } : {}), (x) => t('user.disabledDone', { name: x.fullName })),
+      onOk: () =>
+        act(
+          () => api.post<UserView>(`/users/${u.id}/disable`, reason.trim() ? { reason: reason.trim() } : {}),
+          (x) => t('user.disabledDone', { name: x.fullName }),
+        ),
     });
   };
 
@@ -79,12 +100,18 @@ export default function UsersPage() {
         </Space>
       ),
     },
-    { title: t('user.role'), dataIndex: 'role', key: 'role', render: (r: Role) => <Tag color={ROLE_COLORS[r]}>{roleLabel(r)}</Tag> },
+    {
+      title: t('user.role'),
+      dataIndex: 'role',
+      key: 'role',
+      render: (r: Role) => <Tag color={ROLE_COLORS[r]}>{roleLabel(r)}</Tag>,
+    },
     {
       title: t('user.postOffice'),
       dataIndex: 'postOfficeId',
       key: 'postOfficeId',
-      render: (id: string | null) => (id ? (offices.byId.get(id)?.name ?? id) : <Typography.Text type="secondary">—</Typography.Text>),
+      render: (id: string | null) =>
+        id ? (offices.byId.get(id)?.name ?? id) : <Typography.Text type="secondary">—</Typography.Text>,
     },
     { title: t('user.extension'), dataIndex: 'extension', key: 'extension', render: (v: string | null) => v ?? '—' },
     {
@@ -92,12 +119,21 @@ export default function UsersPage() {
       key: 'status',
       render: (_, u) => (
         <Space size={4} wrap>
-          {u.disabled ? <Tag color="default">{t('user.statusDisabled')}</Tag> : <Tag color="green">{t('user.statusActive')}</Tag>}
+          {u.disabled ? (
+            <Tag color="default">{t('user.statusDisabled')}</Tag>
+          ) : (
+            <Tag color="green">{t('user.statusActive')}</Tag>
+          )}
           {u.mustChangePassword && <Tag color="orange">{t('user.mustChange')}</Tag>}
         </Space>
       ),
     },
-    { title: t('user.lastLogin'), dataIndex: 'lastLoginAt', key: 'lastLoginAt', render: (v: string | null) => formatDateTime(v) },
+    {
+      title: t('user.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      key: 'lastLoginAt',
+      render: (v: string | null) => formatDateTime(v),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -117,7 +153,13 @@ export default function UsersPage() {
             />
           </Tooltip>
           <Tooltip title={t('user.resetPassword')}>
-            <Button type="text" size="small" icon={<KeyOutlined />} aria-label={t('user.resetPassword')} onClick={() => setResetting(u)} />
+            <Button
+              type="text"
+              size="small"
+              icon={<KeyOutlined />}
+              aria-label={t('user.resetPassword')}
+              onClick={() => setResetting(u)}
+            />
           </Tooltip>
           {u.id !== me.id &&
             (u.disabled ? (
@@ -127,12 +169,24 @@ export default function UsersPage() {
                   size="small"
                   icon={<UnlockOutlined />}
                   aria-label={t('user.enable')}
-                  onClick={() => void act(() => api.post<UserView>(`/users/${u.id}/enable`), (x) => t('user.enabledDone', { name: x.fullName }))}
+                  onClick={() =>
+                    void act(
+                      () => api.post<UserView>(`/users/${u.id}/enable`),
+                      (x) => t('user.enabledDone', { name: x.fullName }),
+                    )
+                  }
                 />
               </Tooltip>
             ) : (
               <Tooltip title={t('user.disable')}>
-                <Button type="text" size="small" danger icon={<StopOutlined />} aria-label={t('user.disable')} onClick={() => confirmDisable(u)} />
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<StopOutlined />}
+                  aria-label={t('user.disable')}
+                  onClick={() => confirmDisable(u)}
+                />
               </Tooltip>
             ))}
         </Space>
@@ -160,9 +214,26 @@ export default function UsersPage() {
         }
       />
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('user.search')} style={{ width: 260 }} onSearch={(q) => setFilters((f) => ({ ...f, q }))} />
-        <Select<Role> allowClear placeholder={t('user.role')} style={{ width: 220 }} value={filters.role} onChange={(role) => setFilters((f) => ({ ...f, role }))} options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
-        <PostOfficeSelect allowClear style={{ width: 280 }} value={filters.postOfficeId} onChange={(postOfficeId) => setFilters((f) => ({ ...f, postOfficeId }))} />
+        <Input.Search
+          allowClear
+          placeholder={t('user.search')}
+          style={{ width: 260 }}
+          onSearch={(q) => setFilters((f) => ({ ...f, q }))}
+        />
+        <Select<Role>
+          allowClear
+          placeholder={t('user.role')}
+          style={{ width: 220 }}
+          value={filters.role}
+          onChange={(role) => setFilters((f) => ({ ...f, role }))}
+          options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+        />
+        <PostOfficeSelect
+          allowClear
+          style={{ width: 280 }}
+          value={filters.postOfficeId}
+          onChange={(postOfficeId) => setFilters((f) => ({ ...f, postOfficeId }))}
+        />
         <Select<'active' | 'disabled'>
           allowClear
           placeholder={t('user.status')}
@@ -178,7 +249,9 @@ export default function UsersPage() {
           {t('common.reload')}
         </Button>
       </Space>
-      {users.error !== undefined && <Alert type="error" showIcon title={describeError(t, users.error)} style={{ marginBottom: 16 }} />}
+      {users.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, users.error)} style={{ marginBottom: 16 }} />
+      )}
       <div data-testid="users-table">
         <Table<UserView>
           rowKey="id"
@@ -242,9 +315,15 @@ function ResetPasswordModal({ user, onClose }: { user: UserView | null; onClose:
       }}
       footer={
         done
-          ? [<Button key="close" type="primary" onClick={onClose}>{t('common.close')}</Button>]
+          ? [
+              <Button key="close" type="primary" onClick={onClose}>
+                {t('common.close')}
+              </Button>,
+            ]
           : [
-              <Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>,
+              <Button key="cancel" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>,
               <Button key="ok" type="primary" danger loading={saving} disabled={!valid} onClick={() => void submit()}>
                 {t('user.resetPassword')}
               </Button>,
@@ -258,8 +337,13 @@ function ResetPasswordModal({ user, onClose }: { user: UserView | null; onClose:
           showIcon
           title={t('user.resetDone')}
           description={
-            <Typography.Paragraph copyable={{ text: password, onCopy: () => void message.success(t('common.copied')) }} style={{ margin: 0 }}>
-              <Typography.Text code style={{ fontSize: 16 }}>{password}</Typography.Text>
+            <Typography.Paragraph
+              copyable={{ text: password, onCopy: () => void message.success(t('common.copied')) }}
+              style={{ margin: 0 }}
+            >
+              <Typography.Text code style={{ fontSize: 16 }}>
+                {password}
+              </Typography.Text>
             </Typography.Paragraph>
           }
         />
@@ -267,7 +351,11 @@ function ResetPasswordModal({ user, onClose }: { user: UserView | null; onClose:
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('user.resetText')}</Typography.Text>
           <Space.Compact style={{ width: '100%' }}>
-            <Input value={password} onChange={(e) => setPassword(e.target.value)} status={valid ? undefined : 'error'} />
+            <Input
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              status={valid ? undefined : 'error'}
+            />
             <Button onClick={() => setPassword(generatePassword())}>{t('user.generatePassword')}</Button>
           </Space.Compact>
           {!valid && <Typography.Text type="danger">{t('auth.passwordRule')}</Typography.Text>}

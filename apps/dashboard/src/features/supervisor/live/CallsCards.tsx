@@ -8,9 +8,24 @@ import { formatDateTime, formatPhone, formatTime } from '../../../lib/format';
 import { invalidate } from '../../../lib/resource';
 import { useRealtimeEvent } from '../../../realtime/RealtimeProvider';
 import { clock } from '../../operator/console-time';
-import { applyCall, applyStatus, sortStatuses, SUP_KEYS, useCallbackBacklog, useLiveCalls, useOperatorStatuses, useWaitingCallbacks } from './supervision-data';
+import {
+  applyCall,
+  applyStatus,
+  sortStatuses,
+  SUP_KEYS,
+  useCallbackBacklog,
+  useLiveCalls,
+  useOperatorStatuses,
+  useWaitingCallbacks,
+} from './supervision-data';
 
-const STATUS_COLORS: Record<OperatorStatus, string> = { available: 'green', on_call: 'red', wrap_up: 'gold', break: 'default', offline: 'default' };
+const STATUS_COLORS: Record<OperatorStatus, string> = {
+  available: 'green',
+  on_call: 'red',
+  wrap_up: 'gold',
+  break: 'default',
+  offline: 'default',
+};
 
 /** Causes the server records by itself are shown in words; an operator's own reason (for a break) as typed. */
 const CAUSES: Record<string, MessageKey> = {
@@ -28,7 +43,10 @@ function reasonText(t: (k: MessageKey) => string, reason: string | null): string
 /** Names of operators from the status board (the only staff directory a supervisor may read). */
 export function useOperatorNames(): Map<string, string> {
   const statuses = useOperatorStatuses();
-  return useMemo(() => new Map((statuses.data ?? []).filter((s) => s.fullName).map((s) => [s.userId, s.fullName!])), [statuses.data]);
+  return useMemo(
+    () => new Map((statuses.data ?? []).filter((s) => s.fullName).map((s) => [s.userId, s.fullName!])),
+    [statuses.data],
+  );
 }
 
 /** Calls ringing or in progress, patched live by `call:updated`. */
@@ -56,12 +74,19 @@ export function LiveCallsCard({ now }: { now: number }) {
         <Space>
           <PhoneOutlined />
           {t('sup.calls.title')}
-          <Badge count={calls.length} showZero color={calls.length ? '#1677ff' : '#bfbfbf'} data-testid="live-calls-count" />
+          <Badge
+            count={calls.length}
+            showZero
+            color={calls.length ? '#1677ff' : '#bfbfbf'}
+            data-testid="live-calls-count"
+          />
         </Space>
       }
       extra={ringing > 0 && <Tag color="volcano">{t('sup.calls.ringing', { n: ringing })}</Tag>}
     >
-      {rest.error !== undefined && <Alert type="error" showIcon title={describeError(t, rest.error)} style={{ marginBottom: 8 }} />}
+      {rest.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, rest.error)} style={{ marginBottom: 8 }} />
+      )}
       {calls.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sup.calls.empty')} />
       ) : (
@@ -72,13 +97,25 @@ export function LiveCallsCard({ now }: { now: number }) {
           pagination={calls.length > 10 ? { pageSize: 10, size: 'small' } : false}
           onRow={(c) => ({ 'data-testid': 'live-call-row', 'data-call-id': c.id, 'data-state': c.state }) as never}
           columns={[
-            { title: t('sup.calls.phone'), key: 'phone', render: (_, c) => (c.withheld ? t('sup.calls.withheld') : formatPhone(c.phone)) },
+            {
+              title: t('sup.calls.phone'),
+              key: 'phone',
+              render: (_, c) => (c.withheld ? t('sup.calls.withheld') : formatPhone(c.phone)),
+            },
             {
               title: t('sup.calls.state'),
               key: 'state',
-              render: (_, c) => <Tag color={c.state === 'ringing' ? 'volcano' : 'blue'}>{t(c.state === 'ringing' ? 'sup.calls.stateRinging' : 'sup.calls.stateAnswered')}</Tag>,
+              render: (_, c) => (
+                <Tag color={c.state === 'ringing' ? 'volcano' : 'blue'}>
+                  {t(c.state === 'ringing' ? 'sup.calls.stateRinging' : 'sup.calls.stateAnswered')}
+                </Tag>
+              ),
             },
-            { title: t('sup.calls.operator'), key: 'operator', render: (_, c) => (c.operatorId ? (names.get(c.operatorId) ?? c.extension ?? '—') : (c.extension ?? '—')) },
+            {
+              title: t('sup.calls.operator'),
+              key: 'operator',
+              render: (_, c) => (c.operatorId ? (names.get(c.operatorId) ?? c.extension ?? '—') : (c.extension ?? '—')),
+            },
             { title: t('sup.calls.started'), key: 'started', render: (_, c) => formatTime(c.startedAt) },
             {
               title: t('sup.calls.duration'),
@@ -119,7 +156,9 @@ export function CallbacksWaitingCard({ now }: { now: number }) {
         </Space>
       }
     >
-      {error !== undefined && <Alert type="error" showIcon title={describeError(t, error)} style={{ marginBottom: 8 }} />}
+      {error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, error)} style={{ marginBottom: 8 }} />
+      )}
       {b && (
         <Row gutter={8} style={{ marginBottom: 8 }}>
           <Col span={6}>
@@ -132,7 +171,11 @@ export function CallbacksWaitingCard({ now }: { now: number }) {
             <Statistic title={t('sup.cb.from1hTo4h')} value={b.byAge.from1hTo4h} />
           </Col>
           <Col span={6}>
-            <Statistic title={t('sup.cb.over4h')} value={b.byAge.over4h} valueStyle={b.byAge.over4h ? { color: '#cf1322' } : undefined} />
+            <Statistic
+              title={t('sup.cb.over4h')}
+              value={b.byAge.over4h}
+              valueStyle={b.byAge.over4h ? { color: '#cf1322' } : undefined}
+            />
           </Col>
         </Row>
       )}
@@ -153,11 +196,24 @@ export function CallbacksWaitingCard({ now }: { now: number }) {
               key: 'age',
               render: (_, c) => {
                 const age = Math.max(0, (now - Date.parse(c.createdAt)) / 1000);
-                return <Typography.Text type={age > 4 * 3600 ? 'danger' : age > 3600 ? 'warning' : undefined}>{formatWait(t, age)}</Typography.Text>;
+                return (
+                  <Typography.Text type={age > 4 * 3600 ? 'danger' : age > 3600 ? 'warning' : undefined}>
+                    {formatWait(t, age)}
+                  </Typography.Text>
+                );
               },
             },
-            { title: t('sup.cb.assignee'), key: 'assignee', render: (_, c) => (c.assigneeId ? (names.get(c.assigneeId) ?? t('sup.cb.assigned')) : <Tag>{t('sup.cb.nobody')}</Tag>) },
-            { title: t('sup.cb.attempts'), key: 'attempts', render: (_, c) => (c.attempts ? `${c.attempts} · ${formatTime(c.lastAttemptAt)}` : '0') },
+            {
+              title: t('sup.cb.assignee'),
+              key: 'assignee',
+              render: (_, c) =>
+                c.assigneeId ? (names.get(c.assigneeId) ?? t('sup.cb.assigned')) : <Tag>{t('sup.cb.nobody')}</Tag>,
+            },
+            {
+              title: t('sup.cb.attempts'),
+              key: 'attempts',
+              render: (_, c) => (c.attempts ? `${c.attempts} · ${formatTime(c.lastAttemptAt)}` : '0'),
+            },
           ]}
         />
       )}
@@ -180,7 +236,14 @@ export function OperatorsCard({ now }: { now: number }) {
     let list: OperatorStatusView[] = rest.data ?? [];
     for (const s of live) list = applyStatus(list, s);
     const byId = new Map((rest.data ?? []).map((r) => [r.userId, r]));
-    return sortStatuses(list).map((s) => ({ ...s, fullName: byId.get(s.userId)?.fullName ?? null, extension: byId.get(s.userId)?.extension ?? null }) as OperatorStatusRow);
+    return sortStatuses(list).map(
+      (s) =>
+        ({
+          ...s,
+          fullName: byId.get(s.userId)?.fullName ?? null,
+          extension: byId.get(s.userId)?.extension ?? null,
+        }) as OperatorStatusRow,
+    );
   }, [rest.data, live]);
   const count = (status: OperatorStatus) => rows.filter((r) => r.status === status).length;
 
@@ -202,7 +265,9 @@ export function OperatorsCard({ now }: { now: number }) {
           </Tag>
         ))}
       </Space>
-      {rest.error !== undefined && <Alert type="error" showIcon title={describeError(t, rest.error)} style={{ marginBottom: 8 }} />}
+      {rest.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, rest.error)} style={{ marginBottom: 8 }} />
+      )}
       {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sup.ops.empty')} />
       ) : (
@@ -227,7 +292,11 @@ export function OperatorsCard({ now }: { now: number }) {
                 </Space>
               ),
             },
-            { title: t('sup.ops.status'), key: 'status', render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{t(`op.status.${r.status}` as MessageKey)}</Tag> },
+            {
+              title: t('sup.ops.status'),
+              key: 'status',
+              render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{t(`op.status.${r.status}` as MessageKey)}</Tag>,
+            },
             {
               title: t('sup.ops.since'),
               key: 'since',

@@ -20,7 +20,11 @@ export default function LiveSupervisionPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24}>
           {/* Reserved for the wallboard numbers and the report downloads (a later issue): nothing is faked here. */}
-          <Card size="small" data-testid="wallboard-placeholder" style={{ borderStyle: 'dashed', background: '#fafafa' }}>
+          <Card
+            size="small"
+            data-testid="wallboard-placeholder"
+            style={{ borderStyle: 'dashed', background: '#fafafa' }}
+          >
             <Typography.Text type="secondary">
               <BarChartOutlined style={{ marginRight: 8 }} />
               {t('sup.live.wallboardPlaceholder')}

@@ -8,7 +8,15 @@ import { formatDateTime } from '../../../lib/format';
 import { useRealtimeEvent } from '../../../realtime/RealtimeProvider';
 import { TicketCitizen } from '../../tickets/TicketCitizen';
 import { TicketDrawer } from '../../tickets/TicketDrawer';
-import { formatCountdown, riskOf, secondsLeft, sortRisks, type TicketRisk, upsertTicket, useAtRiskTickets } from './supervision-data';
+import {
+  formatCountdown,
+  riskOf,
+  secondsLeft,
+  sortRisks,
+  type TicketRisk,
+  upsertTicket,
+  useAtRiskTickets,
+} from './supervision-data';
 
 const LEVEL_COLORS = { breached: 'red', warning: 'orange' } as const;
 const ROW_BACKGROUND = { breached: '#fff1f0', warning: '#fff7e6' } as const;
@@ -33,8 +41,12 @@ export function SlaRiskCard({ now }: { now: number }) {
   useRealtimeEvent('ticket:changed', ({ ticket }) => setLive((l) => upsertTicket(l, ticket).slice(0, 500)));
   useRealtimeEvent('ticket:sla', (a: SlaAlertEvent) => {
     setFreshAt((m) => ({ ...m, [a.ticketId]: Date.now() }));
-    const text = t(a.kind === 'breach' ? 'sup.sla.alertBreach' : 'sup.sla.alertWarning', { code: a.code, target: t(`sup.sla.target.${a.target}` as MessageKey) });
-    if (a.kind === 'breach') void notification.error({ key: `sla-${a.ticketId}-${a.target}`, message: text, duration: 8 });
+    const text = t(a.kind === 'breach' ? 'sup.sla.alertBreach' : 'sup.sla.alertWarning', {
+      code: a.code,
+      target: t(`sup.sla.target.${a.target}` as MessageKey),
+    });
+    if (a.kind === 'breach')
+      void notification.error({ key: `sla-${a.ticketId}-${a.target}`, message: text, duration: 8 });
     else void notification.warning({ key: `sla-${a.ticketId}-${a.target}`, message: text, duration: 6 });
   });
 
@@ -45,7 +57,9 @@ export function SlaRiskCard({ now }: { now: number }) {
   }, [rest.data, live]);
   const breached = risks.filter((r) => r.level === 'breached').length;
   // The newest version seen (list or socket) heads the drawer until its detail is re-read.
-  const opened = openId ? [...live, ...(rest.data ?? [])].filter((x) => x.id === openId).sort((a, b) => b.version - a.version)[0] : undefined;
+  const opened = openId
+    ? [...live, ...(rest.data ?? [])].filter((x) => x.id === openId).sort((a, b) => b.version - a.version)[0]
+    : undefined;
 
   return (
     <Card
@@ -55,15 +69,32 @@ export function SlaRiskCard({ now }: { now: number }) {
         <Space>
           <AlertOutlined />
           {t('sup.sla.title')}
-          <Badge count={breached} showZero color={breached ? '#f5222d' : '#bfbfbf'} title={t('sup.sla.breachedCount', { n: breached })} data-testid="sla-breached-count" />
-          <Badge count={risks.length - breached} showZero color={risks.length - breached ? '#fa8c16' : '#bfbfbf'} title={t('sup.sla.warningCount', { n: risks.length - breached })} />
+          <Badge
+            count={breached}
+            showZero
+            color={breached ? '#f5222d' : '#bfbfbf'}
+            title={t('sup.sla.breachedCount', { n: breached })}
+            data-testid="sla-breached-count"
+          />
+          <Badge
+            count={risks.length - breached}
+            showZero
+            color={risks.length - breached ? '#fa8c16' : '#bfbfbf'}
+            title={t('sup.sla.warningCount', { n: risks.length - breached })}
+          />
         </Space>
       }
       extra={<Typography.Text type="secondary">{t('sup.sla.hint')}</Typography.Text>}
     >
-      {rest.error !== undefined && <Alert type="error" showIcon title={describeError(t, rest.error)} style={{ marginBottom: 8 }} />}
+      {rest.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, rest.error)} style={{ marginBottom: 8 }} />
+      )}
       {risks.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={rest.loading && !rest.data ? '…' : t('sup.sla.empty')} data-testid="sla-risk-empty" />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={rest.loading && !rest.data ? '…' : t('sup.sla.empty')}
+          data-testid="sla-risk-empty"
+        />
       ) : (
         <Table<TicketRisk>
           size="small"
@@ -121,7 +152,12 @@ export function SlaRiskCard({ now }: { now: number }) {
                 return (
                   <Space orientation="vertical" size={0}>
                     <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.dueAt)}</span>
-                    <Typography.Text type={left < 0 ? 'danger' : 'warning'} strong data-testid="sla-risk-countdown" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                    <Typography.Text
+                      type={left < 0 ? 'danger' : 'warning'}
+                      strong
+                      data-testid="sla-risk-countdown"
+                      style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+                    >
                       {t(left < 0 ? 'sup.sla.overdueBy' : 'sup.sla.dueIn', { time: formatCountdown(left, days) })}
                     </Typography.Text>
                   </Space>
@@ -133,7 +169,13 @@ export function SlaRiskCard({ now }: { now: number }) {
               key: 'priority',
               render: (_, r) => (
                 <Space orientation="vertical" size={2}>
-                  <Tag color={r.ticket.priority === 'urgent' ? 'red' : r.ticket.priority === 'high' ? 'volcano' : 'default'}>{t(`sup.priority.${r.ticket.priority}` as MessageKey)}</Tag>
+                  <Tag
+                    color={
+                      r.ticket.priority === 'urgent' ? 'red' : r.ticket.priority === 'high' ? 'volcano' : 'default'
+                    }
+                  >
+                    {t(`sup.priority.${r.ticket.priority}` as MessageKey)}
+                  </Tag>
                   {r.ticket.queue === 'supervisors' && <Tag color="purple">{t('sup.sla.escalated')}</Tag>}
                 </Space>
               ),

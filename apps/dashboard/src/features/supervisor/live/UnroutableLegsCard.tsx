@@ -1,6 +1,21 @@
 import { useMemo, useState } from 'react';
 import { SendOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Descriptions, Empty, Form, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  List,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import type { LegEvent, LegView } from '@hotline/contracts';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { api, ApiError } from '../../../lib/api-client';
@@ -12,7 +27,8 @@ import { useRealtimeEvent } from '../../../realtime/RealtimeProvider';
 import { kindKey } from '../../dispatcher/legs-data';
 import { legPoint, officeChoices, SUP_KEYS, useLegDetail, useUnroutableLegs } from './supervision-data';
 
-const km = (d: number | null) => (d === null ? '' : `${d.toLocaleString('vi-VN', { maximumFractionDigits: d < 10 ? 1 : 0 })} km`);
+const km = (d: number | null) =>
+  d === null ? '' : `${d.toLocaleString('vi-VN', { maximumFractionDigits: d < 10 ? 1 : 0 })} km`;
 
 /** Pick an office by hand for a leg no office took: active offices only, nearest to the address first. */
 function AssignOfficeModal({ leg, onClose }: { leg: LegView; onClose: () => void }) {
@@ -26,11 +42,20 @@ function AssignOfficeModal({ leg, onClose }: { leg: LegView; onClose: () => void
   const [error, setError] = useState<string | null>(null);
 
   const point = legPoint(leg, communes.byCode);
-  const refused = useMemo(() => new Map((detail.data?.assignments ?? []).filter((a) => a.state === 'rejected' || a.state === 'timed_out').map((a) => [a.officeId, a])), [detail.data]);
+  const refused = useMemo(
+    () =>
+      new Map(
+        (detail.data?.assignments ?? [])
+          .filter((a) => a.state === 'rejected' || a.state === 'timed_out')
+          .map((a) => [a.officeId, a]),
+      ),
+    [detail.data],
+  );
   const lat = point?.lat;
   const lng = point?.lng;
   const choices = useMemo(
-    () => officeChoices(offices.data ?? [], lat !== undefined && lng !== undefined ? { lat, lng } : null, leg.communeCode),
+    () =>
+      officeChoices(offices.data ?? [], lat !== undefined && lng !== undefined ? { lat, lng } : null, leg.communeCode),
     [offices.data, lat, lng, leg.communeCode],
   );
   const commune = communes.byCode.get(leg.communeCode);
@@ -44,7 +69,9 @@ function AssignOfficeModal({ leg, onClose }: { leg: LegView; onClose: () => void
     setError(null);
     try {
       await api.post(`/bcci-legs/${leg.id}/assign`, { officeId });
-      void message.success(t('sup.assign.done', { code: leg.requestCode, office: offices.byId.get(officeId)?.name ?? '' }));
+      void message.success(
+        t('sup.assign.done', { code: leg.requestCode, office: offices.byId.get(officeId)?.name ?? '' }),
+      );
       invalidate('bcci-legs/');
       onClose();
     } catch (err) {
@@ -70,7 +97,8 @@ function AssignOfficeModal({ leg, onClose }: { leg: LegView; onClose: () => void
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('sup.legs.kind')}>{t(kindKey(leg.kind))}</Descriptions.Item>
         <Descriptions.Item label={t('disp.address')}>
-          {leg.addressDetail}, {commune?.name ?? leg.communeCode} {leg.remoteArea && <Tag color="orange">{t('commune.remoteShort')}</Tag>}
+          {leg.addressDetail}, {commune?.name ?? leg.communeCode}{' '}
+          {leg.remoteArea && <Tag color="orange">{t('commune.remoteShort')}</Tag>}
         </Descriptions.Item>
         {leg.request && (
           <Descriptions.Item label={t('sup.legs.contact')}>
@@ -91,7 +119,8 @@ function AssignOfficeModal({ leg, onClose }: { leg: LegView; onClose: () => void
               dataSource={[...refused.values()]}
               renderItem={(a) => (
                 <List.Item style={{ padding: '2px 0' }}>
-                  {offices.byId.get(a.officeId)?.name ?? a.officeId}: {a.state === 'timed_out' ? t('sup.assign.timedOut') : (a.reason ?? '—')}
+                  {offices.byId.get(a.officeId)?.name ?? a.officeId}:{' '}
+                  {a.state === 'timed_out' ? t('sup.assign.timedOut') : (a.reason ?? '—')}
                 </List.Item>
               )}
             />
@@ -99,14 +128,20 @@ function AssignOfficeModal({ leg, onClose }: { leg: LegView; onClose: () => void
         />
       )}
       <Form layout="vertical">
-        <Form.Item label={t('sup.assign.office')} help={point?.approximate ? t('sup.assign.fromCentroid') : t('sup.assign.fromAddress')} required>
+        <Form.Item
+          label={t('sup.assign.office')}
+          help={point?.approximate ? t('sup.assign.fromCentroid') : t('sup.assign.fromAddress')}
+          required
+        >
           <Select<string>
             data-testid="assign-office"
             value={officeId}
             onChange={setOfficeId}
             placeholder={t('sup.assign.placeholder')}
             loading={offices.loading && !offices.data}
-            showSearch={{ filterOption: (input, option) => foldedIncludes((option as { search: string }).search, input) }}
+            showSearch={{
+              filterOption: (input, option) => foldedIncludes((option as { search: string }).search, input),
+            }}
             options={choices.map((c) => ({
               value: c.office.id,
               search: `${c.office.name} ${c.office.code} ${c.office.address}`,
@@ -140,7 +175,12 @@ export function UnroutableLegsCard({ now }: { now: number }) {
 
   useRealtimeEvent('dispatch:escalated', (p: LegEvent) => {
     setArrivedAt((m) => ({ ...m, [p.legId]: Date.now() }));
-    void notification.warning({ key: `escalated-${p.legId}`, message: t('sup.legs.escalated', { code: p.requestCode }), icon: <WarningOutlined style={{ color: '#f5222d' }} />, duration: 8 });
+    void notification.warning({
+      key: `escalated-${p.legId}`,
+      message: t('sup.legs.escalated', { code: p.requestCode }),
+      icon: <WarningOutlined style={{ color: '#f5222d' }} />,
+      duration: 8,
+    });
     invalidate(SUP_KEYS.unroutable, SUP_KEYS.leg(p.legId));
   });
   const known = new Set((legs.data ?? []).map((l) => l.id));
@@ -150,7 +190,9 @@ export function UnroutableLegsCard({ now }: { now: number }) {
   useRealtimeEvent('dispatch:leg-assigned', onChange);
   useRealtimeEvent('dispatch:leg-updated', onChange);
 
-  const items = [...(legs.data ?? [])].sort((a, b) => Number(b.remoteArea) - Number(a.remoteArea) || a.dueAt.localeCompare(b.dueAt));
+  const items = [...(legs.data ?? [])].sort(
+    (a, b) => Number(b.remoteArea) - Number(a.remoteArea) || a.dueAt.localeCompare(b.dueAt),
+  );
 
   return (
     <Card
@@ -160,16 +202,27 @@ export function UnroutableLegsCard({ now }: { now: number }) {
         <Space>
           <WarningOutlined />
           {t('sup.legs.title')}
-          <Badge count={items.length} showZero color={items.length ? '#f5222d' : '#bfbfbf'} data-testid="unroutable-count" />
+          <Badge
+            count={items.length}
+            showZero
+            color={items.length ? '#f5222d' : '#bfbfbf'}
+            data-testid="unroutable-count"
+          />
         </Space>
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('sup.legs.hint')}
       </Typography.Paragraph>
-      {legs.error !== undefined && <Alert type="error" showIcon title={describeError(t, legs.error)} style={{ marginBottom: 8 }} />}
+      {legs.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, legs.error)} style={{ marginBottom: 8 }} />
+      )}
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={legs.loading && !legs.data ? '…' : t('sup.legs.empty')} data-testid="unroutable-empty" />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={legs.loading && !legs.data ? '…' : t('sup.legs.empty')}
+          data-testid="unroutable-empty"
+        />
       ) : (
         <List
           size="small"
@@ -183,7 +236,14 @@ export function UnroutableLegsCard({ now }: { now: number }) {
                 data-fresh={fresh ? 'true' : 'false'}
                 style={fresh ? { background: '#fff1f0' } : undefined}
                 actions={[
-                  <Button key="assign" type="primary" size="small" icon={<SendOutlined />} onClick={() => setAssigning(leg)} data-testid="unroutable-assign">
+                  <Button
+                    key="assign"
+                    type="primary"
+                    size="small"
+                    icon={<SendOutlined />}
+                    onClick={() => setAssigning(leg)}
+                    data-testid="unroutable-assign"
+                  >
                     {t('sup.legs.assign')}
                   </Button>,
                 ]}
@@ -202,7 +262,7 @@ export function UnroutableLegsCard({ now }: { now: number }) {
                       {leg.addressDetail}, {communes.byCode.get(leg.communeCode)?.name ?? leg.communeCode}
                       <br />
                       {t('sup.legs.dueShort', { date: formatDateTime(leg.dueAt) })}
-                      {leg.request && ` · ${t(('sup.legs.dossier') as MessageKey, { code: leg.request.dossierCode })}`}
+                      {leg.request && ` · ${t('sup.legs.dossier' as MessageKey, { code: leg.request.dossierCode })}`}
                     </>
                   }
                 />

@@ -27,7 +27,9 @@ export interface CallbackBacklog {
 
 /** Tickets still open with a target in warning or breached (the api leaves resolved and closed ones out). */
 export function useAtRiskTickets() {
-  return useResource<TicketView[]>(SUP_KEYS.atRisk, () => api.get<TicketView[]>('/tickets', { query: { atRisk: true, limit: 200 } }));
+  return useResource<TicketView[]>(SUP_KEYS.atRisk, () =>
+    api.get<TicketView[]>('/tickets', { query: { atRisk: true, limit: 200 } }),
+  );
 }
 
 export function useLiveCalls() {
@@ -35,7 +37,9 @@ export function useLiveCalls() {
 }
 
 export function useWaitingCallbacks() {
-  return useResource<CallbackView[]>(SUP_KEYS.callbacks, () => api.get<CallbackView[]>('/callbacks', { query: { state: 'open', limit: 200 } }));
+  return useResource<CallbackView[]>(SUP_KEYS.callbacks, () =>
+    api.get<CallbackView[]>('/callbacks', { query: { state: 'open', limit: 200 } }),
+  );
 }
 
 export function useCallbackBacklog() {
@@ -44,11 +48,16 @@ export function useCallbackBacklog() {
 
 /** Supervisors and admins only (the api refuses operators): pass `enabled = false` for them. */
 export function useOperatorStatuses(enabled = true) {
-  return useResource<OperatorStatusRow[]>(enabled ? SUP_KEYS.statuses : null, () => api.get<OperatorStatusRow[]>('/operator-status'));
+  return useResource<OperatorStatusRow[]>(enabled ? SUP_KEYS.statuses : null, () =>
+    api.get<OperatorStatusRow[]>('/operator-status'),
+  );
 }
 
 export function useUnroutableLegs() {
-  return useResource<LegView[]>(SUP_KEYS.unroutable, async () => (await api.get<LegPage>('/bcci-legs', { query: { state: 'unroutable', limit: 200 } })).items);
+  return useResource<LegView[]>(
+    SUP_KEYS.unroutable,
+    async () => (await api.get<LegPage>('/bcci-legs', { query: { state: 'unroutable', limit: 200 } })).items,
+  );
 }
 
 /** One leg with its offers (who refused it and why). */
@@ -62,7 +71,9 @@ export function useLegDetail(id: string | null) {
  */
 export function useActiveLegs(enabled: boolean) {
   return useResource<LegView[]>(enabled ? SUP_KEYS.activeLegs : null, async () => {
-    const pages = await Promise.all(ACTIVE_LEG_STATES.map((state) => api.get<LegPage>('/bcci-legs', { query: { state, limit: 500 } })));
+    const pages = await Promise.all(
+      ACTIVE_LEG_STATES.map((state) => api.get<LegPage>('/bcci-legs', { query: { state, limit: 500 } })),
+    );
     return pages.flatMap((p) => p.items);
   });
 }

@@ -1,5 +1,25 @@
-import type { CallView, LegView, OperatorStatusView, PostOfficeView, SlaTargetView, TicketView } from '@hotline/contracts';
-import { applyCall, applyLegState, applyStatus, distanceKm, formatCountdown, legPoint, officeChoices, riskOf, secondsLeft, sortRisks, sortStatuses, upsertTicket } from './supervision-rules';
+import type {
+  CallView,
+  LegView,
+  OperatorStatusView,
+  PostOfficeView,
+  SlaTargetView,
+  TicketView,
+} from '@hotline/contracts';
+import {
+  applyCall,
+  applyLegState,
+  applyStatus,
+  distanceKm,
+  formatCountdown,
+  legPoint,
+  officeChoices,
+  riskOf,
+  secondsLeft,
+  sortRisks,
+  sortStatuses,
+  upsertTicket,
+} from './supervision-rules';
 
 const target = (state: SlaTargetView['state'], dueAt: string | null): SlaTargetView => ({
   state,
@@ -31,10 +51,29 @@ function ticket(code: string, sla: Partial<TicketView['sla']>, extra: Partial<Ti
 describe('riskOf: the worst running target of a ticket', () => {
   it.each([
     ['nothing at risk', { firstResponse: target('ok', '2026-01-01T05:00:00Z') }, null],
-    ['met and paused targets are not at risk', { firstResponse: target('met', '2026-01-01T05:00:00Z'), resolution: target('paused', '2026-01-02T05:00:00Z') }, null],
-    ['a warning', { firstResponse: target('warning', '2026-01-01T05:00:00Z'), resolution: target('ok', '2026-01-02T05:00:00Z') }, ['warning', 'firstResponse']],
-    ['a breach beats an earlier warning', { firstResponse: target('warning', '2026-01-01T01:00:00Z'), resolution: target('breached', '2026-01-01T05:00:00Z') }, ['breached', 'resolution']],
-    ['two warnings: the earliest due', { resolution: target('warning', '2026-01-03T00:00:00Z'), forward: target('warning', '2026-01-02T00:00:00Z') }, ['warning', 'forward']],
+    [
+      'met and paused targets are not at risk',
+      { firstResponse: target('met', '2026-01-01T05:00:00Z'), resolution: target('paused', '2026-01-02T05:00:00Z') },
+      null,
+    ],
+    [
+      'a warning',
+      { firstResponse: target('warning', '2026-01-01T05:00:00Z'), resolution: target('ok', '2026-01-02T05:00:00Z') },
+      ['warning', 'firstResponse'],
+    ],
+    [
+      'a breach beats an earlier warning',
+      {
+        firstResponse: target('warning', '2026-01-01T01:00:00Z'),
+        resolution: target('breached', '2026-01-01T05:00:00Z'),
+      },
+      ['breached', 'resolution'],
+    ],
+    [
+      'two warnings: the earliest due',
+      { resolution: target('warning', '2026-01-03T00:00:00Z'), forward: target('warning', '2026-01-02T00:00:00Z') },
+      ['warning', 'forward'],
+    ],
     ['a target without a due instant is ignored', { firstResponse: target('warning', null) }, null],
   ] as const)('%s', (_name, sla, expected) => {
     const r = riskOf(ticket('T', sla as Partial<TicketView['sla']>));
@@ -45,7 +84,9 @@ describe('riskOf: the worst running target of a ticket', () => {
     for (const status of ['resolved', 'closed'] as const) {
       expect(riskOf(ticket('T', { resolution: target('breached', '2026-01-01T00:00:00Z') }, { status }))).toBeNull();
     }
-    expect(riskOf(ticket('T', { resolution: target('breached', '2026-01-01T00:00:00Z') }, { status: 'reopened' }))?.level).toBe('breached');
+    expect(
+      riskOf(ticket('T', { resolution: target('breached', '2026-01-01T00:00:00Z') }, { status: 'reopened' }))?.level,
+    ).toBe('breached');
   });
 });
 
@@ -93,7 +134,8 @@ describe('countdown', () => {
 });
 
 describe('live lists', () => {
-  const call = (id: string, state: CallView['state'], version: number, startedAt = '2026-01-01T00:00:00Z') => ({ id, state, version, startedAt }) as CallView;
+  const call = (id: string, state: CallView['state'], version: number, startedAt = '2026-01-01T00:00:00Z') =>
+    ({ id, state, version, startedAt }) as CallView;
   it('calls: ended ones leave, stale versions are ignored, newest first', () => {
     let list = applyCall([], call('a', 'ringing', 1, '2026-01-01T00:00:00Z'));
     list = applyCall(list, call('b', 'ringing', 1, '2026-01-01T00:01:00Z'));
@@ -105,17 +147,32 @@ describe('live lists', () => {
   });
 
   it('operator statuses: newest version wins; working operators first, longest in their status first', () => {
-    const s = (userId: string, status: OperatorStatusView['status'], version: number, since: string): OperatorStatusView => ({ userId, status, version, since, reason: null });
+    const s = (
+      userId: string,
+      status: OperatorStatusView['status'],
+      version: number,
+      since: string,
+    ): OperatorStatusView => ({ userId, status, version, since, reason: null });
     let list = [s('u1', 'available', 1, '2026-01-01T01:00:00Z'), s('u2', 'break', 1, '2026-01-01T00:00:00Z')];
     list = applyStatus(list, s('u2', 'on_call', 2, '2026-01-01T02:00:00Z'));
     list = applyStatus(list, s('u2', 'break', 1, '2026-01-01T00:00:00Z'));
     list = applyStatus(list, s('u3', 'available', 1, '2026-01-01T00:30:00Z'));
-    expect(sortStatuses(list).map((x) => `${x.userId}:${x.status}`)).toEqual(['u2:on_call', 'u3:available', 'u1:available']);
+    expect(sortStatuses(list).map((x) => `${x.userId}:${x.status}`)).toEqual([
+      'u2:on_call',
+      'u3:available',
+      'u1:available',
+    ]);
   });
 
   it('legs: a finished state removes the leg, an active one patches state and office', () => {
-    const legs = [{ id: 'l1', state: 'unroutable', officeId: null }, { id: 'l2', state: 'accepted', officeId: 'o1' }] as LegView[];
-    expect(applyLegState(legs, 'l1', 'assigned', 'o9').find((l) => l.id === 'l1')).toMatchObject({ state: 'assigned', officeId: 'o9' });
+    const legs = [
+      { id: 'l1', state: 'unroutable', officeId: null },
+      { id: 'l2', state: 'accepted', officeId: 'o1' },
+    ] as LegView[];
+    expect(applyLegState(legs, 'l1', 'assigned', 'o9').find((l) => l.id === 'l1')).toMatchObject({
+      state: 'assigned',
+      officeId: 'o9',
+    });
     expect(applyLegState(legs, 'l2', 'delivered', 'o1').map((l) => l.id)).toEqual(['l1']);
   });
 });
@@ -123,8 +180,16 @@ describe('live lists', () => {
 describe('places', () => {
   const communes = new Map([['23575', { code: '23575', lat: 13.98, lng: 108.0 } as never]]);
   it('a leg is drawn at its own point, else at its commune centroid (marked approximate), else nowhere', () => {
-    expect(legPoint({ lat: 14, lng: 108.1, communeCode: '23575' }, communes)).toEqual({ lat: 14, lng: 108.1, approximate: false });
-    expect(legPoint({ lat: null, lng: null, communeCode: '23575' }, communes)).toEqual({ lat: 13.98, lng: 108.0, approximate: true });
+    expect(legPoint({ lat: 14, lng: 108.1, communeCode: '23575' }, communes)).toEqual({
+      lat: 14,
+      lng: 108.1,
+      approximate: false,
+    });
+    expect(legPoint({ lat: null, lng: null, communeCode: '23575' }, communes)).toEqual({
+      lat: 13.98,
+      lng: 108.0,
+      approximate: true,
+    });
     expect(legPoint({ lat: null, lng: null, communeCode: '99999' }, communes)).toBeNull();
   });
 
@@ -136,8 +201,22 @@ describe('places', () => {
 
   it('officeChoices: active offices only, nearest first; without a point, those serving the commune first', () => {
     const office = (id: string, lat: number, active = true, communeCode = '11111', serviceArea: string[] = []) =>
-      ({ id, name: `Office ${id}`, code: id, lat, lng: 108, active, communeCode, serviceArea }) as unknown as PostOfficeView;
-    const offices = [office('far', 14.5), office('near', 14.01), office('closed', 14.0, false), office('mid', 14.2, true, '23575')];
+      ({
+        id,
+        name: `Office ${id}`,
+        code: id,
+        lat,
+        lng: 108,
+        active,
+        communeCode,
+        serviceArea,
+      }) as unknown as PostOfficeView;
+    const offices = [
+      office('far', 14.5),
+      office('near', 14.01),
+      office('closed', 14.0, false),
+      office('mid', 14.2, true, '23575'),
+    ];
     const near = officeChoices(offices, { lat: 14, lng: 108 }, '23575');
     expect(near.map((c) => c.office.id)).toEqual(['near', 'mid', 'far']);
     expect(near[0].distanceKm).toBeCloseTo(1.11, 1);

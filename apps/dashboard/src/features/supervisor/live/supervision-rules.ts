@@ -1,4 +1,14 @@
-import type { AdministrativeUnitView, CallView, LegState, LegView, OperatorStatusView, PostOfficeView, SlaTargetName, TicketStatus, TicketView } from '@hotline/contracts';
+import type {
+  AdministrativeUnitView,
+  CallView,
+  LegState,
+  LegView,
+  OperatorStatusView,
+  PostOfficeView,
+  SlaTargetName,
+  TicketStatus,
+  TicketView,
+} from '@hotline/contracts';
 import { SLA_TARGET_NAMES } from '@hotline/contracts';
 
 /** Pure rules of the supervisor's live screens (no browser API: unit-tested in supervision-rules.spec.ts). */
@@ -23,7 +33,8 @@ export function riskOf(ticket: TicketView): TicketRisk | null {
     const s = ticket.sla[target];
     if (!s || !s.dueAt || (s.state !== 'warning' && s.state !== 'breached')) continue;
     const candidate: TicketRisk = { ticket, level: s.state, target, dueAt: s.dueAt };
-    if (!best || rank(candidate) < rank(best) || (rank(candidate) === rank(best) && candidate.dueAt < best.dueAt)) best = candidate;
+    if (!best || rank(candidate) < rank(best) || (rank(candidate) === rank(best) && candidate.dueAt < best.dueAt))
+      best = candidate;
   }
   return best;
 }
@@ -34,7 +45,8 @@ const rank = (r: TicketRisk) => (r.level === 'breached' ? 0 : 1);
 export function sortRisks(risks: TicketRisk[]): TicketRisk[] {
   return [...risks].sort((a, b) => {
     if (a.level !== b.level) return rank(a) - rank(b);
-    const byDue = a.level === 'breached' ? Date.parse(b.dueAt) - Date.parse(a.dueAt) : Date.parse(a.dueAt) - Date.parse(b.dueAt);
+    const byDue =
+      a.level === 'breached' ? Date.parse(b.dueAt) - Date.parse(a.dueAt) : Date.parse(a.dueAt) - Date.parse(b.dueAt);
     return byDue || a.ticket.code.localeCompare(b.ticket.code);
   });
 }
@@ -88,12 +100,22 @@ export function applyStatus(list: OperatorStatusView[], s: OperatorStatusView): 
 /** Working first (on a call, wrapping up, available), then break and offline; within a status the longest in it first. */
 const STATUS_ORDER = ['on_call', 'wrap_up', 'available', 'break', 'offline'] as const;
 export function sortStatuses(list: OperatorStatusView[]): OperatorStatusView[] {
-  return [...list].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.since.localeCompare(b.since));
+  return [...list].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.since.localeCompare(b.since),
+  );
 }
 
 // ---- legs ---------------------------------------------------------------------------------------------------------------------
 /** Legs still moving (the map and the supervisor's lists): everything but delivered, returned and cancelled. */
-export const ACTIVE_LEG_STATES: readonly LegState[] = ['routing', 'assigned', 'accepted', 'courier_assigned', 'picked_up', 'failed_attempt', 'unroutable'];
+export const ACTIVE_LEG_STATES: readonly LegState[] = [
+  'routing',
+  'assigned',
+  'accepted',
+  'courier_assigned',
+  'picked_up',
+  'failed_attempt',
+  'unroutable',
+];
 
 /** Marker colours on the map, the same hues as the state tags of the dispatcher inbox. */
 export const LEG_STATE_HEX: Record<LegState, string> = {
@@ -110,7 +132,10 @@ export const LEG_STATE_HEX: Record<LegState, string> = {
 };
 
 /** Where to draw a leg: its own point when the operator or citizen gave one, else its commune's centroid. */
-export function legPoint(leg: Pick<LegView, 'lat' | 'lng' | 'communeCode'>, communes: Map<string, AdministrativeUnitView>): { lat: number; lng: number; approximate: boolean } | null {
+export function legPoint(
+  leg: Pick<LegView, 'lat' | 'lng' | 'communeCode'>,
+  communes: Map<string, AdministrativeUnitView>,
+): { lat: number; lng: number; approximate: boolean } | null {
   if (leg.lat !== null && leg.lng !== null) return { lat: Number(leg.lat), lng: Number(leg.lng), approximate: false };
   const c = communes.get(leg.communeCode);
   return c ? { lat: Number(c.lat), lng: Number(c.lng), approximate: true } : null;
@@ -135,7 +160,11 @@ export interface OfficeChoice {
  * Offices a supervisor may sensibly pick for a leg by hand: active ones only, nearest to the leg's point first (offices
  * serving its commune first among equals); without a point, those serving the commune first, then by name.
  */
-export function officeChoices(offices: PostOfficeView[], point: { lat: number; lng: number } | null, communeCode: string): OfficeChoice[] {
+export function officeChoices(
+  offices: PostOfficeView[],
+  point: { lat: number; lng: number } | null,
+  communeCode: string,
+): OfficeChoice[] {
   return offices
     .filter((o) => o.active)
     .map((o) => ({
@@ -144,7 +173,8 @@ export function officeChoices(offices: PostOfficeView[], point: { lat: number; l
       servesCommune: o.communeCode === communeCode || o.serviceArea.includes(communeCode),
     }))
     .sort((a, b) => {
-      if (a.distanceKm !== null && b.distanceKm !== null && Math.abs(a.distanceKm - b.distanceKm) > 1e-9) return a.distanceKm - b.distanceKm;
+      if (a.distanceKm !== null && b.distanceKm !== null && Math.abs(a.distanceKm - b.distanceKm) > 1e-9)
+        return a.distanceKm - b.distanceKm;
       return Number(b.servesCommune) - Number(a.servesCommune) || a.office.name.localeCompare(b.office.name, 'vi');
     });
 }

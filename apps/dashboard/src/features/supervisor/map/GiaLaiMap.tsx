@@ -17,7 +17,8 @@ interface View {
   k: number;
 }
 
-type Hover = { kind: 'commune'; code: string; x: number; y: number } | { kind: 'office'; id: string; x: number; y: number };
+type Hover =
+  { kind: 'commune'; code: string; x: number; y: number } | { kind: 'office'; id: string; x: number; y: number };
 
 const MIN_ZOOM = 1;
 const MAX_ZOOM = 12;
@@ -40,7 +41,10 @@ export function GiaLaiMap({
 }) {
   const t = useT();
   const projection = useMemo(() => fitProjection(boundaries), [boundaries]);
-  const paths = useMemo(() => boundaries.features.map((f) => ({ code: f.properties.code, d: featurePath(f, projection) })), [boundaries, projection]);
+  const paths = useMemo(
+    () => boundaries.features.map((f) => ({ code: f.properties.code, d: featurePath(f, projection) })),
+    [boundaries, projection],
+  );
   const officesByCommune = useMemo(() => {
     const m = new Map<string, number>();
     for (const o of offices) m.set(o.communeCode, (m.get(o.communeCode) ?? 0) + 1);
@@ -100,7 +104,10 @@ export function GiaLaiMap({
   const r = (OFFICE_RADIUS_PX * projection.width) / 900 / view.k;
 
   return (
-    <div ref={wrapRef} className="hotline-map" style={{
+    <div
+      ref={wrapRef}
+      className="hotline-map"
+      style={{
         position: 'relative',
         background: '#eaf2fb',
         borderRadius: 8,
@@ -109,7 +116,9 @@ export function GiaLaiMap({
         maxWidth: `calc(78vh * ${(projection.width / projection.height).toFixed(3)})`,
         aspectRatio: `${projection.width} / ${projection.height}`,
         margin: '0 auto',
-      }} data-testid="gia-lai-map">
+      }}
+      data-testid="gia-lai-map"
+    >
       <svg
         ref={svgRef}
         viewBox={`0 0 ${projection.width} ${projection.height}`}
@@ -137,7 +146,13 @@ export function GiaLaiMap({
         }}
       >
         <defs>
-          <pattern id="remote-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform={`rotate(45) scale(${1 / view.k})`}>
+          <pattern
+            id="remote-hatch"
+            patternUnits="userSpaceOnUse"
+            width="6"
+            height="6"
+            patternTransform={`rotate(45) scale(${1 / view.k})`}
+          >
             <rect width="6" height="6" fill="#ffe7ba" />
             <line x1="0" y1="0" x2="0" y2="6" stroke="#fa8c16" strokeWidth="2" />
           </pattern>

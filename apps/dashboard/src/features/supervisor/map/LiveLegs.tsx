@@ -1,7 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AdministrativeUnitView, LegEvent, LegView } from '@hotline/contracts';
 import { useRealtimeEvent } from '../../../realtime/RealtimeProvider';
-import { ACTIVE_LEG_STATES, applyLegState, fetchLeg, LEG_STATE_HEX, legPoint, useActiveLegs } from '../live/supervision-data';
+import {
+  ACTIVE_LEG_STATES,
+  applyLegState,
+  fetchLeg,
+  LEG_STATE_HEX,
+  legPoint,
+  useActiveLegs,
+} from '../live/supervision-data';
 import type { MapLayer } from './GiaLaiMap';
 
 const LEG_RADIUS_PX = 5;
@@ -35,10 +42,12 @@ export function useLiveLegs(enabled: boolean): { legs: LegView[]; error: unknown
     const knownNow = restRef.current?.some((l) => l.id === p.legId);
     if (active && !knownNow && !fetching.current.has(p.legId)) {
       fetching.current.add(p.legId);
-      fetchLeg(p.legId).then(
-        (leg) => setPatches((prev) => new Map(prev).set(leg.id, ACTIVE_LEG_STATES.includes(leg.state) ? leg : null)),
-        () => undefined, // gone or not visible: the next REST refresh decides
-      ).finally(() => fetching.current.delete(p.legId));
+      fetchLeg(p.legId)
+        .then(
+          (leg) => setPatches((prev) => new Map(prev).set(leg.id, ACTIVE_LEG_STATES.includes(leg.state) ? leg : null)),
+          () => undefined, // gone or not visible: the next REST refresh decides
+        )
+        .finally(() => fetching.current.delete(p.legId));
     }
   };
   useRealtimeEvent('dispatch:leg-assigned', onEvent);
@@ -58,7 +67,12 @@ export function useLiveLegs(enabled: boolean): { legs: LegView[]; error: unknown
 }
 
 /** Legs as dots at their address (or commune centroid, drawn hollow), coloured by state; a click selects the leg. */
-export function legsLayer(legs: LegView[], communes: Map<string, AdministrativeUnitView>, selectedId: string | null, onSelect: (id: string) => void): MapLayer {
+export function legsLayer(
+  legs: LegView[],
+  communes: Map<string, AdministrativeUnitView>,
+  selectedId: string | null,
+  onSelect: (id: string) => void,
+): MapLayer {
   return ({ projection, zoom }) => {
     const r = (LEG_RADIUS_PX * projection.width) / 900 / zoom;
     return legs.map((leg) => {

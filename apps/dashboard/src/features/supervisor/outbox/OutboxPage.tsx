@@ -13,7 +13,12 @@ import { invalidate, useResource } from '../../../lib/resource';
 
 const KEY = 'feedback/outbox';
 const PAGE = 50;
-const STATE_COLORS: Record<MailState, string> = { pending: 'processing', sent: 'success', failed: 'error', disabled: 'warning' };
+const STATE_COLORS: Record<MailState, string> = {
+  pending: 'processing',
+  sent: 'success',
+  failed: 'error',
+  disabled: 'warning',
+};
 /** No socket event carries mail state: the first page is re-read while some shown mail is still pending. */
 const PENDING_REFRESH_MS = 3000;
 
@@ -33,7 +38,9 @@ export default function OutboxPage() {
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [retrying, setRetrying] = useState<string | null>(null);
   const state = filter === 'all' ? undefined : filter;
-  const first = useResource<MailOutboxListView>(`${KEY}?state=${filter}`, () => api.get<MailOutboxListView>('/feedback/outbox', { query: { state, limit: PAGE } }));
+  const first = useResource<MailOutboxListView>(`${KEY}?state=${filter}`, () =>
+    api.get<MailOutboxListView>('/feedback/outbox', { query: { state, limit: PAGE } }),
+  );
   const list = first.data;
 
   useEffect(() => {
@@ -58,7 +65,9 @@ export default function OutboxPage() {
     if (!nextBefore) return;
     setLoadingOlder(true);
     try {
-      const page = await api.get<MailOutboxListView>('/feedback/outbox', { query: { state, limit: PAGE, before: nextBefore } });
+      const page = await api.get<MailOutboxListView>('/feedback/outbox', {
+        query: { state, limit: PAGE, before: nextBefore },
+      });
       setOlder((o) => [...o, ...page.items]);
       setOlderNext(page.nextBefore);
     } catch (err) {
@@ -88,7 +97,14 @@ export default function OutboxPage() {
     if (m.state !== 'failed' && m.state !== 'disabled') return null;
     const canRetry = m.state === 'failed' || mailEnabled;
     const button = (
-      <Button size="small" icon={<SendOutlined />} disabled={!canRetry} loading={retrying === m.id} onClick={() => void retry(m)} data-testid={`outbox-retry-${m.id}`}>
+      <Button
+        size="small"
+        icon={<SendOutlined />}
+        disabled={!canRetry}
+        loading={retrying === m.id}
+        onClick={() => void retry(m)}
+        data-testid={`outbox-retry-${m.id}`}
+      >
         {t('outbox.retry')}
       </Button>
     );
@@ -105,7 +121,11 @@ export default function OutboxPage() {
           <Tag color={STATE_COLORS[m.state]} data-testid={`outbox-state-${m.id}`}>
             {t(`outbox.state.${m.state}`)}
           </Tag>
-          {m.state === 'pending' && m.nextAttemptAt && m.attempts > 0 && <Typography.Text type="secondary">{t('outbox.nextAttempt', { at: formatDateTime(m.nextAttemptAt) })}</Typography.Text>}
+          {m.state === 'pending' && m.nextAttemptAt && m.attempts > 0 && (
+            <Typography.Text type="secondary">
+              {t('outbox.nextAttempt', { at: formatDateTime(m.nextAttemptAt) })}
+            </Typography.Text>
+          )}
           {retryButton(m)}
         </Space>
       ),
@@ -121,12 +141,26 @@ export default function OutboxPage() {
         </Space>
       ),
     },
-    { title: t('outbox.col.subject'), dataIndex: 'subject', key: 'subject', render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
+    {
+      title: t('outbox.col.subject'),
+      dataIndex: 'subject',
+      key: 'subject',
+      render: (v: string) => (
+        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>
+          {v}
+        </Typography.Paragraph>
+      ),
+    },
     {
       title: t('outbox.col.ticket'),
       key: 'ticket',
       width: 130,
-      render: (_, m) => (m.ticketId ? <Link to={`/tickets?ticket=${encodeURIComponent(m.ticketId)}`}>{m.ticketCode ?? m.ticketId}</Link> : '—'),
+      render: (_, m) =>
+        m.ticketId ? (
+          <Link to={`/tickets?ticket=${encodeURIComponent(m.ticketId)}`}>{m.ticketCode ?? m.ticketId}</Link>
+        ) : (
+          '—'
+        ),
     },
     { title: t('outbox.col.attempts'), dataIndex: 'attempts', key: 'attempts', align: 'right', width: 80 },
     {
@@ -134,7 +168,14 @@ export default function OutboxPage() {
       dataIndex: 'lastError',
       key: 'lastError',
       width: 170,
-      render: (v: string | null) => (v ? <Typography.Paragraph type="danger" ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>{v}</Typography.Paragraph> : '—'),
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Paragraph type="danger" ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>
+            {v}
+          </Typography.Paragraph>
+        ) : (
+          '—'
+        ),
     },
     {
       title: `${t('outbox.col.createdAt')} / ${t('outbox.col.sentAt')}`,
@@ -143,7 +184,9 @@ export default function OutboxPage() {
       render: (_, m) => (
         <Space orientation="vertical" size={0}>
           <span>{formatDateTime(m.createdAt)}</span>
-          <Typography.Text type={m.sentAt ? 'success' : 'secondary'}>{m.sentAt ? formatDateTime(m.sentAt) : '—'}</Typography.Text>
+          <Typography.Text type={m.sentAt ? 'success' : 'secondary'}>
+            {m.sentAt ? formatDateTime(m.sentAt) : '—'}
+          </Typography.Text>
         </Space>
       ),
     },
@@ -166,11 +209,34 @@ export default function OutboxPage() {
           </Button>
         }
       />
-      {list && !list.mailEnabled && <Alert type="warning" showIcon title={t('outbox.disabledTitle')} description={t('outbox.disabledText')} style={{ marginBottom: 16 }} data-testid="outbox-disabled-banner" />}
-      {list && list.mailEnabled && counts && counts.disabled > 0 && <Alert type="info" showIcon title={t('outbox.disabledRows', { n: counts.disabled })} style={{ marginBottom: 16 }} />}
-      {first.error !== undefined && <Alert type="error" showIcon title={describeError(t, first.error)} style={{ marginBottom: 16 }} />}
+      {list && !list.mailEnabled && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('outbox.disabledTitle')}
+          description={t('outbox.disabledText')}
+          style={{ marginBottom: 16 }}
+          data-testid="outbox-disabled-banner"
+        />
+      )}
+      {list && list.mailEnabled && counts && counts.disabled > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('outbox.disabledRows', { n: counts.disabled })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {first.error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, first.error)} style={{ marginBottom: 16 }} />
+      )}
       <Space wrap style={{ marginBottom: 16 }}>
-        <Radio.Group value={filter} onChange={(e) => setFilter(e.target.value as Filter)} optionType="button" data-testid="outbox-filter">
+        <Radio.Group
+          value={filter}
+          onChange={(e) => setFilter(e.target.value as Filter)}
+          optionType="button"
+          data-testid="outbox-filter"
+        >
           <Radio.Button value="all">{t('outbox.filter.all', { n: total })}</Radio.Button>
           {MAIL_STATES.map((s) => (
             <Radio.Button key={s} value={s}>
