@@ -219,7 +219,6 @@ export class Harness {
   }
 
   /** A fixture request: must answer 2xx (or exactly `expected`), else the setup fails saying which request. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fixture reads whatever the api answered
   async ok<T = any>(method: HttpMethod, req: Req, expected?: number): Promise<T> {
     const r = await this.call(method, req, FIXTURE_TIMEOUT_MS);
     if (

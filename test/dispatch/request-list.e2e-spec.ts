@@ -54,7 +54,11 @@ describe('GET /api/bcci-requests', () => {
         deliveryAddress: { detail: '9 Nguyễn Huệ', communeCode: '23575' },
       }),
     );
-    other = await create('operator2', { dossierCode: `${prefix}-D`, phone: '0905 111 222' });
+    // Another caller, with a number of this run (a fixed one would be a citizen that another file of this worker expects to be new).
+    other = await create('operator2', {
+      dossierCode: `${prefix}-D`,
+      phone: `0905${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+    });
   });
   afterAll(() => api?.close());
 

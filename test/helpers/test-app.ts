@@ -7,6 +7,8 @@ import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { AuthTokens, ServerToClientEvents } from '@hotline/contracts';
 import { type AppConfig, createDataSource } from '@hotline/core';
+// In the e2e project these imports (like every @hotline/... one) resolve into dist/ (jest.config.js): the tests boot the
+// compiled api, worker and cli that `npm start` runs, not the TypeScript sources, whose class fields swc compiles otherwise.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { CliModule } from '../../apps/cli/src/cli.module';
 import { DemoSeedService } from '../../apps/cli/src/demo-seed.service';

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import Redis from 'ioredis';
 import { TEST_DB, TEST_DB_PREFIX, TEST_REDIS, TEST_REDIS_PREFIX, isStaleRun } from './test-env';
@@ -7,6 +9,7 @@ import { TEST_DB, TEST_DB_PREFIX, TEST_REDIS, TEST_REDIS_PREFIX, isStaleRun } fr
  * gone. Each worker creates and migrates its own database on first use.
  */
 export default async function globalSetup(): Promise<void> {
+  assertDistIsFresh();
   process.env.HOTLINE_TEST_RUN = String(process.pid);
   const conn = await createConnection({
     host: TEST_DB.host,
@@ -43,4 +46,50 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+const ROOT = join(__dirname, '../..');
+const SOURCE_DIRS = [
+  'apps/api/src',
+  'apps/worker/src',
+  'apps/cli/src',
+  ...readdirSync(join(ROOT, 'libs')).flatMap((l) => [`libs/${l}/src`, `libs/${l}/data`]),
+];
+
+/**
+ * The e2e suites run the compiled dist/ (jest.config.js), so a missing or stale build would test another program: every
+ * source file that tsc compiles must have its output in dist/, written after the source's last change.
+ */
+function assertDistIsFresh(): void {
+  if (!existsSync(join(ROOT, 'dist')))
+    throw new Error(
+      'dist/ is missing: the e2e suites test the compiled app that `npm start` runs; run `npm run build` first (`npm test` does)',
+    );
+  const stale: string[] = [];
+  for (const dir of SOURCE_DIRS) {
+    for (const file of filesUnder(join(ROOT, dir))) {
+      const rel = relative(ROOT, file);
+      if (
+        rel.endsWith('.spec.ts') ||
+        rel.endsWith('.d.ts') ||
+        !(rel.endsWith('.ts') || /^libs\/[^/]+\/data\/[^/]+\.json$/.test(rel))
+      )
+        continue;
+      const out = join(ROOT, 'dist', rel.replace(/\.ts$/, '.js'));
+      if (!existsSync(out) || statSync(out).mtimeMs < statSync(file).mtimeMs) stale.push(rel);
+    }
+  }
+  if (stale.length) {
+    const list = stale.slice(0, 5).join(', ') + (stale.length > 5 ? ` and ${stale.length - 5} more` : '');
+    throw new Error(
+      `dist/ is older than the sources (${list}): the e2e suites test the compiled app that \`npm start\` runs; run \`npm run build\` first (\`npm test\` does)`,
+    );
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }

@@ -13,6 +13,7 @@ import {
   uuidv7,
   ValidationError,
   writeAudit,
+  stripUndefined,
 } from '@hotline/core';
 import { CallTopic } from './call-topic.entity';
 import { Call } from './call.entity';
@@ -119,8 +120,9 @@ export class CallsService {
     const repo = dbManager(this.db).getRepository(CallTopic);
     if (!(await repo.findOneBy({ id }))) throw new NotFoundError('Topic', id);
     await this.db.transaction(async (m) => {
-      await m.update(CallTopic, { id }, { ...dto, updatedAt: this.clock.now() });
-      await writeAudit(m, { actorId, entityType: 'call_topic', entityId: id, action: 'updated', data: { ...dto } });
+      const changes = stripUndefined(dto);
+      await m.update(CallTopic, { id }, { ...changes, updatedAt: this.clock.now() });
+      await writeAudit(m, { actorId, entityType: 'call_topic', entityId: id, action: 'updated', data: { ...changes } });
     });
     return toTopicView(await repo.findOneByOrFail({ id }));
   }

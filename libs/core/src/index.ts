@@ -26,6 +26,7 @@ export * from './realtime/realtime-emitter';
 export * from './logging/redact';
 export * from './logging/logging.module';
 export * from './util/uuid';
+export * from './util/strip-undefined';
 export * from './core.module';
 export * from './composition';
 export * from './outbox';

@@ -25,6 +25,7 @@ import {
   uuidv7,
   ValidationError,
   writeAudit,
+  stripUndefined,
 } from '@hotline/core';
 import { BcciPromotion } from './bcci-promotion.entity';
 import { BcciTariff } from './bcci-tariff.entity';
@@ -200,8 +201,15 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
   async updateTariff(id: string, dto: UpdateTariffDto, actorId: string): Promise<TariffView> {
     await this.db.transaction(async (m) => {
       if (!(await m.countBy(BcciTariff, { id }))) throw new NotFoundError('Tariff', id);
-      await m.update(BcciTariff, { id }, { ...dto, updatedAt: this.clock.now() });
-      await writeAudit(m, { actorId, entityType: 'bcci_tariff', entityId: id, action: 'updated', data: { ...dto } });
+      const changes = stripUndefined(dto);
+      await m.update(BcciTariff, { id }, { ...changes, updatedAt: this.clock.now() });
+      await writeAudit(m, {
+        actorId,
+        entityType: 'bcci_tariff',
+        entityId: id,
+        action: 'updated',
+        data: { ...changes },
+      });
     });
     await this.changed();
     return tariffView(await dbManager(this.db).getRepository(BcciTariff).findOneByOrFail({ id }));
@@ -249,7 +257,8 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
   async updatePromotion(id: string, dto: UpdatePromotionDto, actorId: string): Promise<PromotionView> {
     const current = await dbManager(this.db).getRepository(BcciPromotion).findOneBy({ id });
     if (!current) throw new NotFoundError('Promotion', id);
-    const merged = { ...current, ...dto };
+    const changes = stripUndefined(dto);
+    const merged = { ...current, ...changes };
     if (merged.endsOn < merged.startsOn)
       throw new ValidationError('endsOn: the window ends before it starts', {
         field: 'endsOn',
@@ -261,8 +270,14 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
         constraint: 'arrayNotEmpty',
       });
     await this.db.transaction(async (m) => {
-      await m.update(BcciPromotion, { id }, { ...dto, updatedAt: this.clock.now() } as never);
-      await writeAudit(m, { actorId, entityType: 'bcci_promotion', entityId: id, action: 'updated', data: { ...dto } });
+      await m.update(BcciPromotion, { id }, { ...changes, updatedAt: this.clock.now() } as never);
+      await writeAudit(m, {
+        actorId,
+        entityType: 'bcci_promotion',
+        entityId: id,
+        action: 'updated',
+        data: { ...changes },
+      });
     });
     await this.changed();
     return promotionView(await dbManager(this.db).getRepository(BcciPromotion).findOneByOrFail({ id }));

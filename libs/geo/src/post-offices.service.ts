@@ -12,6 +12,7 @@ import {
   uuidv7,
   ValidationError,
   writeAudit,
+  stripUndefined,
 } from '@hotline/core';
 import { HttpStatus } from '@nestjs/common';
 import { AdministrativeUnitsService } from './administrative-units.service';
@@ -133,8 +134,9 @@ export class PostOfficesService {
 
   async update(id: string, dto: UpdatePostOfficeDto, actorId: string): Promise<PostOfficeView> {
     const current = await this.get(id);
-    const merged: RawOfficeInput = { ...current, ...dto };
-    if (dto.serviceArea === undefined)
+    const changes = stripUndefined(dto);
+    const merged: RawOfficeInput = { ...current, ...changes };
+    if (changes.serviceArea === undefined)
       merged.serviceArea = current.serviceArea.filter((c) => c !== current.communeCode);
     const clean = await this.check(merged);
     await this.db.transaction(async (m) => {
@@ -144,7 +146,7 @@ export class PostOfficesService {
         entityType: 'post_office',
         entityId: id,
         action: 'updated',
-        data: { changes: Object.keys(dto) },
+        data: { changes: Object.keys(changes) },
       });
     });
     return this.get(id);

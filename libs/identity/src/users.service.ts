@@ -12,6 +12,7 @@ import {
   uuidv7,
   ValidationError,
   writeAudit,
+  stripUndefined,
 } from '@hotline/core';
 import { PostOfficesService } from '@hotline/geo';
 import { AuthService } from './auth.service';
@@ -108,7 +109,7 @@ export class UsersService {
         action: 'updated',
         from: user.role,
         to: role,
-        data: { fields: Object.keys(dto) },
+        data: { fields: Object.keys(stripUndefined(dto)) },
       });
     });
     // Rooms were joined from the old role/office: make open sockets reconnect so the server joins the right rooms.

@@ -1,5 +1,6 @@
 import type { ValidationFieldError, ValidationFieldParams } from '@hotline/contracts';
 import { getMetadataStorage, type ValidationError as ClassValidatorError } from 'class-validator';
+import { stripUndefined } from '../util/strip-undefined';
 
 type ParamsOf = (constraints: unknown[]) => ValidationFieldParams;
 
@@ -32,9 +33,7 @@ function paramsOf(error: ClassValidatorError, constraint: string): ValidationFie
     .getTargetValidationMetadatas(target.constructor, '', true, false)
     .find((m) => m.propertyName === error.property && (m.name ?? m.type) === constraint);
   if (!metadata) return undefined;
-  const params = Object.fromEntries(
-    Object.entries(read(metadata.constraints ?? [])).filter(([, v]) => v !== undefined),
-  );
+  const params = stripUndefined(read(metadata.constraints ?? []));
   return Object.keys(params).length ? params : undefined;
 }
 

@@ -12,6 +12,7 @@ import {
   uuidv7,
   ValidationError,
   writeAudit,
+  stripUndefined,
 } from '@hotline/core';
 import { CalendarsService } from '@hotline/calendar';
 import { Agency, FeedbackCategory, SlaPolicy } from '../entities/reference.entities';
@@ -101,14 +102,15 @@ export class FeedbackReferenceService {
     return this.db.transaction(async (m) => {
       const row = await m.findOneBy(FeedbackCategory, { id });
       if (!row) throw new NotFoundError('Category', id);
-      Object.assign(row, stripUndefined(dto), { updatedAt: this.clock.now() });
+      const changes = stripUndefined(dto);
+      Object.assign(row, changes, { updatedAt: this.clock.now() });
       await m.save(row);
       await writeAudit(m, {
         actorId,
         entityType: 'feedback_category',
         entityId: id,
         action: 'updated',
-        data: { ...dto },
+        data: { ...changes },
       });
       return categoryView(row);
     });
@@ -150,9 +152,10 @@ export class FeedbackReferenceService {
     return this.db.transaction(async (m) => {
       const row = await m.findOneBy(Agency, { id });
       if (!row) throw new NotFoundError('Agency', id);
-      Object.assign(row, stripUndefined(dto), { updatedAt: this.clock.now() });
+      const changes = stripUndefined(dto);
+      Object.assign(row, changes, { updatedAt: this.clock.now() });
       await m.save(row);
-      await writeAudit(m, { actorId, entityType: 'agency', entityId: id, action: 'updated', data: { ...dto } });
+      await writeAudit(m, { actorId, entityType: 'agency', entityId: id, action: 'updated', data: { ...changes } });
       return agencyView(row);
     });
   }
@@ -213,14 +216,15 @@ export class FeedbackReferenceService {
     const row = await this.db.transaction(async (m) => {
       const r = await m.findOne(SlaPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!r) throw new NotFoundError('SLA policy', id);
-      Object.assign(r, stripUndefined(dto), { updatedAt: this.clock.now(), version: r.version + 1 });
-      await m.update(SlaPolicy, { id }, { ...stripUndefined(dto), updatedAt: r.updatedAt, version: r.version });
+      const changes = stripUndefined(dto);
+      Object.assign(r, changes, { updatedAt: this.clock.now(), version: r.version + 1 });
+      await m.update(SlaPolicy, { id }, { ...changes, updatedAt: r.updatedAt, version: r.version });
       await writeAudit(m, {
         actorId,
         entityType: 'sla_policy',
         entityId: id,
         action: 'updated',
-        data: { ...dto, version: r.version },
+        data: { ...changes, version: r.version },
       });
       return r;
     });
@@ -272,8 +276,4 @@ export class FeedbackReferenceService {
       throw err;
     }
   }
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

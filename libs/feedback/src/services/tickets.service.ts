@@ -22,6 +22,7 @@ import {
   uuidv7,
   ValidationError,
   writeAudit,
+  stripUndefined,
 } from '@hotline/core';
 import { AdministrativeUnitsService } from '@hotline/geo';
 import { UsersService } from '@hotline/identity';
@@ -322,11 +323,10 @@ export class TicketsService {
       dto.categoryId !== undefined || dto.priority !== undefined ? await this.refs.activePolicies() : null;
     return this.mutate(id, actor.id, async (t) => {
       this.assertActive(t);
-      const fields = Object.entries(dto)
-        .filter(([, v]) => v !== undefined)
-        .map(([k]) => k);
+      const sent = stripUndefined(dto);
+      const fields = Object.keys(sent);
       const before = { categoryId: t.categoryId, priority: t.priority };
-      Object.assign(t, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
+      Object.assign(t, sent);
       const changes: Change[] = [{ action: 'updated', data: { fields } }];
       if (dto.priority && dto.priority !== before.priority)
         changes.push({ action: 'priority_changed', from: before.priority, to: dto.priority });
