@@ -11,7 +11,21 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const LIBS_INDEX = ['src/index.ts'];
+/** A library, imported through its public index (src/index.ts) only. */
+const lib = (types) => ({ types: { anyOf: types }, fileInternalPath: 'src/index.ts' });
+const ALL = ['contracts', 'core', 'context', 'dashboard', 'app', 'test'];
+const FRAMEWORKS = [
+  '@nestjs/*',
+  'typeorm',
+  'bullmq',
+  'ioredis',
+  'socket.io',
+  'class-validator',
+  'class-transformer',
+  'react',
+  'antd',
+  'zod',
+];
 
 export default tseslint.config(
   {
@@ -79,66 +93,48 @@ export default tseslint.config(
       'import/resolver': { typescript: { project: ['./tsconfig.json', './apps/dashboard/tsconfig.json'] } },
       'boundaries/include': ['apps/**/*', 'libs/**/*', 'test/**/*'],
       'boundaries/elements': [
-        { type: 'contracts', pattern: 'libs/contracts', mode: 'folder' },
-        { type: 'core', pattern: 'libs/core', mode: 'folder' },
-        { type: 'context', pattern: 'libs/*', mode: 'folder', capture: ['name'] },
-        { type: 'dashboard', pattern: 'apps/dashboard', mode: 'folder' },
-        { type: 'app', pattern: 'apps/*', mode: 'folder', capture: ['name'] },
-        { type: 'test', pattern: 'test', mode: 'folder' },
+        { type: 'contracts', pattern: 'libs/contracts' },
+        { type: 'core', pattern: 'libs/core' },
+        { type: 'context', pattern: 'libs/*', capture: ['name'] },
+        { type: 'dashboard', pattern: 'apps/dashboard' },
+        { type: 'app', pattern: 'apps/*', capture: ['name'] },
+        { type: 'test', pattern: 'test' },
       ],
     },
     rules: {
+      // Later policies win over earlier ones; dependencies inside one element are not checked.
       'boundaries/dependencies': [
         'error',
         {
           default: 'disallow',
-          rules: [
-            { from: ['core'], allow: ['contracts'] },
-            { from: ['context'], allow: ['contracts', 'core', 'context'] },
-            { from: ['app'], allow: ['contracts', 'core', 'context', 'app'] },
-            { from: ['dashboard'], allow: ['contracts'] },
-            { from: ['test'], allow: ['contracts', 'core', 'context', 'app', 'dashboard', 'test'] },
-          ],
-        },
-      ],
-      'boundaries/entry-point': [
-        'error',
-        {
-          default: 'disallow',
-          rules: [
-            { target: ['contracts', 'core', 'context'], allow: LIBS_INDEX },
-            { target: ['app', 'dashboard', 'test'], allow: '**' },
-          ],
-        },
-      ],
-      'boundaries/external': [
-        'error',
-        {
-          default: 'allow',
-          rules: [
+          checkAllOrigins: true,
+          policies: [
+            { allow: { to: { module: { origin: ['external', 'core'] } } } },
+            { from: { element: { type: 'core' } }, allow: { to: { element: lib(['contracts']) } } },
             {
-              from: ['contracts'],
-              disallow: [
-                '@nestjs/*',
-                'typeorm',
-                'bullmq',
-                'ioredis',
-                'socket.io',
-                'class-validator',
-                'class-transformer',
-                'react',
-                'antd',
-              ],
+              from: { element: { type: 'context' } },
+              allow: { to: { element: lib(['contracts', 'core', 'context']) } },
+            },
+            {
+              from: { element: { type: 'app' } },
+              allow: { to: [{ element: lib(['contracts', 'core', 'context']) }, { element: { type: 'app' } }] },
+            },
+            { from: { element: { type: 'dashboard' } }, allow: { to: { element: lib(['contracts']) } } },
+            {
+              from: { element: { type: 'dashboard' } },
+              disallow: { to: { module: { source: '@hotline/*' } } },
+              message: 'the dashboard imports @hotline/contracts only',
+            },
+            { from: { element: { type: 'test' } }, allow: { to: { element: { types: { anyOf: ALL } } } } },
+            {
+              from: { element: { type: 'contracts' } },
+              disallow: { to: { module: { origin: 'external', source: FRAMEWORKS } } },
+              message: 'libs/contracts is framework-free (the dashboard bundles it)',
             },
           ],
         },
       ],
     },
-  },
-  {
-    // Tests may reach into a library's internals (a unit of it under test); the import rules above still apply to the code.
-    files: ['test/**/*.ts'],
-    rules: { 'boundaries/entry-point': 'off' },
   },
   prettier,
 );

@@ -7,7 +7,6 @@ import {
   type TestSocket,
   connectSocket,
   login,
-  nextEvent,
   startApi,
   unique,
 } from './helpers/test-app';
@@ -39,6 +38,18 @@ describe('unit of work and transactional outbox', () => {
     await api.close();
   });
 
+  /** The announcement with this text (other tests' deliveries may arrive meanwhile, e.g. a poll that finds their row first). */
+  const heardMessage = (message: string) =>
+    new Promise<AnnouncementEvent>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no announcement "${message}"`)), 10_000);
+      const listener = (p: AnnouncementEvent) => {
+        if (p.message !== message) return;
+        clearTimeout(timer);
+        socket.off('announcement', listener);
+        resolve(p);
+      };
+      socket.on('announcement', listener);
+    });
   const announcement = (message: string): AnnouncementEvent => ({
     id: unique('a-'),
     message,
@@ -53,9 +64,9 @@ describe('unit of work and transactional outbox', () => {
     );
 
   it('commits the rows with their effects, then adds the jobs and emits the events', async () => {
-    const heard = nextEvent(socket, 'announcement');
     const id = jobId('uow-test', unique(''));
     const message = unique('Thông báo ');
+    const heard = heardMessage(message);
     await uow.run(async (tx) => {
       await tx.history({ actorId: null, entityType: 'uow_test', entityId: id, action: 'created' });
       tx.enqueue('reconcile', { trigger: 'manual' }, { jobId: id, delay: 60_000 });
@@ -99,7 +110,7 @@ describe('unit of work and transactional outbox', () => {
     expect(await jobs.queue('maintenance').getJob(id)).toBeUndefined();
     expect(await outboxRowsWith(id)).toBe(1);
 
-    const heard = nextEvent(socket, 'announcement');
+    const heard = heardMessage(message);
     expect(await relay.poll()).toBeGreaterThanOrEqual(1);
     expect((await heard).message).toBe(message);
     const job = await jobs.queue('maintenance').getJob(id);

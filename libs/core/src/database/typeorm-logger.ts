@@ -31,9 +31,10 @@ export class TypeOrmLogger implements TypeOrmLoggerContract {
     this.logger.debug(message);
   }
 
+  /** TypeORM's own notes ("No migrations are pending"…): warnings matter, the rest is for debugging. */
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn') this.logger.warn(String(message));
-    else this.logger.log(String(message));
+    else this.logger.debug(String(message));
   }
 }
 
