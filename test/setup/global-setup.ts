@@ -53,6 +53,7 @@ const SOURCE_DIRS = [
   'apps/api/src',
   'apps/worker/src',
   'apps/cli/src',
+  'apps/composition/src',
   ...readdirSync(join(ROOT, 'libs')).flatMap((l) => [`libs/${l}/src`, `libs/${l}/data`]),
 ];
 
