@@ -33,7 +33,7 @@ export const ROOT_ROUTES = [
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: config.http.trustProxy,
-    bodyLimit: 6 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     genReqId: (req: IncomingMessage) => {
       const id = requestId(req.headers['x-request-id']);
       (req as { id?: string }).id = id;
@@ -46,29 +46,45 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ROOT_ROUTES });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      // The factory reads each rule's arguments (min, max...) from the class of the object that failed; it never sends it.
-      validationError: { target: true },
-      // `errors` keeps the plain messages (clients and tests read them); `fields` says which rule failed on which path.
-      exceptionFactory: (errors) => {
-        const messages = validationMessages(errors);
-        return new ValidationError(messages.join('; '), { errors: messages, fields: validationFields(errors) });
-      },
-    }),
-  );
+  app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
+  await registerHttpPlugins(app, config);
+  registerHooks(app);
+  registerOpenApi(app);
+  if (config.queues.boardEnabled) await registerQueueBoard(app);
+  await registerDashboard(app);
+  return app;
+}
 
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addContentTypeParser(
-    ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: 6 * 1024 * 1024 },
-    (_req, body, done) => done(null, body),
-  );
+const BODY_LIMIT = 6 * 1024 * 1024;
+
+/** Every input is a DTO; unknown fields are refused; a 400 says which rule failed on which path. */
+function validationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    // The factory reads each rule's arguments (min, max...) from the class of the object that failed; it never sends it.
+    validationError: { target: true },
+    // `errors` keeps the plain messages (clients and tests read them); `fields` says which rule failed on which path.
+    exceptionFactory: (errors) => {
+      const messages = validationMessages(errors);
+      return new ValidationError(messages.join('; '), { errors: messages, fields: validationFields(errors) });
+    },
+  });
+}
+
+/** CSV/plain bodies (post office import), helmet with the dashboard's CSP, CORS, multipart uploads. */
+async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(
+      ['text/csv', 'text/plain'],
+      { parseAs: 'string', bodyLimit: BODY_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
   await app.register(fastifyHelmet as never, {
     contentSecurityPolicy: {
       directives: {
@@ -87,8 +103,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     credentials: true,
   });
-  await app.register(fastifyMultipart as never, { limits: { fileSize: 6 * 1024 * 1024, files: 1 } });
+  await app.register(fastifyMultipart as never, { limits: { fileSize: BODY_LIMIT, files: 1 } });
+}
 
+/** The request id on every answer; the latency histogram per route. */
+function registerHooks(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
@@ -100,7 +120,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       reply.elapsedTime / 1000,
     );
   });
+}
 
+/** OpenAPI at /docs (and /docs/openapi.json), generated from the DTOs. */
+function registerOpenApi(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -113,7 +136,4 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
-  if (config.queues.boardEnabled) await registerQueueBoard(app);
-  await registerDashboard(app);
-  return app;
 }

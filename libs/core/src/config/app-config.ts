@@ -64,99 +64,107 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Core's variables. In production JWT_SECRET and ADMIN_PASSWORD have no default. */
-function coreSchema(nodeEnv: NodeEnv) {
+function coreVariables(nodeEnv: NodeEnv) {
   const prod = nodeEnv === 'production';
-  return z
-    .object({
-      NODE_ENV: env.oneOf<NodeEnv>(['development', 'production', 'test'], 'development'),
-      PORT: env.int(3000, 0, 65535),
-      HOST: env.string('0.0.0.0'),
-      PUBLIC_URL: env.optionalString(),
-      CORS_ORIGINS: env.list([]),
-      TRUST_PROXY: env.bool(false),
-      DB_TYPE: env.oneOf<DbType>(['mariadb', 'mysql'], 'mariadb'),
-      DB_HOST: env.string('127.0.0.1'),
-      DB_PORT: env.int(3306, 1, 65535),
-      DB_USER: env.string('root'),
-      DB_PASSWORD: env.optionalString(),
-      DB_NAME: env.string('hotline'),
-      DB_POOL_SIZE: env.int(10, 1, 500),
-      DB_ACQUIRE_TIMEOUT_MS: env.int(5000, 100, 600_000),
-      DB_QUERY_TIMEOUT_MS: env.int(15000, 100, 3_600_000),
-      DB_LOGGING: env.bool(false),
-      REDIS_HOST: env.string('127.0.0.1'),
-      REDIS_PORT: env.int(6379, 1, 65535),
-      REDIS_PASSWORD: env.optionalString(),
-      REDIS_DB: env.int(0, 0, 15),
-      REDIS_PREFIX: env.string('hotline:'),
-      JWT_SECRET: env.string(prod ? undefined : DEFAULT_SECRETS.jwtSecret),
-      JWT_ACCESS_TTL_SECONDS: env.int(900, 10, 86400),
-      JWT_REFRESH_TTL_SECONDS: env.int(14 * 86400, 60, 365 * 86400),
-      LOGIN_LIMIT_PER_IP: env.int(30, 1, 100000),
-      LOGIN_LIMIT_PER_USER: env.int(8, 1, 100000),
-      LOGIN_WINDOW_SECONDS: env.int(300, 1, 86400),
-      SEED_DEMO: env.bool(!prod),
-      ADMIN_USERNAME: env.string('admin'),
-      ADMIN_PASSWORD: env.string(prod ? undefined : DEFAULT_SECRETS.adminPassword),
-      DEMO_PASSWORD: env.string(DEFAULT_SECRETS.demoPassword),
-      RECONCILE_EVERY_SECONDS: env.int(60, 1, 86400),
-      QUEUE_BOARD_ENABLED: env.bool(true),
-      OUTBOX_POLL_MS: env.int(2000, 0, 3_600_000),
-      OUTBOX_GRACE_MS: env.int(5000, 0, 3_600_000),
-      LOG_LEVEL: env.oneOf(LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
-      LOG_PRETTY: env.bool(false),
-    })
-    .transform((e, ctx): CoreConfig => {
-      const publicUrl = env.url(`http://localhost:${e.PORT || 3000}`).safeParse(e.PUBLIC_URL);
-      if (!publicUrl.success)
-        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: publicUrl.error.issues[0].message });
-      return {
-        nodeEnv: e.NODE_ENV,
-        http: {
-          host: e.HOST,
-          port: e.PORT,
-          publicUrl: publicUrl.data ?? '',
-          corsOrigins: e.CORS_ORIGINS,
-          trustProxy: e.TRUST_PROXY,
-        },
-        db: {
-          type: e.DB_TYPE,
-          host: e.DB_HOST,
-          port: e.DB_PORT,
-          username: e.DB_USER,
-          password: e.DB_PASSWORD ?? '',
-          database: e.DB_NAME,
-          poolSize: e.DB_POOL_SIZE,
-          acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
-          queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
-          logging: e.DB_LOGGING,
-        },
-        redis: {
-          host: e.REDIS_HOST,
-          port: e.REDIS_PORT,
-          password: e.REDIS_PASSWORD,
-          db: e.REDIS_DB,
-          prefix: e.REDIS_PREFIX.endsWith(':') ? e.REDIS_PREFIX : `${e.REDIS_PREFIX}:`,
-        },
-        auth: {
-          jwtSecret: e.JWT_SECRET,
-          accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
-          refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
-          loginLimitPerIp: e.LOGIN_LIMIT_PER_IP,
-          loginLimitPerUser: e.LOGIN_LIMIT_PER_USER,
-          loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
-        },
-        seed: {
-          demo: e.SEED_DEMO,
-          adminUsername: e.ADMIN_USERNAME,
-          adminPassword: e.ADMIN_PASSWORD,
-          demoPassword: e.DEMO_PASSWORD,
-        },
-        queues: { reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS, boardEnabled: e.QUEUE_BOARD_ENABLED },
-        outbox: { pollMs: e.OUTBOX_POLL_MS, graceMs: e.OUTBOX_GRACE_MS },
-        log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
-      };
-    });
+  return {
+    NODE_ENV: env.oneOf<NodeEnv>(['development', 'production', 'test'], 'development'),
+    PORT: env.int(3000, 0, 65535),
+    HOST: env.string('0.0.0.0'),
+    PUBLIC_URL: env.optionalString(),
+    CORS_ORIGINS: env.list([]),
+    TRUST_PROXY: env.bool(false),
+    DB_TYPE: env.oneOf<DbType>(['mariadb', 'mysql'], 'mariadb'),
+    DB_HOST: env.string('127.0.0.1'),
+    DB_PORT: env.int(3306, 1, 65535),
+    DB_USER: env.string('root'),
+    DB_PASSWORD: env.optionalString(),
+    DB_NAME: env.string('hotline'),
+    DB_POOL_SIZE: env.int(10, 1, 500),
+    DB_ACQUIRE_TIMEOUT_MS: env.int(5000, 100, 600_000),
+    DB_QUERY_TIMEOUT_MS: env.int(15000, 100, 3_600_000),
+    DB_LOGGING: env.bool(false),
+    REDIS_HOST: env.string('127.0.0.1'),
+    REDIS_PORT: env.int(6379, 1, 65535),
+    REDIS_PASSWORD: env.optionalString(),
+    REDIS_DB: env.int(0, 0, 15),
+    REDIS_PREFIX: env.string('hotline:'),
+    JWT_SECRET: env.string(prod ? undefined : DEFAULT_SECRETS.jwtSecret),
+    JWT_ACCESS_TTL_SECONDS: env.int(900, 10, 86400),
+    JWT_REFRESH_TTL_SECONDS: env.int(14 * 86400, 60, 365 * 86400),
+    LOGIN_LIMIT_PER_IP: env.int(30, 1, 100000),
+    LOGIN_LIMIT_PER_USER: env.int(8, 1, 100000),
+    LOGIN_WINDOW_SECONDS: env.int(300, 1, 86400),
+    SEED_DEMO: env.bool(!prod),
+    ADMIN_USERNAME: env.string('admin'),
+    ADMIN_PASSWORD: env.string(prod ? undefined : DEFAULT_SECRETS.adminPassword),
+    DEMO_PASSWORD: env.string(DEFAULT_SECRETS.demoPassword),
+    RECONCILE_EVERY_SECONDS: env.int(60, 1, 86400),
+    QUEUE_BOARD_ENABLED: env.bool(true),
+    OUTBOX_POLL_MS: env.int(2000, 0, 3_600_000),
+    OUTBOX_GRACE_MS: env.int(5000, 0, 3_600_000),
+    LOG_LEVEL: env.oneOf(LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
+    LOG_PRETTY: env.bool(false),
+  };
+}
+
+type CoreVariables = z.output<z.ZodObject<ReturnType<typeof coreVariables>>>;
+
+function coreSchema(nodeEnv: NodeEnv) {
+  return z.object(coreVariables(nodeEnv)).transform((e, ctx): CoreConfig => {
+    const publicUrl = env.url(`http://localhost:${e.PORT || 3000}`).safeParse(e.PUBLIC_URL);
+    if (!publicUrl.success)
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: publicUrl.error.issues[0].message });
+    return toCoreConfig(e, publicUrl.data ?? '');
+  });
+}
+
+function toCoreConfig(e: CoreVariables, publicUrl: string): CoreConfig {
+  return {
+    nodeEnv: e.NODE_ENV,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl,
+      corsOrigins: e.CORS_ORIGINS,
+      trustProxy: e.TRUST_PROXY,
+    },
+    db: {
+      type: e.DB_TYPE,
+      host: e.DB_HOST,
+      port: e.DB_PORT,
+      username: e.DB_USER,
+      password: e.DB_PASSWORD ?? '',
+      database: e.DB_NAME,
+      poolSize: e.DB_POOL_SIZE,
+      acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
+      queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
+      logging: e.DB_LOGGING,
+    },
+    redis: {
+      host: e.REDIS_HOST,
+      port: e.REDIS_PORT,
+      password: e.REDIS_PASSWORD,
+      db: e.REDIS_DB,
+      prefix: e.REDIS_PREFIX.endsWith(':') ? e.REDIS_PREFIX : `${e.REDIS_PREFIX}:`,
+    },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
+      loginLimitPerIp: e.LOGIN_LIMIT_PER_IP,
+      loginLimitPerUser: e.LOGIN_LIMIT_PER_USER,
+      loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    },
+    seed: {
+      demo: e.SEED_DEMO,
+      adminUsername: e.ADMIN_USERNAME,
+      adminPassword: e.ADMIN_PASSWORD,
+      demoPassword: e.DEMO_PASSWORD,
+    },
+    queues: { reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS, boardEnabled: e.QUEUE_BOARD_ENABLED },
+    outbox: { pollMs: e.OUTBOX_POLL_MS, graceMs: e.OUTBOX_GRACE_MS },
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+  };
 }
 
 /** Core's part alone (its own tests; the apps load the whole configuration with loadConfig). */
