@@ -39,3 +39,4 @@ export * from './database/base.repository';
 export * from './queues/rearm';
 export * from './cache/versioned-cache';
 export * from './pagination/cursor';
+export * from './pagination/text-cursor';
