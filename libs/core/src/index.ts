@@ -40,3 +40,5 @@ export * from './queues/rearm';
 export * from './cache/versioned-cache';
 export * from './pagination/cursor';
 export * from './pagination/text-cursor';
+export * from './testing/fake-unit-of-work';
+export * from './testing/fake-clock';
