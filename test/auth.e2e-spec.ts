@@ -12,6 +12,21 @@ describe('auth (real MariaDB + Redis)', () => {
   });
   afterAll(() => api.close());
 
+  /** Every account, page after page. */
+  async function countUsers(auth: { authorization: string }): Promise<number> {
+    let n = 0;
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: unknown[]; nextCursor: string | null } } = await api.http
+        .get('/api/users')
+        .query({ limit: 1000, ...(cursor ? { cursor } : {}) })
+        .set(auth);
+      n += res.body.items.length;
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return n;
+  }
+
   async function newUser(role: 'operator' | 'supervisor' = 'operator', password = 'Passw0rd-123') {
     const username = unique('u.');
     const res = await api.http
@@ -34,6 +49,22 @@ describe('auth (real MariaDB + Redis)', () => {
     expect(me.status).toBe(200);
     expect(me.body.username).toBe('operator1');
     expect(me.body).not.toHaveProperty('passwordHash');
+  });
+
+  it('logs the same user in 12 times at once: every login answers 200 with its own session', async () => {
+    const u = await newUser();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        api.http.post('/api/auth/login').send({ username: u.username, password: u.password }),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual(Array.from({ length: 12 }, () => 200));
+    const sessions = answers.map(
+      (r) => JSON.parse(Buffer.from(r.body.accessToken.split('.')[1], 'base64url').toString()).sid,
+    );
+    expect(new Set(sessions).size).toBe(12);
+    const me = await api.http.get('/api/auth/me').set('authorization', `Bearer ${answers[0].body.accessToken}`);
+    expect(me.body.lastLoginAt).toEqual(expect.any(String));
   });
 
   it('answers 401 with the same message for a wrong password and an unknown user', async () => {
@@ -183,7 +214,7 @@ describe('auth (real MariaDB + Redis)', () => {
 
   it('validates user creation and writes nothing on bad input', async () => {
     const auth = { authorization: `Bearer ${adminToken}` };
-    const before = (await api.http.get('/api/users').set(auth)).body.length;
+    const before = await countUsers(auth);
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ username: 'x', fullName: 'A B', password: 'Passw0rd-1', role: 'operator' }, /username must be 3–64/],
       [
@@ -226,7 +257,7 @@ describe('auth (real MariaDB + Redis)', () => {
       .set(auth)
       .send({ username: 'operator1', fullName: 'A B', password: 'Passw0rd-1', role: 'operator' });
     expect(dup.status).toBe(409);
-    expect((await api.http.get('/api/users').set(auth)).body.length).toBe(before);
+    expect(await countUsers(auth)).toBe(before);
   });
 
   describe('rate limit', () => {

@@ -364,7 +364,7 @@ beforeAll(async () => {
   tokens.operator1 = (await login(api, 'operator1')).accessToken;
   shared.officeIds = ((await getOk('/api/post-offices?limit=2')).items as Json[]).map((o) => o.id as string);
   shared.communes = (
-    (await getOk('/api/geo/units')) as Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>
+    (await getOk('/api/geo/units')).items as Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>
   ).slice(10, 20);
   shared.categoryId = ((await getOk('/api/feedback/categories')) as Json[]).find((c) => c.active)!.id as string;
   shared.topicId = ((await getOk('/api/call-topics')) as Json[])[0].id as string;

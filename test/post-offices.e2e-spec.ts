@@ -236,10 +236,14 @@ describe('post offices: admin CRUD and CSV import (all lines or none)', () => {
 
   it('serves the communes and lets an admin flag a remote area', async () => {
     const units = await api.http.get('/api/geo/units').set(admin);
-    expect(units.body).toHaveLength(135);
-    expect(units.body.filter((u: { type: string }) => u.type === 'ward')).toHaveLength(25);
+    // The 135 communes come in one page.
+    expect(units.body.items).toHaveLength(135);
+    expect(units.body.nextCursor).toBeNull();
+    expect(units.body.items.filter((u: { type: string }) => u.type === 'ward')).toHaveLength(25);
     const search = await api.http.get('/api/geo/units').query({ q: 'quy nhon' }).set(admin);
-    expect(search.body.map((u: { name: string }) => u.name)).toContain('Phường Quy Nhơn');
+    expect(search.body.items.map((u: { name: string }) => u.name)).toContain('Phường Quy Nhơn');
+    const wards = await api.http.get('/api/geo/units').query({ type: 'ward', remoteArea: false }).set(admin);
+    expect(wards.body.items.every((u: { type: string }) => u.type === 'ward')).toBe(true);
     const flagged = await api.http.patch('/api/geo/units/21583').set(admin).send({ remoteArea: true });
     expect(flagged.body).toMatchObject({ code: '21583', remoteArea: true });
     await api.http.patch('/api/geo/units/21583').set(admin).send({ remoteArea: false }).expect(200);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DiscoveryModule } from '@nestjs/core';
-import { JOB_CATALOG, JobHandler, JobRegistry, RealtimeEmitter } from '@hotline/core';
+import { JOB_CATALOG, JobHandler, JobRegistry, UnitOfWork } from '@hotline/core';
 import { JOB_CATALOG as JOB_CATALOG_OF_APPS } from '../apps/composition/src';
 import { ensureTestDatabase, testConfig } from './helpers/test-app';
 import { AnnounceHandler } from '../apps/worker/src/handlers/announce.handler';
@@ -131,7 +131,7 @@ describe('the worker refuses to boot when a job has two handlers or none', () =>
       providers: [
         JobRegistry,
         ...providers,
-        { provide: RealtimeEmitter, useValue: { to: () => undefined } },
+        { provide: UnitOfWork, useValue: { run: () => Promise.resolve() } },
         { provide: JOB_CATALOG, useValue: JOB_CATALOG_OF_APPS },
       ],
     }).compile();

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { OperatorDirectoryEntry, UserView } from '@hotline/contracts';
+import type { OperatorDirectoryEntry, Page, UserView } from '@hotline/contracts';
 import { ADMIN_PASSWORD, type TestApi, login, startApi, unique } from './helpers/test-app';
 
 /** GET /users/operators: the directory a supervisor's assign picker reads, every active operator whether connected or not. */
@@ -44,7 +44,9 @@ describe('GET /api/users/operators', () => {
 
     const res = await api.http.get('/api/users/operators').set(auth.supervisor);
     expect(res.status).toBe(200);
-    const list = res.body as OperatorDirectoryEntry[];
+    // The directory is small: one page, nothing after it.
+    const { items: list, nextCursor } = res.body as Page<OperatorDirectoryEntry>;
+    expect(nextCursor).toBeNull();
     expect(list).toContainEqual({ id: fresh.id, fullName: fresh.fullName, extension: ext });
     expect(list).toContainEqual({ id: noExt.id, fullName: noExt.fullName, extension: null });
     expect(list.map((o) => o.fullName)).toEqual(
@@ -65,11 +67,54 @@ describe('GET /api/users/operators', () => {
   it('admins read it too; operators and dispatchers are refused, anonymous callers asked to log in', async () => {
     const admin = await api.http.get('/api/users/operators').set(auth.admin);
     expect(admin.status).toBe(200);
-    expect(Array.isArray(admin.body)).toBe(true);
+    expect(Array.isArray(admin.body.items)).toBe(true);
     expect((await api.http.get('/api/users/operators').set(auth.operator)).status).toBe(403);
     expect((await api.http.get('/api/users/operators').set(auth.dispatcher)).status).toBe(403);
     expect((await api.http.get('/api/users/operators')).status).toBe(401);
     // The rest of /users stays admin-only.
     expect((await api.http.get('/api/users').set(auth.supervisor)).status).toBe(403);
+  });
+
+  it('GET /users pages in username order with cursor + limit, and keeps its filters', async () => {
+    const tag = unique('pg');
+    const made: UserView[] = [];
+    for (const i of [3, 1, 4, 0, 2]) {
+      const res = await api.http
+        .post('/api/users')
+        .set(auth.admin)
+        .send({ username: `${tag}.${i}`, fullName: `Trang ${tag} ${i}`, password: 'Matkhau@2026', role: 'operator' });
+      expect(res.status).toBe(201);
+      made.push(res.body as UserView);
+    }
+    expect((await api.http.post(`/api/users/${made[0].id}/disable`).set(auth.admin).send({})).status).toBe(200);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: { status: number; body: Page<UserView> } = await api.http
+        .get('/api/users')
+        .query({ q: tag, limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(auth.admin);
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.body.items.map((u) => u.username));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(seen).toEqual([0, 1, 2, 3, 4].map((i) => `${tag}.${i}`));
+    expect(pages).toBe(3);
+
+    const active = await api.http
+      .get('/api/users')
+      .query({ q: tag, disabled: false, role: 'operator' })
+      .set(auth.admin);
+    expect(active.body.items.map((u: UserView) => u.username)).toEqual([0, 1, 2, 4].map((i) => `${tag}.${i}`));
+    expect(active.body.nextCursor).toBeNull();
+    const none = await api.http.get('/api/users').query({ q: tag, role: 'supervisor' }).set(auth.admin);
+    expect(none.body).toEqual({ items: [], nextCursor: null });
+    const bad = await api.http.get('/api/users').query({ cursor: 'not-a-cursor' }).set(auth.admin);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/cursor/);
   });
 });

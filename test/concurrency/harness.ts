@@ -4,6 +4,7 @@ import { RequestMethod, type INestApplicationContext } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { createConnection, type Connection } from 'mysql2/promise';
+import type { Page } from '@hotline/contracts';
 import { type AppConfig, Clock } from '@hotline/core';
 import { ROOT_ROUTES } from '../../apps/api/src/bootstrap';
 import { ALWAYS_OPEN } from '../dispatch/dispatch-fixtures';
@@ -335,7 +336,7 @@ export interface World {
 
 export async function buildWorld(h: Harness): Promise<World> {
   const admin = (await h.login('admin', ADMIN_PASSWORD)).accessToken;
-  const units = await h.ok<Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>>('get', {
+  const { items: units } = await h.ok<Page<{ code: string; lat: number; lng: number; remoteArea: boolean }>>('get', {
     path: '/api/geo/units',
     token: admin,
   });

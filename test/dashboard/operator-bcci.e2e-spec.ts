@@ -86,7 +86,7 @@ describe('operator creates a BCCI request from a call, live to the routed office
       .set(auth(w.operator.token))
       .send({ phone: caller, fullName: 'Ksor H’Bia', communeCode: w.commune, addressDetail: 'Thôn Plei Ring, nhà 7' });
     expect(citizen.status).toBe(201);
-    const units = (await w.api.http.get('/api/geo/units').set(auth(w.operator.token))).body as Array<{
+    const units = (await w.api.http.get('/api/geo/units').set(auth(w.operator.token))).body.items as Array<{
       code: string;
       name: string;
     }>;

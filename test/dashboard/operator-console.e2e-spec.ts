@@ -80,7 +80,7 @@ describe('operator console in Chromium', () => {
     // A known citizen in a remote-area commune, with one earlier call, so the screen-pop has a history to show.
     const opTokens = await login(api, 'operator1');
     const opAuth = { authorization: `Bearer ${opTokens.accessToken}` };
-    const units = (await api.http.get('/api/geo/units').set(opAuth)).body as AdministrativeUnitView[];
+    const units = (await api.http.get('/api/geo/units').set(opAuth)).body.items as AdministrativeUnitView[];
     const remote = units.find((u) => u.remoteArea)!;
     expect(remote).toBeDefined();
     communeName = remote.name;

@@ -35,7 +35,7 @@ beforeAll(async () => {
   await harness.launch();
   const operator = (await login(api, 'operator1', DEMO_PASSWORD)).accessToken;
   const as = { authorization: `Bearer ${operator}` };
-  const units = (await api.http.get('/api/geo/units').set(as)).body as AdministrativeUnitView[];
+  const units = (await api.http.get('/api/geo/units').set(as)).body.items as AdministrativeUnitView[];
   const unit = units[0];
   const created = await api.http
     .post('/api/bcci-requests')

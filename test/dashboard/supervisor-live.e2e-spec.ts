@@ -79,7 +79,7 @@ beforeAll(async () => {
   if (token.status !== 201) throw new Error(`cti token: ${token.status}`);
   ctiToken = token.body.token;
 
-  const units = (await w.api.http.get('/api/geo/units').set(admin)).body as Array<{ code: string }>;
+  const units = (await w.api.http.get('/api/geo/units').set(admin)).body.items as Array<{ code: string }>;
   const elsewhere = units[111].code;
   const code = unique('TX').toUpperCase();
   const name = `Bưu cục hỗ trợ ${code}`;

@@ -97,7 +97,7 @@ describe('tickets in Chromium', () => {
 
   it('creates a ticket from a call and shows its SLA countdown ticking in the browser, then warning and breached live', async () => {
     const caller = randomMobile('096');
-    const units = (await api.http.get('/api/geo/units').set(operatorAuth)).body as AdministrativeUnitView[];
+    const units = (await api.http.get('/api/geo/units').set(operatorAuth)).body.items as AdministrativeUnitView[];
     const remote = units.find((u) => u.remoteArea)!;
     const citizen = await api.http
       .post('/api/citizens')

@@ -93,7 +93,7 @@ async function build(
   const redis = api.app.get<Redis>(REDIS);
   const sockets: TestSocket[] = [];
   const admin = (await login(api, 'admin', ADMIN_PASSWORD)).accessToken;
-  const units = (await api.http.get('/api/geo/units').set('authorization', `Bearer ${admin}`)).body as Array<{
+  const units = (await api.http.get('/api/geo/units').set('authorization', `Bearer ${admin}`)).body.items as Array<{
     code: string;
     lat: number;
     lng: number;

@@ -76,7 +76,7 @@ describe('feedback tickets', () => {
 
   it('raises the priority one step for a remote-area commune (unless told not to)', async () => {
     const units = await api.http.get('/api/geo/units').set(as('admin'));
-    const code = units.body[5].code as string;
+    const code = units.body.items[5].code as string;
     expect((await api.http.patch(`/api/geo/units/${code}`).set(as('admin')).send({ remoteArea: true })).status).toBe(
       200,
     );

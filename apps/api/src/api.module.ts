@@ -10,10 +10,14 @@ import { CallsApiModule } from './calls/calls-api.module';
 import { DispatchApiModule } from './dispatch/dispatch-api.module';
 import { FeedbackApiModule } from './feedback/feedback-api.module';
 import { AnnouncementsController } from './announcements/announcements.controller';
+import { AnnouncementsService } from './announcements/announcements.service';
+import { PostOfficeImportController } from './geo/post-office-import.controller';
 import { PostOfficesController } from './geo/post-offices.controller';
 import { UnitsController } from './geo/units.controller';
 import { HealthController } from './health/health.controller';
+import { AccountController } from './identity/account.controller';
 import { AuthController } from './identity/auth.controller';
+import { UserAccessController } from './identity/user-access.controller';
 import { UsersController } from './identity/users.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
@@ -63,14 +67,17 @@ export class ApiModule {
       ],
       controllers: [
         AuthController,
+        AccountController,
         UsersController,
+        UserAccessController,
         UnitsController,
         PostOfficesController,
+        PostOfficeImportController,
         AnnouncementsController,
         HealthController,
         MetricsController,
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, EventsGateway, MetricsService],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, EventsGateway, MetricsService, AnnouncementsService],
     };
   }
 }

@@ -2,7 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@hotline/core';
 import { GeoModule } from '@hotline/geo';
 import { IdentityModule } from '@hotline/identity';
+import { DemoData } from './demo-data';
 import { DemoSeedService } from './demo-seed.service';
+import { DemoStaff } from './demo-staff';
+import { SeedMarkerRepository } from './seed-marker.repository';
 import { COMPOSITION } from '../../composition/src';
 
 @Module({})
@@ -11,7 +14,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [CoreModule.forRoot(config, COMPOSITION), IdentityModule, GeoModule],
-      providers: [DemoSeedService],
+      providers: [DemoSeedService, DemoData, DemoStaff, SeedMarkerRepository],
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { Role } from './roles';
+import { defineMachine } from './state-machine';
 
 /** Password rule, the same on the server (DTO validation) and in the dashboard's forms: 8–128 characters with a letter and a digit. */
 export const PASSWORD_RULE = /^(?=.*[A-Za-zÀ-ỹ])(?=.*\d).{8,128}$/;
@@ -44,4 +45,18 @@ export interface AccessTokenClaims {
   officeId: string | null;
   /** Bumped when a user is disabled, their password is reset, or their role/office changes. */
   tv: number;
+}
+
+/**
+ * A staff account is active or disabled; an admin moves it either way. (Having to choose a new password after a reset is a
+ * flag of an active account, not a state.) A disabled account cannot log in and its sessions and sockets end at once.
+ */
+export const USER_MACHINE = defineMachine({
+  name: 'user',
+  transitions: { active: ['disabled'], disabled: ['active'] },
+});
+export type UserState = (typeof USER_MACHINE.states)[number];
+
+export function userState(user: { disabled: boolean }): UserState {
+  return user.disabled ? 'disabled' : 'active';
 }

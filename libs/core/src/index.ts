@@ -39,3 +39,6 @@ export * from './database/base.repository';
 export * from './queues/rearm';
 export * from './cache/versioned-cache';
 export * from './pagination/cursor';
+export * from './pagination/text-cursor';
+export * from './testing/fake-unit-of-work';
+export * from './testing/fake-clock';

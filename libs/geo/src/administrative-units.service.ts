@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import type { AdministrativeUnitView } from '@hotline/contracts';
-import { Clock, dbManager, NotFoundError, writeAudit } from '@hotline/core';
+import type { AdministrativeUnitView, Page } from '@hotline/contracts';
+import { Clock, NotFoundError, UnitOfWork, VersionedCache } from '@hotline/core';
 import { AdministrativeUnit } from './administrative-unit.entity';
 import type { ListUnitsQuery } from './geo.dto';
+import { AdministrativeUnitsRepository } from './repositories/administrative-units.repository';
 
 export function toUnitView(u: AdministrativeUnit): AdministrativeUnitView {
   return {
@@ -28,37 +27,42 @@ export function foldAccents(s: string): string {
     .toLowerCase();
 }
 
-/** The communes of Gia Lai. They change only by law; admins edit the remote-area flag. */
+/** The units a list query asks for, in code order. */
+export function filterUnits(units: Iterable<AdministrativeUnit>, query: ListUnitsQuery): AdministrativeUnit[] {
+  const q = query.q ? foldAccents(query.q.trim()) : null;
+  return [...units]
+    .filter((u) => (query.type ? u.type === query.type : true))
+    .filter((u) => (query.remoteArea === undefined ? true : u.remoteArea === query.remoteArea))
+    .filter((u) => (q ? foldAccents(u.name).includes(q) || u.nameAscii.toLowerCase().includes(q) : true));
+}
+
+/** An edit in another process (another api instance, the seed, plain SQL) shows here within this time. */
+export const UNITS_RECHECK_MS = 10_000;
+
+/** The communes of Gia Lai. They change only by law; admins edit the remote-area flag. Read from an in-process copy. */
 @Injectable()
 export class AdministrativeUnitsService {
-  private cache: Map<string, AdministrativeUnit> | null = null;
-  private cachedAt = 0;
-  /** Other api instances may change a flag: the in-process copy lives at most this long. */
-  private static readonly CACHE_MS = 30_000;
+  private readonly cache: VersionedCache<'all', Map<string, AdministrativeUnit>>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly units: AdministrativeUnitsRepository,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-  ) {}
-
-  async all(): Promise<Map<string, AdministrativeUnit>> {
-    if (!this.cache || Date.now() - this.cachedAt > AdministrativeUnitsService.CACHE_MS) {
-      this.cachedAt = Date.now();
-      const units = await dbManager(this.db)
-        .getRepository(AdministrativeUnit)
-        .find({ order: { code: 'ASC' } });
-      this.cache = new Map(units.map((u) => [u.code, u]));
-    }
-    return this.cache;
+  ) {
+    this.cache = new VersionedCache({
+      recheckMs: UNITS_RECHECK_MS,
+      version: () => this.units.version(),
+      load: async () => new Map((await this.units.all()).map((u) => [u.code, u])),
+    });
   }
 
-  async list(query: ListUnitsQuery): Promise<AdministrativeUnitView[]> {
-    const q = query.q ? foldAccents(query.q.trim()) : null;
-    return [...(await this.all()).values()]
-      .filter((u) => (query.type ? u.type === query.type : true))
-      .filter((u) => (query.remoteArea === undefined ? true : u.remoteArea === query.remoteArea))
-      .filter((u) => (q ? foldAccents(u.name).includes(q) || u.nameAscii.toLowerCase().includes(q) : true))
-      .map(toUnitView);
+  all(): Promise<Map<string, AdministrativeUnit>> {
+    return this.cache.get('all');
+  }
+
+  /** The 135 communes fit in one page: nextCursor is always null. */
+  async list(query: ListUnitsQuery): Promise<Page<AdministrativeUnitView>> {
+    return { items: filterUnits((await this.all()).values(), query).map(toUnitView), nextCursor: null };
   }
 
   async get(code: string): Promise<AdministrativeUnitView> {
@@ -77,12 +81,14 @@ export class AdministrativeUnitsService {
     return [...new Set(codes)].filter((c) => !all.has(c));
   }
 
+  /** An admin flags or unflags a commune as a remote, ethnic-minority or especially difficult area. */
   async setRemoteArea(code: string, remoteArea: boolean, actorId: string): Promise<AdministrativeUnitView> {
-    const unit = await dbManager(this.db).getRepository(AdministrativeUnit).findOneBy({ code });
-    if (!unit) throw new NotFoundError('Commune', code);
-    await this.db.transaction(async (m) => {
-      await m.update(AdministrativeUnit, { code }, { remoteArea, updatedAt: this.clock.now() });
-      await writeAudit(m, {
+    const saved = await this.uow.run(async (tx) => {
+      const unit = await this.units.findByCode(code);
+      if (!unit) throw new NotFoundError('Commune', code);
+      const updatedAt = this.clock.now();
+      await this.units.setRemoteArea([code], remoteArea, updatedAt);
+      await tx.history({
         actorId,
         entityType: 'administrative_unit',
         entityId: code,
@@ -90,21 +96,21 @@ export class AdministrativeUnitsService {
         from: String(unit.remoteArea),
         to: String(remoteArea),
       });
+      return { ...unit, remoteArea, updatedAt };
     });
-    this.cache = null;
-    return this.get(code);
+    this.cache.invalidate();
+    // From the row written, not the cache: a concurrent reload may still be reading an older snapshot.
+    return toUnitView(saved);
   }
 
+  /** Seeding: flags many communes at once (no history: nobody decided it). */
   async setRemoteAreas(codes: string[], remoteArea: boolean): Promise<void> {
-    if (!codes.length) return;
-    await dbManager(this.db)
-      .getRepository(AdministrativeUnit)
-      .update({ code: In(codes) }, { remoteArea, updatedAt: this.clock.now() });
-    this.cache = null;
+    await this.uow.run(() => this.units.setRemoteArea(codes, remoteArea, this.clock.now()));
+    this.cache.invalidate();
   }
 
-  /** Another process (or a test) changed the table. */
+  /** Another process (or a test) changed the table: reload at the next read. */
   invalidate(): void {
-    this.cache = null;
+    this.cache.invalidate();
   }
 }

@@ -1,7 +1,4 @@
-import { OpeningHours, WEEKDAYS, Weekday } from '@hotline/contracts';
-
-/** Post offices keep Vietnam's local time (UTC+7, no daylight saving). */
-const VN_OFFSET_MS = 7 * 3600_000;
+import { OpeningHours, VN_UTC_OFFSET_MS, WEEKDAYS, Weekday } from '@hotline/contracts';
 
 const DAY_ALIASES: Record<string, Weekday> = {
   sun: 'sun',
@@ -138,10 +135,11 @@ export function formatOpeningHours(hours: OpeningHours): string {
     .join('; ');
 }
 
+/** Post offices keep Vietnam's local time (UTC+7, no daylight saving). */
 function localParts(at: Date): { day: Weekday; minute: number; dayStartMs: number } {
-  const local = at.getTime() + VN_OFFSET_MS;
+  const local = at.getTime() + VN_UTC_OFFSET_MS;
   const d = new Date(local);
-  const dayStartMs = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - VN_OFFSET_MS;
+  const dayStartMs = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - VN_UTC_OFFSET_MS;
   return {
     day: WEEKDAYS[d.getUTCDay()],
     minute: d.getUTCHours() * 60 + d.getUTCMinutes() + d.getUTCSeconds() / 60,
@@ -160,7 +158,7 @@ export function nextOpeningAt(hours: OpeningHours, at: Date): Date | null {
   const { minute, dayStartMs } = localParts(at);
   for (let offset = 0; offset < 8; offset++) {
     const start = dayStartMs + offset * 86400_000;
-    const day = WEEKDAYS[new Date(start + VN_OFFSET_MS).getUTCDay()];
+    const day = WEEKDAYS[new Date(start + VN_UTC_OFFSET_MS).getUTCDay()];
     for (const [a] of hours[day] ?? []) {
       if (offset > 0 || minutes(a) > minute) return new Date(start + minutes(a) * 60_000);
     }

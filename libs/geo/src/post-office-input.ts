@@ -52,22 +52,9 @@ export function checkOfficeInput(
   knownCommunes: (code: string) => boolean,
 ): { value?: CleanOfficeInput; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const text = (field: keyof RawOfficeInput, min: number, max: number): string => {
-    const v = typeof raw[field] === 'string' ? (raw[field] as string).trim() : '';
-    if (v.length < min || v.length > max)
-      problems.push({
-        field,
-        message: `${field} must be ${min}–${max} characters`,
-        constraint: 'isLength',
-        params: { min, max },
-      });
-    return v;
-  };
-  const code = text('code', 2, 20);
-  if (code && !/^[A-Za-z0-9._-]+$/.test(code))
-    problems.push({ field: 'code', message: 'code may contain only letters, digits, dot, dash, underscore' });
-  const name = text('name', 2, 150);
-  const address = text('address', 2, 255);
+  const code = checkCode(raw, problems);
+  const name = checkText(raw, 'name', { min: 2, max: 150 }, problems);
+  const address = checkText(raw, 'address', { min: 2, max: 255 }, problems);
   const communeCode = typeof raw.communeCode === 'string' ? raw.communeCode.trim() : String(raw.communeCode ?? '');
   if (!knownCommunes(communeCode))
     problems.push({
@@ -76,75 +63,13 @@ export function checkOfficeInput(
       constraint: 'exists',
       params: { value: communeCode },
     });
-
-  const lat = toNumber(raw.lat);
-  const lng = toNumber(raw.lng);
-  if (lat === null || lat < PROVINCE_BOUNDS.minLat || lat > PROVINCE_BOUNDS.maxLat) {
-    problems.push({
-      field: 'lat',
-      message: `lat must be a number between ${PROVINCE_BOUNDS.minLat} and ${PROVINCE_BOUNDS.maxLat} (Gia Lai), got "${String(raw.lat ?? '')}"`,
-      constraint: 'inProvince',
-    });
-  }
-  if (lng === null || lng < PROVINCE_BOUNDS.minLng || lng > PROVINCE_BOUNDS.maxLng) {
-    problems.push({
-      field: 'lng',
-      message: `lng must be a number between ${PROVINCE_BOUNDS.minLng} and ${PROVINCE_BOUNDS.maxLng} (Gia Lai), got "${String(raw.lng ?? '')}"`,
-      constraint: 'inProvince',
-    });
-  }
-
-  let phone: string | null = null;
-  if (raw.phone !== undefined && raw.phone !== null && String(raw.phone).trim() !== '') {
-    phone = normalizePhone(String(raw.phone));
-    if (!phone)
-      problems.push({
-        field: 'phone',
-        message: `phone "${String(raw.phone)}" is not a valid phone number`,
-        constraint: 'isPhone',
-      });
-  }
-
-  let openingHours: OpeningHours = DEFAULT_OPENING_HOURS;
-  if (raw.openingHours !== undefined && raw.openingHours !== null && raw.openingHours !== '') {
-    const parsed =
-      typeof raw.openingHours === 'string'
-        ? parseOpeningHours(raw.openingHours)
-        : validateOpeningHours(raw.openingHours);
-    if (parsed.ok) openingHours = parsed.value;
-    else problems.push({ field: 'openingHours', message: parsed.error });
-  }
-
-  let dailyCapacity = DEFAULT_DAILY_CAPACITY;
-  if (raw.dailyCapacity !== undefined && raw.dailyCapacity !== null && raw.dailyCapacity !== '') {
-    const n = toNumber(raw.dailyCapacity);
-    if (n === null || !Number.isInteger(n) || n < 0 || n > 100000)
-      problems.push({
-        field: 'dailyCapacity',
-        message: 'dailyCapacity must be a whole number from 0 to 100000',
-        constraint: 'isIntRange',
-        params: { min: 0, max: 100000 },
-      });
-    else dailyCapacity = n;
-  }
-
-  let active = true;
-  if (raw.active !== undefined && raw.active !== null && raw.active !== '') {
-    const b = toBool(raw.active);
-    if (b === null) problems.push({ field: 'active', message: 'active must be true/false (or 1/0, yes/no, có/không)' });
-    else active = b;
-  }
-
-  const served = Array.isArray(raw.serviceArea)
-    ? raw.serviceArea.map(String)
-    : typeof raw.serviceArea === 'string'
-      ? raw.serviceArea.split(/[;|,\s]+/).filter(Boolean)
-      : [];
-  const unknown = served.filter((c) => !knownCommunes(c));
-  if (unknown.length)
-    problems.push({ field: 'serviceArea', message: `unknown commune code(s) in service area: ${unknown.join(', ')}` });
-  const serviceArea = [...new Set([communeCode, ...served])].filter(Boolean);
-
+  const lat = checkCoordinate(raw, 'lat', problems);
+  const lng = checkCoordinate(raw, 'lng', problems);
+  const phone = checkPhone(raw.phone, problems);
+  const openingHours = checkOpeningHours(raw.openingHours, problems);
+  const dailyCapacity = checkCapacity(raw.dailyCapacity, problems);
+  const active = checkActive(raw.active, problems);
+  const serviceArea = checkServiceArea(raw.serviceArea, communeCode, knownCommunes, problems);
   if (problems.length) return { problems };
   return {
     value: {
@@ -162,6 +87,105 @@ export function checkOfficeInput(
     },
     problems,
   };
+}
+
+const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+function checkText(
+  raw: RawOfficeInput,
+  field: keyof RawOfficeInput,
+  { min, max }: { min: number; max: number },
+  problems: FieldProblem[],
+): string {
+  const v = typeof raw[field] === 'string' ? (raw[field] as string).trim() : '';
+  if (v.length < min || v.length > max)
+    problems.push({
+      field,
+      message: `${field} must be ${min}–${max} characters`,
+      constraint: 'isLength',
+      params: { min, max },
+    });
+  return v;
+}
+
+function checkCode(raw: RawOfficeInput, problems: FieldProblem[]): string {
+  const code = checkText(raw, 'code', { min: 2, max: 20 }, problems);
+  if (code && !/^[A-Za-z0-9._-]+$/.test(code))
+    problems.push({ field: 'code', message: 'code may contain only letters, digits, dot, dash, underscore' });
+  return code;
+}
+
+function checkCoordinate(raw: RawOfficeInput, field: 'lat' | 'lng', problems: FieldProblem[]): number | null {
+  const value = toNumber(raw[field]);
+  const [min, max] =
+    field === 'lat'
+      ? [PROVINCE_BOUNDS.minLat, PROVINCE_BOUNDS.maxLat]
+      : [PROVINCE_BOUNDS.minLng, PROVINCE_BOUNDS.maxLng];
+  if (value === null || value < min || value > max)
+    problems.push({
+      field,
+      message: `${field} must be a number between ${min} and ${max} (Gia Lai), got "${String(raw[field] ?? '')}"`,
+      constraint: 'inProvince',
+    });
+  return value;
+}
+
+function checkPhone(raw: unknown, problems: FieldProblem[]): string | null {
+  if (raw === undefined || raw === null || String(raw).trim() === '') return null;
+  const phone = normalizePhone(String(raw));
+  if (!phone)
+    problems.push({
+      field: 'phone',
+      message: `phone "${String(raw)}" is not a valid phone number`,
+      constraint: 'isPhone',
+    });
+  return phone;
+}
+
+function checkOpeningHours(raw: unknown, problems: FieldProblem[]): OpeningHours {
+  if (!given(raw)) return DEFAULT_OPENING_HOURS;
+  const parsed = typeof raw === 'string' ? parseOpeningHours(raw) : validateOpeningHours(raw);
+  if (parsed.ok) return parsed.value;
+  problems.push({ field: 'openingHours', message: parsed.error });
+  return DEFAULT_OPENING_HOURS;
+}
+
+function checkCapacity(raw: unknown, problems: FieldProblem[]): number {
+  if (!given(raw)) return DEFAULT_DAILY_CAPACITY;
+  const n = toNumber(raw);
+  if (n !== null && Number.isInteger(n) && n >= 0 && n <= 100000) return n;
+  problems.push({
+    field: 'dailyCapacity',
+    message: 'dailyCapacity must be a whole number from 0 to 100000',
+    constraint: 'isIntRange',
+    params: { min: 0, max: 100000 },
+  });
+  return DEFAULT_DAILY_CAPACITY;
+}
+
+function checkActive(raw: unknown, problems: FieldProblem[]): boolean {
+  if (!given(raw)) return true;
+  const b = toBool(raw);
+  if (b === null) problems.push({ field: 'active', message: 'active must be true/false (or 1/0, yes/no, có/không)' });
+  return b ?? true;
+}
+
+/** The communes served: the office's own one always, plus those listed (an array, or a string split on ; | , or spaces). */
+function checkServiceArea(
+  raw: unknown,
+  communeCode: string,
+  knownCommunes: (code: string) => boolean,
+  problems: FieldProblem[],
+): string[] {
+  const served = Array.isArray(raw)
+    ? raw.map(String)
+    : typeof raw === 'string'
+      ? raw.split(/[;|,\s]+/).filter(Boolean)
+      : [];
+  const unknown = served.filter((c) => !knownCommunes(c));
+  if (unknown.length)
+    problems.push({ field: 'serviceArea', message: `unknown commune code(s) in service area: ${unknown.join(', ')}` });
+  return [...new Set([communeCode, ...served])].filter(Boolean);
 }
 
 function toNumber(v: unknown): number | null {

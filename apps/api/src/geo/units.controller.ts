@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Body, Controller, Get, Header, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AdministrativeUnitView } from '@hotline/contracts';
+import type { AdministrativeUnitView, Page } from '@hotline/contracts';
 import { AnyRole, AuthUser, CurrentUser, Roles, ValidationError } from '@hotline/core';
 import { AdministrativeUnitsService, ListUnitsQuery, UpdateUnitDto } from '@hotline/geo';
 
@@ -27,8 +27,8 @@ export class UnitsController {
 
   @Get('units')
   @AnyRole()
-  @ApiOperation({ summary: 'The 135 communes (xã/phường) of Gia Lai since 1/7/2025' })
-  list(@Query() query: ListUnitsQuery): Promise<AdministrativeUnitView[]> {
+  @ApiOperation({ summary: 'The 135 communes (xã/phường) of Gia Lai since 1/7/2025, in one page' })
+  list(@Query() query: ListUnitsQuery): Promise<Page<AdministrativeUnitView>> {
     return this.units.list(query);
   }
 

@@ -1,33 +1,38 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { OperatorDirectoryEntry, UserView } from '@hotline/contracts';
+import type { OperatorDirectoryEntry, Page, UserView } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
-import { uuidPipe } from '../http/pipes';
 import {
   CreateUserDto,
-  DisableUserDto,
+  CreateUserUseCase,
   ListUsersQuery,
-  ResetPasswordDto,
   UpdateUserDto,
+  UpdateUserUseCase,
   UsersService,
 } from '@hotline/identity';
+import { uuidPipe } from '../http/pipes';
 
+/** Staff accounts: admins only, but for the operator directory. */
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
 @Roles('admin')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly createUser: CreateUserUseCase,
+    private readonly updateUser: UpdateUserUseCase,
+  ) {}
 
   @Get()
-  list(@Query() query: ListUsersQuery): Promise<UserView[]> {
+  list(@Query() query: ListUsersQuery): Promise<Page<UserView>> {
     return this.users.list(query);
   }
 
-  /** Supervisors hand tickets to operators who may never have connected: names and extensions only. */
+  /** Supervisors hand tickets to operators who may never have connected: names and extensions only, in one page. */
   @Get('operators')
   @Roles('supervisor', 'admin')
-  operators(): Promise<OperatorDirectoryEntry[]> {
+  operators(): Promise<Page<OperatorDirectoryEntry>> {
     return this.users.activeOperators();
   }
 
@@ -38,7 +43,7 @@ export class UsersController {
 
   @Post()
   create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<UserView> {
-    return this.users.create(dto, actor.id);
+    return this.createUser.execute(dto, actor.id);
   }
 
   @Patch(':id')
@@ -47,32 +52,6 @@ export class UsersController {
     @Body() dto: UpdateUserDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<UserView> {
-    return this.users.update(id, dto, actor.id);
-  }
-
-  @Post(':id/disable')
-  @HttpCode(200)
-  disable(
-    @Param('id', uuidPipe) id: string,
-    @Body() dto: DisableUserDto,
-    @CurrentUser() actor: AuthUser,
-  ): Promise<UserView> {
-    return this.users.disable(id, actor.id, dto.reason);
-  }
-
-  @Post(':id/enable')
-  @HttpCode(200)
-  enable(@Param('id', uuidPipe) id: string, @CurrentUser() actor: AuthUser): Promise<UserView> {
-    return this.users.enable(id, actor.id);
-  }
-
-  @Post(':id/reset-password')
-  @HttpCode(200)
-  resetPassword(
-    @Param('id', uuidPipe) id: string,
-    @Body() dto: ResetPasswordDto,
-    @CurrentUser() actor: AuthUser,
-  ): Promise<UserView> {
-    return this.users.resetPassword(id, dto.newPassword, actor.id);
+    return this.updateUser.execute(id, dto, actor.id);
   }
 }

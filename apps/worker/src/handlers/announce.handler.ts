@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { JobHandler, JobOf, RealtimeEmitter } from '@hotline/core';
+import { JobHandler, JobOf, UnitOfWork } from '@hotline/core';
 
 @Injectable()
 export class AnnounceHandler {
-  constructor(private readonly realtime: RealtimeEmitter) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   @JobHandler('announce')
   async handle(event: JobOf<'announce'>): Promise<void> {
-    if (event.audience === 'all') this.realtime.toAll('announcement', event);
-    else this.realtime.to(event.audience, 'announcement', event);
+    await this.uow.run(async (tx) => {
+      if (event.audience === 'all') tx.emitAll('announcement', event);
+      else tx.emit(event.audience, 'announcement', event);
+    });
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler } from '@hotline/core';
-import { AuthService } from '@hotline/identity';
+import { PurgeExpiredSessionsUseCase } from '@hotline/identity';
 
 @Injectable()
 export class PurgeRefreshTokensHandler {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly purge: PurgeExpiredSessionsUseCase) {}
 
   @JobHandler('purge-expired-refresh-tokens')
   async handle(): Promise<{ deleted: number }> {
-    return { deleted: await this.auth.purgeExpired() };
+    return { deleted: await this.purge.execute() };
   }
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { fetchAllPages } from '../../lib/pages';
 import { foldedIncludes, useAllPostOffices } from '../../lib/reference-data';
 import { useResource } from '../../lib/resource';
 
@@ -51,7 +52,7 @@ export default function AnnouncementsPage() {
   const offices = useAllPostOffices();
   // Listing users is an admin right; supervisors address roles and offices.
   const canPickUser = me.role === 'admin';
-  const users = useResource<UserView[]>(canPickUser ? 'users?{}' : null, () => api.get<UserView[]>('/users'));
+  const users = useResource<UserView[]>(canPickUser ? 'users/all' : null, () => fetchAllPages<UserView>('/users'));
 
   const describeAudience = (a: RoomName | 'all'): string => {
     if (a === 'all') return t('announce.all');

@@ -3,6 +3,7 @@ import type {
   AgencyView,
   FeedbackCategoryView,
   OperatorDirectoryEntry,
+  Page,
   TicketDetailView,
   TicketHistoryEntry,
   TicketKind,
@@ -73,9 +74,10 @@ export function useStaffDirectory() {
   const me = useCurrentUser();
   const allowed = me.role === 'supervisor' || me.role === 'admin';
   const statuses = useOperatorStatuses(allowed);
-  const directory = useResource<OperatorDirectoryEntry[]>(allowed ? TICKET_KEYS.operators : null, () =>
-    api.get<OperatorDirectoryEntry[]>('/users/operators'),
-  );
+  const directory = useResource<OperatorDirectoryEntry[]>(allowed ? TICKET_KEYS.operators : null, async () => {
+    const page = await api.get<Page<OperatorDirectoryEntry>>('/users/operators');
+    return page.items;
+  });
   const { byId, pickable } = useMemo(() => mergeStaff(directory.data, statuses.data), [directory.data, statuses.data]);
   return {
     allowed,

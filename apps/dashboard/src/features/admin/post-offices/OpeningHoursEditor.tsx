@@ -22,7 +22,88 @@ const toDayjs = (hhmm: string): Dayjs => {
   return dayjs().hour(h).minute(m).second(0).millisecond(0);
 };
 
-/** Local-time periods per weekday (Asia/Ho_Chi_Minh); a day without periods is closed. Works as a Form.Item control. */
+type Period = [string, string];
+
+function PeriodPicker({
+  period,
+  onChange,
+  onDelete,
+}: {
+  period: Period;
+  onChange: (p: Period) => void;
+  onDelete: () => void;
+}) {
+  const t = useT();
+  return (
+    <Space size={4}>
+      <TimePicker.RangePicker
+        format="HH:mm"
+        minuteStep={5}
+        allowClear={false}
+        needConfirm={false}
+        value={[toDayjs(period[0]), toDayjs(period[1])]}
+        onChange={(range) => {
+          if (range?.[0] && range[1]) onChange([range[0].format('HH:mm'), range[1].format('HH:mm')]);
+        }}
+      />
+      <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={onDelete} />
+    </Space>
+  );
+}
+
+const DAY_ROW_STYLE = {
+  display: 'flex',
+  alignItems: 'flex-start',
+  gap: 8,
+  padding: '4px 0',
+  borderBottom: '1px dashed #eef1f5',
+} as const;
+
+/** One weekday: its periods (none: closed), each editable and removable, and a button to add one. */
+function DayRow({
+  label,
+  periods,
+  onChange,
+}: {
+  label: MessageKey;
+  periods: Period[];
+  onChange: (p: Period[]) => void;
+}) {
+  const t = useT();
+  const replace = (i: number, p: Period) => onChange(periods.map((x, j) => (j === i ? p : [x[0], x[1]])));
+  return (
+    <div style={DAY_ROW_STYLE}>
+      <Typography.Text strong style={{ width: 84, paddingTop: 5, flex: 'none' }}>
+        {t(label)}
+      </Typography.Text>
+      <Space orientation="vertical" size={4} style={{ flex: 1 }}>
+        {periods.length === 0 && (
+          <Typography.Text type="secondary" style={{ lineHeight: '32px' }}>
+            {t('postOffice.closed')}
+          </Typography.Text>
+        )}
+        {periods.map((p, i) => (
+          <PeriodPicker
+            key={i}
+            period={p}
+            onChange={(next) => replace(i, next)}
+            onDelete={() => onChange(periods.filter((_, j) => j !== i))}
+          />
+        ))}
+      </Space>
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        style={{ marginTop: 4 }}
+        onClick={() => onChange([...periods, periods.length ? ['13:30', '17:00'] : NEW_PERIOD])}
+      >
+        {t('postOffice.addPeriod')}
+      </Button>
+    </div>
+  );
+}
+
+/** Local-time periods per weekday (Vietnam time); a day without periods is closed. Works as a Form.Item control. */
 export function OpeningHoursEditor({
   value,
   onChange,
@@ -32,7 +113,7 @@ export function OpeningHoursEditor({
 }) {
   const t = useT();
   const hours = value ?? {};
-  const setDay = (day: Weekday, periods: Array<[string, string]>) => {
+  const setDay = (day: Weekday, periods: Period[]) => {
     const next: OpeningHours = { ...hours };
     if (periods.length) next[day] = periods;
     else delete next[day];
@@ -41,75 +122,16 @@ export function OpeningHoursEditor({
   const copyMonday = () => {
     const next: OpeningHours = { ...hours };
     for (const d of WORKDAYS) {
-      if (hours.mon?.length) next[d] = hours.mon.map((p) => [p[0], p[1]] as [string, string]);
+      if (hours.mon?.length) next[d] = hours.mon.map((p) => [p[0], p[1]] as Period);
       else delete next[d];
     }
     onChange?.(next);
   };
   return (
     <div>
-      {DAYS.map(([day, label]) => {
-        const periods = hours[day] ?? [];
-        return (
-          <div
-            key={day}
-            style={{
-              display: 'flex',
-              alignItems: 'flex-start',
-              gap: 8,
-              padding: '4px 0',
-              borderBottom: '1px dashed #eef1f5',
-            }}
-          >
-            <Typography.Text strong style={{ width: 84, paddingTop: 5, flex: 'none' }}>
-              {t(label)}
-            </Typography.Text>
-            <Space orientation="vertical" size={4} style={{ flex: 1 }}>
-              {periods.length === 0 && (
-                <Typography.Text type="secondary" style={{ lineHeight: '32px' }}>
-                  {t('postOffice.closed')}
-                </Typography.Text>
-              )}
-              {periods.map((p, i) => (
-                <Space key={i} size={4}>
-                  <TimePicker.RangePicker
-                    format="HH:mm"
-                    minuteStep={5}
-                    allowClear={false}
-                    needConfirm={false}
-                    value={[toDayjs(p[0]), toDayjs(p[1])]}
-                    onChange={(range) => {
-                      if (!range?.[0] || !range[1]) return;
-                      const copy = periods.map((x) => [x[0], x[1]] as [string, string]);
-                      copy[i] = [range[0].format('HH:mm'), range[1].format('HH:mm')];
-                      setDay(day, copy);
-                    }}
-                  />
-                  <Button
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.delete')}
-                    onClick={() =>
-                      setDay(
-                        day,
-                        periods.filter((_, j) => j !== i),
-                      )
-                    }
-                  />
-                </Space>
-              ))}
-            </Space>
-            <Button
-              size="small"
-              icon={<PlusOutlined />}
-              style={{ marginTop: 4 }}
-              onClick={() => setDay(day, [...periods, periods.length ? ['13:30', '17:00'] : NEW_PERIOD])}
-            >
-              {t('postOffice.addPeriod')}
-            </Button>
-          </div>
-        );
-      })}
+      {DAYS.map(([day, label]) => (
+        <DayRow key={day} label={label} periods={hours[day] ?? []} onChange={(p) => setDay(day, p)} />
+      ))}
       <Button type="link" size="small" onClick={copyMonday} style={{ paddingLeft: 0 }}>
         {t('postOffice.copyMonday')}
       </Button>

@@ -38,41 +38,27 @@ export async function downloadTemplate(): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function PostOfficeImportModal({
-  open,
-  onClose,
-  onImported,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onImported: () => void;
-}) {
+/** The upload and its outcome: the counts, or every bad line of a refused file. */
+function useCsvImport(onImported: () => void) {
   const t = useT();
-  const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [lineErrors, setLineErrors] = useState<CsvLineError[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const reset = () => {
-    setFile(null);
+  const clearOutcome = () => {
     setResult(null);
     setLineErrors(null);
     setError(null);
   };
-
   const submit = async () => {
     if (!file) return;
     setUploading(true);
-    setResult(null);
-    setLineErrors(null);
-    setError(null);
+    clearOutcome();
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      const r = await api.request<ImportResult>('POST', '/post-offices/import', { form });
-      setResult(r);
+      setResult(await api.request<ImportResult>('POST', '/post-offices/import', { form }));
       onImported();
     } catch (err) {
       const errors =
@@ -85,111 +71,145 @@ export function PostOfficeImportModal({
       setUploading(false);
     }
   };
+  const choose = (f: File | null) => {
+    setFile(f);
+    clearOutcome();
+  };
+  return { file, uploading, result, lineErrors, error, submit, choose };
+}
 
+function LineErrors({ errors }: { errors: CsvLineError[] }) {
+  const t = useT();
+  return (
+    <>
+      <Alert
+        type="error"
+        showIcon
+        data-testid="import-errors-summary"
+        title={t('import.failed', { n: errors.length })}
+        description={t('import.nothingWritten')}
+      />
+      <div data-testid="import-errors">
+        <Table<CsvLineError>
+          size="small"
+          rowKey={(e, i) => `${e.line}-${e.field ?? ''}-${i}`}
+          dataSource={errors}
+          pagination={errors.length > 10 ? { pageSize: 10 } : false}
+          columns={[
+            { title: t('import.line'), dataIndex: 'line', key: 'line', width: 80 },
+            {
+              title: t('import.field'),
+              dataIndex: 'field',
+              key: 'field',
+              width: 180,
+              render: (f?: string) => (f ? (FIELD_LABELS[f] ? `${t(FIELD_LABELS[f])} (${f})` : f) : '—'),
+            },
+            // A rule the api names (constraint) is said in the UI language; the others as the server wrote them.
+            {
+              title: t('import.message'),
+              dataIndex: 'message',
+              key: 'message',
+              render: (_: string, e: CsvLineError) =>
+                e.constraint ? translateRule(t, { ...e, constraint: e.constraint }) : e.message,
+            },
+          ]}
+        />
+      </div>
+    </>
+  );
+}
+
+function CsvDropZone({ file, onChoose }: { file: File | null; onChoose: (f: File | null) => void }) {
+  const t = useT();
   const fileList: UploadFile[] = file ? [{ uid: 'csv', name: file.name, status: 'done', size: file.size }] : [];
+  return (
+    <Upload.Dragger
+      accept=".csv,text/csv"
+      maxCount={1}
+      fileList={fileList}
+      beforeUpload={(f) => {
+        onChoose(f);
+        return false;
+      }}
+      onRemove={() => {
+        onChoose(null);
+        return true;
+      }}
+    >
+      <p className="ant-upload-drag-icon">
+        <InboxOutlined />
+      </p>
+      <p className="ant-upload-text">{t('import.drop')}</p>
+      <p className="ant-upload-hint">{t('import.dropHint')}</p>
+    </Upload.Dragger>
+  );
+}
 
+function ImportOutcome({ upload: { result, lineErrors, error } }: { upload: ReturnType<typeof useCsvImport> }) {
+  const t = useT();
+  return (
+    <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
+      {error && <Alert type="error" showIcon title={error} />}
+      {result && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="import-result"
+          title={t('import.done', { total: result.total, created: result.created, updated: result.updated })}
+        />
+      )}
+      {lineErrors && <LineErrors errors={lineErrors} />}
+    </Space>
+  );
+}
+
+export function PostOfficeImportModal({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImported: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const upload = useCsvImport(onImported);
+  const footer = [
+    <Button
+      key="template"
+      icon={<DownloadOutlined />}
+      onClick={() => void downloadTemplate().catch((e) => void message.error(describeError(t, e)))}
+      style={{ float: 'left' }}
+    >
+      {t('import.template')}
+    </Button>,
+    <Button key="close" onClick={onClose}>
+      {t('common.close')}
+    </Button>,
+    <Button
+      key="import"
+      type="primary"
+      disabled={!upload.file}
+      loading={upload.uploading}
+      onClick={() => void upload.submit()}
+      data-testid="import-submit"
+    >
+      {t('import.submit')}
+    </Button>,
+  ];
   return (
     <Modal
       open={open}
       title={t('import.title')}
       width={820}
       onCancel={onClose}
-      afterOpenChange={(o) => !o && reset()}
-      footer={[
-        <Button
-          key="template"
-          icon={<DownloadOutlined />}
-          onClick={() => void downloadTemplate().catch((e) => void message.error(describeError(t, e)))}
-          style={{ float: 'left' }}
-        >
-          {t('import.template')}
-        </Button>,
-        <Button key="close" onClick={onClose}>
-          {t('common.close')}
-        </Button>,
-        <Button
-          key="import"
-          type="primary"
-          disabled={!file}
-          loading={uploading}
-          onClick={() => void submit()}
-          data-testid="import-submit"
-        >
-          {t('import.submit')}
-        </Button>,
-      ]}
+      afterOpenChange={(o) => !o && upload.choose(null)}
+      footer={footer}
     >
       <Typography.Paragraph type="secondary">{t('import.help')}</Typography.Paragraph>
-      <Upload.Dragger
-        accept=".csv,text/csv"
-        maxCount={1}
-        fileList={fileList}
-        beforeUpload={(f) => {
-          setFile(f);
-          setResult(null);
-          setLineErrors(null);
-          setError(null);
-          return false;
-        }}
-        onRemove={() => {
-          reset();
-          return true;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('import.drop')}</p>
-        <p className="ant-upload-hint">{t('import.dropHint')}</p>
-      </Upload.Dragger>
-      <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
-        {error && <Alert type="error" showIcon title={error} />}
-        {result && (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="import-result"
-            title={t('import.done', { total: result.total, created: result.created, updated: result.updated })}
-          />
-        )}
-        {lineErrors && (
-          <>
-            <Alert
-              type="error"
-              showIcon
-              data-testid="import-errors-summary"
-              title={t('import.failed', { n: lineErrors.length })}
-              description={t('import.nothingWritten')}
-            />
-            <div data-testid="import-errors">
-              <Table<CsvLineError>
-                size="small"
-                rowKey={(e, i) => `${e.line}-${e.field ?? ''}-${i}`}
-                dataSource={lineErrors}
-                pagination={lineErrors.length > 10 ? { pageSize: 10 } : false}
-                columns={[
-                  { title: t('import.line'), dataIndex: 'line', key: 'line', width: 80 },
-                  {
-                    title: t('import.field'),
-                    dataIndex: 'field',
-                    key: 'field',
-                    width: 180,
-                    render: (f?: string) => (f ? (FIELD_LABELS[f] ? `${t(FIELD_LABELS[f])} (${f})` : f) : '—'),
-                  },
-                  // A rule the api names (constraint) is said in the UI language; the others as the server wrote them.
-                  {
-                    title: t('import.message'),
-                    dataIndex: 'message',
-                    key: 'message',
-                    render: (_: string, e: CsvLineError) =>
-                      e.constraint ? translateRule(t, { ...e, constraint: e.constraint }) : e.message,
-                  },
-                ]}
-              />
-            </div>
-          </>
-        )}
-      </Space>
+      <CsvDropZone file={upload.file} onChoose={upload.choose} />
+      <ImportOutcome upload={upload} />
     </Modal>
   );
 }

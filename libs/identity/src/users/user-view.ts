@@ -1,5 +1,5 @@
 import type { UserView } from '@hotline/contracts';
-import type { User } from './user.entity';
+import type { User } from '../user.entity';
 
 export function toUserView(u: User): UserView {
   return {

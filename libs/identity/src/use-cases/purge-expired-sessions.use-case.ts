@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, UnitOfWork } from '@hotline/core';
+import { SessionsRepository } from '../repositories/sessions.repository';
+
+/** Expired refresh tokens are kept this long, so that a late replay is still recognised as reuse. */
+export const EXPIRED_SESSION_RETENTION_MS = 7 * 86_400_000;
+
+/** Deletes refresh tokens and sessions that expired more than a week ago (a maintenance job). */
+@Injectable()
+export class PurgeExpiredSessionsUseCase {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /** How many refresh tokens were deleted. */
+  execute(): Promise<number> {
+    const cutoff = new Date(this.clock.nowMs() - EXPIRED_SESSION_RETENTION_MS);
+    return this.uow.run(() => this.sessions.purgeExpired(cutoff));
+  }
+}
