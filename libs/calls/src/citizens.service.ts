@@ -42,6 +42,11 @@ export class CitizensService {
     return this.views(await this.citizens.findByIds([...new Set(ids)]));
   }
 
+  /** Ids of the citizens whose name starts with `prefix` (the ticket search by name). */
+  idsByNamePrefix(prefix: string, limit = 200): Promise<string[]> {
+    return this.citizens.idsByNamePrefix(prefix.trim(), limit);
+  }
+
   async findByPhone(phone: string): Promise<CitizenView | null> {
     const link = await this.citizens.phoneLink(requirePhone(phone));
     return link ? this.get(link.citizenId) : null;

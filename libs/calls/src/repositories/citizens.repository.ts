@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BaseRepository } from '@hotline/core';
+import { BaseRepository, likePrefix } from '@hotline/core';
 import { CitizenPhone } from '../citizen-phone.entity';
 import { Citizen } from '../citizen.entity';
 
@@ -18,6 +18,17 @@ export class CitizensRepository extends BaseRepository {
 
   findByIds(ids: string[]): Promise<Citizen[]> {
     return ids.length ? this.repo(Citizen).findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Ids of the citizens whose name starts with `prefix` (case and accents ignored by the collation; ix_citizens_name). */
+  async idsByNamePrefix(prefix: string, limit: number): Promise<string[]> {
+    const rows = await this.repo(Citizen)
+      .createQueryBuilder('c')
+      .select('c.id', 'id')
+      .where('c.full_name LIKE :prefix', { prefix: likePrefix(prefix) })
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
   }
 
   async exists(id: string): Promise<boolean> {
