@@ -63,7 +63,8 @@ async function postOk(path: string, body: Json, who: Who = 'admin'): Promise<any
 const inList =
   (path: string, who: Who = 'admin') =>
   async (id: string): Promise<Json> => {
-    const found = ((await getOk(path, who)) as Json[]).find((r) => r.id === id);
+    const body = (await getOk(path, who)) as Json[] | { items: Json[] };
+    const found = (Array.isArray(body) ? body : body.items).find((r) => r.id === id);
     if (!found) throw new Error(`${id} is not in GET ${path}`);
     return found;
   };
@@ -367,7 +368,7 @@ beforeAll(async () => {
     (await getOk('/api/geo/units')).items as Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>
   ).slice(10, 20);
   shared.categoryId = ((await getOk('/api/feedback/categories')) as Json[]).find((c) => c.active)!.id as string;
-  shared.topicId = ((await getOk('/api/call-topics')) as Json[])[0].id as string;
+  shared.topicId = ((await getOk('/api/call-topics')) as { items: Json[] }).items[0].id as string;
   shared.citizenId = (await postOk('/api/citizens', { phone: randomMobile(), fullName: 'Người gọi' }, 'operator1')).id;
 });
 afterAll(() => api?.close());

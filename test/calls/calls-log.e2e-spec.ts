@@ -31,7 +31,8 @@ describe('calls: the call log (hand-logged calls, topics, filters, cursor pagina
 
   it('has the seeded topics; admins manage them', async () => {
     const topics = await api.http.get('/api/call-topics').set(auth.operator1);
-    expect(topics.body.map((t: { name: string }) => t.name)).toEqual(
+    expect(topics.body.nextCursor).toBeNull();
+    expect(topics.body.items.map((t: { name: string }) => t.name)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Hướng dẫn DVCTT/),
         expect.stringMatching(/^BCCI/),

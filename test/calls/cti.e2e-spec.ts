@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { CallView, ScreenPopEvent } from '@hotline/contracts';
-import { OperatorStatusService } from '@hotline/calls';
+import { OperatorPresenceService } from '@hotline/calls';
 import { RealtimeEmitter } from '@hotline/core';
 import {
   ADMIN_PASSWORD,
@@ -371,6 +371,7 @@ describe('calls: CTI events (generic and Zammad formats), screen-pop, callbacks,
     // The live board shows the calls in progress.
     const live = await api.http.get('/api/calls/live').set(auth.supervisor);
     expect(live.status).toBe(200);
+    expect(live.body).toMatchObject({ items: expect.any(Array), nextCursor: null });
 
     // Outbound with outbound caller-id routing configured on this PBX: dial.
     const outId = unique('z-out-');
@@ -446,7 +447,7 @@ describe('calls: CTI events (generic and Zammad formats), screen-pop, callbacks,
     expect(refused.status).toBe(409);
     await cti({ event: 'hangup', call_id: callId, direction: 'inbound' });
     const all = await api.http.get('/api/operator-status').set(auth.supervisor);
-    const row = all.body.find((s: { userId: string }) => s.userId === ids.operator2);
+    const row = all.body.items.find((s: { userId: string }) => s.userId === ids.operator2);
     expect(row?.status).toMatch(/wrap_up|available/);
     // The supervisor's board says who it is (names come from the identity context).
     expect(row).toMatchObject({ fullName: expect.any(String), extension: '1002' });
@@ -455,25 +456,25 @@ describe('calls: CTI events (generic and Zammad formats), screen-pop, callbacks,
   });
 
   it('presence: the last socket gone → offline after the grace period (worker timer); back → available; a quick return cancels it', async () => {
-    const status = api.app.get(OperatorStatusService);
+    const presence = api.app.get(OperatorPresenceService);
     const sup = await socketOf('supervisor');
     const offline = new Promise<void>((resolve) =>
       sup.on('operator:status', (s) => s.userId === ids.operator1 && s.status === 'offline' && resolve()),
     );
     await api.http.put('/api/operator-status/me').set(auth.operator1).send({ status: 'available' });
-    await status.presenceLost(ids.operator1);
+    await presence.lost(ids.operator1);
     await offline;
     expect((await api.http.get('/api/operator-status/me').set(auth.operator1)).body.status).toBe('offline');
-    await status.presenceOnline(ids.operator1);
+    await presence.online(ids.operator1);
     expect((await api.http.get('/api/operator-status/me').set(auth.operator1)).body.status).toBe('available');
     // Lost then back within the grace period: the stale timer does nothing.
-    await status.presenceLost(ids.operator1);
-    await status.presenceOnline(ids.operator1);
+    await presence.lost(ids.operator1);
+    await presence.online(ids.operator1);
     const [{ disconnected_at }] = await rows('SELECT disconnected_at FROM operator_states WHERE user_id = ?', [
       ids.operator1,
     ]);
     expect(disconnected_at).toBeNull();
-    expect(await status.presenceExpired(ids.operator1, Date.now())).toBe(false);
+    expect(await presence.expired(ids.operator1, Date.now())).toBe(false);
     expect((await api.http.get('/api/operator-status/me').set(auth.operator1)).body.status).toBe('available');
   });
 

@@ -416,7 +416,8 @@ export async function buildWorld(h: Harness): Promise<World> {
     path: '/api/sla/calendars',
     token: admin,
   });
-  const topics = await h.ok<Array<{ id: string }>>('get', { path: '/api/call-topics', token: admin });
+  const topics = (await h.ok<{ items: Array<{ id: string }> }>('get', { path: '/api/call-topics', token: admin }))
+    .items;
   return {
     admin,
     supervisor,

@@ -32,6 +32,8 @@ const get = async <T>(path: string): Promise<T> => {
   if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as T;
 };
+/** The items of a list answered as one page (`{ items, nextCursor: null }`). */
+const itemsOf = async <T>(path: string): Promise<T[]> => (await get<{ items: T[] }>(path)).items;
 
 async function openScreen(label: string, path: RegExp, heading: string): Promise<void> {
   await (await harness.visible(page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: label }))).click();
@@ -293,7 +295,7 @@ describe('admin catalogue screens', () => {
   it('call topics: the server’s refusal of a bad code is shown on the field; create, then edit', async () => {
     await openScreen('Chủ đề cuộc gọi', /\/admin\/call-topics$/, 'Chủ đề cuộc gọi');
     await harness.visible(page.getByTestId('topics-table').locator('tbody tr.ant-table-row').first());
-    const before = await get<CallTopicView[]>('/api/call-topics?all=true');
+    const before = await itemsOf<CallTopicView>('/api/call-topics?all=true');
     await page.getByTestId('topic-create').click();
     const dialog = await harness.dialog(page, 'Thêm chủ đề');
     await dialog.getByLabel('Mã').fill('Đất Đai!');
@@ -311,14 +313,14 @@ describe('admin catalogue screens', () => {
     ]);
     expect(await dialog.textContent()).not.toMatch(/must|Máy chủ từ chối/);
     await harness.shot(page, 'topic-refused');
-    expect(await get<CallTopicView[]>('/api/call-topics?all=true')).toHaveLength(before.length);
+    expect(await itemsOf<CallTopicView>('/api/call-topics?all=true')).toHaveLength(before.length);
     const code = unique('dat_dai_');
     await dialog.getByLabel('Mã').fill(code);
     await save('Thêm chủ đề');
     await closed('Thêm chủ đề');
     const row = page.getByTestId('topics-table').locator('tbody tr.ant-table-row').filter({ hasText: code });
     await harness.visible(row);
-    let topic = (await get<CallTopicView[]>('/api/call-topics?all=true')).find((x) => x.code === code)!;
+    let topic = (await itemsOf<CallTopicView>('/api/call-topics?all=true')).find((x) => x.code === code)!;
     expect(topic).toMatchObject({ name: 'Đất đai, nhà ở', active: true });
 
     await row.getByRole('button', { name: 'Sửa' }).click();
@@ -328,7 +330,7 @@ describe('admin catalogue screens', () => {
     await save('Sửa chủ đề');
     await closed('Sửa chủ đề');
     await harness.visible(row.getByText('Đất đai — cấp giấy chứng nhận'));
-    topic = (await get<CallTopicView[]>('/api/call-topics?all=true')).find((x) => x.id === topic.id)!;
+    topic = (await itemsOf<CallTopicView>('/api/call-topics?all=true')).find((x) => x.id === topic.id)!;
     expect(topic).toMatchObject({ name: 'Đất đai — cấp giấy chứng nhận', active: false });
     await harness.shot(page, 'topics');
   });
@@ -402,14 +404,14 @@ describe('admin catalogue screens', () => {
     const accepted = await api.http.post('/api/cti/events').set('x-cti-token', token).send(event);
     expect([200, 201]).toContain(accepted.status);
     await page.getByTestId('token-done').click();
-    const tokensBody = JSON.stringify(await get<PbxTokenView[]>('/api/cti/tokens'));
+    const tokensBody = JSON.stringify(await itemsOf<PbxTokenView>('/api/cti/tokens'));
     expect(tokensBody).not.toContain(token); // never listed again
     const row = page.getByTestId('tokens-table').locator('tbody tr.ant-table-row').filter({ hasText: name });
     await harness.visible(row.getByText('Đang dùng'));
     await row.getByRole('button', { name: 'Thu hồi' }).click();
     await (await harness.visible(page.locator('.ant-popconfirm').getByRole('button', { name: 'Thu hồi' }))).click();
     await harness.visible(row.getByText('Đã thu hồi'));
-    expect((await get<PbxTokenView[]>('/api/cti/tokens')).find((p) => p.name === name)!.active).toBe(false);
+    expect((await itemsOf<PbxTokenView>('/api/cti/tokens')).find((p) => p.name === name)!.active).toBe(false);
     expect(
       (
         await api.http
@@ -422,7 +424,7 @@ describe('admin catalogue screens', () => {
 
     await page.getByRole('tab', { name: 'Số bị chặn' }).click();
     const digits = `0977${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-    const before = await get<BlockedNumberView[]>('/api/blocked-numbers');
+    const before = await itemsOf<BlockedNumberView>('/api/blocked-numbers');
     await page.getByTestId('block-create').click();
     const block = await harness.dialog(page, 'Chặn số');
     await block.getByLabel('Số điện thoại').fill('12345');
@@ -433,7 +435,7 @@ describe('admin catalogue screens', () => {
       phoneItem.locator('.ant-form-item-explain-error').filter({ hasText: 'Không đúng định dạng số điện thoại' }),
     );
     expect(await block.textContent()).not.toMatch(/Máy chủ từ chối|not a|digits/);
-    expect(await get<BlockedNumberView[]>('/api/blocked-numbers')).toHaveLength(before.length);
+    expect(await itemsOf<BlockedNumberView>('/api/blocked-numbers')).toHaveLength(before.length);
     await harness.shot(page, 'block-refused');
     await block.getByLabel('Số điện thoại').fill(`${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`);
     await block.getByLabel('Lý do').fill('Gọi quấy rối nhiều lần');
@@ -442,7 +444,7 @@ describe('admin catalogue screens', () => {
     const shownPhone = `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`;
     const brow = page.getByTestId('blocked-table').locator('tbody tr.ant-table-row').filter({ hasText: shownPhone });
     await harness.visible(brow.getByText('Gọi quấy rối nhiều lần'));
-    const blocked = (await get<BlockedNumberView[]>('/api/blocked-numbers')).find(
+    const blocked = (await itemsOf<BlockedNumberView>('/api/blocked-numbers')).find(
       (b) => b.phone === `+84${digits.slice(1)}`,
     )!;
     expect(blocked).toMatchObject({ reason: 'Gọi quấy rối nhiều lần' });
@@ -450,7 +452,7 @@ describe('admin catalogue screens', () => {
     await brow.getByRole('button', { name: 'Bỏ chặn' }).click();
     await (await harness.visible(page.locator('.ant-popconfirm').getByRole('button', { name: 'Bỏ chặn' }))).click();
     await brow.waitFor({ state: 'detached' });
-    expect((await get<BlockedNumberView[]>('/api/blocked-numbers')).some((b) => b.id === blocked.id)).toBe(false);
+    expect((await itemsOf<BlockedNumberView>('/api/blocked-numbers')).some((b) => b.id === blocked.id)).toBe(false);
     expect(harness.pageErrors).toEqual([]);
   });
 });

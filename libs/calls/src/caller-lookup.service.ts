@@ -1,23 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
-import type { CitizenHistorySection, CallerLookupView, CitizenView } from '@hotline/contracts';
+import type { CallerLookupView, CitizenHistorySection, CitizenView } from '@hotline/contracts';
 import { formatPhoneVN, isWithheldCaller } from '@hotline/contracts';
 import { AdministrativeUnitsService } from '@hotline/geo';
-import { Call } from './call.entity';
+import type { Call } from './call.entity';
 import { CALLS_CONFIG, CallsConfig } from './calls.config';
-import { Callback } from './callback.entity';
 import { CitizenHistoryRegistry, emptySection } from './citizen-history';
-import { CitizenPhone } from './citizen-phone.entity';
-import { Citizen } from './citizen.entity';
-import { requirePhone, toCitizenView } from './citizens.service';
-import { dbManager } from '@hotline/core';
+import { requirePhone } from './phone-input';
+import { CallerLookupRepository } from './repositories/caller-lookup.repository';
+import { toCitizenView } from './views';
+
+type History = Record<string, CitizenHistorySection>;
+
+const lastCallView = (c: Call): CallerLookupView['lastCalls'][number] => ({
+  id: c.id,
+  direction: c.direction,
+  channel: c.channel,
+  startedAt: c.startedAt.toISOString(),
+  outcome: c.outcome,
+  topicId: c.topicId,
+  operatorId: c.operatorId,
+  talkSeconds: c.talkSeconds,
+});
 
 /** The screen-pop data: identity, last calls, open requests/tickets, remote-area commune. A handful of indexed reads. */
 @Injectable()
 export class CallerLookupService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: CallerLookupRepository,
     private readonly units: AdministrativeUnitsService,
     private readonly history: CitizenHistoryRegistry,
     @Inject(CALLS_CONFIG) private readonly config: CallsConfig,
@@ -48,39 +57,20 @@ export class CallerLookupService {
    * and read again for all the citizen's numbers only when they have more than one.
    */
   async byE164(e164: string): Promise<CallerLookupView> {
-    const calls = dbManager(this.db).getRepository(Call);
-    const callsOf = (phones: string[]) =>
-      Promise.all([
-        calls.find({
-          select: ['id', 'direction', 'channel', 'startedAt', 'outcome', 'topicId', 'operatorId', 'talkSeconds'],
-          where: { phone: In(phones) },
-          order: { startedAt: 'DESC', id: 'DESC' },
-          take: this.config.screenPopLastCalls,
-        }),
-        calls.countBy({ phone: In(phones) }),
-        dbManager(this.db)
-          .getRepository(Callback)
-          .findOne({ select: ['id'], where: { openPhone: In(phones), state: 'open', id: Not(IsNull()) } }),
-      ]);
-    const [link, own] = await Promise.all([
-      dbManager(this.db).getRepository(CitizenPhone).findOneBy({ phone: e164 }),
-      callsOf([e164]),
-    ]);
+    const [link, own] = await Promise.all([this.reads.phoneLink(e164), this.callsOf([e164])]);
     let citizen: CitizenView | null = null;
-    let [lastCalls, callCount, callback] = own;
-    let history: Record<string, CitizenHistorySection>;
+    let [lastCalls, callCount, openCallbackId] = own;
+    let history: History;
     if (link) {
       // The other contexts' sections only need the citizen id: read them in the same round trip as the citizen.
       const [row, phones, sections] = await Promise.all([
-        dbManager(this.db).getRepository(Citizen).findOneBy({ id: link.citizenId }),
-        dbManager(this.db)
-          .getRepository(CitizenPhone)
-          .find({ where: { citizenId: link.citizenId }, order: { isPrimary: 'DESC', createdAt: 'ASC' } }),
+        this.reads.citizen(link.citizenId),
+        this.reads.phonesOf(link.citizenId),
         this.history.collect(link.citizenId, [e164]),
       ]);
       history = sections;
       if (row) citizen = toCitizenView(row, phones);
-      if (phones.length > 1) [lastCalls, callCount, callback] = await callsOf(phones.map((p) => p.phone));
+      if (phones.length > 1) [lastCalls, callCount, openCallbackId] = await this.callsOf(phones.map((p) => p.phone));
     } else {
       history = await this.history.collect(null, [e164]);
     }
@@ -91,19 +81,18 @@ export class CallerLookupService {
       withheld: false,
       citizen,
       commune: unit ? { code: unit.code, name: unit.name, remoteArea: !!unit.remoteArea } : null,
-      lastCalls: lastCalls.map((c) => ({
-        id: c.id,
-        direction: c.direction,
-        channel: c.channel,
-        startedAt: c.startedAt.toISOString(),
-        outcome: c.outcome,
-        topicId: c.topicId,
-        operatorId: c.operatorId,
-        talkSeconds: c.talkSeconds,
-      })),
+      lastCalls: lastCalls.map(lastCallView),
       callCount,
       history: history as CallerLookupView['history'],
-      openCallbackId: callback?.id ?? null,
+      openCallbackId,
     };
+  }
+
+  private callsOf(phones: string[]): Promise<[Call[], number, string | null]> {
+    return Promise.all([
+      this.reads.lastCalls(phones, this.config.screenPopLastCalls),
+      this.reads.callCount(phones),
+      this.reads.openCallbackId(phones),
+    ]);
   }
 }

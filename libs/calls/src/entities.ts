@@ -10,7 +10,7 @@ import { OperatorState } from './operator-state.entity';
 import { OperatorStatusPeriod } from './operator-status-period.entity';
 import { PbxToken } from './pbx-token.entity';
 
-/** The calls context's entities, registered in the one DataSource (composed in apps/composition). */
+/** The calls context's entities, registered in the one data source (composed in apps/composition). */
 export const CALLS_ENTITIES: EntityClass[] = [
   Citizen,
   CitizenPhone,

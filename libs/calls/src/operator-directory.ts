@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@hotline/contracts';
+import { VersionedCache } from '@hotline/core';
 import { UsersService } from '@hotline/identity';
 
 export interface DirectoryUser {
@@ -8,20 +9,23 @@ export interface DirectoryUser {
   extension: string | null;
 }
 
+/** A change of a user's extension applies to the CTI path within this time. */
+const EXTENSION_CACHE_MS = 10_000;
+
 /** Staff by PBX extension, through the identity context's service. Cached briefly: the CTI path asks for every answer. */
 @Injectable()
 export class OperatorDirectory {
-  private cache = new Map<string, { user: DirectoryUser | null; at: number }>();
-  private static readonly TTL_MS = 10_000;
+  private readonly byExt: VersionedCache<string, DirectoryUser | null>;
 
-  constructor(private readonly users: UsersService) {}
+  constructor(private readonly users: UsersService) {
+    this.byExt = new VersionedCache({
+      recheckMs: EXTENSION_CACHE_MS,
+      load: (extension) => this.users.findActiveByExtension(extension),
+    });
+  }
 
-  async byExtension(extension: string): Promise<DirectoryUser | null> {
-    const hit = this.cache.get(extension);
-    if (hit && Date.now() - hit.at < OperatorDirectory.TTL_MS) return hit.user;
-    const user = await this.users.findActiveByExtension(extension);
-    this.cache.set(extension, { user, at: Date.now() });
-    return user;
+  byExtension(extension: string): Promise<DirectoryUser | null> {
+    return this.byExt.get(extension);
   }
 
   /** The first of the extensions that belongs to an active operator (or supervisor taking calls). */

@@ -1,4 +1,5 @@
-/** Shapes and socket events of the calls context, shared by server and dashboard. */
+/** Shapes, state machines and socket events of the calls context, shared by server and dashboard. */
+import { defineMachine } from './state-machine';
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
@@ -21,11 +22,92 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export const CALL_STATES = ['ringing', 'answered', 'ended'] as const;
 export type CallState = (typeof CALL_STATES)[number];
 
+/**
+ * A call on the line. The PBX may send its events in any order: whichever comes first creates the call `ringing`, a hangup
+ * ends it (even unanswered), and an answer that arrives after the hangup only fills `answeredAt` (the call stays `ended`).
+ * Hand-logged contacts are created `answered` or `ended`.
+ */
+export const CALL_MACHINE = defineMachine({
+  name: 'call',
+  transitions: { ringing: ['answered', 'ended'], answered: ['ended'], ended: [] } satisfies Record<
+    CallState,
+    CallState[]
+  >,
+  sets: { live: ['ringing', 'answered'] } satisfies Record<string, CallState[]>,
+});
+
 export const OPERATOR_STATUSES = ['available', 'on_call', 'wrap_up', 'break', 'offline'] as const;
 export type OperatorStatus = (typeof OPERATOR_STATUSES)[number];
 
+/** Who moves an operator's status: the operator, the PBX (answer, hangup), the wrap-up timer, the socket presence. */
+export const OPERATOR_STATUS_CAUSES = [
+  'operator',
+  'cti:answer',
+  'cti:hangup',
+  'wrap_up_timer',
+  'presence:online',
+  'presence:offline',
+] as const;
+export type OperatorStatusCause = (typeof OPERATOR_STATUS_CAUSES)[number];
+
+/**
+ * What each cause may do (`from` '*' = any status). A move is allowed when its cause allows it; the machine below is the union
+ * of these rules, so it cannot disagree with them.
+ */
+export const OPERATOR_STATUS_RULES: Readonly<
+  Record<OperatorStatusCause, { from: readonly OperatorStatus[] | '*'; to: readonly OperatorStatus[] }>
+> = {
+  // Operators choose break/available; they cannot leave a call by clicking.
+  operator: { from: ['available', 'wrap_up', 'break', 'offline'], to: ['available', 'break'] },
+  'cti:answer': { from: '*', to: ['on_call'] },
+  'cti:hangup': { from: ['on_call'], to: ['wrap_up', 'available'] },
+  wrap_up_timer: { from: ['wrap_up'], to: ['available'] },
+  'presence:online': { from: ['offline'], to: ['available'] },
+  'presence:offline': { from: ['available', 'wrap_up', 'break'], to: ['offline'] },
+};
+
+const causeAllows = (cause: OperatorStatusCause, from: OperatorStatus, to: OperatorStatus): boolean => {
+  const rule = OPERATOR_STATUS_RULES[cause];
+  return from !== to && (rule.from === '*' || rule.from.includes(from)) && rule.to.includes(to);
+};
+
+export const OPERATOR_STATUS_MACHINE = defineMachine({
+  name: 'operator status',
+  transitions: Object.fromEntries(
+    OPERATOR_STATUSES.map((from) => [
+      from,
+      OPERATOR_STATUSES.filter((to) => OPERATOR_STATUS_CAUSES.some((cause) => causeAllows(cause, from, to))),
+    ]),
+  ) as Record<OperatorStatus, OperatorStatus[]>,
+  sets: { chosenByOperator: OPERATOR_STATUS_RULES.operator.to },
+});
+
+/** Pure: may `cause` move an operator from `from` to `to`? */
+export function operatorStatusMoveAllowed(
+  from: OperatorStatus,
+  to: OperatorStatus,
+  cause: OperatorStatusCause,
+): boolean {
+  return OPERATOR_STATUS_MACHINE.can(from, to) && causeAllows(cause, from, to);
+}
+
+/** The statuses an operator may pick from `from` (the console's status control offers exactly these). */
+export function operatorStatusChoices(from: OperatorStatus): OperatorStatus[] {
+  return OPERATOR_STATUS_MACHINE.next(from).filter((to) => causeAllows('operator', from, to));
+}
+
 export const CALLBACK_STATES = ['open', 'done', 'cancelled'] as const;
 export type CallbackState = (typeof CALLBACK_STATES)[number];
+
+/** A callback task: open until an outbound call reaches the citizen (done) or the missed call turns out answered (cancelled). */
+export const CALLBACK_MACHINE = defineMachine({
+  name: 'callback',
+  transitions: { open: ['done', 'cancelled'], done: [], cancelled: [] } satisfies Record<
+    CallbackState,
+    CallbackState[]
+  >,
+  sets: { workable: ['open'], closed: ['done', 'cancelled'] } satisfies Record<string, CallbackState[]>,
+});
 
 export interface CitizenView {
   id: string;

@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CallbackAttemptView, CallbackView } from '@hotline/contracts';
+import type { CallbackAttemptView, CallbackView, Page } from '@hotline/contracts';
 import {
+  AssignCallback,
   AssignCallbackDto,
   CallbackAttemptDto,
   CallbacksService,
+  CloseCallback,
   CloseCallbackDto,
   ListCallbacksQuery,
+  RecordCallbackAttempt,
 } from '@hotline/calls';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
 import { uuidPipe } from '../http/pipes';
@@ -15,12 +18,17 @@ import { uuidPipe } from '../http/pipes';
 @ApiBearerAuth()
 @Controller('callbacks')
 export class CallbacksController {
-  constructor(private readonly callbacks: CallbacksService) {}
+  constructor(
+    private readonly callbacks: CallbacksService,
+    private readonly assignCallback: AssignCallback,
+    private readonly recordAttempt: RecordCallbackAttempt,
+    private readonly closeCallback: CloseCallback,
+  ) {}
 
   @Get()
   @Roles('operator', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Callback tasks (open by default, oldest first)' })
-  list(@Query() q: ListCallbacksQuery): Promise<CallbackView[]> {
+  @ApiOperation({ summary: 'Callback tasks (open by default, oldest first), cursor-paginated' })
+  list(@Query() q: ListCallbacksQuery): Promise<Page<CallbackView>> {
     return this.callbacks.list(q);
   }
 
@@ -39,12 +47,12 @@ export class CallbacksController {
     @Body() dto: AssignCallbackDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CallbackView> {
-    return this.callbacks.assign(id, dto.assigneeId, user);
+    return this.assignCallback.execute(id, dto.assigneeId, user);
   }
 
   @Get(':id/attempts')
   @Roles('operator', 'supervisor', 'admin')
-  attempts(@Param('id', uuidPipe) id: string): Promise<CallbackAttemptView[]> {
+  attempts(@Param('id', uuidPipe) id: string): Promise<Page<CallbackAttemptView>> {
     return this.callbacks.attempts(id);
   }
 
@@ -55,7 +63,7 @@ export class CallbacksController {
     @Body() dto: CallbackAttemptDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CallbackAttemptView> {
-    return this.callbacks.attempt(id, dto, user);
+    return this.recordAttempt.execute(id, dto, user);
   }
 
   @Post(':id/close')
@@ -67,6 +75,6 @@ export class CallbacksController {
     @Body() dto: CloseCallbackDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CallbackView> {
-    return this.callbacks.close(id, dto.callId, user);
+    return this.closeCallback.execute(id, dto.callId, user);
   }
 }

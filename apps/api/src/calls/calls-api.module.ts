@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CallsModule } from '@hotline/calls';
 import { CallbacksController } from './callbacks.controller';
-import { CallTopicsController, CallsController } from './calls.controller';
+import { CallTopicsController } from './call-topics.controller';
+import { CallsController } from './calls.controller';
+import { CitizenPhonesController } from './citizen-phones.controller';
 import { CitizensController } from './citizens.controller';
 import { CtiController } from './cti.controller';
 import { CtiTokenGuard } from './cti-token.guard';
 import { OperatorStatusController } from './operator-status.controller';
+import { TelephonyAdminController } from './telephony-admin.controller';
 
 /**
  * HTTP entry points of the calls context (controllers stay thin: validate, call one service method, return).
@@ -18,14 +21,16 @@ import { OperatorStatusController } from './operator-status.controller';
   imports: [CallsModule],
   controllers: [
     CitizensController,
+    CitizenPhonesController,
     CallsController,
     CallTopicsController,
     CtiController,
+    TelephonyAdminController,
     CallbacksController,
     OperatorStatusController,
   ],
   providers: [CtiTokenGuard],
-  // Re-exported so that the platform's socket gateway can reach OperatorStatusService (presence hook).
+  // Re-exported so that the platform's socket gateway can reach OperatorPresenceService (presence hook).
   exports: [CallsModule],
 })
 export class CallsApiModule {}

@@ -1,15 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CallTopicView, CallView, Page } from '@hotline/contracts';
-import {
-  CallsService,
-  CreateCallDto,
-  CtiService,
-  ListCallsQuery,
-  TopicDto,
-  UpdateCallDto,
-  UpdateTopicDto,
-} from '@hotline/calls';
+import type { CallView, Page } from '@hotline/contracts';
+import { CallsService, CreateCallDto, ListCallsQuery, LogCall, UpdateCall, UpdateCallDto } from '@hotline/calls';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
 import { uuidPipe } from '../http/pipes';
 
@@ -19,7 +11,8 @@ import { uuidPipe } from '../http/pipes';
 export class CallsController {
   constructor(
     private readonly calls: CallsService,
-    private readonly cti: CtiService,
+    private readonly logCall: LogCall,
+    private readonly updateCall: UpdateCall,
   ) {}
 
   @Get()
@@ -33,9 +26,9 @@ export class CallsController {
 
   @Get('live')
   @Roles('operator', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Calls ringing or in progress' })
-  live(): Promise<CallView[]> {
-    return this.cti.live();
+  @ApiOperation({ summary: 'Calls ringing or in progress (one page, newest first)' })
+  live(): Promise<Page<CallView>> {
+    return this.calls.live();
   }
 
   @Get(':id')
@@ -48,7 +41,7 @@ export class CallsController {
   @Roles('operator', 'supervisor')
   @ApiOperation({ summary: 'Log a contact by hand (no PBX, email, message, walk-in)' })
   create(@Body() dto: CreateCallDto, @CurrentUser() user: AuthUser): Promise<CallView> {
-    return this.calls.create(dto, user);
+    return this.logCall.execute(dto, user);
   }
 
   @Patch(':id')
@@ -59,35 +52,6 @@ export class CallsController {
     @Body() dto: UpdateCallDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CallView> {
-    return this.calls.update(id, dto, user);
-  }
-}
-
-@ApiTags('calls')
-@ApiBearerAuth()
-@Controller('call-topics')
-export class CallTopicsController {
-  constructor(private readonly calls: CallsService) {}
-
-  @Get()
-  @Roles('operator', 'supervisor', 'admin')
-  list(@Query('all') all?: string): Promise<CallTopicView[]> {
-    return this.calls.topics(all === 'true');
-  }
-
-  @Post()
-  @Roles('admin')
-  create(@Body() dto: TopicDto, @CurrentUser() user: AuthUser): Promise<CallTopicView> {
-    return this.calls.createTopic(dto, user.id);
-  }
-
-  @Patch(':id')
-  @Roles('admin')
-  update(
-    @Param('id', uuidPipe) id: string,
-    @Body() dto: UpdateTopicDto,
-    @CurrentUser() user: AuthUser,
-  ): Promise<CallTopicView> {
-    return this.calls.updateTopic(id, dto, user.id);
+    return this.updateCall.execute(id, dto, user);
   }
 }

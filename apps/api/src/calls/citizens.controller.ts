@@ -1,12 +1,13 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CallerLookupView, CitizenView } from '@hotline/contracts';
 import {
-  AddPhoneDto,
   CallerLookupService,
   CitizensService,
+  CreateCitizen,
   CreateCitizenDto,
   LookupQuery,
+  UpdateCitizen,
   UpdateCitizenDto,
 } from '@hotline/calls';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
@@ -20,6 +21,8 @@ export class CitizensController {
   constructor(
     private readonly citizens: CitizensService,
     private readonly lookupService: CallerLookupService,
+    private readonly createCitizen: CreateCitizen,
+    private readonly updateCitizen: UpdateCitizen,
   ) {}
 
   @Get('lookup')
@@ -40,7 +43,7 @@ export class CitizensController {
   @Roles('operator', 'supervisor')
   create(@Body() dto: CreateCitizenDto, @CurrentUser() user: AuthUser): Promise<CitizenView> {
     const { phone, ...input } = dto;
-    return this.citizens.create(phone, input, user.id);
+    return this.createCitizen.execute(phone, input, user.id);
   }
 
   @Patch(':id')
@@ -50,28 +53,6 @@ export class CitizensController {
     @Body() dto: UpdateCitizenDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CitizenView> {
-    return this.citizens.update(id, dto, user.id);
-  }
-
-  @Post(':id/phones')
-  @Roles('operator', 'supervisor')
-  @ApiOperation({ summary: 'Add another number (409 if it belongs to somebody else)' })
-  addPhone(
-    @Param('id', uuidPipe) id: string,
-    @Body() dto: AddPhoneDto,
-    @CurrentUser() user: AuthUser,
-  ): Promise<CitizenView> {
-    return this.citizens.addPhone(id, dto.phone, dto.label ?? null, user.id);
-  }
-
-  @Delete(':id/phones/:phone')
-  @Roles('operator', 'supervisor')
-  @ApiOperation({ summary: 'Remove a number (any form); the only number cannot be removed (409)' })
-  removePhone(
-    @Param('id', uuidPipe) id: string,
-    @Param('phone') phone: string,
-    @CurrentUser() user: AuthUser,
-  ): Promise<CitizenView> {
-    return this.citizens.removePhone(id, phone, user.id);
+    return this.updateCitizen.execute(id, dto, user.id);
   }
 }

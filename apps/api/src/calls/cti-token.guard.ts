@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { CtiService, PbxToken } from '@hotline/calls';
+import { PbxToken, PbxTokensService } from '@hotline/calls';
 
 export interface CtiRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -10,13 +10,13 @@ export interface CtiRequest {
 /** The PBX's own authentication: `x-cti-token` header (generic API) or the `:token` path segment (Zammad format). */
 @Injectable()
 export class CtiTokenGuard implements CanActivate {
-  constructor(private readonly cti: CtiService) {}
+  constructor(private readonly tokens: PbxTokensService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<CtiRequest>();
     const header = req.headers['x-cti-token'];
     const token = req.params?.token ?? (Array.isArray(header) ? header[0] : header);
-    req.pbx = await this.cti.authenticate(token);
+    req.pbx = await this.tokens.authenticate(token);
     return true;
   }
 }

@@ -1,19 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BlockedNumberView, PbxTokenView } from '@hotline/contracts';
-import {
-  BlockNumberDto,
-  CreatePbxTokenDto,
-  CtiEvent,
-  CtiEventDto,
-  CtiResult,
-  CtiService,
-  PbxToken,
-  fromZammad,
-} from '@hotline/calls';
-import { AuthUser, Clock, CurrentUser, OwnAuth, Roles, ValidationError } from '@hotline/core';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CtiEvent, CtiEventDto, CtiResult, CtiService, PbxToken, fromZammad } from '@hotline/calls';
+import { Clock, OwnAuth, ValidationError } from '@hotline/core';
 import type { FastifyRequest } from 'fastify';
-import { uuidPipe } from '../http/pipes';
 import { CtiTokenGuard } from './cti-token.guard';
 
 type PbxRequest = FastifyRequest & { pbx: PbxToken };
@@ -90,52 +79,5 @@ export class CtiController {
     const e = fromZammad(body as Record<string, unknown>, this.clock.now());
     if (typeof e === 'string') throw new ValidationError(e);
     return zammadAnswer(await this.cti.ingest(req.pbx, e));
-  }
-
-  // ---- admin: PBX tokens and blocked numbers
-
-  @Get('cti/tokens')
-  @Roles('admin')
-  @ApiBearerAuth()
-  tokens(): Promise<PbxTokenView[]> {
-    return this.cti.tokens();
-  }
-
-  @Post('cti/tokens')
-  @Roles('admin')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Register a PBX; the token is shown once' })
-  createToken(@Body() dto: CreatePbxTokenDto, @CurrentUser() user: AuthUser): Promise<PbxTokenView> {
-    return this.cti.createToken(dto.name, dto.outboundCallerId ?? null, user.id);
-  }
-
-  @Post('cti/tokens/:id/revoke')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiBearerAuth()
-  revoke(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<PbxTokenView> {
-    return this.cti.revokeToken(id, user.id);
-  }
-
-  @Get('blocked-numbers')
-  @Roles('supervisor', 'admin')
-  @ApiBearerAuth()
-  blocked(): Promise<BlockedNumberView[]> {
-    return this.cti.blocked();
-  }
-
-  @Post('blocked-numbers')
-  @Roles('admin')
-  @ApiBearerAuth()
-  block(@Body() dto: BlockNumberDto, @CurrentUser() user: AuthUser): Promise<BlockedNumberView> {
-    return this.cti.block(dto.phone, dto.reason ?? null, user.id);
-  }
-
-  @Delete('blocked-numbers/:id')
-  @HttpCode(204)
-  @Roles('admin')
-  @ApiBearerAuth()
-  async unblock(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {
-    await this.cti.unblock(id, user.id);
   }
 }

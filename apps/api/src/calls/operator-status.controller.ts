@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OperatorStatusRow, OperatorStatusView } from '@hotline/contracts';
+import type { OperatorStatusRow, OperatorStatusView, Page } from '@hotline/contracts';
 import { OperatorStatusService, SetStatusDto, StatusHistoryQuery } from '@hotline/calls';
 import { AuthUser, CurrentUser, Roles, ValidationError } from '@hotline/core';
 
@@ -12,8 +12,8 @@ export class OperatorStatusController {
 
   @Get()
   @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Every operator with a known status, with their name and extension' })
-  all(): Promise<OperatorStatusRow[]> {
+  @ApiOperation({ summary: 'Every operator with a known status, with their name and extension (one page)' })
+  all(): Promise<Page<OperatorStatusRow>> {
     return this.status.all();
   }
 

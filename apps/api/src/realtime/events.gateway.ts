@@ -10,7 +10,7 @@ import {
 } from '@nestjs/websockets';
 import type { ClientToServerEvents, RoomName, ServerToClientEvents } from '@hotline/contracts';
 import { rooms } from '@hotline/contracts';
-import { OperatorStatusService } from '@hotline/calls';
+import { OperatorPresenceService } from '@hotline/calls';
 import { ACCESS_TOKEN_VERIFIER, AccessTokenVerifier, AuthUser, DomainError } from '@hotline/core';
 import type { Server, Socket } from 'socket.io';
 
@@ -35,7 +35,7 @@ export class EventsGateway implements OnGatewayConnection, OnGatewayDisconnect, 
 
   constructor(
     @Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier,
-    private readonly operatorStatus: OperatorStatusService,
+    private readonly presence: OperatorPresenceService,
   ) {}
 
   async handleConnection(client: HotlineSocket): Promise<void> {
@@ -59,7 +59,7 @@ export class EventsGateway implements OnGatewayConnection, OnGatewayDisconnect, 
     client.emit('session:ready', { userId: user.id, role: user.role, rooms: joined });
     // An operator whose first socket arrives becomes available (presence), unless busy or on break.
     if (user.role === 'operator')
-      this.operatorStatus.presenceOnline(user.id).catch((err) => this.logger.warn(`presence online: ${err.message}`));
+      this.presence.online(user.id).catch((err: Error) => this.logger.warn(`presence online: ${err.message}`));
   }
 
   onModuleDestroy(): void {
@@ -74,7 +74,7 @@ export class EventsGateway implements OnGatewayConnection, OnGatewayDisconnect, 
     try {
       // Across every api instance (Redis adapter): only the last socket going away starts the offline grace period.
       const remaining = await this.server.in(rooms.user(user.id)).fetchSockets();
-      if (remaining.length === 0) await this.operatorStatus.presenceLost(user.id);
+      if (remaining.length === 0) await this.presence.lost(user.id);
     } catch (err) {
       this.logger.warn(`presence lost: ${(err as Error).message}`);
     }

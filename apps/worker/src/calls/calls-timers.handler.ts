@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { OperatorStatusService } from '@hotline/calls';
+import { OperatorPresenceService, OperatorStatusService } from '@hotline/calls';
 import { JobHandler, JobOf } from '@hotline/core';
 
 /** Operator status timers: end of wrap-up, offline after the presence grace period. Stale timers do nothing. */
 @Injectable()
 export class CallsTimersHandler {
-  constructor(private readonly status: OperatorStatusService) {}
+  constructor(
+    private readonly status: OperatorStatusService,
+    private readonly presence: OperatorPresenceService,
+  ) {}
 
   @JobHandler('calls-wrap-up-end')
   async wrapUpEnd(data: JobOf<'calls-wrap-up-end'>): Promise<{ changed: boolean }> {
@@ -14,6 +17,6 @@ export class CallsTimersHandler {
 
   @JobHandler('calls-presence-offline')
   async presenceOffline(data: JobOf<'calls-presence-offline'>): Promise<{ changed: boolean }> {
-    return { changed: await this.status.presenceExpired(data.userId, data.lostAtMs) };
+    return { changed: await this.presence.expired(data.userId, data.lostAtMs) };
   }
 }

@@ -84,7 +84,11 @@ export class UnitOfWork {
 
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const outer = this.current.getStore();
-    if (outer && activeTransaction() === outer.manager) return work(outer);
+    const active = activeTransaction();
+    if (outer && active === outer.manager) return work(outer);
+    // Inside a plain transaction (code not on the unit of work yet): join it too (a second connection would be refused);
+    // its effects go to the outbox with its rows and the poller carries them out once it committed.
+    if (active) return this.joinPlain(active, work);
     let record: OutboxRecord | null = null;
     const result = await this.ds.transaction(async (manager) => {
       const tx = new Tx(manager, this.clock);
@@ -94,5 +98,12 @@ export class UnitOfWork {
     });
     if (record) await this.relay.deliver(record);
     return result;
+  }
+
+  private async joinPlain<T>(manager: EntityManager, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const tx = new Tx(manager, this.clock);
+    const value = await this.current.run(tx, () => work(tx));
+    if (tx.effects.length) await this.relay.record(manager, tx.effects);
+    return value;
   }
 }

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type RefObject } from 'react';
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Select, Space, Tag, Typography, type GetRef } from 'antd';
 import type { CallOutcome, CallView } from '@hotline/contracts';
@@ -22,40 +22,13 @@ export interface CallFormHandle {
   focus: (field: 'topic' | 'notes' | 'outcome') => void;
 }
 
-/** Topic, notes and outcome of one call, saved with PATCH /calls/:id (optimistic locking on the version last seen). */
-export const CallForm = forwardRef<
-  CallFormHandle,
-  { call: CallView; onSaved: (call: CallView) => void; onConflict: () => void }
->(function CallForm({ call, onSaved, onConflict }, ref) {
+/** PATCH /calls/:id with the version last seen; a 409 (somebody changed the call) says so and reloads it. */
+function useCallSave(call: CallView, onSaved: (call: CallView) => void, onConflict: () => void) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const topics = useTopics();
-  const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const topicRef = useRef<SelectRef>(null);
-  const notesRef = useRef<TextAreaRef>(null);
-  const outcomeRef = useRef<SelectRef>(null);
-
-  useImperativeHandle(ref, () => ({
-    save: () => form.submit(),
-    focus: (field) => {
-      if (field === 'topic') topicRef.current?.focus();
-      else if (field === 'notes') notesRef.current?.focus();
-      else outcomeRef.current?.focus();
-    },
-  }));
-
-  // A request or ticket created from this call sets its outcome on the server: show it unless the operator chose one.
-  useEffect(() => {
-    if (call.outcome && !form.getFieldValue('outcome')) form.setFieldValue('outcome', call.outcome);
-  }, [call.outcome, form]);
-
-  // An outcome set by the PBX (missed, abandoned) or by another module stays selectable so the form shows it.
-  const outcomes: CallOutcome[] = [...MANUAL_OUTCOMES];
-  if (call.outcome && !outcomes.includes(call.outcome)) outcomes.push(call.outcome);
-
-  const onFinish = async (v: Values) => {
+  const save = async (v: Values) => {
     setSaving(true);
     setError(null);
     try {
@@ -76,6 +49,79 @@ export const CallForm = forwardRef<
       setSaving(false);
     }
   };
+  return { saving, error, save };
+}
+
+interface FieldRefs {
+  topic: RefObject<SelectRef | null>;
+  notes: RefObject<TextAreaRef | null>;
+  outcome: RefObject<SelectRef | null>;
+}
+
+/** The three fields; an outcome set by the PBX (missed, abandoned) or by another module is shown but not offered. */
+function CallFields({ call, refs }: { call: CallView; refs: FieldRefs }) {
+  const { t } = useI18n();
+  const topics = useTopics();
+  const outcomes: CallOutcome[] = [...MANUAL_OUTCOMES];
+  if (call.outcome && !outcomes.includes(call.outcome)) outcomes.push(call.outcome);
+  const required = [{ required: true, message: t('form.required') }];
+  return (
+    <>
+      <Form.Item name="topicId" label={t('op.form.topic')} rules={required}>
+        <Select
+          ref={refs.topic}
+          data-testid="call-topic"
+          loading={topics.loading}
+          placeholder={t('op.form.pickTopic')}
+          options={topics.active.map((tp) => ({ value: tp.id, label: tp.name }))}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
+      </Form.Item>
+      <Form.Item name="notes" label={t('op.form.notes')}>
+        <Input.TextArea
+          ref={refs.notes}
+          rows={4}
+          maxLength={5000}
+          showCount
+          placeholder={t('op.form.notesPlaceholder')}
+          data-testid="call-notes"
+        />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('op.form.outcome')} rules={required}>
+        <Select
+          ref={refs.outcome}
+          data-testid="call-outcome"
+          placeholder={t('op.form.pickOutcome')}
+          options={outcomes.map((o) => ({ value: o, label: t(outcomeKey(o)), disabled: !MANUAL_OUTCOMES.includes(o) }))}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+/** Topic, notes and outcome of one call, saved with PATCH /calls/:id (optimistic locking on the version last seen). */
+export const CallForm = forwardRef<
+  CallFormHandle,
+  { call: CallView; onSaved: (call: CallView) => void; onConflict: () => void }
+>(function CallForm({ call, onSaved, onConflict }, ref) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const { saving, error, save } = useCallSave(call, onSaved, onConflict);
+  const refs: FieldRefs = {
+    topic: useRef<SelectRef>(null),
+    notes: useRef<TextAreaRef>(null),
+    outcome: useRef<SelectRef>(null),
+  };
+
+  useImperativeHandle(ref, () => ({
+    save: () => form.submit(),
+    focus: (field) => refs[field].current?.focus(),
+  }));
+
+  // A request or ticket created from this call sets its outcome on the server: show it unless the operator chose one.
+  useEffect(() => {
+    if (call.outcome && !form.getFieldValue('outcome')) form.setFieldValue('outcome', call.outcome);
+  }, [call.outcome, form]);
 
   return (
     <Form<Values>
@@ -88,40 +134,13 @@ export const CallForm = forwardRef<
         notes: call.notes ?? '',
         outcome: call.outcome ?? undefined,
       }}
-      onFinish={onFinish}
+      onFinish={save}
       requiredMark={false}
     >
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="call-form-error" />
       )}
-      <Form.Item name="topicId" label={t('op.form.topic')} rules={[{ required: true, message: t('form.required') }]}>
-        <Select
-          ref={topicRef}
-          data-testid="call-topic"
-          loading={topics.loading}
-          placeholder={t('op.form.pickTopic')}
-          options={topics.active.map((tp) => ({ value: tp.id, label: tp.name }))}
-          showSearch={{ optionFilterProp: 'label' }}
-        />
-      </Form.Item>
-      <Form.Item name="notes" label={t('op.form.notes')}>
-        <Input.TextArea
-          ref={notesRef}
-          rows={4}
-          maxLength={5000}
-          showCount
-          placeholder={t('op.form.notesPlaceholder')}
-          data-testid="call-notes"
-        />
-      </Form.Item>
-      <Form.Item name="outcome" label={t('op.form.outcome')} rules={[{ required: true, message: t('form.required') }]}>
-        <Select
-          ref={outcomeRef}
-          data-testid="call-outcome"
-          placeholder={t('op.form.pickOutcome')}
-          options={outcomes.map((o) => ({ value: o, label: t(outcomeKey(o)), disabled: !MANUAL_OUTCOMES.includes(o) }))}
-        />
-      </Form.Item>
+      <CallFields call={call} refs={refs} />
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} data-testid="call-save">
           {t('common.save')}{' '}

@@ -32,8 +32,9 @@ export const OUTCOME_COLORS: Record<CallOutcome, string> = {
 };
 
 export function useTopics() {
-  const r = useResource<CallTopicView[]>(KEYS.topics, () =>
-    api.get<CallTopicView[]>('/call-topics', { query: { all: true } }),
+  const r = useResource<CallTopicView[]>(
+    KEYS.topics,
+    async () => (await api.get<Page<CallTopicView>>('/call-topics', { query: { all: true } })).items,
   );
   const byId = useMemo(() => new Map((r.data ?? []).map((t) => [t.id, t])), [r.data]);
   const active = useMemo(
@@ -50,9 +51,11 @@ export function useCallsToday(userId: string) {
   );
 }
 
+/** The oldest 200 open callbacks (the list is oldest first). */
 export function useOpenCallbacks() {
-  return useResource<CallbackView[]>(KEYS.callbacks, () =>
-    api.get<CallbackView[]>('/callbacks', { query: { state: 'open', limit: 200 } }),
+  return useResource<CallbackView[]>(
+    KEYS.callbacks,
+    async () => (await api.get<Page<CallbackView>>('/callbacks', { query: { state: 'open', limit: 200 } })).items,
   );
 }
 

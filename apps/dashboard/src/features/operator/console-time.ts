@@ -1,10 +1,9 @@
 /** Pure time helpers of the operator console (unit-tested in console-time.spec.ts). */
+import { vnDayStart, vnLocalDate } from '@hotline/contracts';
 
-/** Midnight of today in Vietnam (UTC+7 all year, no daylight saving) as an ISO instant, and the day as yyyy-MM-dd. */
+/** Midnight of today in Vietnam as an ISO instant, and the day as yyyy-MM-dd. */
 export function startOfTodayVN(now = Date.now()): { iso: string; day: string } {
-  const shifted = new Date(now + 7 * 3600_000);
-  const day = shifted.toISOString().slice(0, 10);
-  return { iso: new Date(Date.parse(`${day}T00:00:00.000Z`) - 7 * 3600_000).toISOString(), day };
+  return { iso: vnDayStart(now).toISOString(), day: vnLocalDate(now) };
 }
 
 /** `m:ss` (or `h:mm:ss`) of a duration in seconds. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, InputNumber, Space, Switch, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { CallTopicView } from '@hotline/contracts';
+import type { CallTopicView, Page } from '@hotline/contracts';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
@@ -23,8 +23,9 @@ interface Values {
 
 export default function CallTopicsPage() {
   const { t } = useI18n();
-  const topics = useResource<CallTopicView[]>(KEY, () =>
-    api.get<CallTopicView[]>('/call-topics', { query: { all: true } }),
+  const topics = useResource<CallTopicView[]>(
+    KEY,
+    async () => (await api.get<Page<CallTopicView>>('/call-topics', { query: { all: true } })).items,
   );
   const [editing, setEditing] = useState<CallTopicView | null>(null);
   const [open, setOpen] = useState(false);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DeleteOutlined, PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { BlockedNumberView, PbxTokenView } from '@hotline/contracts';
+import type { BlockedNumberView, Page, PbxTokenView } from '@hotline/contracts';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
@@ -40,7 +40,10 @@ interface TokenValues {
 function TokensTab() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const tokens = useResource<PbxTokenView[]>(KEYS.tokens, () => api.get<PbxTokenView[]>('/cti/tokens'));
+  const tokens = useResource<PbxTokenView[]>(
+    KEYS.tokens,
+    async () => (await api.get<Page<PbxTokenView>>('/cti/tokens')).items,
+  );
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<PbxTokenView | null>(null);
   const [form] = Form.useForm<TokenValues>();
@@ -210,8 +213,9 @@ interface BlockValues {
 function BlockedTab() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const blocked = useResource<BlockedNumberView[]>(KEYS.blocked, () =>
-    api.get<BlockedNumberView[]>('/blocked-numbers'),
+  const blocked = useResource<BlockedNumberView[]>(
+    KEYS.blocked,
+    async () => (await api.get<Page<BlockedNumberView>>('/blocked-numbers')).items,
   );
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<BlockValues>();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CallView, CallbackView, LegPage, LegView, OperatorStatusRow, TicketView } from '@hotline/contracts';
+import type { CallView, CallbackView, LegPage, LegView, OperatorStatusRow, Page, TicketView } from '@hotline/contracts';
 import { api } from '../../../lib/api-client';
 import { useResource } from '../../../lib/resource';
 import { ACTIVE_LEG_STATES } from './supervision-rules';
@@ -33,12 +33,13 @@ export function useAtRiskTickets() {
 }
 
 export function useLiveCalls() {
-  return useResource<CallView[]>(SUP_KEYS.liveCalls, () => api.get<CallView[]>('/calls/live'));
+  return useResource<CallView[]>(SUP_KEYS.liveCalls, async () => (await api.get<Page<CallView>>('/calls/live')).items);
 }
 
 export function useWaitingCallbacks() {
-  return useResource<CallbackView[]>(SUP_KEYS.callbacks, () =>
-    api.get<CallbackView[]>('/callbacks', { query: { state: 'open', limit: 200 } }),
+  return useResource<CallbackView[]>(
+    SUP_KEYS.callbacks,
+    async () => (await api.get<Page<CallbackView>>('/callbacks', { query: { state: 'open', limit: 200 } })).items,
   );
 }
 
@@ -48,8 +49,9 @@ export function useCallbackBacklog() {
 
 /** Supervisors and admins only (the api refuses operators): pass `enabled = false` for them. */
 export function useOperatorStatuses(enabled = true) {
-  return useResource<OperatorStatusRow[]>(enabled ? SUP_KEYS.statuses : null, () =>
-    api.get<OperatorStatusRow[]>('/operator-status'),
+  return useResource<OperatorStatusRow[]>(
+    enabled ? SUP_KEYS.statuses : null,
+    async () => (await api.get<Page<OperatorStatusRow>>('/operator-status')).items,
   );
 }
 

@@ -9,7 +9,7 @@ import type {
   TicketStatus,
   TicketView,
 } from '@hotline/contracts';
-import { SLA_TARGET_NAMES } from '@hotline/contracts';
+import { CALL_MACHINE, SLA_TARGET_NAMES } from '@hotline/contracts';
 
 /** Pure rules of the supervisor's live screens (no browser API: unit-tested in supervision-rules.spec.ts). */
 
@@ -84,7 +84,9 @@ export function applyCall(list: CallView[], call: CallView): CallView[] {
   const i = list.findIndex((c) => c.id === call.id);
   if (i >= 0 && list[i].version > call.version) return list;
   const rest = list.filter((c) => c.id !== call.id);
-  return call.state === 'ended' ? rest : [call, ...rest].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  return CALL_MACHINE.is('live', call.state)
+    ? [call, ...rest].sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+    : rest;
 }
 
 /** The operator status list patched by an `operator:status` event (older versions ignored). */

@@ -1,10 +1,4 @@
 import { CtiCallState, CtiEvent, applyCtiEvent, fromZammad, initialCallState, unansweredOutcome } from './cti-logic';
-import { statusTransitionAllowed } from './operator-status.service';
-import { decodeCursor, encodeCursor } from './calls.service';
-import { loadFragment } from '@hotline/core';
-import { CALLS_CONFIG_SCHEMA } from './calls.config';
-
-const loadCallsConfig = (env: Record<string, string>) => loadFragment(CALLS_CONFIG_SCHEMA, env);
 
 const T0 = new Date('2026-03-02T02:00:00.000Z');
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
@@ -152,45 +146,5 @@ describe('fromZammad', () => {
     [{ event: 'hangup', direction: 'in', callId: 'x', cause: 'explosion' }, /cause/],
   ])('refuses %j', (body, msg) => {
     expect(fromZammad(body as Record<string, unknown>, now)).toMatch(msg);
-  });
-});
-
-describe('operator status transitions', () => {
-  it.each([
-    ['available', 'break', 'operator', true],
-    ['on_call', 'break', 'operator', false],
-    ['on_call', 'available', 'operator', false],
-    ['available', 'on_call', 'cti:answer', true],
-    ['break', 'on_call', 'cti:answer', true],
-    ['on_call', 'wrap_up', 'cti:hangup', true],
-    ['break', 'wrap_up', 'cti:hangup', false],
-    ['wrap_up', 'available', 'wrap_up_timer', true],
-    ['break', 'available', 'wrap_up_timer', false],
-    ['on_call', 'offline', 'presence:offline', false],
-    ['break', 'offline', 'presence:offline', true],
-    ['offline', 'available', 'presence:online', true],
-    ['available', 'available', 'operator', false],
-  ] as const)('%s → %s by %s: %s', (from, to, cause, ok) => {
-    expect(statusTransitionAllowed(from, to, cause)).toBe(ok);
-  });
-});
-
-describe('cursor and config', () => {
-  it('round-trips a cursor and refuses junk', () => {
-    const c = { startedAt: T0, id: '019a0000-0000-7000-8000-000000000001' };
-    expect(decodeCursor(encodeCursor(c))).toEqual(c);
-    expect(() => decodeCursor('garbage')).toThrow(/cursor/);
-  });
-  it('reads and validates the env', () => {
-    expect(loadCallsConfig({})).toEqual({
-      abandonAfterSeconds: 20,
-      wrapUpSeconds: 30,
-      presenceGraceSeconds: 60,
-      screenPopLastCalls: 5,
-    });
-    expect(loadCallsConfig({ CALLS_WRAP_UP_SECONDS: '0' }).wrapUpSeconds).toBe(0);
-    expect(() => loadCallsConfig({ CALLS_WRAP_UP_SECONDS: 'x', CALLS_ABANDON_AFTER_SECONDS: '-1' })).toThrow(
-      /CALLS_WRAP_UP_SECONDS[\s\S]*CALLS_ABANDON_AFTER_SECONDS|CALLS_ABANDON_AFTER_SECONDS[\s\S]*CALLS_WRAP_UP_SECONDS/,
-    );
   });
 });

@@ -1,0 +1,89 @@
+import type { AdministrativeUnitsService } from '@hotline/geo';
+import type { CitizenPhone } from './citizen-phone.entity';
+import type { Citizen } from './citizen.entity';
+import { CitizensService } from './citizens.service';
+import type { CitizensRepository } from './repositories/citizens.repository';
+import { FakeUnitOfWork, FixedClock } from './testing/fake-unit-of-work';
+import type { Public } from './testing/in-memory-repositories';
+
+class InMemoryCitizens implements Partial<Public<CitizensRepository>> {
+  readonly citizens = new Map<string, Citizen>();
+  readonly phones: CitizenPhone[] = [];
+  async findById(id: string) {
+    return this.citizens.get(id) ?? null;
+  }
+  async findByIds(ids: string[]) {
+    return ids.flatMap((id) => (this.citizens.has(id) ? [this.citizens.get(id)!] : []));
+  }
+  async phoneLink(e164: string) {
+    return this.phones.find((p) => p.phone === e164) ?? null;
+  }
+  async citizenIdOf(e164: string) {
+    return (await this.phoneLink(e164))?.citizenId ?? null;
+  }
+  async phonesOf(ids: string[]) {
+    return this.phones.filter((p) => ids.includes(p.citizenId));
+  }
+  async insert(c: Citizen) {
+    this.citizens.set(c.id, c);
+  }
+  async insertPhone(p: CitizenPhone) {
+    this.phones.push(p);
+  }
+}
+
+function setup() {
+  const clock = new FixedClock(Date.parse('2026-03-02T02:00:00.000Z'));
+  const unit = new FakeUnitOfWork(clock);
+  const repo = new InMemoryCitizens();
+  const units = {
+    find: async (code: string) => (code === '23575' ? { code } : undefined),
+  } as unknown as AdministrativeUnitsService;
+  const service = new CitizensService(repo as unknown as CitizensRepository, unit.uow, clock, units);
+  return { unit, repo, service };
+}
+
+describe('CitizensService (what dispatch and feedback call)', () => {
+  it('findOrCreateByPhone: any form of a number finds the same citizen; a new one is created once, audited', async () => {
+    const f = setup();
+    const a = await f.service.findOrCreateByPhone('0912 345 678', { fullName: '  Nguyễn Văn An ' }, 'op-1');
+    expect(a).toMatchObject({
+      fullName: 'Nguyễn Văn An',
+      kind: 'person',
+      phones: [{ phone: '+84912345678', isPrimary: true }],
+    });
+    const b = await f.service.findOrCreateByPhone('+84 91 234 5678');
+    expect(b.id).toBe(a.id);
+    expect(await f.service.idForPhone('84912345678')).toBe(a.id);
+    expect(f.unit.history).toEqual([
+      expect.objectContaining({ entityType: 'citizen', entityId: a.id, action: 'created', actorId: 'op-1' }),
+    ]);
+    await expect(f.service.findOrCreateByPhone('0123')).rejects.toMatchObject({ details: { field: 'phone' } });
+    await expect(f.service.idForPhone('0987654321', { communeCode: '99999' })).rejects.toMatchObject({
+      details: { field: 'communeCode' },
+    });
+  });
+
+  it('inside another context’s unit of work the creation joins it: one commit, its history with the caller’s', async () => {
+    const f = setup();
+    const id = await f.unit.run(async (tx) => {
+      const citizenId = await f.service.idForPhone('0269.3888.222', { fullName: 'Trung tâm' }, 'op-1');
+      await tx.history({ actorId: 'op-1', entityType: 'bcci_request', entityId: 'r-1', action: 'created' });
+      return citizenId;
+    });
+    expect(f.unit.commits).toBe(1);
+    expect(f.unit.history.map((h) => [h.entityType, h.entityId])).toEqual([
+      ['citizen', id],
+      ['bcci_request', 'r-1'],
+    ]);
+  });
+
+  it('get / getMany / findByPhone', async () => {
+    const f = setup();
+    const a = await f.service.findOrCreateByPhone('0912345678');
+    await expect(f.service.get('nope')).rejects.toMatchObject({ status: 404 });
+    expect((await f.service.getMany([a.id, a.id, 'nope'])).map((c) => c.id)).toEqual([a.id]);
+    expect((await f.service.findByPhone('0912-345-678'))?.id).toBe(a.id);
+    expect(await f.service.findByPhone('0987654321')).toBeNull();
+  });
+});

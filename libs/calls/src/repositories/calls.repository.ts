@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThan } from 'typeorm';
+import type { CallChannel, CallDirection, CallOutcome } from '@hotline/contracts';
+import { CALL_MACHINE } from '@hotline/contracts';
+import { BaseRepository, type Keyset } from '@hotline/core';
+import { Call } from '../call.entity';
+
+/** The equality filters of the call log: each has an index ending in (started_at, id), the list's sort. */
+export interface CallLogFilter {
+  operatorId?: string;
+  outcome?: CallOutcome;
+  topicId?: string;
+  citizenId?: string;
+  phone?: string;
+  direction?: CallDirection;
+  channel?: CallChannel;
+  from?: Date;
+  to?: Date;
+}
+
+/** The first row of a PBX call, inserted by whichever of its events arrives first. */
+export type PbxCallSeed = Pick<
+  Call,
+  'id' | 'direction' | 'phone' | 'withheld' | 'line' | 'queue' | 'citizenId' | 'pbx' | 'externalId' | 'startedAt'
+> & { at: Date };
+
+const FILTER_COLUMNS: Array<[keyof CallLogFilter, string]> = [
+  ['operatorId', 'operator_id'],
+  ['outcome', 'outcome'],
+  ['topicId', 'topic_id'],
+  ['citizenId', 'citizen_id'],
+  ['phone', 'phone'],
+  ['direction', 'direction'],
+  ['channel', 'channel'],
+];
+
+@Injectable()
+export class CallsRepository extends BaseRepository {
+  constructor(@InjectDataSource() ds: DataSource) {
+    super(ds);
+  }
+
+  findById(id: string): Promise<Call | null> {
+    return this.repo(Call).findOneBy({ id });
+  }
+
+  lockById(id: string): Promise<Call | null> {
+    return this.repo(Call).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(call: Call): Promise<void> {
+    await this.repo(Call).insert(call);
+  }
+
+  /** A conditional update on the version read: false when somebody changed the call meanwhile. */
+  async updateIfVersion(id: string, version: number, changes: Partial<Call>): Promise<boolean> {
+    const res = await this.repo(Call).update({ id, version }, { ...changes, version: version + 1 });
+    return !!res.affected;
+  }
+
+  /** For a row already locked by this transaction. */
+  async update(id: string, changes: Partial<Call>): Promise<void> {
+    await this.repo(Call).update({ id }, changes);
+  }
+
+  /**
+   * Keyset page over (started_at desc, id desc), `limit + 1` rows. The cursor predicate is written so that the optimizer sees
+   * a plain range on started_at (core's `afterCursor` OR form hides it on the 1 M-row table, see scripts/bench/calls.mjs).
+   */
+  page(filter: CallLogFilter, limit: number, after: Keyset | null): Promise<Call[]> {
+    const qb = this.repo(Call).createQueryBuilder('c');
+    for (const [key, column] of FILTER_COLUMNS)
+      if (filter[key] !== undefined) qb.andWhere(`c.${column} = :${key}`, { [key]: filter[key] });
+    if (filter.from) qb.andWhere('c.started_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('c.started_at < :to', { to: filter.to });
+    if (after)
+      qb.andWhere('c.started_at <= :cAt AND (c.started_at < :cAt OR c.id < :cId)', { cAt: after.at, cId: after.id });
+    return qb
+      .orderBy('c.started_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+  }
+
+  /** Calls ringing or in progress that started after `since`, newest first. */
+  live(since: Date, limit: number): Promise<Call[]> {
+    return this.repo(Call).find({
+      where: CALL_MACHINE.sets.live.map((state) => ({ state, startedAt: MoreThan(since) })),
+      order: { startedAt: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /**
+   * Creates the call of a PBX call id unless it exists (`INSERT … ON DUPLICATE KEY UPDATE id = id` on the unique
+   * (pbx, external_id)), then locks it: the events of one call are serialised, whichever arrives first.
+   */
+  async upsertAndLockPbxCall(seed: PbxCallSeed): Promise<Call> {
+    await this.manager.query(
+      'INSERT INTO `calls` (`id`, `direction`, `channel`, `state`, `phone`, `withheld`, `line`, `queue`, `citizen_id`, `pbx`, `external_id`, `started_at`, `created_at`, `updated_at`, `version`) ' +
+        "VALUES (?, ?, 'phone', 'ringing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON DUPLICATE KEY UPDATE `id` = `id`",
+      [
+        seed.id,
+        seed.direction,
+        seed.phone,
+        seed.withheld ? 1 : 0,
+        seed.line,
+        seed.queue,
+        seed.citizenId,
+        seed.pbx,
+        seed.externalId,
+        seed.startedAt,
+        seed.at,
+        seed.at,
+      ],
+    );
+    return this.repo(Call).findOneOrFail({
+      where: { pbx: seed.pbx!, externalId: seed.externalId! },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+}
