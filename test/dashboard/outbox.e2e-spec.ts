@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
+import { FEEDBACK_CONFIG_SCHEMA } from '@hotline/feedback';
+import { loadFragment } from '@hotline/core';
 import type { MailOutboxListView, MailOutboxView, TicketView } from '@hotline/contracts';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, login, startApi, startWorker, unique, type TestApi } from '../helpers/test-app';
 import { BrowserHarness } from './browser';
@@ -220,7 +222,9 @@ describe('mail outbox screen (Hộp thư đi)', () => {
     worker = undefined;
     await api.close();
     delete process.env.SMTP_URL;
-    api = await startApi({}, { config: api.config, seed: false });
+    // The api reads its mail settings from the configuration it boots with: the same one, its mail part read anew.
+    const config = { ...api.config, feedback: loadFragment(FEEDBACK_CONFIG_SCHEMA, process.env) };
+    api = await startApi({}, { config, seed: false });
     await h.login(page, api.url, 'supervisor1', DEMO_PASSWORD); // a new port is a new origin: its own storage
     await openOutbox();
     const banner = await h.visible(page.getByTestId('outbox-disabled-banner'));
