@@ -1,6 +1,6 @@
 import type { BcciRequestView } from '@hotline/contracts';
 import { ReconcilerService } from '@hotline/core';
-import { RoutingService } from '@hotline/dispatch';
+import { EndOffer } from '@hotline/dispatch';
 import { type DispatchWorld, dispatchWorld, requestBody, startWorker, waitFor } from './dispatch-fixtures';
 
 jest.setTimeout(60_000);
@@ -58,7 +58,7 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
       (await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(auth(w.offices[0].dispatcher.token))).status,
     ).toBe(200);
     // The timer job as it would run late (e.g. a delayed job that could not be cancelled in time).
-    expect(await w.worker.get(RoutingService).acceptTimeout(offer.assignmentId!)).toBe('stale');
+    expect(await w.worker.get(EndOffer).timeout(offer.assignmentId!)).toBe('stale');
     const leg = await w.api.http.get(`/api/bcci-legs/${legId}`).set(auth(w.supervisor.token));
     expect(leg.body).toMatchObject({ state: 'accepted', officeId: w.offices[0].id });
     expect(leg.body.assignments.map((a: { state: string }) => a.state)).toEqual(['accepted']);
@@ -72,7 +72,7 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
     const offered = waitFor(w.offices[0].socket, 'dispatch:leg-assigned', (p) => p.legId === legId);
     w.worker = await startWorker(w.api.config);
     const result = await w.worker.get(ReconcilerService).run({ trigger: 'manual' });
-    expect(result.RoutingService).toBeGreaterThanOrEqual(1);
+    expect(result.DispatchReconciler).toBeGreaterThanOrEqual(1);
     expect(await offered).toMatchObject({ legId, officeId: w.offices[0].id });
   });
 

@@ -1,7 +1,6 @@
 import type { EntityClass } from '@hotline/core';
 import { BcciAssignment } from './bcci-assignment.entity';
 import { BcciCodeSequence } from './bcci-code-sequence.entity';
-import { BcciLegHistory } from './bcci-leg-history.entity';
 import { BcciLeg } from './bcci-leg.entity';
 import { BcciPromotion } from './bcci-promotion.entity';
 import { BcciRemittance } from './bcci-remittance.entity';
@@ -13,7 +12,6 @@ export const DISPATCH_ENTITIES: EntityClass[] = [
   BcciRequest,
   BcciLeg,
   BcciAssignment,
-  BcciLegHistory,
   BcciTariff,
   BcciPromotion,
   BcciCodeSequence,

@@ -1,5 +1,5 @@
-import type { LegKind, ServiceLevel } from '@hotline/contracts';
-import { PromotionRule, TariffRow, discountOf, priceLeg, vnLocalDate } from './pricing';
+import { type LegKind, type ServiceLevel, vnLocalDate } from '@hotline/contracts';
+import { PromotionRule, TariffRow, discountOf, priceLeg } from './pricing';
 
 const tariffs: TariffRow[] = [
   { legKind: 'pickup', routeType: 'intra_area', priceVnd: 20_000, dueWorkingDays: 1, active: true },

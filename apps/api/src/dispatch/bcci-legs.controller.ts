@@ -1,19 +1,30 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { LegPage, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
+import type { LegView, Page, RemittanceView, UnremittedRow } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
 import {
+  AcceptOffer,
+  AssignCourier,
+  AssignManually,
+  CancelLeg,
   CourierDto,
   DeliverDto,
-  LegsService,
+  LegQueries,
   ListLegsQuery,
   ManualAssignDto,
   PickupDto,
   ReasonDto,
+  RecordDelivery,
+  RecordFailedAttempt,
+  RecordPickup,
+  RecordRemittance,
   RejectDto,
+  RejectOffer,
   RemittanceDto,
+  ReturnToAgency,
   UnremittedCsvQuery,
+  UnremittedReport,
 } from '@hotline/dispatch';
 import { uuidPipe } from '../http/pipes';
 
@@ -22,14 +33,27 @@ import { uuidPipe } from '../http/pipes';
 @ApiBearerAuth()
 @Controller()
 export class BcciLegsController {
-  constructor(private readonly legs: LegsService) {}
+  constructor(
+    private readonly legs: LegQueries,
+    private readonly report: UnremittedReport,
+    private readonly acceptOffer: AcceptOffer,
+    private readonly rejectOffer: RejectOffer,
+    private readonly assignManually: AssignManually,
+    private readonly assignCourier: AssignCourier,
+    private readonly recordPickup: RecordPickup,
+    private readonly recordDelivery: RecordDelivery,
+    private readonly recordFailure: RecordFailedAttempt,
+    private readonly returnItem: ReturnToAgency,
+    private readonly cancelLeg: CancelLeg,
+    private readonly recordRemittance: RecordRemittance,
+  ) {}
 
   @Get('bcci-legs')
   @Roles('dispatcher', 'supervisor')
   @ApiOperation({
-    summary: 'Legs, newest change first; active=true for those still on their way; limit + offset with the total',
+    summary: 'Legs, newest change first; active=true for those still on their way (not finished); cursor paging',
   })
-  list(@Query() query: ListLegsQuery, @CurrentUser() user: AuthUser): Promise<LegPage> {
+  list(@Query() query: ListLegsQuery, @CurrentUser() user: AuthUser): Promise<Page<LegView>> {
     return this.legs.list(query, user);
   }
 
@@ -44,7 +68,7 @@ export class BcciLegsController {
   @Roles('dispatcher')
   @ApiOperation({ summary: "Accept the office's pending offer (409 when someone else answered first)" })
   accept(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.accept(id, user);
+    return this.acceptOffer.execute(id, user);
   }
 
   @Post('bcci-legs/:id/reject')
@@ -52,7 +76,7 @@ export class BcciLegsController {
   @Roles('dispatcher')
   @ApiOperation({ summary: 'Reject the offer with a reason; the leg is re-routed to the next nearest eligible office' })
   reject(@Param('id', uuidPipe) id: string, @Body() dto: RejectDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.reject(id, dto.reason, user);
+    return this.rejectOffer.execute(id, dto.reason, user);
   }
 
   @Post('bcci-legs/:id/assign')
@@ -64,14 +88,14 @@ export class BcciLegsController {
     @Body() dto: ManualAssignDto,
     @CurrentUser() user: AuthUser,
   ): Promise<LegView> {
-    return this.legs.assignManually(id, dto.officeId, user);
+    return this.assignManually.execute(id, dto.officeId, user);
   }
 
   @Post('bcci-legs/:id/courier')
   @HttpCode(200)
   @Roles('dispatcher', 'supervisor')
   courier(@Param('id', uuidPipe) id: string, @Body() dto: CourierDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.assignCourier(id, dto, user);
+    return this.assignCourier.execute(id, dto, user);
   }
 
   @Post('bcci-legs/:id/pickup')
@@ -79,7 +103,7 @@ export class BcciLegsController {
   @Roles('dispatcher', 'supervisor')
   @ApiOperation({ summary: 'Picked up, with the Decision 45 art. 6 checklist' })
   pickup(@Param('id', uuidPipe) id: string, @Body() dto: PickupDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.pickUp(id, dto, user);
+    return this.recordPickup.execute(id, dto, user);
   }
 
   @Post('bcci-legs/:id/deliver')
@@ -87,14 +111,14 @@ export class BcciLegsController {
   @Roles('dispatcher', 'supervisor')
   @ApiOperation({ summary: 'Delivered, with proof of delivery' })
   deliver(@Param('id', uuidPipe) id: string, @Body() dto: DeliverDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.deliver(id, dto, user);
+    return this.recordDelivery.execute(id, dto, user);
   }
 
   @Post('bcci-legs/:id/fail')
   @HttpCode(200)
   @Roles('dispatcher', 'supervisor')
   fail(@Param('id', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.fail(id, dto.reason, user);
+    return this.recordFailure.execute(id, dto.reason, user);
   }
 
   @Post('bcci-legs/:id/return-to-agency')
@@ -105,28 +129,28 @@ export class BcciLegsController {
     @Body() dto: ReasonDto,
     @CurrentUser() user: AuthUser,
   ): Promise<LegView> {
-    return this.legs.returnToAgency(id, dto.reason, user);
+    return this.returnItem.execute(id, dto.reason, user);
   }
 
   @Post('bcci-legs/:id/cancel')
   @HttpCode(200)
   @Roles('operator', 'supervisor')
   cancel(@Param('id', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.cancel(id, dto.reason, user);
+    return this.cancelLeg.execute(id, dto.reason, user);
   }
 
   @Post('bcci-remittances')
   @Roles('dispatcher', 'supervisor')
   @ApiOperation({ summary: 'Record a remittance batch of fees collected on behalf' })
   remit(@Body() dto: RemittanceDto, @CurrentUser() user: AuthUser): Promise<RemittanceView> {
-    return this.legs.remit(dto, user);
+    return this.recordRemittance.execute(dto, user);
   }
 
   @Get('bcci-remittances/unremitted')
   @Roles('dispatcher', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Fees collected but not yet remitted, per office' })
   unremitted(@CurrentUser() user: AuthUser): Promise<UnremittedRow[]> {
-    return this.legs.unremitted(user);
+    return this.report.summary(user);
   }
 
   @Get('bcci-remittances/unremitted.csv')
@@ -139,7 +163,7 @@ export class BcciLegsController {
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const { fileName, csv } = await this.legs.unremittedCsv(query.officeId, user);
+    const { fileName, csv } = await this.report.csv(query.officeId, user);
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${fileName}"`);

@@ -14,9 +14,18 @@ export interface AuditInput {
   at?: Date;
 }
 
-/** Writes an audit row with the caller's transaction manager, so the change and its history commit together. */
-export async function writeAudit(manager: EntityManager, input: AuditInput): Promise<void> {
-  const entry: AuditLogEntry = {
+/**
+ * Writes audit rows with the caller's transaction manager, so the change and its history commit together. Several rows
+ * (a request and its legs) go in one multi-row INSERT.
+ */
+export async function writeAudit(manager: EntityManager, input: AuditInput | readonly AuditInput[]): Promise<void> {
+  const inputs = Array.isArray(input) ? input : [input as AuditInput];
+  if (!inputs.length) return;
+  await manager.insert(AuditLogEntry, inputs.map(auditEntry) as never);
+}
+
+function auditEntry(input: AuditInput): AuditLogEntry {
+  return {
     id: uuidv7(),
     at: input.at ?? new Date(),
     actorId: input.actorId,
@@ -28,5 +37,4 @@ export async function writeAudit(manager: EntityManager, input: AuditInput): Pro
     reason: input.reason ?? null,
     data: input.data ?? null,
   };
-  await manager.insert(AuditLogEntry, entry as never);
 }

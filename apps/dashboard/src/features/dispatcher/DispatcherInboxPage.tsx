@@ -28,7 +28,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import type { LegEvent, LegView } from '@hotline/contracts';
+import { LEG_MACHINE, type LegEvent, type LegView, vnLocalDate } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/i18n';
@@ -41,8 +41,6 @@ import { useRealtimeEvent } from '../../realtime/RealtimeProvider';
 import { isMuted, playChime, setMuted } from './chime';
 import { LegActionModal, type ModalAction } from './LegActionModal';
 import {
-  FINISHED,
-  IN_PROGRESS,
   KEYS,
   type LegAction,
   kindKey,
@@ -70,7 +68,7 @@ function useNow(ms: number): number {
 }
 
 const isOverdue = (leg: LegView, now: number) =>
-  !FINISHED.includes(leg.state) && (leg.overdue || Date.parse(leg.dueAt) < now);
+  !LEG_MACHINE.is('finished', leg.state) && (leg.overdue || Date.parse(leg.dueAt) < now);
 
 function DueDate({ leg, now }: { leg: LegView; now: number }) {
   const { t } = useI18n();
@@ -273,7 +271,7 @@ function FeesCard({ officeId, officeCode }: { officeId: string; officeCode: stri
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = `thu-ho-chua-nop-${officeCode ?? 'buu-cuc'}-${new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)}.csv`;
+      a.download = `thu-ho-chua-nop-${officeCode ?? 'buu-cuc'}-${vnLocalDate(Date.now())}.csv`;
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -449,10 +447,10 @@ export default function DispatcherInboxPage() {
     [current],
   );
   const active = useMemo(
-    () => current.filter((l) => IN_PROGRESS.includes(l.state)).sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+    () => current.filter((l) => LEG_MACHINE.is('officeHeld', l.state)).sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     [current],
   );
-  const finished = useMemo(() => all.filter((l) => FINISHED.includes(l.state)).slice(0, 20), [all]);
+  const finished = useMemo(() => all.filter((l) => LEG_MACHINE.is('finished', l.state)).slice(0, 20), [all]);
   const overdueCount = active.filter((l) => isOverdue(l, now)).length;
 
   const accept = async (leg: LegView) => {
@@ -555,9 +553,9 @@ export default function DispatcherInboxPage() {
               </Space>
             }
             extra={
-              activeLegs.data && activeLegs.data.total > activeLegs.data.items.length ? (
+              activeLegs.data && !activeLegs.data.complete ? (
                 <Typography.Text type="secondary">
-                  {t('dispatch.list.more', { shown: activeLegs.data.items.length, total: activeLegs.data.total })}
+                  {t('dispatch.list.more', { shown: activeLegs.data.items.length })}
                 </Typography.Text>
               ) : undefined
             }

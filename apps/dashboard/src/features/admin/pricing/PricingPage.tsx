@@ -26,6 +26,7 @@ import {
   SERVICE_LEVELS,
   type LegKind,
   type PromotionView,
+  type Page,
   type RouteType,
   type ServiceLevel,
   type TariffView,
@@ -83,7 +84,10 @@ interface TariffValues {
 
 function TariffsTab() {
   const { t } = useI18n();
-  const tariffs = useResource<TariffView[]>(KEYS.tariffs, () => api.get<TariffView[]>('/bcci-tariffs'));
+  const tariffs = useResource<TariffView[]>(
+    KEYS.tariffs,
+    async () => (await api.get<Page<TariffView>>('/bcci-tariffs')).items,
+  );
   const [editing, setEditing] = useState<TariffView | null>(null);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<TariffValues>();
@@ -264,7 +268,10 @@ const WINDOW_TAG: Record<'upcoming' | 'running' | 'ended', { color: string; key:
 
 function PromotionsTab() {
   const { t } = useI18n();
-  const promotions = useResource<PromotionView[]>(KEYS.promotions, () => api.get<PromotionView[]>('/bcci-promotions'));
+  const promotions = useResource<PromotionView[]>(
+    KEYS.promotions,
+    async () => (await api.get<Page<PromotionView>>('/bcci-promotions')).items,
+  );
   const [editing, setEditing] = useState<PromotionView | null>(null);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<PromotionValues>();
