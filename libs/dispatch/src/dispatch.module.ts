@@ -18,10 +18,13 @@ import { CodeSequenceRepository } from './repositories/code-sequence.repository'
 import { LegHistoryRepository } from './repositories/leg-history.repository';
 import { LegsRepository } from './repositories/legs.repository';
 import { OfficeSnapshotRepository } from './repositories/office-snapshot.repository';
-import { PromotionsRepository } from './repositories/promotions.repository';
+import { PricingRepository } from './repositories/pricing.repository';
 import { RemittancesRepository } from './repositories/remittances.repository';
 import { RequestsRepository } from './repositories/requests.repository';
-import { TariffsRepository } from './repositories/tariffs.repository';
+import { DispatchKit } from './dispatch-kit';
+import { Invitations } from './invitations';
+import { LegRecords } from './leg-records';
+import { NewLegs } from './new-legs';
 import { RequestsCitizenHistory } from './requests-citizen-history';
 import { AcceptOffer } from './use-cases/accept-offer.use-case';
 import { AssignCourier } from './use-cases/assign-courier.use-case';
@@ -49,10 +52,9 @@ const REPOSITORIES = [
   LegHistoryRepository,
   LegsRepository,
   OfficeSnapshotRepository,
-  PromotionsRepository,
+  PricingRepository,
   RemittancesRepository,
   RequestsRepository,
-  TariffsRepository,
 ];
 
 /** The commands (api and worker alike) and the queries of the context. */
@@ -85,7 +87,11 @@ const QUERIES = [LegQueries, RequestQueries, UnremittedReport];
     DispatchCalendar,
     PricingService,
     OfficeIndexService,
+    LegRecords,
     LegTransitions,
+    DispatchKit,
+    Invitations,
+    NewLegs,
     OfferLeg,
     PendingOffers,
     ChangeLeg,

@@ -7,7 +7,7 @@ import { BcciRemittance } from './bcci-remittance.entity';
 import { BcciRequest } from './bcci-request.entity';
 import { BcciTariff } from './bcci-tariff.entity';
 
-/** The dispatch context's entities, registered in the one DataSource (composed in apps/composition). */
+/** The dispatch context's entities, registered in the one data source (composed in apps/composition). */
 export const DISPATCH_ENTITIES: EntityClass[] = [
   BcciRequest,
   BcciLeg,

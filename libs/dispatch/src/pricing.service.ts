@@ -24,8 +24,7 @@ import {
 import type { BcciPromotion } from './bcci-promotion.entity';
 import type { BcciTariff } from './bcci-tariff.entity';
 import { NoTariffError, priceLeg } from './pricing';
-import { PromotionsRepository } from './repositories/promotions.repository';
-import { TariffsRepository } from './repositories/tariffs.repository';
+import { PricingRepository } from './repositories/pricing.repository';
 import { promotionView, tariffView } from './views';
 
 export function legKindsOf(option: BcciOption): LegKind[] {
@@ -64,8 +63,7 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
   private readonly channel: string;
 
   constructor(
-    private readonly tariffs: TariffsRepository,
-    private readonly promotions: PromotionsRepository,
+    private readonly tables: PricingRepository,
     private readonly clock: Clock,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -76,7 +74,7 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
       recheckMs: 0,
       version: () => Promise.resolve(`${this.generation}|${Math.floor(Date.now() / PRICING_CACHE_TTL_MS)}`),
       load: async () => {
-        const [tariffs, promotions] = await Promise.all([this.tariffs.all(), this.promotions.active()]);
+        const [tariffs, promotions] = await Promise.all([this.tables.tariffs(), this.tables.activePromotions()]);
         return { tariffs, promotions };
       },
     });
@@ -150,11 +148,11 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
 
   /** Every tariff, in one page (the table is small: one row per leg kind and route type). */
   async listTariffs(): Promise<Page<TariffView>> {
-    return { items: (await this.tariffs.all()).map(tariffView), nextCursor: null };
+    return { items: (await this.tables.tariffs()).map(tariffView), nextCursor: null };
   }
 
   /** Every promotion rule, newest window first, in one page. */
   async listPromotions(): Promise<Page<PromotionView>> {
-    return { items: (await this.promotions.all()).map(promotionView), nextCursor: null };
+    return { items: (await this.tables.promotions()).map(promotionView), nextCursor: null };
   }
 }

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { invitationFacts, type LegRequestSummary, type LegView, type Page } from '@hotline/contracts';
+import type { LegRequestSummary, LegView, Page } from '@hotline/contracts';
 import { type AuthUser, Clock, decodeCursor, NotFoundError, toPage } from '@hotline/core';
 import type { BcciAssignment } from '../bcci-assignment.entity';
 import type { BcciLeg } from '../bcci-leg.entity';
-import { DispatchCalendar } from '../dispatch-calendar';
 import type { ListLegsQuery } from '../dispatch.dto';
+import { Invitations } from '../invitations';
+import { LegRecords } from '../leg-records';
 import { scopeOffice } from '../office-scope';
-import { AssignmentsRepository } from '../repositories/assignments.repository';
-import { LegHistoryRepository } from '../repositories/leg-history.repository';
-import { LegsRepository } from '../repositories/legs.repository';
 import { RemittancesRepository } from '../repositories/remittances.repository';
-import { RequestsRepository } from '../repositories/requests.repository';
 import { type LegExtras, legView, pendingOfferView } from '../views';
 
 export interface RequestInfo {
@@ -27,18 +24,15 @@ export interface RequestInfo {
 export class LegQueries {
   constructor(
     private readonly clock: Clock,
-    private readonly legs: LegsRepository,
-    private readonly assignments: AssignmentsRepository,
-    private readonly requests: RequestsRepository,
+    private readonly records: LegRecords,
     private readonly remittances: RemittancesRepository,
-    private readonly history: LegHistoryRepository,
-    private readonly calendar: DispatchCalendar,
+    private readonly invitations: Invitations,
   ) {}
 
   /** Newest change first, keyset paging (the list moves while it is read: a client re-fetches on live events). */
   async list(query: ListLegsQuery, user: AuthUser): Promise<Page<LegView>> {
     const limit = query.limit ?? 100;
-    const rows = await this.legs.list({
+    const rows = await this.records.legs.list({
       officeId: scopeOffice(user) ?? query.officeId,
       state: query.state,
       active: query.active,
@@ -62,9 +56,9 @@ export class LegQueries {
 
   async get(id: string, user: AuthUser): Promise<LegView> {
     const own = scopeOffice(user);
-    const leg = await this.legs.find(id, own);
+    const leg = await this.records.legs.find(id, own);
     if (!leg) throw new NotFoundError('Leg', id);
-    const assignments = await this.assignments.ofLegs([id]);
+    const assignments = await this.records.assignments.ofLegs([id]);
     const [requests, extras] = await Promise.all([this.requestInfo([leg]), this.extras([leg], assignments)]);
     const r = requests.get(leg.requestId);
     return legView(leg, {
@@ -81,23 +75,23 @@ export class LegQueries {
     const remittanceIds = [...new Set(legs.map((l) => l.remittanceId).filter((id): id is string => !!id))];
     const offered = legs.filter((l) => l.state === 'assigned').map((l) => l.id);
     const failed = legs.filter((l) => l.state === 'failed_attempt').map((l) => l.id);
-    const [remittances, pending, attempts] = await Promise.all([
+    const [remittances, pending, invitations] = await Promise.all([
       this.remittances.refs(remittanceIds),
-      assignments ? assignments.filter((a) => a.state === 'pending') : this.assignments.pendingOf(offered),
-      this.history.failedAttempts(failed),
+      assignments ? assignments.filter((a) => a.state === 'pending') : this.records.assignments.pendingOf(offered),
+      this.invitations.of(failed),
     ]);
     return {
       remittances: new Map(
         remittances.map((r) => [r.id, { id: r.id, reference: r.reference, remittedOn: r.remittedOn }]),
       ),
       pending: new Map(pending.map((a) => [a.legId, pendingOfferView(a)])),
-      invitations: new Map([...attempts].map(([legId, at]) => [legId, invitationFacts(at, this.calendar)])),
+      invitations,
     };
   }
 
   /** The request code and what the handling office needs of the request (contact, dossier, procedure, agency). */
   async requestInfo(legs: BcciLeg[]): Promise<Map<string, RequestInfo>> {
-    const rows = await this.requests.summaries(legs.map((l) => l.requestId));
+    const rows = await this.records.requests.summaries(legs.map((l) => l.requestId));
     return new Map(
       rows.map((r) => [
         r.id,

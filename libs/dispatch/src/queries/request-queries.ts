@@ -4,9 +4,7 @@ import { type AuthUser, Clock, decodeCursor, NotFoundError, toPage, ValidationEr
 import { requirePhone } from '@hotline/calls';
 import type { BcciRequest } from '../bcci-request.entity';
 import type { ListBcciRequestsQuery } from '../dispatch.dto';
-import { AssignmentsRepository } from '../repositories/assignments.repository';
-import { LegsRepository } from '../repositories/legs.repository';
-import { RequestsRepository } from '../repositories/requests.repository';
+import { LegRecords } from '../leg-records';
 import { requestView } from '../views';
 import { LegQueries } from './leg-queries';
 
@@ -17,14 +15,12 @@ const CODE_RE = /^BC-\d{6}-\d{6}$/;
 export class RequestQueries {
   constructor(
     private readonly clock: Clock,
-    private readonly requests: RequestsRepository,
-    private readonly legs: LegsRepository,
-    private readonly assignments: AssignmentsRepository,
+    private readonly records: LegRecords,
     private readonly legQueries: LegQueries,
   ) {}
 
   async get(id: string): Promise<BcciRequestView> {
-    const request = await this.requests.find(id);
+    const request = await this.records.requests.find(id);
     if (!request) throw new NotFoundError('BCCI request', id);
     return (await this.views([request]))[0];
   }
@@ -40,7 +36,7 @@ export class RequestQueries {
     const to = q.to ? new Date(q.to) : null;
     if (from && to && from.getTime() >= to.getTime())
       throw new ValidationError('to: the date range must end after it starts', { field: 'to' });
-    const rows = await this.requests.list({
+    const rows = await this.records.requests.list({
       createdById: mine ? user.id : undefined,
       option: q.option,
       citizenId: q.citizenId,
@@ -66,9 +62,9 @@ export class RequestQueries {
     const normalized = code.trim().toUpperCase();
     if (!CODE_RE.test(normalized)) throw new ValidationError('code must look like BC-YYMMDD-NNNNNN', { field: 'code' });
     const e164 = requirePhone(phone, 'phone');
-    const request = await this.requests.findByCode(normalized);
+    const request = await this.records.requests.findByCode(normalized);
     if (!request || !phonesMatch(request.citizenPhone, e164)) throw new NotFoundError('BCCI request', normalized);
-    const legs = await this.legs.findByRequests([request.id]);
+    const legs = await this.records.legs.findByRequests([request.id]);
     return {
       code: request.code,
       option: request.option,
@@ -87,8 +83,8 @@ export class RequestQueries {
 
   /** Requests with their legs, offers and leg extras: three reads for the whole page, plus the extras a page needs. */
   private async views(requests: BcciRequest[]): Promise<BcciRequestView[]> {
-    const legs = await this.legs.findByRequests(requests.map((r) => r.id));
-    const assignments = await this.assignments.ofLegs(legs.map((l) => l.id));
+    const legs = await this.records.legs.findByRequests(requests.map((r) => r.id));
+    const assignments = await this.records.assignments.ofLegs(legs.map((l) => l.id));
     const extras = await this.legQueries.extras(legs, assignments);
     const now = this.clock.now();
     return requests.map((r) =>

@@ -1,34 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import type { LegView } from '@hotline/contracts';
-import { type AuthUser, Clock, ConflictError, UnitOfWork } from '@hotline/core';
+import { type AuthUser, ConflictError } from '@hotline/core';
+import { DispatchKit } from '../dispatch-kit';
 import { cancelTimeout, emitLeg } from '../leg-effects';
-import { LegTransitions } from '../leg-transitions';
 import { LegQueries } from '../queries/leg-queries';
-import { AssignmentsRepository } from '../repositories/assignments.repository';
-import { RequestsRepository } from '../repositories/requests.repository';
 import { PendingOffers } from './pending-offers';
 
 /** Accept the pending offer of the dispatcher's office. Two dispatchers at once: the conditional UPDATE lets one win, the other gets 409. */
 @Injectable()
 export class AcceptOffer {
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
+    private readonly kit: DispatchKit,
     private readonly offers: PendingOffers,
-    private readonly assignments: AssignmentsRepository,
-    private readonly requests: RequestsRepository,
-    private readonly transitions: LegTransitions,
     private readonly queries: LegQueries,
   ) {}
 
   async execute(legId: string, user: AuthUser): Promise<LegView> {
-    const now = this.clock.now();
-    await this.uow.run(async (tx) => {
+    const { uow, clock, records, transitions } = this.kit;
+    const now = clock.now();
+    await uow.run(async (tx) => {
       const { leg, assignment } = await this.offers.of(legId, user);
-      if (!(await this.assignments.end(assignment.id, { state: 'accepted', at: now, actorId: user.id })))
+      if (!(await records.assignments.end(assignment.id, { state: 'accepted', at: now, actorId: user.id })))
         throw new ConflictError('this offer was already answered (accepted, rejected or timed out)');
-      const request = await this.requests.ref(leg.requestId);
-      const event = await this.transitions.apply(tx, leg, {
+      const request = await records.requests.ref(leg.requestId);
+      const event = await transitions.apply(tx, leg, {
         to: 'accepted',
         actorId: user.id,
         at: now,

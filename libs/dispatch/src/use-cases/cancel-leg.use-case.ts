@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { LegView } from '@hotline/contracts';
-import { type AuthUser, Clock } from '@hotline/core';
+import type { AuthUser } from '@hotline/core';
+import { DispatchKit } from '../dispatch-kit';
 import { cancelTimeout } from '../leg-effects';
-import { AssignmentsRepository } from '../repositories/assignments.repository';
 import { ChangeLeg } from './change-leg';
 
 /** Operator or supervisor, before pickup (the machine's guard). A pending offer is withdrawn and its timer cancelled. */
@@ -10,8 +10,7 @@ import { ChangeLeg } from './change-leg';
 export class CancelLeg {
   constructor(
     private readonly change: ChangeLeg,
-    private readonly assignments: AssignmentsRepository,
-    private readonly clock: Clock,
+    private readonly kit: DispatchKit,
   ) {}
 
   execute(legId: string, reason: string, user: AuthUser): Promise<LegView> {
@@ -21,10 +20,11 @@ export class CancelLeg {
       to: 'cancelled',
       build: () => ({ reason }),
       also: async (tx, leg) => {
-        const pending = await this.assignments.allPending(leg.id);
-        await this.assignments.withdrawAll(leg.id, {
+        const { assignments } = this.kit.records;
+        const pending = await assignments.allPending(leg.id);
+        await assignments.withdrawAll(leg.id, {
           state: 'withdrawn',
-          at: this.clock.now(),
+          at: this.kit.clock.now(),
           actorId: user.id,
           reason,
         });

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { invitationFacts, type InvitationFacts, type LegState, type LegView } from '@hotline/contracts';
-import { type AuthUser, Clock, NotFoundError, type Tx, UnitOfWork } from '@hotline/core';
+import type { LegState, LegView } from '@hotline/contracts';
+import { type AuthUser, NotFoundError, type Tx } from '@hotline/core';
 import type { BcciLeg } from '../bcci-leg.entity';
-import { DispatchCalendar } from '../dispatch-calendar';
+import { DispatchKit } from '../dispatch-kit';
+import { Invitations } from '../invitations';
 import { emitLeg } from '../leg-effects';
 import { assertLegMove } from '../leg-guards';
-import { type TransitionInput, LegTransitions } from '../leg-transitions';
+import type { TransitionInput } from '../leg-transitions';
 import { scopeOffice } from '../office-scope';
 import { LegQueries } from '../queries/leg-queries';
-import { LegHistoryRepository } from '../repositories/leg-history.repository';
-import { LegsRepository } from '../repositories/legs.repository';
-import { RequestsRepository } from '../repositories/requests.repository';
 
 export type LegChange = Pick<TransitionInput, 'changes' | 'reason' | 'data'>;
 
@@ -32,21 +30,17 @@ export interface ChangeLegInput {
 @Injectable()
 export class ChangeLeg {
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-    private readonly legs: LegsRepository,
-    private readonly requests: RequestsRepository,
-    private readonly history: LegHistoryRepository,
-    private readonly transitions: LegTransitions,
-    private readonly calendar: DispatchCalendar,
+    private readonly kit: DispatchKit,
+    private readonly invitations: Invitations,
     private readonly queries: LegQueries,
   ) {}
 
   async execute(input: ChangeLegInput): Promise<LegView> {
     const { legId, user, to } = input;
-    const now = this.clock.now();
-    await this.uow.run(async (tx) => {
-      const leg = await this.legs.find(legId, scopeOffice(user));
+    const { uow, clock, records, transitions } = this.kit;
+    const now = clock.now();
+    await uow.run(async (tx) => {
+      const leg = await records.legs.find(legId, scopeOffice(user));
       if (!leg) throw new NotFoundError('Leg', legId);
       const change = input.build?.(leg) ?? {};
       assertLegMove(
@@ -54,13 +48,13 @@ export class ChangeLeg {
           state: leg.state,
           kind: leg.kind,
           pickedUp: !!leg.pickupChecklist,
-          invitations: to === 'returned_to_agency' ? await this.invitations(leg.id) : null,
+          invitations: to === 'returned_to_agency' ? await this.invitations.ofLeg(leg.id) : null,
         },
         to,
       );
       await input.also?.(tx, leg);
-      const request = await this.requests.ref(leg.requestId);
-      const event = await this.transitions.apply(tx, leg, {
+      const request = await records.requests.ref(leg.requestId);
+      const event = await transitions.apply(tx, leg, {
         ...change,
         to,
         actorId: user.id,
@@ -70,10 +64,5 @@ export class ChangeLeg {
       emitLeg(tx, 'dispatch:leg-updated', event, { createdById: request.createdById });
     });
     return this.queries.get(legId, user);
-  }
-
-  private async invitations(legId: string): Promise<InvitationFacts> {
-    const attempts = (await this.history.failedAttempts([legId])).get(legId) ?? [];
-    return invitationFacts(attempts, this.calendar);
   }
 }

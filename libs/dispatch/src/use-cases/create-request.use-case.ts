@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { type BcciRequestView, vnLocalDate } from '@hotline/contracts';
-import { type AuditInput, type AuthUser, Clock, UnitOfWork, uuidv7, ValidationError } from '@hotline/core';
+import type { AuditInput, AuthUser } from '@hotline/core';
 import { CitizensService, requirePhone } from '@hotline/calls';
-import { AdministrativeUnitsService } from '@hotline/geo';
 import type { BcciLeg } from '../bcci-leg.entity';
 import type { BcciRequest } from '../bcci-request.entity';
-import { DispatchCalendar } from '../dispatch-calendar';
+import { DispatchKit } from '../dispatch-kit';
 import type { CreateBcciRequestDto } from '../dispatch.dto';
 import { enqueue, overdueJob, routeJob } from '../leg-effects';
-import { PricingService } from '../pricing.service';
-import { LEG_ENTITY, LEG_STATE_CHANGED } from '../repositories/leg-history.repository';
+import { NewLegs } from '../new-legs';
 import { CodeSequenceRepository } from '../repositories/code-sequence.repository';
-import { LegsRepository } from '../repositories/legs.repository';
-import { RequestsRepository } from '../repositories/requests.repository';
-import { addressesFor, addressOf, newLeg, type RequestAddresses, timeWindow } from '../request-input';
+import { LEG_ENTITY, LEG_STATE_CHANGED } from '../repositories/leg-history.repository';
 import { requestView } from '../views';
 
 /**
@@ -25,32 +21,26 @@ import { requestView } from '../views';
 @Injectable()
 export class CreateBcciRequest {
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
+    private readonly kit: DispatchKit,
+    private readonly newLegs: NewLegs,
     private readonly citizens: CitizensService,
-    private readonly units: AdministrativeUnitsService,
-    private readonly pricing: PricingService,
-    private readonly calendar: DispatchCalendar,
-    private readonly requests: RequestsRepository,
-    private readonly legs: LegsRepository,
     private readonly codes: CodeSequenceRepository,
   ) {}
 
   async execute(dto: CreateBcciRequestDto, actor: AuthUser): Promise<BcciRequestView> {
-    const now = this.clock.now();
+    const { uow, clock, records } = this.kit;
+    const now = clock.now();
     const phone = requirePhone(dto.phone, 'phone');
-    const addresses = addressesFor(dto);
-    await this.checkAddresses(addresses);
-    const legs = await this.newLegs(dto, addresses, now);
+    const legs = await this.newLegs.build(dto, now);
     // The code first, on its own statement and awaited: the counter row is locked for one statement, not for the whole
     // creation, and the request never holds two pool connections at once. A rolled-back creation leaves a gap in the
     // sequence, which is fine: codes are unique, not gapless.
     const code = await this.nextCode(now);
-    const request = await this.uow.run(async (tx) => {
+    const request = await uow.run(async (tx) => {
       const citizenId = await this.citizens.idForPhone(phone, { fullName: dto.contactName ?? null }, actor.id);
       const row = requestRow({ dto, id: legs[0].requestId, code, citizenId, phone, legs, actor, now });
-      await this.requests.insert(row);
-      await this.legs.insertMany(legs);
+      await records.requests.insert(row);
+      await records.legs.insertMany(legs);
       await tx.history(historyRows(row, legs, now));
       const ref = { requestCode: code, createdById: actor.id };
       for (const leg of legs) {
@@ -60,39 +50,6 @@ export class CreateBcciRequest {
       return row;
     });
     return requestView(request, { legs, now });
-  }
-
-  private async checkAddresses(addresses: RequestAddresses): Promise<void> {
-    for (const [field, address] of Object.entries(addresses)) {
-      if (!(await this.units.find(address.communeCode)))
-        throw new ValidationError(`${field}.communeCode: unknown commune code "${address.communeCode}"`, {
-          field: `${field}.communeCode`,
-        });
-      if ((address.lat === undefined) !== (address.lng === undefined))
-        throw new ValidationError(`${field}: give both lat and lng, or neither`, { field: `${field}.lat` });
-    }
-  }
-
-  private async newLegs(dto: CreateBcciRequestDto, addresses: RequestAddresses, now: Date): Promise<BcciLeg[]> {
-    const window = timeWindow(dto, now);
-    const quote = await this.pricing.quote(dto, now);
-    const requestId = uuidv7();
-    return Promise.all(
-      quote.lines.map(async (line, i) => {
-        const address = addressOf(addresses, line.legKind);
-        return newLeg({
-          requestId,
-          line,
-          address,
-          remoteArea: !!(await this.units.find(address.communeCode))?.remoteArea,
-          window,
-          // The fee on behalf is collected once: at pickup when there is a pickup leg, else at delivery of the result.
-          feeExpected: i === 0 ? (dto.feeOnBehalf ?? 0) : 0,
-          dueAt: this.calendar.addWorkingDays(now, line.dueWorkingDays),
-          now,
-        });
-      }),
-    );
   }
 
   /** BC-YYMMDD-NNNNNN: the Vietnam local date and the day's counter. */

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LegEvent } from '@hotline/contracts';
-import { Clock, UnitOfWork } from '@hotline/core';
+import { DispatchKit } from '../dispatch-kit';
 import { emitLeg, enqueue, routeJob } from '../leg-effects';
-import { LegTransitions } from '../leg-transitions';
-import { AssignmentsRepository } from '../repositories/assignments.repository';
-import { LegsRepository } from '../repositories/legs.repository';
-import { RequestsRepository } from '../repositories/requests.repository';
 
 export interface EndOfferInput {
   assignmentId: string;
@@ -21,29 +17,23 @@ export interface EndOfferInput {
  */
 @Injectable()
 export class EndOffer {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-    private readonly assignments: AssignmentsRepository,
-    private readonly legs: LegsRepository,
-    private readonly requests: RequestsRepository,
-    private readonly transitions: LegTransitions,
-  ) {}
+  constructor(private readonly kit: DispatchKit) {}
 
   execute(i: EndOfferInput): Promise<LegEvent | null> {
-    return this.uow.run(async (tx) => {
-      const now = this.clock.now();
-      const ended = await this.assignments.end(i.assignmentId, {
+    const { uow, clock, records, transitions } = this.kit;
+    return uow.run(async (tx) => {
+      const now = clock.now();
+      const ended = await records.assignments.end(i.assignmentId, {
         state: i.outcome,
         at: now,
         actorId: i.actorId,
         reason: i.reason,
       });
       if (!ended) return null;
-      const a = (await this.assignments.find(i.assignmentId))!;
-      const leg = (await this.legs.find(a.legId))!;
-      const request = await this.requests.ref(leg.requestId);
-      const event = await this.transitions.apply(tx, leg, {
+      const a = (await records.assignments.find(i.assignmentId))!;
+      const leg = (await records.legs.find(a.legId))!;
+      const request = await records.requests.ref(leg.requestId);
+      const event = await transitions.apply(tx, leg, {
         to: 'routing',
         actorId: i.actorId,
         at: now,

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { RemittanceView } from '@hotline/contracts';
-import { type AuthUser, Clock, ConflictError, NotFoundError, UnitOfWork, uuidv7, ValidationError } from '@hotline/core';
+import { type AuthUser, ConflictError, NotFoundError, uuidv7, ValidationError } from '@hotline/core';
+import { DispatchKit } from '../dispatch-kit';
 import type { RemittanceDto } from '../dispatch.dto';
 import { scopeOffice } from '../office-scope';
-import { LegsRepository } from '../repositories/legs.repository';
 import { RemittancesRepository } from '../repositories/remittances.repository';
 
 /** Fees collected on behalf, remitted to the agency by the office in batches (each fee once: the legs are locked). */
 @Injectable()
 export class RecordRemittance {
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-    private readonly legs: LegsRepository,
+    private readonly kit: DispatchKit,
     private readonly remittances: RemittancesRepository,
   ) {}
 
@@ -21,10 +19,11 @@ export class RecordRemittance {
     if (!officeId) throw new ValidationError('officeId: say which office remits', { field: 'officeId' });
     if (!dto.legIds.length)
       throw new ValidationError('legIds: list at least one leg', { field: 'legIds', constraint: 'arrayNotEmpty' });
-    const now = this.clock.now();
+    const { uow, clock, records } = this.kit;
+    const now = clock.now();
     const id = uuidv7();
-    const amount = await this.uow.run(async (tx) => {
-      const legs = await this.legs.lockForRemittance(dto.legIds, officeId);
+    const amount = await uow.run(async (tx) => {
+      const legs = await records.legs.lockForRemittance(dto.legIds, officeId);
       const found = new Set(legs.map((l) => l.id));
       const missing = dto.legIds.find((l) => !found.has(l));
       if (missing) throw new NotFoundError('Leg', missing);
@@ -41,7 +40,7 @@ export class RecordRemittance {
         createdById: user.id,
         createdAt: now,
       });
-      await this.legs.markRemitted(dto.legIds, id);
+      await records.legs.markRemitted(dto.legIds, id);
       await tx.history({
         actorId: user.id,
         entityType: 'bcci_remittance',

@@ -3,7 +3,7 @@ import type { PromotionView } from '@hotline/contracts';
 import { Clock, NotFoundError, stripUndefined, UnitOfWork, uuidv7, ValidationError } from '@hotline/core';
 import type { PromotionDto, UpdatePromotionDto } from '../dispatch.dto';
 import { PricingService } from '../pricing.service';
-import { PromotionsRepository } from '../repositories/promotions.repository';
+import { PricingRepository } from '../repositories/pricing.repository';
 import { promotionView } from '../views';
 
 /** The window must not end before it starts, and the rule names at least one leg kind. */
@@ -23,7 +23,7 @@ export class SavePromotion {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly promotions: PromotionsRepository,
+    private readonly promotions: PricingRepository,
     private readonly pricing: PricingService,
   ) {}
 
@@ -31,7 +31,7 @@ export class SavePromotion {
     checkRule(dto);
     const id = uuidv7();
     await this.uow.run(async (tx) => {
-      await this.promotions.insert({
+      await this.promotions.insertPromotion({
         id,
         name: dto.name,
         startsOn: dto.startsOn,
@@ -49,12 +49,12 @@ export class SavePromotion {
   }
 
   async update(id: string, dto: UpdatePromotionDto, actorId: string): Promise<PromotionView> {
-    const current = await this.promotions.find(id);
+    const current = await this.promotions.findPromotion(id);
     if (!current) throw new NotFoundError('Promotion', id);
     const changes = stripUndefined(dto);
     checkRule({ ...current, ...changes });
     await this.uow.run(async (tx) => {
-      await this.promotions.update(id, { ...changes, updatedAt: this.clock.now() });
+      await this.promotions.updatePromotion(id, { ...changes, updatedAt: this.clock.now() });
       await tx.history({
         actorId,
         entityType: 'bcci_promotion',
@@ -68,6 +68,6 @@ export class SavePromotion {
 
   private async saved(id: string): Promise<PromotionView> {
     await this.pricing.changed();
-    return promotionView((await this.promotions.find(id))!);
+    return promotionView((await this.promotions.findPromotion(id))!);
   }
 }
