@@ -6,6 +6,7 @@ import {
   type LegGuardFacts,
   type LegState,
   legMoveRefusal,
+  OFFER_MACHINE,
   returnToAgencyRefusal,
 } from './dispatch';
 
@@ -116,5 +117,15 @@ describe('return to the agency (Circular 17/2017): two invitations at least 2 wo
     expect(legMoveRefusal(facts('picked_up', { invitations: f }), 'returned_to_agency')).toMatchObject({
       reason: 'illegal',
     });
+  });
+});
+
+describe('the offer machine', () => {
+  it('an offer ends once, from pending; routing skips the offices whose offer ended, capacity counts open and accepted ones', () => {
+    expect(OFFER_MACHINE.final).toEqual(['accepted', 'rejected', 'timed_out', 'withdrawn']);
+    expect(OFFER_MACHINE.can('accepted', 'timed_out')).toBe(false);
+    expect([...OFFER_MACHINE.sets.ended, 'accepted'].sort()).toEqual([...OFFER_MACHINE.final].sort());
+    expect(OFFER_MACHINE.sets.refused).toEqual(['rejected', 'timed_out']);
+    expect(OFFER_MACHINE.sets.countsAgainstCapacity).toEqual(['pending', 'accepted']);
   });
 });

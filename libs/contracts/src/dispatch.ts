@@ -172,6 +172,29 @@ export function legMoveRefusal(leg: LegGuardFacts, to: LegState): LegMoveRefusal
 export const ASSIGNMENT_STATES = ['pending', 'accepted', 'rejected', 'timed_out', 'withdrawn'] as const;
 export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 
+/**
+ * An offer of a leg to one office (part of the leg aggregate): pending until the office accepts or rejects it, it times
+ * out, or it is withdrawn (cancel). Each end is a conditional UPDATE on `pending`, so only one of them wins.
+ */
+export const OFFER_MACHINE = defineMachine<AssignmentState, 'refused' | 'ended' | 'countsAgainstCapacity'>({
+  name: 'offer',
+  transitions: {
+    pending: ['accepted', 'rejected', 'timed_out', 'withdrawn'],
+    accepted: [],
+    rejected: [],
+    timed_out: [],
+    withdrawn: [],
+  },
+  sets: {
+    /** The office let the leg go (rejected it, or did not answer in time): shown to the supervisor who assigns by hand. */
+    refused: ['rejected', 'timed_out'],
+    /** Ended without an accept: routing does not offer the leg to that office again. */
+    ended: ['rejected', 'timed_out', 'withdrawn'],
+    /** Counted against the office's daily capacity. */
+    countsAgainstCapacity: ['pending', 'accepted'],
+  },
+});
+
 export interface PriceLine {
   legKind: LegKind;
   routeType: RouteType;

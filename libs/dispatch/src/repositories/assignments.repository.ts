@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { AssignmentState } from '@hotline/contracts';
+import { type AssignmentState, OFFER_MACHINE } from '@hotline/contracts';
 import { BaseRepository } from '@hotline/core';
 import { BcciAssignment } from '../bcci-assignment.entity';
 import { plainInsert } from './plain-insert';
@@ -81,7 +81,7 @@ export class AssignmentsRepository extends BaseRepository {
   /** Offices whose offer of this leg ended (rejected, timed out, withdrawn): routing skips them. */
   async triedOffices(legId: string): Promise<string[]> {
     const rows = await this.repo(BcciAssignment).find({
-      where: { legId, state: In(['rejected', 'timed_out', 'withdrawn']) },
+      where: { legId, state: In([...OFFER_MACHINE.sets.ended]) },
       select: ['officeId'],
     });
     return rows.map((r) => r.officeId);
@@ -90,9 +90,10 @@ export class AssignmentsRepository extends BaseRepository {
   /** Offers counted against the offices' daily capacity since `since` (pending + accepted). */
   async loadSince(officeIds: string[], since: Date): Promise<Map<string, number>> {
     if (!officeIds.length) return new Map();
+    const states = OFFER_MACHINE.sets.countsAgainstCapacity;
     const rows = (await this.manager.query(
-      `SELECT office_id AS o, COUNT(*) AS n FROM bcci_assignments WHERE office_id IN (${officeIds.map(() => '?').join(',')}) AND created_at >= ? AND state IN ('pending','accepted') GROUP BY office_id`,
-      [...officeIds, since],
+      `SELECT office_id AS o, COUNT(*) AS n FROM bcci_assignments WHERE office_id IN (${officeIds.map(() => '?').join(',')}) AND created_at >= ? AND state IN (${states.map(() => '?').join(',')}) GROUP BY office_id`,
+      [...officeIds, since, ...states],
     )) as Array<{ o: string; n: number | string }>;
     return new Map(rows.map((r) => [r.o, Number(r.n)]));
   }

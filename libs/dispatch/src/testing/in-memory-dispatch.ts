@@ -2,7 +2,7 @@ import type { AuditInput } from '@hotline/core';
 import type { BcciAssignment } from '../bcci-assignment.entity';
 import type { BcciLeg } from '../bcci-leg.entity';
 import type { BcciRequest } from '../bcci-request.entity';
-import { LEG_MACHINE } from '@hotline/contracts';
+import { LEG_MACHINE, OFFER_MACHINE } from '@hotline/contracts';
 import type { OfferEnd } from '../repositories/assignments.repository';
 import type { LegStateUpdate } from '../repositories/legs.repository';
 
@@ -79,13 +79,15 @@ export class InMemoryDispatch {
         this.endRow(a, { ...end, reason: end.reason ?? null });
     },
     triedOffices: async (legId: string) =>
-      this.assignmentRows
-        .filter((a) => a.legId === legId && ['rejected', 'timed_out', 'withdrawn'].includes(a.state))
-        .map((a) => a.officeId),
+      this.assignmentRows.filter((a) => a.legId === legId && OFFER_MACHINE.is('ended', a.state)).map((a) => a.officeId),
     loadSince: async (officeIds: string[], since: Date) => {
       const out = new Map<string, number>();
       for (const a of this.assignmentRows)
-        if (officeIds.includes(a.officeId) && a.createdAt >= since && ['pending', 'accepted'].includes(a.state))
+        if (
+          officeIds.includes(a.officeId) &&
+          a.createdAt >= since &&
+          OFFER_MACHINE.is('countsAgainstCapacity', a.state)
+        )
           out.set(a.officeId, (out.get(a.officeId) ?? 0) + 1);
       return out;
     },

@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { AssignmentView, LegEvent, LegView } from '@hotline/contracts';
+import { type AssignmentView, type LegEvent, type LegView, OFFER_MACHINE } from '@hotline/contracts';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { api, ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
@@ -174,7 +174,7 @@ function AssignOfficeModal({ leg, onClose }: { leg: LegView; onClose: () => void
     () =>
       new Map(
         (detail.data?.assignments ?? [])
-          .filter((a) => a.state === 'rejected' || a.state === 'timed_out')
+          .filter((a) => OFFER_MACHINE.is('refused', a.state))
           .map((a) => [a.officeId, a]),
       ),
     [detail.data],
