@@ -1,4 +1,4 @@
-import type { BcciRequestView } from '@hotline/contracts';
+import { type BcciRequestView, vnWallClock } from '@hotline/contracts';
 import { ReconcilerService } from '@hotline/core';
 import { EndOffer } from '@hotline/dispatch';
 import { type DispatchWorld, dispatchWorld, requestBody, startWorker, waitFor } from './dispatch-fixtures';
@@ -89,7 +89,7 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
 
   it('no eligible office open now → the leg waits in routing for the next opening (delayed job), it is not unroutable', async () => {
     // Open only on the local weekday after tomorrow: closed now whatever the hour the suite runs.
-    const local = new Date(Date.now() + 7 * 3600_000);
+    const local = vnWallClock(Date.now());
     const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][(local.getUTCDay() + 2) % 7];
     const hours = { [day]: [['08:00', '09:00']] };
     for (const o of w.offices)
@@ -107,7 +107,7 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
       expect(leg.state).toBe('routing');
       const after = new Date(leg.routeAfter!);
       expect(after.getTime()).toBeGreaterThan(Date.now() + 24 * 3600_000);
-      expect(new Date(after.getTime() + 7 * 3600_000).toISOString().slice(11, 16)).toBe('08:00');
+      expect(vnWallClock(after).toISOString().slice(11, 16)).toBe('08:00');
       const { Queue } = await import('bullmq');
       const queue = new Queue('dispatch', {
         connection: { host: w.api.config.redis.host, port: w.api.config.redis.port },

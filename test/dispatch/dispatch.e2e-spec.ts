@@ -1,4 +1,4 @@
-import type { BcciRequestView, LegEvent, LegView } from '@hotline/contracts';
+import { type BcciRequestView, type LegEvent, type LegView, vnLocalDate } from '@hotline/contracts';
 import { Clock, JobQueue, ReconcilerService } from '@hotline/core';
 import { DispatchCalendar, NORMAL_PRIORITY, REMOTE_PRIORITY, routeJobId } from '@hotline/dispatch';
 import { type DispatchWorld, countRows, dispatchWorld, requestBody, waitFor } from './dispatch-fixtures';
@@ -44,7 +44,7 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     const admin = auth(w.admin);
     const first = await create();
     const due = new Date(first.legs[0].dueAt);
-    const dueLocal = new Date(due.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const dueLocal = vnLocalDate(due);
     const calendars = (await w.api.http.get('/api/sla/calendars').set(admin)).body as Array<{
       id: string;
       isDefault: boolean;
@@ -59,7 +59,7 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
       await w.api.app.get(DispatchCalendar).refresh(); // otherwise within 30 s
       const second = await create();
       const moved = new Date(second.legs[0].dueAt);
-      expect(new Date(moved.getTime() + 7 * 3600_000).toISOString().slice(0, 10) > dueLocal).toBe(true);
+      expect(vnLocalDate(moved) > dueLocal).toBe(true);
     } finally {
       await w.api.http
         .delete(`/api/sla/calendars/${calendarId}/exceptions/${added.body.id}`)

@@ -30,8 +30,8 @@ export class AcceptOffer {
         requestCode: request.requestCode,
         assignmentId: assignment.id,
       });
-      emitLeg(tx, 'dispatch:leg-updated', event, { createdById: request.createdById });
       cancelTimeout(tx, assignment.id);
+      emitLeg(tx, 'dispatch:leg-updated', event, { createdById: request.createdById });
     });
     return this.queries.get(legId, user);
   }

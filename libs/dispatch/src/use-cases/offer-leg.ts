@@ -72,9 +72,9 @@ export class OfferLeg {
     });
     await this.assignments.insert(assignment);
     const event = { ...moved, deadlineAt: i.deadline?.toISOString() ?? null };
-    // The event first: the relay tells the office before it arms the (far) timeout.
-    emitLeg(tx, 'dispatch:leg-assigned', event, { createdById: i.request.createdById });
+    // The timer is armed before the office hears of the offer (the relay carries the effects out in this order).
     if (i.deadline) enqueue(tx, timeoutJob({ id: assignment.id, deadlineAt: i.deadline }));
+    emitLeg(tx, 'dispatch:leg-assigned', event, { createdById: i.request.createdById });
     return { event, assignment };
   }
 }

@@ -33,7 +33,7 @@ function routing(t: Testbed, offices: IndexedOffice[]) {
 }
 
 describe('RouteLeg (the routing job)', () => {
-  it('offers the leg to the nearest open office: the offer, the event to its room, then the acceptance timeout', async () => {
+  it('offers the leg to the nearest open office: the offer, its acceptance timeout, the event to its room', async () => {
     const t = dispatchTestbed();
     const { leg, request } = seedLeg(t, { lat: 13.98, remoteArea: true });
     const route = routing(t, [office('far', 14.5), office('near', 13.99)]);
@@ -54,7 +54,7 @@ describe('RouteLeg (the routing job)', () => {
         runAt: Date.parse('2026-03-02T02:15:00Z'),
       }),
     ]);
-    expect(effects.map((e) => e.kind)).toEqual(['emit', 'job']);
+    expect(effects.map((e) => e.kind)).toEqual(['job', 'emit']);
     expect(histories).toMatchObject([{ entityType: 'bcci_leg', entityId: leg.id, from: 'routing', to: 'assigned' }]);
   });
 
@@ -112,8 +112,8 @@ describe('accept, reject, timeout, manual assignment', () => {
     expect(view).toMatchObject({ state: 'accepted', officeId: 'o1', pendingOffer: null });
     const { effects } = t.uow.take();
     expect(effects).toEqual([
-      expect.objectContaining({ kind: 'emit', event: 'dispatch:leg-updated' }),
       { kind: 'cancel-job', name: 'dispatch-accept-timeout', jobId: `accept-timeout__${assignmentId}` },
+      expect.objectContaining({ kind: 'emit', event: 'dispatch:leg-updated' }),
     ]);
     // The second dispatcher of the office is too late: 409, nothing recorded.
     await expect(accept.execute(legId, dispatcher('o1'))).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
