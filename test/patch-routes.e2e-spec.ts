@@ -63,8 +63,9 @@ async function postOk(path: string, body: Json, who: Who = 'admin'): Promise<any
 const inList =
   (path: string, who: Who = 'admin') =>
   async (id: string): Promise<Json> => {
-    const body = (await getOk(path, who)) as Json[] | { items: Json[] };
-    const found = (Array.isArray(body) ? body : body.items).find((r) => r.id === id);
+    const body = await getOk(path, who);
+    // A list answers a page ({ items, nextCursor }) or, until its context moves to pages, an array.
+    const found = ((Array.isArray(body) ? body : body.items) as Json[]).find((r) => r.id === id);
     if (!found) throw new Error(`${id} is not in GET ${path}`);
     return found;
   };
@@ -312,7 +313,7 @@ const ROUTES: Record<string, PatchRoute> = {
   },
   '/api/bcci-tariffs/{id}': {
     as: 'admin',
-    record: async () => ((await getOk('/api/bcci-tariffs')) as Json[])[0].id as string,
+    record: async () => ((await getOk('/api/bcci-tariffs')).items as Json[])[0].id as string,
     read: inList('/api/bcci-tariffs'),
     row: { table: 'bcci_tariffs' },
     cases: [

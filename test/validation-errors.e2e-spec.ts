@@ -20,7 +20,7 @@ describe('validation errors: details.fields for a client to translate', () => {
   const fieldsOf = (body: { details?: { fields?: ValidationFieldError[] } }) => body.details?.fields ?? [];
 
   it('one entry per failed rule, with params; message and details.errors unchanged', async () => {
-    const before = (await api.http.get('/api/bcci-tariffs').set(admin)).body.length as number;
+    const before = (await api.http.get('/api/bcci-tariffs').set(admin)).body.items.length as number;
     const res = await api.http
       .post('/api/bcci-tariffs')
       .set(admin)
@@ -43,7 +43,7 @@ describe('validation errors: details.fields for a client to translate', () => {
         expect.objectContaining({ field: 'legKind', constraint: 'isIn', params: { values: ['pickup', 'return'] } }),
       ]),
     );
-    expect((await api.http.get('/api/bcci-tariffs').set(admin)).body).toHaveLength(before);
+    expect((await api.http.get('/api/bcci-tariffs').set(admin)).body.items).toHaveLength(before);
   });
 
   it('nested objects and arrays give the full dotted path, array indexes included', async () => {

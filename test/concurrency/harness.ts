@@ -632,10 +632,10 @@ export async function newLegs(h: Harness, w: World, n: number, target: LegTarget
       );
     for (const id of ids) {
       const [first] = await h.q<{ id: string }>(
-        "SELECT id FROM bcci_leg_history WHERE leg_id = ? AND to_state = 'failed_attempt' ORDER BY at ASC, id ASC LIMIT 1",
+        "SELECT id FROM audit_log WHERE entity_type = 'bcci_leg' AND entity_id = ? AND to_state = 'failed_attempt' ORDER BY at ASC, id ASC LIMIT 1",
         [id],
       );
-      await h.q('UPDATE bcci_leg_history SET at = at - INTERVAL 14 DAY WHERE id = ?', [first.id]);
+      await h.q('UPDATE audit_log SET at = at - INTERVAL 14 DAY WHERE id = ?', [first.id]);
     }
     return ids;
   }

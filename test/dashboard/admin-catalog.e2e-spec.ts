@@ -15,6 +15,7 @@ import type {
   CallTopicView,
   FeedbackCategoryView,
   PbxTokenView,
+  Page as ListPage,
   PromotionView,
   SlaPolicyView,
   TariffView,
@@ -66,7 +67,7 @@ afterAll(async () => {
 
 describe('admin catalogue screens', () => {
   it('tariffs: edit a price (shown 1.234.567 ₫); a duplicate leg + route is refused on the field', async () => {
-    const tariffs = await get<TariffView[]>('/api/bcci-tariffs');
+    const tariffs = (await get<ListPage<TariffView>>('/api/bcci-tariffs')).items;
     const target = tariffs.find((x) => x.legKind === 'pickup' && x.routeType === 'intra_province')!;
     expect(target).toBeDefined();
     try {
@@ -87,7 +88,7 @@ describe('admin catalogue screens', () => {
       await closed('Sửa cước');
       await harness.visible(row.getByText('1.234.567 ₫'));
       await harness.visible(row.getByText('J+3 ngày làm việc'));
-      const after = (await get<TariffView[]>('/api/bcci-tariffs')).find((x) => x.id === target.id)!;
+      const after = (await get<ListPage<TariffView>>('/api/bcci-tariffs')).items.find((x) => x.id === target.id)!;
       expect(after).toMatchObject({ priceVnd: 1_234_567, dueWorkingDays: 3, active: true });
 
       // pickup + intra_area exists already: 409, shown under "Tuyến", nothing written.
@@ -100,7 +101,7 @@ describe('admin catalogue screens', () => {
       );
       await harness.shot(page, 'tariff-refused');
       await create.getByRole('button', { name: 'Huỷ' }).click();
-      expect(await get<TariffView[]>('/api/bcci-tariffs')).toHaveLength(tariffs.length);
+      expect((await get<ListPage<TariffView>>('/api/bcci-tariffs')).items).toHaveLength(tariffs.length);
       await harness.shot(page, 'tariffs');
     } finally {
       await api.http
@@ -136,7 +137,7 @@ describe('admin catalogue screens', () => {
     const row = table.locator('tbody tr.ant-table-row').filter({ hasText: name });
     await harness.visible(row.getByText('01/06/2030 – 30/06/2030'));
     await harness.visible(row.getByText('Sắp áp dụng'));
-    const created = (await get<PromotionView[]>('/api/bcci-promotions')).find((p) => p.name === name)!;
+    const created = (await get<ListPage<PromotionView>>('/api/bcci-promotions')).items.find((p) => p.name === name)!;
     expect(created).toMatchObject({
       startsOn: '2030-06-01',
       endsOn: '2030-06-30',
@@ -150,7 +151,9 @@ describe('admin catalogue screens', () => {
 
     await row.getByRole('switch').click();
     await harness.visible(row.getByText('Ngừng dùng'));
-    expect((await get<PromotionView[]>('/api/bcci-promotions')).find((p) => p.id === created.id)!.active).toBe(false);
+    expect(
+      (await get<ListPage<PromotionView>>('/api/bcci-promotions')).items.find((p) => p.id === created.id)!.active,
+    ).toBe(false);
   });
 
   it('SLA policies: business minutes shown as hours and working days; create (inactive) and edit', async () => {

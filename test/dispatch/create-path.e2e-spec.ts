@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { BcciRequestView } from '@hotline/contracts';
 import { JobQueue } from '@hotline/core';
-import { RoutingService, overdueJobId, routeJobId } from '@hotline/dispatch';
+import { DispatchReconciler, overdueJobId, routeJobId } from '@hotline/dispatch';
 import { ADMIN_PASSWORD, type TestApi, login, startApi, unique } from '../helpers/test-app';
 
 jest.setTimeout(60_000);
@@ -17,12 +17,17 @@ describe('POST /api/bcci-requests: SQL statements per create', () => {
   let recording = false;
 
   beforeAll(async () => {
-    api = await startApi();
+    // The outbox poller (a transaction every OUTBOX_POLL_MS) would land in the counts now and then: off here, nothing
+    // in this file needs it.
+    api = await startApi({ OUTBOX_POLL_MS: '0' });
     auth = { authorization: `Bearer ${(await login(api, 'operator1')).accessToken}` };
     const logger = api.app.get(DataSource).logger;
     const original = logger.logQuery.bind(logger);
     logger.logQuery = (query, parameters, runner) => {
-      if (recording) statements.push(query.replace(/\s+/g, ' ').slice(0, 160));
+      // The outbox relay deletes delivered rows in batches, a little after the commits and off the request path: another
+      // request's batch may land while this one is recorded.
+      if (recording && !/^DELETE FROM `?outbox`? /.test(query))
+        statements.push(query.replace(/\s+/g, ' ').slice(0, 160));
       return original(query, parameters, runner);
     };
   });
@@ -100,7 +105,7 @@ describe('POST /api/bcci-requests: SQL statements per create', () => {
     const history = (await api.app
       .get(DataSource)
       .query(
-        'SELECT leg_id AS legId, actor_id AS actorId, from_state AS fromState, to_state AS toState, reason, data FROM bcci_leg_history WHERE leg_id IN (?, ?)',
+        "SELECT entity_id AS legId, actor_id AS actorId, from_state AS fromState, to_state AS toState, reason, data FROM audit_log WHERE entity_type = 'bcci_leg' AND entity_id IN (?, ?)",
         [view.legs[0].id, view.legs[1].id],
       )) as Array<Record<string, unknown>>;
     expect(history).toHaveLength(2);
@@ -126,7 +131,7 @@ describe('POST /api/bcci-requests: SQL statements per create', () => {
       expect(addBulk).toHaveBeenCalledTimes(1);
       const legs = (res.body as BcciRequestView).legs;
       for (const leg of legs) expect(await queue.getJob(routeJobId(leg.id, 1, null))).toBeUndefined();
-      await api.app.get(RoutingService).reconcile();
+      await api.app.get(DispatchReconciler).reconcile();
       for (const leg of legs) {
         expect(await queue.getJob(routeJobId(leg.id, 1, null))).toBeDefined();
         expect(await queue.getJob(overdueJobId(leg.id, new Date(leg.dueAt)))).toBeDefined();
@@ -148,7 +153,7 @@ describe('POST /api/bcci-requests: SQL statements per create', () => {
             .set(app === other ? otherAuth : auth)
             .send({ option: 'receive_result', serviceLevel: '2', field: 'Đất đai', routeType: 'inter_province' })
         ).body.lines[0].basePostage as number;
-      const tariffs = (await api.http.get('/api/bcci-tariffs').set(admin)).body as Array<{
+      const tariffs = (await api.http.get('/api/bcci-tariffs').set(admin)).body.items as Array<{
         id: string;
         legKind: string;
         routeType: string;
@@ -194,5 +199,7 @@ describe('POST /api/bcci-requests: SQL statements per create', () => {
 });
 
 // Counted on the code as it stands (docs/dispatch.md "Create path"): 9 and 12, down from 14 and 16 before the cut. Raise only with a reason.
+// The unit of work's outbox added one INSERT to the transaction; the legs' history moving to audit_log took one away (the
+// legs' first history rows and the request's audit row are now one multi-row INSERT into the same table): still 9 and 12.
 const MAX_KNOWN = 9;
 const MAX_NEW = 12;

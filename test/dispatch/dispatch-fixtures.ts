@@ -231,9 +231,15 @@ export function requestBody(world: DispatchWorld, extra: Record<string, unknown>
 
 export async function countRows(world: DispatchWorld): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ['bcci_requests', 'bcci_legs', 'bcci_assignments', 'bcci_leg_history']) {
-    const [rows] = (await world.db.query(`SELECT COUNT(*) AS n FROM ${t}`)) as unknown as [Array<{ n: number }>];
-    out[t] = Number(rows[0].n);
+  const tables: Record<string, string> = {
+    bcci_requests: 'bcci_requests',
+    bcci_legs: 'bcci_legs',
+    bcci_assignments: 'bcci_assignments',
+    leg_history: "audit_log WHERE entity_type = 'bcci_leg'",
+  };
+  for (const [name, from] of Object.entries(tables)) {
+    const [rows] = (await world.db.query(`SELECT COUNT(*) AS n FROM ${from}`)) as unknown as [Array<{ n: number }>];
+    out[name] = Number(rows[0].n);
   }
   return out;
 }

@@ -1,6 +1,6 @@
-import type { BcciRequestView } from '@hotline/contracts';
+import { type BcciRequestView, vnWallClock } from '@hotline/contracts';
 import { ReconcilerService } from '@hotline/core';
-import { RoutingService } from '@hotline/dispatch';
+import { EndOffer } from '@hotline/dispatch';
 import { type DispatchWorld, dispatchWorld, requestBody, startWorker, waitFor } from './dispatch-fixtures';
 
 jest.setTimeout(60_000);
@@ -58,7 +58,7 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
       (await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(auth(w.offices[0].dispatcher.token))).status,
     ).toBe(200);
     // The timer job as it would run late (e.g. a delayed job that could not be cancelled in time).
-    expect(await w.worker.get(RoutingService).acceptTimeout(offer.assignmentId!)).toBe('stale');
+    expect(await w.worker.get(EndOffer).timeout(offer.assignmentId!)).toBe('stale');
     const leg = await w.api.http.get(`/api/bcci-legs/${legId}`).set(auth(w.supervisor.token));
     expect(leg.body).toMatchObject({ state: 'accepted', officeId: w.offices[0].id });
     expect(leg.body.assignments.map((a: { state: string }) => a.state)).toEqual(['accepted']);
@@ -72,7 +72,7 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
     const offered = waitFor(w.offices[0].socket, 'dispatch:leg-assigned', (p) => p.legId === legId);
     w.worker = await startWorker(w.api.config);
     const result = await w.worker.get(ReconcilerService).run({ trigger: 'manual' });
-    expect(result.RoutingService).toBeGreaterThanOrEqual(1);
+    expect(result.DispatchReconciler).toBeGreaterThanOrEqual(1);
     expect(await offered).toMatchObject({ legId, officeId: w.offices[0].id });
   });
 
@@ -89,7 +89,7 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
 
   it('no eligible office open now → the leg waits in routing for the next opening (delayed job), it is not unroutable', async () => {
     // Open only on the local weekday after tomorrow: closed now whatever the hour the suite runs.
-    const local = new Date(Date.now() + 7 * 3600_000);
+    const local = vnWallClock(Date.now());
     const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][(local.getUTCDay() + 2) % 7];
     const hours = { [day]: [['08:00', '09:00']] };
     for (const o of w.offices)
@@ -107,7 +107,7 @@ describe('BCCI dispatch timers: timeouts re-route, the reconciler heals a Redis 
       expect(leg.state).toBe('routing');
       const after = new Date(leg.routeAfter!);
       expect(after.getTime()).toBeGreaterThan(Date.now() + 24 * 3600_000);
-      expect(new Date(after.getTime() + 7 * 3600_000).toISOString().slice(11, 16)).toBe('08:00');
+      expect(vnWallClock(after).toISOString().slice(11, 16)).toBe('08:00');
       const { Queue } = await import('bullmq');
       const queue = new Queue('dispatch', {
         connection: { host: w.api.config.redis.host, port: w.api.config.redis.port },

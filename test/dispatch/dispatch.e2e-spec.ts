@@ -1,4 +1,4 @@
-import type { BcciRequestView, LegEvent, LegView } from '@hotline/contracts';
+import { type BcciRequestView, type LegEvent, type LegView, vnLocalDate } from '@hotline/contracts';
 import { Clock, JobQueue, ReconcilerService } from '@hotline/core';
 import { DispatchCalendar, NORMAL_PRIORITY, REMOTE_PRIORITY, routeJobId } from '@hotline/dispatch';
 import { type DispatchWorld, countRows, dispatchWorld, requestBody, waitFor } from './dispatch-fixtures';
@@ -44,7 +44,7 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     const admin = auth(w.admin);
     const first = await create();
     const due = new Date(first.legs[0].dueAt);
-    const dueLocal = new Date(due.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const dueLocal = vnLocalDate(due);
     const calendars = (await w.api.http.get('/api/sla/calendars').set(admin)).body as Array<{
       id: string;
       isDefault: boolean;
@@ -59,7 +59,7 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
       await w.api.app.get(DispatchCalendar).refresh(); // otherwise within 30 s
       const second = await create();
       const moved = new Date(second.legs[0].dueAt);
-      expect(new Date(moved.getTime() + 7 * 3600_000).toISOString().slice(0, 10) > dueLocal).toBe(true);
+      expect(vnLocalDate(moved) > dueLocal).toBe(true);
     } finally {
       await w.api.http
         .delete(`/api/sla/calendars/${calendarId}/exceptions/${added.body.id}`)
@@ -203,7 +203,7 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     await officeSees;
 
     const [history] = (await w.db.query(
-      'SELECT from_state, to_state FROM bcci_leg_history WHERE leg_id = ? ORDER BY at, id',
+      "SELECT from_state, to_state FROM audit_log WHERE entity_type = 'bcci_leg' AND entity_id = ? ORDER BY at, id",
       [legId],
     )) as unknown as [Array<{ from_state: string | null; to_state: string }>];
     expect(history.map((h) => h.to_state)).toEqual([
@@ -321,7 +321,7 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const [rows] = (await w.db.query(
-      "SELECT COUNT(*) AS n FROM bcci_leg_history WHERE leg_id = ? AND to_state = 'accepted'",
+      "SELECT COUNT(*) AS n FROM audit_log WHERE entity_type = 'bcci_leg' AND entity_id = ? AND to_state = 'accepted'",
       [legId],
     )) as unknown as [Array<{ n: number }>];
     expect(Number(rows[0].n)).toBe(1);
@@ -390,7 +390,7 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
       postage: 10000,
     });
     // The letter's seeded rule is there, with its window.
-    const promos = (await w.api.http.get('/api/bcci-promotions').set(auth(w.operator.token))).body as Array<{
+    const promos = (await w.api.http.get('/api/bcci-promotions').set(auth(w.operator.token))).body.items as Array<{
       startsOn: string;
       endsOn: string;
       percent: number;
@@ -470,8 +470,8 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
       'unremitted=1',
       'limit=0',
       'limit=501',
-      'offset=-1',
-      'offset=two',
+      'offset=1',
+      'cursor=not-a-cursor',
       'state=lost',
       'officeId=abc',
       'page=2',

@@ -3,7 +3,7 @@ import type { CitizenPhone } from './citizen-phone.entity';
 import type { Citizen } from './citizen.entity';
 import { CitizensService } from './citizens.service';
 import type { CitizensRepository } from './repositories/citizens.repository';
-import { FakeUnitOfWork, FixedClock } from './testing/fake-unit-of-work';
+import { FakeClock, FakeUnitOfWork } from '@hotline/core';
 import type { Public } from './testing/in-memory-repositories';
 
 class InMemoryCitizens implements Partial<Public<CitizensRepository>> {
@@ -33,13 +33,13 @@ class InMemoryCitizens implements Partial<Public<CitizensRepository>> {
 }
 
 function setup() {
-  const clock = new FixedClock(Date.parse('2026-03-02T02:00:00.000Z'));
+  const clock = new FakeClock(Date.parse('2026-03-02T02:00:00.000Z'));
   const unit = new FakeUnitOfWork(clock);
   const repo = new InMemoryCitizens();
   const units = {
     find: async (code: string) => (code === '23575' ? { code } : undefined),
   } as unknown as AdministrativeUnitsService;
-  const service = new CitizensService(repo as unknown as CitizensRepository, unit.uow, clock, units);
+  const service = new CitizensService(repo as unknown as CitizensRepository, unit.asUnitOfWork, clock, units);
   return { unit, repo, service };
 }
 

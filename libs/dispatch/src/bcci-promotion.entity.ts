@@ -2,7 +2,7 @@ import { Column, Entity } from 'typeorm';
 import type { LegKind, ServiceLevel } from '@hotline/contracts';
 import { DateTimeColumn, UuidPrimaryColumn } from '@hotline/core';
 
-/** A postage discount: local-date window (Asia/Ho_Chi_Minh, inclusive), conditions, percentage. Admin-editable. */
+/** A postage discount: local-date window (Vietnam time, inclusive), conditions, percentage. Admin-editable. */
 @Entity('bcci_promotions')
 export class BcciPromotion {
   @UuidPrimaryColumn()

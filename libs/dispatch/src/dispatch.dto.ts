@@ -21,8 +21,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  ACTIVE_LEG_STATES,
   BCCI_OPTIONS,
+  LEG_MACHINE,
   BcciOption,
   LEG_KINDS,
   LEG_STATES,
@@ -189,7 +189,7 @@ const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class PromotionDto {
   @ApiProperty() @Transform(trim) @IsString() @Length(2, 150) name: string;
-  @ApiProperty({ example: '2020-03-23', description: 'First local day (Asia/Ho_Chi_Minh), inclusive' })
+  @ApiProperty({ example: '2020-03-23', description: 'First local day (Vietnam time), inclusive' })
   @Matches(LOCAL_DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
   startsOn: string;
   @ApiProperty({ example: '2020-05-30', description: 'Last local day, inclusive' })
@@ -325,7 +325,7 @@ export class ListLegsQuery {
   @IsIn(LEG_STATES, { message: `state must be one of ${LEG_STATES.join(', ')}` })
   state?: LegState;
   @ApiPropertyOptional({
-    description: `Only legs still on their way: ${ACTIVE_LEG_STATES.join(', ')} (not finished, not unroutable)`,
+    description: `Only legs still on their way: ${LEG_MACHINE.sets.active.join(', ')} (not finished)`,
   })
   @IsOptional()
   @Transform(toBool)
@@ -349,13 +349,11 @@ export class ListLegsQuery {
   @Min(1, { message: 'limit must be at least 1' })
   @Max(500, { message: 'limit must be at most 500' })
   limit?: number;
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be an integer' })
-  @Min(0, { message: 'offset must not be negative' })
-  @Max(100_000, { message: 'offset must be at most 100000' })
-  offset?: number;
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
 }
 
 export class UnremittedCsvQuery {

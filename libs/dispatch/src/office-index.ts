@@ -1,4 +1,4 @@
-import type { OpeningHours } from '@hotline/contracts';
+import { type OpeningHours, vnDayStart, vnWallClock } from '@hotline/contracts';
 import { nextOpeningAt } from '@hotline/geo';
 
 /**
@@ -48,7 +48,6 @@ export type RoutingDecision =
   | { kind: 'wait'; at: Date }
   | { kind: 'none' };
 
-const VN_OFFSET_MS = 7 * 3600_000;
 const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 /** Opening hours compiled once per index build: per weekday (0 = Sunday, local time), [startMinute, endMinute) pairs. */
@@ -60,10 +59,9 @@ export function compileHours(hours: OpeningHours): CompiledWeek {
   return DAY_KEYS.map((d) => (hours[d] ?? []).map(([a, b]) => [toMinutes(a), toMinutes(b)] as const));
 }
 
-/** Start of the next local (UTC+7) day. */
+/** Start of the next local (Vietnam) day. */
 function nextLocalMidnight(at: Date): Date {
-  const local = at.getTime() + VN_OFFSET_MS;
-  return new Date(Math.floor(local / 86400_000) * 86400_000 + 86400_000 - VN_OFFSET_MS);
+  return new Date(vnDayStart(at).getTime() + 86400_000);
 }
 
 interface Candidate extends IndexedOffice {
@@ -84,7 +82,7 @@ export function decide(
   ctx: RoutingContext,
   requireServes = false,
 ): RoutingDecision {
-  const local = new Date(ctx.at.getTime() + VN_OFFSET_MS);
+  const local = vnWallClock(ctx.at);
   const day = local.getUTCDay();
   const minute = local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60;
   const { lat, lng } = ctx.point;

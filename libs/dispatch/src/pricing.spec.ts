@@ -1,5 +1,5 @@
-import type { LegKind, ServiceLevel } from '@hotline/contracts';
-import { PromotionRule, TariffRow, discountOf, priceLeg, vnLocalDate } from './pricing';
+import { type LegKind, type ServiceLevel, vnLocalDate } from '@hotline/contracts';
+import { PromotionRule, TariffRow, discountOf, priceLeg } from './pricing';
 
 const tariffs: TariffRow[] = [
   { legKind: 'pickup', routeType: 'intra_area', priceVnd: 20_000, dueWorkingDays: 1, active: true },
@@ -71,7 +71,7 @@ describe('priceLeg with the letter promotion', () => {
     ],
     ['toàn trình counts as level 4', 'return', 'toan_trinh', 'Hộ tịch', '2020-04-10T09:00:00+07:00', 14_000, true],
   ];
-  it.each(cases)('%s', (_name, legKind, serviceLevel, field, when, postage, applied) => {
+  it.each(cases)('%s', (...[, legKind, serviceLevel, field, when, postage, applied]) => {
     const line = priceLeg({ legKind, routeType: 'intra_area', serviceLevel, field, at: at(when) }, tariffs, [
       letterRule,
     ]);

@@ -1,8 +1,6 @@
-import type { LegKind, PriceLine, RouteType, ServiceLevel } from '@hotline/contracts';
+import { type LegKind, type PriceLine, type RouteType, type ServiceLevel, vnLocalDate } from '@hotline/contracts';
 
 /** Pure postage pricing: tariff by leg kind and zone, then the best promotion whose local-date window and conditions match. */
-
-const VN_OFFSET_MS = 7 * 3600_000;
 
 export interface TariffRow {
   legKind: LegKind;
@@ -15,7 +13,7 @@ export interface TariffRow {
 export interface PromotionRule {
   id: string;
   name: string;
-  /** YYYY-MM-DD local (Asia/Ho_Chi_Minh), inclusive. */
+  /** YYYY-MM-DD local (Vietnam time), inclusive. */
   startsOn: string;
   endsOn: string;
   percent: number;
@@ -32,11 +30,6 @@ export interface PriceInput {
   field: string;
   /** The instant the request is created: the promotion window is evaluated on its local date in Vietnam. */
   at: Date;
-}
-
-/** The local calendar date (YYYY-MM-DD) of an instant in Vietnam (UTC+7, no daylight saving). */
-export function vnLocalDate(at: Date): string {
-  return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Case- and accent-insensitive comparison of field names ("Đăng ký giao dịch bảo đảm" = "dang ky giao dich bao dam"). */

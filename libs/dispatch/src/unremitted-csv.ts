@@ -1,4 +1,4 @@
-import type { LegKind, LegState } from '@hotline/contracts';
+import { type LegKind, type LegState, vnWallClock } from '@hotline/contracts';
 
 /** One line of the collected-not-remitted report. Amounts are integer VND. */
 export interface UnremittedLine {
@@ -44,7 +44,7 @@ const HEADER = [
 
 /** dd/MM/yyyy HH:mm in Vietnam time (UTC+7, no daylight saving). */
 function vnDateTime(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3600_000);
+  const v = vnWallClock(d);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
 }

@@ -1,21 +1,47 @@
-import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
-import type {
-  AssignmentView,
-  BcciRequestView,
-  LegRemittance,
-  LegRequestSummary,
-  LegView,
-  PendingOffer,
+import {
+  LEG_MACHINE,
+  type AssignmentView,
+  type BcciRequestView,
+  type InvitationFacts,
+  type LegRemittance,
+  type LegRequestSummary,
+  type LegView,
+  type PendingOffer,
+  type PromotionView,
+  type TariffView,
 } from '@hotline/contracts';
-import { BcciAssignment as AssignmentEntity } from './bcci-assignment.entity';
-import { BcciRemittance } from './bcci-remittance.entity';
 import type { BcciAssignment } from './bcci-assignment.entity';
 import type { BcciLeg } from './bcci-leg.entity';
+import type { BcciPromotion } from './bcci-promotion.entity';
 import type { BcciRequest } from './bcci-request.entity';
+import type { BcciTariff } from './bcci-tariff.entity';
+
+/** Pure views of the dispatch rows (what they need beyond the rows is loaded by the queries: LegExtras). */
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const TERMINAL = ['delivered', 'returned_to_agency', 'cancelled'];
+
+export const tariffView = (t: BcciTariff): TariffView => ({
+  id: t.id,
+  legKind: t.legKind,
+  routeType: t.routeType,
+  priceVnd: t.priceVnd,
+  dueWorkingDays: t.dueWorkingDays,
+  active: t.active,
+  updatedAt: t.updatedAt.toISOString(),
+});
+
+export const promotionView = (p: BcciPromotion): PromotionView => ({
+  id: p.id,
+  name: p.name,
+  startsOn: p.startsOn,
+  endsOn: p.endsOn,
+  percent: p.percent,
+  legKinds: p.legKinds,
+  serviceLevels: p.serviceLevels,
+  fields: p.fields,
+  active: p.active,
+  updatedAt: p.updatedAt.toISOString(),
+});
 
 export function assignmentView(a: BcciAssignment): AssignmentView {
   return {
@@ -32,58 +58,33 @@ export function assignmentView(a: BcciAssignment): AssignmentView {
   };
 }
 
-/** What a leg view needs beyond the leg row: its remittance batch and its pending offer. */
+/** What a leg view needs beyond the leg row: its remittance batch, its pending offer, its invitations (failed attempts). */
 export interface LegExtras {
   remittances: Map<string, LegRemittance>;
   pending: Map<string, PendingOffer>;
+  invitations: Map<string, InvitationFacts>;
 }
 
-export const NO_EXTRAS: LegExtras = { remittances: new Map(), pending: new Map() };
+export const NO_EXTRAS: LegExtras = { remittances: new Map(), pending: new Map(), invitations: new Map() };
 
-const pendingOffer = (a: BcciAssignment): PendingOffer => ({
+export const pendingOfferView = (a: BcciAssignment): PendingOffer => ({
   assignmentId: a.id,
   officeId: a.officeId,
   deadlineAt: iso(a.deadlineAt),
   offeredAt: a.createdAt.toISOString(),
 });
 
-/**
- * Remittance batches and pending offers of these legs, in at most two indexed reads (none when no leg needs them). Offers
- * already loaded (`assignments`) are used instead of a read.
- */
-export async function loadLegExtras(
-  m: EntityManager,
-  legs: BcciLeg[],
-  assignments?: BcciAssignment[],
-): Promise<LegExtras> {
-  const remittanceIds = [...new Set(legs.map((l) => l.remittanceId).filter((id): id is string => !!id))];
-  const offered = legs.filter((l) => l.state === 'assigned').map((l) => l.id);
-  const [remittances, pending] = await Promise.all([
-    remittanceIds.length
-      ? m.find(BcciRemittance, { where: { id: In(remittanceIds) }, select: ['id', 'reference', 'remittedOn'] })
-      : [],
-    assignments
-      ? assignments.filter((a) => a.state === 'pending')
-      : offered.length
-        ? m.find(AssignmentEntity, { where: { legId: In(offered), state: 'pending' } })
-        : [],
-  ]);
-  return {
-    remittances: new Map(
-      remittances.map((r) => [r.id, { id: r.id, reference: r.reference, remittedOn: r.remittedOn }]),
-    ),
-    pending: new Map(pending.map((a) => [a.legId, pendingOffer(a)])),
-  };
+/** How a leg is shown: with its request's code (and, on the leg endpoints, its summary), its offers when given. */
+export interface LegViewContext {
+  requestCode: string;
+  now: Date;
+  assignments?: BcciAssignment[];
+  request?: LegRequestSummary;
+  extras?: LegExtras;
 }
 
-export function legView(
-  l: BcciLeg,
-  requestCode: string,
-  now: Date,
-  assignments?: BcciAssignment[],
-  request?: LegRequestSummary,
-  extras: LegExtras = NO_EXTRAS,
-): LegView {
+export function legView(l: BcciLeg, ctx: LegViewContext): LegView {
+  const { requestCode, now, assignments, request, extras = NO_EXTRAS } = ctx;
   const fromAssignments = assignments?.find((a) => a.state === 'pending' && a.legId === l.id);
   return {
     id: l.id,
@@ -112,14 +113,15 @@ export function legView(
       : null,
     pendingOffer:
       l.state === 'assigned'
-        ? (extras.pending.get(l.id) ?? (fromAssignments ? pendingOffer(fromAssignments) : null))
+        ? (extras.pending.get(l.id) ?? (fromAssignments ? pendingOfferView(fromAssignments) : null))
         : null,
+    invitations: l.state === 'failed_attempt' ? (extras.invitations.get(l.id) ?? null) : null,
     officeId: l.officeId,
     courierName: l.courierName,
     failedAttempts: l.failedAttempts,
     routeAfter: iso(l.routeAfter),
     dueAt: l.dueAt.toISOString(),
-    overdue: !TERMINAL.includes(l.state) && l.dueAt.getTime() < now.getTime(),
+    overdue: !LEG_MACHINE.is('finished', l.state) && l.dueAt.getTime() < now.getTime(),
     pickupChecklist: l.pickupChecklist,
     proofOfDelivery: l.proofOfDelivery,
     ...(assignments ? { assignments: assignments.map(assignmentView) } : {}),
@@ -130,11 +132,9 @@ export function legView(
 
 export function requestView(
   r: BcciRequest,
-  legs: BcciLeg[],
-  now: Date,
-  assignments: BcciAssignment[] = [],
-  extras: LegExtras = NO_EXTRAS,
+  ctx: { legs: BcciLeg[]; now: Date; assignments?: BcciAssignment[]; extras?: LegExtras },
 ): BcciRequestView {
+  const { legs, now, assignments = [], extras } = ctx;
   return {
     id: r.id,
     code: r.code,
@@ -159,14 +159,7 @@ export function requestView(
     legs: legs
       .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'pickup' ? -1 : 1))
       .map((l) =>
-        legView(
-          l,
-          r.code,
-          now,
-          assignments.filter((a) => a.legId === l.id),
-          undefined,
-          extras,
-        ),
+        legView(l, { requestCode: r.code, now, assignments: assignments.filter((a) => a.legId === l.id), extras }),
       ),
   };
 }

@@ -1,35 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { LegPage, LegView, RemittanceView, UnremittedRow } from '@hotline/contracts';
+import type { LegView, Page } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
-import {
-  CourierDto,
-  DeliverDto,
-  LegsService,
-  ListLegsQuery,
-  ManualAssignDto,
-  PickupDto,
-  ReasonDto,
-  RejectDto,
-  RemittanceDto,
-  UnremittedCsvQuery,
-} from '@hotline/dispatch';
+import { LegQueries, ListLegsQuery } from '@hotline/dispatch';
 import { uuidPipe } from '../http/pipes';
 
-/** The dispatcher's screen (scoped to their office inside the queries) and the supervisor's overrides. */
+/** The legs as the dispatcher (scoped to their office inside the queries) and the supervisor read them. */
 @ApiTags('bcci-legs')
 @ApiBearerAuth()
 @Controller()
 export class BcciLegsController {
-  constructor(private readonly legs: LegsService) {}
+  constructor(private readonly legs: LegQueries) {}
 
   @Get('bcci-legs')
   @Roles('dispatcher', 'supervisor')
   @ApiOperation({
-    summary: 'Legs, newest change first; active=true for those still on their way; limit + offset with the total',
+    summary: 'Legs, newest change first; active=true for those still on their way (not finished); cursor paging',
   })
-  list(@Query() query: ListLegsQuery, @CurrentUser() user: AuthUser): Promise<LegPage> {
+  list(@Query() query: ListLegsQuery, @CurrentUser() user: AuthUser): Promise<Page<LegView>> {
     return this.legs.list(query, user);
   }
 
@@ -37,112 +25,5 @@ export class BcciLegsController {
   @Roles('dispatcher', 'supervisor')
   get(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<LegView> {
     return this.legs.get(id, user);
-  }
-
-  @Post('bcci-legs/:id/accept')
-  @HttpCode(200)
-  @Roles('dispatcher')
-  @ApiOperation({ summary: "Accept the office's pending offer (409 when someone else answered first)" })
-  accept(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.accept(id, user);
-  }
-
-  @Post('bcci-legs/:id/reject')
-  @HttpCode(200)
-  @Roles('dispatcher')
-  @ApiOperation({ summary: 'Reject the offer with a reason; the leg is re-routed to the next nearest eligible office' })
-  reject(@Param('id', uuidPipe) id: string, @Body() dto: RejectDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.reject(id, dto.reason, user);
-  }
-
-  @Post('bcci-legs/:id/assign')
-  @HttpCode(200)
-  @Roles('supervisor')
-  @ApiOperation({ summary: 'Assign an office by hand (unroutable or routing legs)' })
-  assign(
-    @Param('id', uuidPipe) id: string,
-    @Body() dto: ManualAssignDto,
-    @CurrentUser() user: AuthUser,
-  ): Promise<LegView> {
-    return this.legs.assignManually(id, dto.officeId, user);
-  }
-
-  @Post('bcci-legs/:id/courier')
-  @HttpCode(200)
-  @Roles('dispatcher', 'supervisor')
-  courier(@Param('id', uuidPipe) id: string, @Body() dto: CourierDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.assignCourier(id, dto, user);
-  }
-
-  @Post('bcci-legs/:id/pickup')
-  @HttpCode(200)
-  @Roles('dispatcher', 'supervisor')
-  @ApiOperation({ summary: 'Picked up, with the Decision 45 art. 6 checklist' })
-  pickup(@Param('id', uuidPipe) id: string, @Body() dto: PickupDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.pickUp(id, dto, user);
-  }
-
-  @Post('bcci-legs/:id/deliver')
-  @HttpCode(200)
-  @Roles('dispatcher', 'supervisor')
-  @ApiOperation({ summary: 'Delivered, with proof of delivery' })
-  deliver(@Param('id', uuidPipe) id: string, @Body() dto: DeliverDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.deliver(id, dto, user);
-  }
-
-  @Post('bcci-legs/:id/fail')
-  @HttpCode(200)
-  @Roles('dispatcher', 'supervisor')
-  fail(@Param('id', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.fail(id, dto.reason, user);
-  }
-
-  @Post('bcci-legs/:id/return-to-agency')
-  @HttpCode(200)
-  @Roles('dispatcher', 'supervisor')
-  returnToAgency(
-    @Param('id', uuidPipe) id: string,
-    @Body() dto: ReasonDto,
-    @CurrentUser() user: AuthUser,
-  ): Promise<LegView> {
-    return this.legs.returnToAgency(id, dto.reason, user);
-  }
-
-  @Post('bcci-legs/:id/cancel')
-  @HttpCode(200)
-  @Roles('operator', 'supervisor')
-  cancel(@Param('id', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser): Promise<LegView> {
-    return this.legs.cancel(id, dto.reason, user);
-  }
-
-  @Post('bcci-remittances')
-  @Roles('dispatcher', 'supervisor')
-  @ApiOperation({ summary: 'Record a remittance batch of fees collected on behalf' })
-  remit(@Body() dto: RemittanceDto, @CurrentUser() user: AuthUser): Promise<RemittanceView> {
-    return this.legs.remit(dto, user);
-  }
-
-  @Get('bcci-remittances/unremitted')
-  @Roles('dispatcher', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Fees collected but not yet remitted, per office' })
-  unremitted(@CurrentUser() user: AuthUser): Promise<UnremittedRow[]> {
-    return this.legs.unremitted(user);
-  }
-
-  @Get('bcci-remittances/unremitted.csv')
-  @Roles('dispatcher', 'supervisor', 'admin')
-  @ApiOperation({
-    summary: 'Collected-not-remitted report as CSV (UTF-8 with BOM for Excel; one line per leg, a total per office)',
-  })
-  async unremittedCsv(
-    @Query() query: UnremittedCsvQuery,
-    @CurrentUser() user: AuthUser,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const { fileName, csv } = await this.legs.unremittedCsv(query.officeId, user);
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileName}"`);
-    return csv;
   }
 }

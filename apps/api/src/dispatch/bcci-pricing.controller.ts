@@ -1,8 +1,16 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { PromotionView, TariffView } from '@hotline/contracts';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page, PromotionView, TariffView } from '@hotline/contracts';
 import { AnyRole, AuthUser, CurrentUser, Roles } from '@hotline/core';
-import { PricingService, PromotionDto, TariffDto, UpdatePromotionDto, UpdateTariffDto } from '@hotline/dispatch';
+import {
+  PricingService,
+  PromotionDto,
+  SavePromotion,
+  SaveTariff,
+  TariffDto,
+  UpdatePromotionDto,
+  UpdateTariffDto,
+} from '@hotline/dispatch';
 import { uuidPipe } from '../http/pipes';
 
 /** Tariffs and promotion rules: everyone reads them, admins edit them. */
@@ -10,18 +18,23 @@ import { uuidPipe } from '../http/pipes';
 @ApiBearerAuth()
 @Controller()
 export class BcciPricingController {
-  constructor(private readonly pricing: PricingService) {}
+  constructor(
+    private readonly pricing: PricingService,
+    private readonly tariffs: SaveTariff,
+    private readonly promotions: SavePromotion,
+  ) {}
 
   @Get('bcci-tariffs')
   @AnyRole()
-  tariffs(): Promise<TariffView[]> {
+  @ApiOperation({ summary: 'Every tariff, in one page ({ items, nextCursor: null })' })
+  listTariffs(): Promise<Page<TariffView>> {
     return this.pricing.listTariffs();
   }
 
   @Post('bcci-tariffs')
   @Roles('admin')
   createTariff(@Body() dto: TariffDto, @CurrentUser() user: AuthUser): Promise<TariffView> {
-    return this.pricing.createTariff(dto, user.id);
+    return this.tariffs.create(dto, user.id);
   }
 
   @Patch('bcci-tariffs/:id')
@@ -31,19 +44,20 @@ export class BcciPricingController {
     @Body() dto: UpdateTariffDto,
     @CurrentUser() user: AuthUser,
   ): Promise<TariffView> {
-    return this.pricing.updateTariff(id, dto, user.id);
+    return this.tariffs.update(id, dto, user.id);
   }
 
   @Get('bcci-promotions')
   @AnyRole()
-  promotions(): Promise<PromotionView[]> {
+  @ApiOperation({ summary: 'Every promotion rule, newest window first, in one page ({ items, nextCursor: null })' })
+  listPromotions(): Promise<Page<PromotionView>> {
     return this.pricing.listPromotions();
   }
 
   @Post('bcci-promotions')
   @Roles('admin')
   createPromotion(@Body() dto: PromotionDto, @CurrentUser() user: AuthUser): Promise<PromotionView> {
-    return this.pricing.createPromotion(dto, user.id);
+    return this.promotions.create(dto, user.id);
   }
 
   @Patch('bcci-promotions/:id')
@@ -53,6 +67,6 @@ export class BcciPricingController {
     @Body() dto: UpdatePromotionDto,
     @CurrentUser() user: AuthUser,
   ): Promise<PromotionView> {
-    return this.pricing.updatePromotion(id, dto, user.id);
+    return this.promotions.update(id, dto, user.id);
   }
 }

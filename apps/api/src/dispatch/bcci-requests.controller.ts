@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BcciRequestView, Page, QuoteView } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Roles } from '@hotline/core';
 import {
-  BcciRequestsService,
+  CreateBcciRequest,
   CreateBcciRequestDto,
   ListBcciRequestsQuery,
   PricingService,
   QuoteDto,
+  RequestQueries,
 } from '@hotline/dispatch';
 import { uuidPipe } from '../http/pipes';
 
@@ -16,7 +17,8 @@ import { uuidPipe } from '../http/pipes';
 @Controller('bcci-requests')
 export class BcciRequestsController {
   constructor(
-    private readonly requests: BcciRequestsService,
+    private readonly createRequest: CreateBcciRequest,
+    private readonly requests: RequestQueries,
     private readonly pricing: PricingService,
   ) {}
 
@@ -27,7 +29,7 @@ export class BcciRequestsController {
       'Create a BCCI request (1 or 2 legs), priced and committed in routing; routing jobs are enqueued after commit',
   })
   create(@Body() dto: CreateBcciRequestDto, @CurrentUser() user: AuthUser): Promise<BcciRequestView> {
-    return this.requests.create(dto, user);
+    return this.createRequest.execute(dto, user);
   }
 
   @Get()

@@ -3,14 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { PublicRequestView } from '@hotline/contracts';
 import { Public } from '@hotline/core';
-import { BcciRequestsService, PublicLookupLimiter, PublicLookupQuery } from '@hotline/dispatch';
+import { PublicLookupLimiter, PublicLookupQuery, RequestQueries } from '@hotline/dispatch';
 
 /** Citizens look up a request without login: code + the phone they gave; status and dates only; rate-limited per IP. */
 @ApiTags('public')
 @Controller('public/requests')
 export class PublicRequestsController {
   constructor(
-    private readonly requests: BcciRequestsService,
+    private readonly requests: RequestQueries,
     private readonly limiter: PublicLookupLimiter,
   ) {}
 

@@ -13,6 +13,7 @@ import { SeedFeedback1795994145251 } from './1795994145251-SeedFeedback';
 import { DispatchRequestListIndexes1796002856739 } from './1796002856739-DispatchRequestListIndexes';
 import { MailOutbox1796003682232 } from './1796003682232-MailOutbox';
 import { Outbox1796306602296 } from './1796306602296-Outbox';
+import { LegHistoryInAuditLog1796310163929 } from './1796310163929-LegHistoryInAuditLog';
 
 export const MIGRATIONS: MigrationClass[] = [
   Initial1795991170172,
@@ -27,5 +28,6 @@ export const MIGRATIONS: MigrationClass[] = [
   DispatchRequestListIndexes1796002856739,
   MailOutbox1796003682232,
   Outbox1796306602296,
+  LegHistoryInAuditLog1796310163929,
   // -- end --
 ];

@@ -10,6 +10,6 @@ export class DispatchProcessor extends DispatchingWorker {
   protected readonly logger = new Logger(DispatchProcessor.name);
 }
 
-/** The dispatch context's job handlers (routing, acceptance timeouts) and its queue's processor. RoutingService is also the reconciler contributor. */
+/** The dispatch context's job handlers (routing, acceptance timeouts) and its queue's processor. DispatchReconciler is the reconciler contributor. */
 @Module({ imports: [DispatchModule], providers: [DispatchProcessor, DispatchJobsHandler] })
 export class DispatchWorkerModule {}

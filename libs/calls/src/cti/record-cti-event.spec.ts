@@ -11,7 +11,12 @@ const CALLER = '+84912345678';
 
 function setup() {
   const f = callsFixture();
-  const record = new RecordCtiEvent(f.unit.uow, f.repos.calls, new CtiFollowUps(f.change, f.timers, f.missed), f.clock);
+  const record = new RecordCtiEvent(
+    f.unit.asUnitOfWork,
+    f.repos.calls,
+    new CtiFollowUps(f.change, f.timers, f.missed),
+    f.clock,
+  );
   const send = (type: CtiEvent['type'], atS: number, more: Partial<ResolvedCtiEvent & { cause: string }> = {}) =>
     record.execute({
       pbx: PBX,

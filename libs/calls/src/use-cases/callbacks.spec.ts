@@ -24,9 +24,9 @@ async function setup() {
     task,
     outbound,
     service: new CallbacksService(f.repos.callbacks, f.clock),
-    assign: new AssignCallback(f.unit.uow, f.repos.callbacks, directory, f.clock),
-    attempt: new RecordCallbackAttempt(f.unit.uow, f.repos.callbacks, f.repos.calls, f.clock),
-    close: new CloseCallback(f.unit.uow, f.repos.callbacks, f.repos.calls, f.clock),
+    assign: new AssignCallback(f.unit.asUnitOfWork, f.repos.callbacks, directory, f.clock),
+    attempt: new RecordCallbackAttempt(f.unit.asUnitOfWork, f.repos.callbacks, f.repos.calls, f.clock),
+    close: new CloseCallback(f.unit.asUnitOfWork, f.repos.callbacks, f.repos.calls, f.clock),
   };
 }
 
@@ -38,7 +38,7 @@ describe('callback use cases', () => {
     await expect(f.assign.execute(f.task.id, 'disp-1', supervisor)).rejects.toMatchObject({ status: 400 });
     expect(await f.assign.execute(f.task.id, 'op-2', supervisor)).toMatchObject({ assigneeId: 'op-2' });
     expect(f.unit.emitted('callback:updated')).toHaveLength(2);
-    expect(f.unit.history.map((h) => [h.action, h.fromState, h.toState])).toEqual([
+    expect(f.unit.history.map((h) => [h.action, h.from, h.to])).toEqual([
       ['assigned', null, 'op-1'],
       ['assigned', 'op-1', 'op-2'],
     ]);

@@ -31,8 +31,8 @@ function setup() {
   } as unknown as CallLinks;
   return {
     ...f,
-    log: new LogCall(f.unit.uow, f.repos.calls, links, f.clock),
-    update: new UpdateCall(f.unit.uow, f.repos.calls, links, f.clock),
+    log: new LogCall(f.unit.asUnitOfWork, f.repos.calls, links, f.clock),
+    update: new UpdateCall(f.unit.asUnitOfWork, f.repos.calls, links, f.clock),
     service: new CallsService(f.repos.calls, f.clock),
   };
 }

@@ -8,8 +8,8 @@ const U = 'user-1';
 function setup(config = {}) {
   const f = callsFixture(config);
   const directory = { names: async () => new Map() } as unknown as OperatorDirectory;
-  const service = new OperatorStatusService(f.repos.states, f.change, directory, f.unit.uow);
-  const presence = new OperatorPresenceService(f.unit.uow, f.repos.states, f.change, f.timers);
+  const service = new OperatorStatusService(f.repos.states, f.change, directory, f.unit.asUnitOfWork);
+  const presence = new OperatorPresenceService(f.unit.asUnitOfWork, f.repos.states, f.change, f.timers);
   return { ...f, service, presence };
 }
 
@@ -29,7 +29,7 @@ describe('ChangeOperatorStatus', () => {
       expect.objectContaining({ status: 'offline', durationSeconds: 0, endReason: 'presence:online' }),
       expect.objectContaining({ status: 'available', durationSeconds: 5, endReason: 'operator' }),
     ]);
-    expect(f.unit.history.map((h) => [h.actorId, h.fromState, h.toState, h.reason])).toEqual([
+    expect(f.unit.history.map((h) => [h.actorId, h.from, h.to, h.reason])).toEqual([
       [null, 'offline', 'available', 'presence:online'],
       [U, 'available', 'break', 'operator'],
     ]);

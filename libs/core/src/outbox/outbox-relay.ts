@@ -53,7 +53,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       attempts: 0,
       lastError: null,
     };
-    await manager.insert(OutboxRecord, row);
+    // A plain statement (every unit of work with effects writes one): TypeORM's insert builder would also re-read the defaults.
+    await manager.query(
+      'INSERT INTO outbox (id, effects, created_at, available_at, attempts, last_error) VALUES (?, ?, ?, ?, ?, ?)',
+      [row.id, JSON.stringify(row.effects), row.createdAt, row.availableAt, row.attempts, row.lastError],
+    );
     return row;
   }
 
@@ -151,14 +155,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const ids = this.done.splice(0);
     if (!ids.length) return this.deleting;
     this.deleting = this.deleting
-      .then(() =>
-        this.ds
-          .createQueryBuilder()
-          .delete()
-          .from(OutboxRecord)
-          .where({ id: In(ids) })
-          .execute(),
-      )
+      .then(() => this.ds.query('DELETE FROM outbox WHERE id IN (?)', [ids]))
       .then(
         () => undefined,
         (err: Error) => this.logger.warn(`Outbox: ${ids.length} delivered row(s) not deleted yet: ${err.message}`),

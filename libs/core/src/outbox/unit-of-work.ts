@@ -61,9 +61,14 @@ export class Tx {
     this.effects.push({ kind: 'disconnect', userId, reason });
   }
 
-  /** The history row of a change (who, when, from, to, why), in this transaction. */
-  history(input: AuditInput): Promise<void> {
-    return writeAudit(this.manager, { at: this.clock.now(), ...input });
+  /** The history row of a change (who, when, from, to, why), in this transaction; several rows in one INSERT. */
+  history(input: AuditInput | readonly AuditInput[]): Promise<void> {
+    const at = this.clock.now();
+    const inputs: readonly AuditInput[] = Array.isArray(input) ? input : [input as AuditInput];
+    return writeAudit(
+      this.manager,
+      inputs.map((i) => ({ at, ...i })),
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import { Clock } from '../clock/clock';
 export class FakeClock extends Clock {
   private at: number;
 
-  constructor(start: Date | string = '2026-03-23T02:00:00.000Z') {
+  constructor(start: Date | string | number = '2026-03-23T02:00:00.000Z') {
     super();
     this.at = new Date(start).getTime();
   }
@@ -21,7 +21,7 @@ export class FakeClock extends Clock {
     this.at += ms;
   }
 
-  set(at: Date | string): void {
+  set(at: Date | string | number): void {
     this.at = new Date(at).getTime();
   }
 }

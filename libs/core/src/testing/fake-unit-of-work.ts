@@ -1,77 +1,66 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RoomName, ServerEventName, ServerEventPayload } from '@hotline/contracts';
+import type { EntityManager } from 'typeorm';
+import type { ServerEventName } from '@hotline/contracts';
 import type { AuditInput } from '../audit/audit';
+import type { Clock } from '../clock/clock';
 import type { Effect } from '../outbox/effects';
-import type { TxJobOptions, UnitOfWork } from '../outbox/unit-of-work';
-import type { JobMap, JobName } from '../queues/queue-map';
+import { Tx, type UnitOfWork } from '../outbox/unit-of-work';
+import type { JobName } from '../queues/queue-map';
+import { FakeClock } from './fake-clock';
 
-/** What a fake transaction recorded: the outbox effects and the history rows, kept only if the work succeeded. */
-export class FakeTx {
-  readonly effects: Effect[] = [];
-  readonly historyRows: AuditInput[] = [];
+/** The real Tx (its effects are recorded exactly as in production), keeping its history rows in memory. */
+export class FakeTx extends Tx {
+  readonly recorded: AuditInput[] = [];
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  enqueue<N extends JobName>(name: N, data: JobMap[N], options: TxJobOptions): void {
-    const runAt = options.runAt?.getTime() ?? (options.delay ? this.now() + options.delay : undefined);
-    this.effects.push({
-      kind: 'job',
-      name,
-      data,
-      jobId: options.jobId,
-      ...(runAt !== undefined ? { runAt } : {}),
-      ...(options.priority !== undefined ? { priority: options.priority } : {}),
-    });
+  constructor(private readonly time: Clock) {
+    super({} as EntityManager, time);
   }
 
-  cancelJob(name: JobName, jobId: string): void {
-    this.effects.push({ kind: 'cancel-job', name, jobId });
-  }
-
-  emit<E extends ServerEventName>(rooms: RoomName | RoomName[], event: E, payload: ServerEventPayload<E>): void {
-    this.effects.push({ kind: 'emit', rooms: Array.isArray(rooms) ? rooms : [rooms], event, payload } as Effect);
-  }
-
-  emitAll<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): void {
-    this.effects.push({ kind: 'emit', rooms: 'all', event, payload } as Effect);
-  }
-
-  disconnectUser(userId: string, reason: { code: string; message: string }): void {
-    this.effects.push({ kind: 'disconnect', userId, reason });
-  }
-
-  async history(input: AuditInput): Promise<void> {
-    this.historyRows.push({ at: new Date(this.now()), ...input });
+  override history(input: AuditInput | readonly AuditInput[]): Promise<void> {
+    const at = this.time.now();
+    for (const i of Array.isArray(input) ? input : [input as AuditInput]) this.recorded.push({ at, ...i });
+    return Promise.resolve();
   }
 }
 
+export interface FakeUnitOfWorkHooks {
+  /** Called before each outermost run; returns how to restore the in-memory tables if the run throws (a rollback). */
+  snapshot?: () => () => void;
+  onCommit?: (tx: FakeTx) => void;
+}
+
 /**
- * The unit of work of unit tests: `run(work)` calls `work(tx)` with a FakeTx and, when the work succeeds, keeps what it
- * recorded (a failed run's effects and history are discarded, as a rollback would). A run inside another joins it. It does
- * not roll back in-memory repositories: a test of a refusal asserts on the answer and the effects, not on repository state.
+ * The unit of work of every context's unit tests: `run(work)` calls `work(tx)` with a FakeTx. When the work succeeds what it
+ * recorded is kept (`effects`, `history`: what the command committed); when it throws it is dropped and `hooks.snapshot`'s
+ * restore puts the in-memory tables back. A run inside another joins it, like the real one.
  */
 export class FakeUnitOfWork {
-  /** Effects of the committed runs, in order. */
   readonly effects: Effect[] = [];
   readonly history: AuditInput[] = [];
   commits = 0;
   rollbacks = 0;
   private readonly current = new AsyncLocalStorage<FakeTx>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly clock: Clock = new FakeClock(),
+    private readonly hooks: FakeUnitOfWorkHooks = {},
+  ) {}
 
-  async run<T>(work: (tx: FakeTx) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const outer = this.current.getStore();
     if (outer) return work(outer);
-    const tx = new FakeTx(this.now);
+    const tx = new FakeTx(this.clock);
+    const restore = this.hooks.snapshot?.() ?? (() => undefined);
     try {
       const value = await this.current.run(tx, () => work(tx));
       this.effects.push(...tx.effects);
-      this.history.push(...tx.historyRows);
+      this.history.push(...tx.recorded);
       this.commits++;
+      this.hooks.onCommit?.(tx);
       return value;
     } catch (err) {
       this.rollbacks++;
+      restore();
       throw err;
     }
   }
@@ -81,8 +70,32 @@ export class FakeUnitOfWork {
     return this as unknown as UnitOfWork;
   }
 
-  /** The effects of one kind that committed. */
+  /** What the commits since the last take recorded, and forget it (one assertion block per command). */
+  take(): { effects: Effect[]; history: AuditInput[] } {
+    return { effects: this.effects.splice(0), history: this.history.splice(0) };
+  }
+
   effectsOf<K extends Effect['kind']>(kind: K): Array<Extract<Effect, { kind: K }>> {
     return this.effects.filter((e): e is Extract<Effect, { kind: K }> => e.kind === kind);
+  }
+
+  /** Payloads of one socket event, in order, with their rooms. */
+  emitted(event: ServerEventName): Array<{ rooms: unknown; payload: unknown }> {
+    return this.effects.flatMap((e) =>
+      e.kind === 'emit' && e.event === event ? [{ rooms: e.rooms, payload: e.payload }] : [],
+    );
+  }
+
+  jobs(name: JobName): Array<{ data: unknown; jobId: string; runAt?: number }> {
+    return this.effects.flatMap((e) =>
+      e.kind === 'job' && e.name === name ? [{ data: e.data, jobId: e.jobId, runAt: e.runAt }] : [],
+    );
+  }
+
+  reset(): void {
+    this.effects.length = 0;
+    this.history.length = 0;
+    this.commits = 0;
+    this.rollbacks = 0;
   }
 }

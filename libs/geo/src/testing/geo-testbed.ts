@@ -18,7 +18,7 @@ export const AN_LAO = unit('21610', 'Xã An Lão', { lat: 14.5, lng: 108.9 });
 /** The geo context in memory: five communes, no offices, a clock the test moves. */
 export function geoTestbed(units: AdministrativeUnit[] = [PLEIKU, HOI_PHU, IA_GRAI, QUY_NHON, AN_LAO]) {
   const clock = new FakeClock();
-  const uow = new FakeUnitOfWork(() => clock.nowMs());
+  const uow = new FakeUnitOfWork(clock);
   const unitsRepo = new InMemoryAdministrativeUnitsRepository(units);
   const officesRepo = new InMemoryPostOfficesRepository();
   const unitsService = new AdministrativeUnitsService(

@@ -35,7 +35,7 @@ const AUTH = { jwtSecret: 'unit-test-secret-unit-test-secret', accessTtlSeconds:
 /** Everything an identity use case needs, in memory, with a clock the test moves. */
 export function identityTestbed(options: { offices?: string[] } = {}) {
   const clock = new FakeClock();
-  const uow = new FakeUnitOfWork(() => clock.nowMs());
+  const uow = new FakeUnitOfWork(clock);
   const users = new InMemoryUsersRepository();
   const sessions = new InMemorySessionsRepository(users);
   const usersRepo = users as unknown as UsersRepository;

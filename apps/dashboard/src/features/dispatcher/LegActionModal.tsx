@@ -1,5 +1,16 @@
 import { useEffect, useState } from 'react';
-import { AutoComplete, App, Checkbox, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import {
+  AutoComplete,
+  App,
+  Checkbox,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Typography,
+} from 'antd';
 import type { LegView } from '@hotline/contracts';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
@@ -39,22 +50,70 @@ interface Values {
   deliveredAt?: string;
 }
 
-/** One modal for every step of a leg: each action its own required fields, validated here and again by the server. */
-export function LegActionModal({
-  leg,
-  action,
-  onClose,
-}: {
-  leg: LegView | null;
-  action: ModalAction | null;
-  onClose: () => void;
-}) {
+/** The request each action sends (the server validates it again). */
+function actionRequest(action: ModalAction, legId: string, v: Values): { path: string; body: unknown } {
+  const path = `/bcci-legs/${legId}`;
+  switch (action) {
+    case 'courier':
+      return { path: `${path}/courier`, body: { courierName: v.courierName!.trim() } };
+    case 'pickup':
+      return {
+        path: `${path}/pickup`,
+        body: {
+          checklist: {
+            missingDocuments: (v.missingDocuments ?? []).map((d) => d.trim()).filter(Boolean),
+            slipSignedByBoth: !!v.slipSignedByBoth,
+            sealedInFrontOfCitizen: !!v.sealedInFrontOfCitizen,
+            feeReceiptNumber: v.feeReceiptNumber?.trim() || undefined,
+          },
+          feeCollected: v.feeCollected ?? undefined,
+        },
+      };
+    case 'deliver':
+      return {
+        path: `${path}/deliver`,
+        body: {
+          recipientName: v.recipientName!.trim(),
+          relation: v.relation!.trim(),
+          deliveredAt: v.deliveredAt ? parseVnDateTime(v.deliveredAt)! : undefined,
+          feeCollected: v.feeCollected ?? undefined,
+        },
+      };
+    default: {
+      const verb = action === 'return' ? 'return-to-agency' : action;
+      return { path: `${path}/${verb}`, body: { reason: v.reason!.trim() } };
+    }
+  }
+}
+
+/** Sends the action; a field the server names in its 400 is marked on the form. */
+function useSubmit(leg: LegView | null, action: ModalAction | null, form: FormInstance<Values>, onClose: () => void) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const fee = Form.useWatch('feeCollected', form);
+  const submit = async (v: Values) => {
+    if (!leg || !action) return;
+    const { path, body } = actionRequest(action, leg.id, v);
+    setBusy(true);
+    try {
+      await api.post(path, body);
+      void message.success(t(`disp.done.${action}` as MessageKey, { code: leg.requestCode }));
+      onClose();
+    } catch (err) {
+      const name = errorField(err)?.replace(/^checklist\./, '');
+      if (name && form.getFieldInstance(name as never) !== undefined)
+        form.setFields([{ name: name as never, errors: [describeError(t, err)] }]);
+      void message.error(describeError(t, err));
+    } finally {
+      setBusy(false);
+      invalidate('bcci-legs/', KEYS.unremitted);
+    }
+  };
+  return { busy, submit };
+}
 
+/** The fields each action starts from. */
+function useInitialValues(leg: LegView | null, action: ModalAction | null, form: FormInstance<Values>) {
   useEffect(() => {
     if (!leg || !action) return;
     form.resetFields();
@@ -68,55 +127,162 @@ export function LegActionModal({
     if (action === 'deliver') form.setFieldsValue({ deliveredAt: formatDateTime(new Date()), feeCollected: null });
     if (action === 'courier') form.setFieldsValue({ courierName: leg.courierName ?? '' });
   }, [leg, action, form]);
+}
 
-  const submit = async (v: Values) => {
-    if (!leg || !action) return;
-    const path = `/bcci-legs/${leg.id}`;
-    const calls: Record<ModalAction, () => Promise<unknown>> = {
-      reject: () => api.post(`${path}/reject`, { reason: v.reason!.trim() }),
-      courier: () => api.post(`${path}/courier`, { courierName: v.courierName!.trim() }),
-      pickup: () =>
-        api.post(`${path}/pickup`, {
-          checklist: {
-            missingDocuments: (v.missingDocuments ?? []).map((d) => d.trim()).filter(Boolean),
-            slipSignedByBoth: !!v.slipSignedByBoth,
-            sealedInFrontOfCitizen: !!v.sealedInFrontOfCitizen,
-            feeReceiptNumber: v.feeReceiptNumber?.trim() || undefined,
-          },
-          feeCollected: v.feeCollected ?? undefined,
-        }),
-      deliver: () =>
-        api.post(`${path}/deliver`, {
-          recipientName: v.recipientName!.trim(),
-          relation: v.relation!.trim(),
-          deliveredAt: v.deliveredAt ? parseVnDateTime(v.deliveredAt)! : undefined,
-          feeCollected: v.feeCollected ?? undefined,
-        }),
-      fail: () => api.post(`${path}/fail`, { reason: v.reason!.trim() }),
-      return: () => api.post(`${path}/return-to-agency`, { reason: v.reason!.trim() }),
-    };
-    setBusy(true);
-    try {
-      await calls[action]();
-      void message.success(t(`disp.done.${action}` as MessageKey, { code: leg.requestCode }));
-      onClose();
-    } catch (err) {
-      const field = errorField(err);
-      const name = field?.replace(/^checklist\./, '');
-      if (name && form.getFieldInstance(name as never) !== undefined)
-        form.setFields([{ name: name as never, errors: [describeError(t, err)] }]);
-      void message.error(describeError(t, err));
-    } finally {
-      setBusy(false);
-      invalidate('bcci-legs/', KEYS.unremitted);
-    }
-  };
+const MoneyInput = ({ testId }: { testId: string }) => (
+  <InputNumber<number> min={0} step={1000} precision={0} style={{ width: 220 }} suffix="₫" data-testid={testId} />
+);
 
-  const reasonRequired = [
+const mustBeTicked = (message: string) => ({
+  validator: (_: unknown, v: unknown) => (v ? Promise.resolve() : Promise.reject(new Error(message))),
+});
+
+function ReasonFields({ leg, action }: { leg: LegView; action: ModalAction }) {
+  const { t } = useI18n();
+  const rules = [
     { required: true, whitespace: true, message: t('disp.reasonRequired') },
     { min: 3, message: t('disp.reasonRequired') },
   ];
+  return (
+    <>
+      {action === 'return' && (
+        <Typography.Paragraph type="secondary">{t('disp.return.hint', { n: leg.failedAttempts })}</Typography.Paragraph>
+      )}
+      <Form.Item name="reason" label={t('disp.reason')} rules={rules}>
+        <Input.TextArea rows={3} maxLength={500} showCount data-testid="leg-reason" />
+      </Form.Item>
+    </>
+  );
+}
 
+function CourierFields() {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="courierName"
+      label={t('disp.courier.name')}
+      rules={[{ required: true, whitespace: true, min: 2, message: t('disp.courier.required') }]}
+    >
+      <Input maxLength={150} data-testid="courier-name" />
+    </Form.Item>
+  );
+}
+
+/** Decision 45 art. 6: the documents checked, the slip signed by both, the dossier sealed in front of the citizen. */
+function PickupChecks({ leg }: { leg: LegView }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('disp.pickup.hint')}</Typography.Paragraph>
+      <Form.Item name="missingDocuments" label={t('disp.pickup.missing')} extra={t('disp.pickup.missingHint')}>
+        <Select
+          mode="tags"
+          suffixIcon={null}
+          placeholder={t('disp.pickup.complete')}
+          tokenSeparators={[';']}
+          data-testid="pickup-missing"
+        />
+      </Form.Item>
+      <Form.Item name="slipSignedByBoth" valuePropName="checked" rules={[mustBeTicked(t('disp.pickup.slipRequired'))]}>
+        <Checkbox data-testid="pickup-slip">{t('disp.pickup.slip')}</Checkbox>
+      </Form.Item>
+      <Form.Item
+        name="sealedInFrontOfCitizen"
+        valuePropName="checked"
+        rules={leg.kind === 'pickup' ? [mustBeTicked(t('disp.pickup.sealRequired'))] : []}
+      >
+        <Checkbox data-testid="pickup-sealed">{t('disp.pickup.sealed')}</Checkbox>
+      </Form.Item>
+    </>
+  );
+}
+
+/** The fee collected on behalf at pickup, and its receipt number (required when a fee is collected). */
+function PickupFee({ leg, fee }: { leg: LegView; fee: number | null | undefined }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item
+        name="feeCollected"
+        label={t('disp.fee.collected')}
+        extra={leg.feeExpected ? t('disp.fee.expected', { amount: formatMoney(leg.feeExpected) }) : undefined}
+      >
+        <MoneyInput testId="pickup-fee" />
+      </Form.Item>
+      <Form.Item
+        name="feeReceiptNumber"
+        label={t('disp.pickup.receipt')}
+        rules={fee ? [{ required: true, whitespace: true, message: t('disp.pickup.receiptRequired') }] : []}
+        dependencies={['feeCollected']}
+      >
+        <Input maxLength={60} data-testid="pickup-receipt" />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The proof of delivery: who received it, as what, when (typed in Vietnam time), and a fee collected then. */
+function DeliverFields() {
+  const { t } = useI18n();
+  const required = (message: string) => [{ required: true, whitespace: true, message }];
+  const validAt = {
+    validator: (_: unknown, v: string | undefined) =>
+      !v || parseVnDateTime(v) ? Promise.resolve() : Promise.reject(new Error(t('disp.deliver.atInvalid'))),
+  };
+  return (
+    <>
+      <Form.Item
+        name="recipientName"
+        label={t('disp.deliver.recipient')}
+        rules={required(t('disp.deliver.recipientRequired'))}
+      >
+        <Input maxLength={150} data-testid="deliver-recipient" />
+      </Form.Item>
+      <Form.Item
+        name="relation"
+        label={t('disp.deliver.relation')}
+        rules={required(t('disp.deliver.relationRequired'))}
+      >
+        <AutoComplete options={RELATIONS.map((k) => ({ value: t(k) }))} maxLength={60} data-testid="deliver-relation" />
+      </Form.Item>
+      <Form.Item name="deliveredAt" label={t('disp.deliver.at')} extra={t('disp.deliver.atHint')} rules={[validAt]}>
+        <Input maxLength={16} style={{ width: 220 }} data-testid="deliver-at" />
+      </Form.Item>
+      <Form.Item name="feeCollected" label={t('disp.fee.collectedAtDelivery')}>
+        <MoneyInput testId="deliver-fee" />
+      </Form.Item>
+    </>
+  );
+}
+
+function ActionFields({ leg, action, fee }: { leg: LegView; action: ModalAction; fee: number | null | undefined }) {
+  if (action === 'courier') return <CourierFields />;
+  if (action === 'pickup')
+    return (
+      <>
+        <PickupChecks leg={leg} />
+        <PickupFee leg={leg} fee={fee} />
+      </>
+    );
+  if (action === 'deliver') return <DeliverFields />;
+  return <ReasonFields leg={leg} action={action} />;
+}
+
+/** One modal for every step of a leg: each action its own required fields, validated here and again by the server. */
+export function LegActionModal({
+  leg,
+  action,
+  onClose,
+}: {
+  leg: LegView | null;
+  action: ModalAction | null;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const fee = Form.useWatch('feeCollected', form);
+  useInitialValues(leg, action, form);
+  const { busy, submit } = useSubmit(leg, action, form, onClose);
   return (
     <Modal
       open={!!leg && !!action}
@@ -131,138 +297,7 @@ export function LegActionModal({
     >
       {leg && action && (
         <Form form={form} layout="vertical" name={`leg-${action}`} onFinish={(v) => void submit(v)} requiredMark>
-          {(action === 'reject' || action === 'fail' || action === 'return') && (
-            <>
-              {action === 'return' && (
-                <Typography.Paragraph type="secondary">
-                  {t('disp.return.hint', { n: leg.failedAttempts })}
-                </Typography.Paragraph>
-              )}
-              <Form.Item name="reason" label={t('disp.reason')} rules={reasonRequired}>
-                <Input.TextArea rows={3} maxLength={500} showCount data-testid="leg-reason" />
-              </Form.Item>
-            </>
-          )}
-          {action === 'courier' && (
-            <Form.Item
-              name="courierName"
-              label={t('disp.courier.name')}
-              rules={[{ required: true, whitespace: true, min: 2, message: t('disp.courier.required') }]}
-            >
-              <Input maxLength={150} data-testid="courier-name" />
-            </Form.Item>
-          )}
-          {action === 'pickup' && (
-            <>
-              <Typography.Paragraph type="secondary">{t('disp.pickup.hint')}</Typography.Paragraph>
-              <Form.Item name="missingDocuments" label={t('disp.pickup.missing')} extra={t('disp.pickup.missingHint')}>
-                <Select
-                  mode="tags"
-                  suffixIcon={null}
-                  placeholder={t('disp.pickup.complete')}
-                  tokenSeparators={[';']}
-                  data-testid="pickup-missing"
-                />
-              </Form.Item>
-              <Form.Item
-                name="slipSignedByBoth"
-                valuePropName="checked"
-                rules={[
-                  {
-                    validator: (_, v) =>
-                      v ? Promise.resolve() : Promise.reject(new Error(t('disp.pickup.slipRequired'))),
-                  },
-                ]}
-              >
-                <Checkbox data-testid="pickup-slip">{t('disp.pickup.slip')}</Checkbox>
-              </Form.Item>
-              <Form.Item
-                name="sealedInFrontOfCitizen"
-                valuePropName="checked"
-                rules={
-                  leg.kind === 'pickup'
-                    ? [
-                        {
-                          validator: (_, v) =>
-                            v ? Promise.resolve() : Promise.reject(new Error(t('disp.pickup.sealRequired'))),
-                        },
-                      ]
-                    : []
-                }
-              >
-                <Checkbox data-testid="pickup-sealed">{t('disp.pickup.sealed')}</Checkbox>
-              </Form.Item>
-              <Form.Item
-                name="feeCollected"
-                label={t('disp.fee.collected')}
-                extra={leg.feeExpected ? t('disp.fee.expected', { amount: formatMoney(leg.feeExpected) }) : undefined}
-              >
-                <InputNumber<number>
-                  min={0}
-                  step={1000}
-                  precision={0}
-                  style={{ width: 220 }}
-                  suffix="₫"
-                  data-testid="pickup-fee"
-                />
-              </Form.Item>
-              <Form.Item
-                name="feeReceiptNumber"
-                label={t('disp.pickup.receipt')}
-                rules={fee ? [{ required: true, whitespace: true, message: t('disp.pickup.receiptRequired') }] : []}
-                dependencies={['feeCollected']}
-              >
-                <Input maxLength={60} data-testid="pickup-receipt" />
-              </Form.Item>
-            </>
-          )}
-          {action === 'deliver' && (
-            <>
-              <Form.Item
-                name="recipientName"
-                label={t('disp.deliver.recipient')}
-                rules={[{ required: true, whitespace: true, message: t('disp.deliver.recipientRequired') }]}
-              >
-                <Input maxLength={150} data-testid="deliver-recipient" />
-              </Form.Item>
-              <Form.Item
-                name="relation"
-                label={t('disp.deliver.relation')}
-                rules={[{ required: true, whitespace: true, message: t('disp.deliver.relationRequired') }]}
-              >
-                <AutoComplete
-                  options={RELATIONS.map((k) => ({ value: t(k) }))}
-                  maxLength={60}
-                  data-testid="deliver-relation"
-                />
-              </Form.Item>
-              <Form.Item
-                name="deliveredAt"
-                label={t('disp.deliver.at')}
-                extra={t('disp.deliver.atHint')}
-                rules={[
-                  {
-                    validator: (_, v: string | undefined) =>
-                      !v || parseVnDateTime(v)
-                        ? Promise.resolve()
-                        : Promise.reject(new Error(t('disp.deliver.atInvalid'))),
-                  },
-                ]}
-              >
-                <Input maxLength={16} style={{ width: 220 }} data-testid="deliver-at" />
-              </Form.Item>
-              <Form.Item name="feeCollected" label={t('disp.fee.collectedAtDelivery')}>
-                <InputNumber<number>
-                  min={0}
-                  step={1000}
-                  precision={0}
-                  style={{ width: 220 }}
-                  suffix="₫"
-                  data-testid="deliver-fee"
-                />
-              </Form.Item>
-            </>
-          )}
+          <ActionFields leg={leg} action={action} fee={fee} />
         </Form>
       )}
     </Modal>

@@ -2,7 +2,10 @@ import type { LegState, LegView } from '@hotline/contracts';
 import { nextActions, parseVnDateTime, vnDateToIso } from './leg-rules';
 
 const leg = (state: LegState, extra: Partial<LegView> = {}) =>
-  ({ state, pickupChecklist: null, failedAttempts: 0, ...extra }) as LegView;
+  ({ state, kind: 'return', pickupChecklist: null, failedAttempts: 0, invitations: null, ...extra }) as LegView;
+/** Two invitations: Monday 2/3 and Wednesday 4/3 (the 2nd working day after Monday is Wednesday). */
+const twoApart = { count: 2, lastOn: '2026-03-04', returnNeedsInvitationOn: '2026-03-04' };
+const twoTooClose = { count: 2, lastOn: '2026-03-03', returnNeedsInvitationOn: '2026-03-04' };
 const checklist = {
   missingDocuments: [],
   slipSignedByBoth: true,
@@ -22,9 +25,19 @@ describe('nextActions (only the steps the server allows next)', () => {
       ['deliver', 'fail'],
     ],
     [
-      'failed twice: may go back to the agency',
-      leg('failed_attempt', { failedAttempts: 2, pickupChecklist: checklist }),
+      'failed twice, 2 working days apart: may go back to the agency',
+      leg('failed_attempt', { failedAttempts: 2, pickupChecklist: checklist, invitations: twoApart }),
       ['deliver', 'fail', 'return'],
+    ],
+    [
+      'failed twice on consecutive working days: not yet (Circular 17/2017)',
+      leg('failed_attempt', { failedAttempts: 2, pickupChecklist: checklist, invitations: twoTooClose }),
+      ['deliver', 'fail'],
+    ],
+    [
+      'failed twice before any pickup, far enough apart: return or try again',
+      leg('failed_attempt', { failedAttempts: 2, invitations: twoApart }),
+      ['courier', 'pickup', 'fail', 'return'],
     ],
     ['offer (accept/reject live elsewhere)', leg('assigned'), []],
     ['delivered', leg('delivered'), []],

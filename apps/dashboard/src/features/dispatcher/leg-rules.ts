@@ -1,36 +1,44 @@
-import type { LegState, LegView } from '@hotline/contracts';
+import {
+  LEG_MACHINE,
+  legMoveRefusal,
+  type LegGuardFacts,
+  type LegState,
+  type LegView,
+  VN_UTC_OFFSET_MS,
+} from '@hotline/contracts';
 
 /** Pure rules of the dispatcher inbox (no browser API: unit-tested in leg-rules.spec.ts). */
 
-/** States in which the office holds the leg and acts on it. */
-export const IN_PROGRESS: readonly LegState[] = ['accepted', 'courier_assigned', 'picked_up', 'failed_attempt'];
-export const FINISHED: readonly LegState[] = ['delivered', 'returned_to_agency', 'cancelled'];
-/** Circular 17/2017: the citizen is invited at least twice before the item goes back to the agency. */
-export const MIN_FAILED_BEFORE_RETURN = 2;
-
 export type LegAction = 'courier' | 'pickup' | 'deliver' | 'fail' | 'return';
 
+/** The move each button asks the server for, in the order the buttons show. */
+const ACTION_TARGETS: ReadonlyArray<readonly [LegAction, LegState]> = [
+  ['courier', 'courier_assigned'],
+  ['pickup', 'picked_up'],
+  ['deliver', 'delivered'],
+  ['fail', 'failed_attempt'],
+  ['return', 'returned_to_agency'],
+];
+
+const guardFacts = (leg: LegView): LegGuardFacts => ({
+  state: leg.state,
+  kind: leg.kind,
+  pickedUp: !!leg.pickupChecklist,
+  invitations: leg.invitations,
+});
+
 /**
- * The next actions the server allows for a leg held by the office (the server's transition table and service rules,
- * seen from the dispatcher): nothing else is offered, so a click never meets a 409 for a reason the screen could know.
+ * The next actions for a leg held by the office: the moves the leg machine of contracts and its guards allow (the same
+ * ones the server checks, with the server's dates for the two-working-day rule), so a click never meets a 409 for a reason
+ * the screen could know. Once the item is in hand the office delivers it: a new courier or a second pickup is not offered.
  */
 export function nextActions(leg: LegView): LegAction[] {
-  switch (leg.state) {
-    case 'accepted':
-      return ['courier'];
-    case 'courier_assigned':
-      return ['pickup', 'fail'];
-    case 'picked_up':
-      return ['deliver', 'fail'];
-    case 'failed_attempt': {
-      const out: LegAction[] = leg.pickupChecklist ? ['deliver'] : ['courier', 'pickup'];
-      out.push('fail');
-      if (leg.failedAttempts >= MIN_FAILED_BEFORE_RETURN) out.push('return');
-      return out;
-    }
-    default:
-      return [];
-  }
+  if (!LEG_MACHINE.is('officeHeld', leg.state)) return [];
+  const facts = guardFacts(leg);
+  return ACTION_TARGETS.filter(([action, to]) => {
+    if (facts.pickedUp && (action === 'courier' || action === 'pickup')) return false;
+    return legMoveRefusal(facts, to) === null;
+  }).map(([action]) => action);
 }
 
 /** A local "dd/MM/yyyy HH:mm" typed by the dispatcher, read as Vietnam time (UTC+7, no daylight saving) → ISO. */
@@ -39,8 +47,8 @@ export function parseVnDateTime(text: string): string | null {
   if (!m) return null;
   const [, d, mo, y, h, mi] = m.map(Number) as unknown as number[];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
-  const ms = Date.UTC(y, mo - 1, d, h - 7, mi);
-  const check = new Date(ms + 7 * 3600_000);
+  const ms = Date.UTC(y, mo - 1, d, h, mi) - VN_UTC_OFFSET_MS;
+  const check = new Date(ms + VN_UTC_OFFSET_MS);
   if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
   return new Date(ms).toISOString();
 }

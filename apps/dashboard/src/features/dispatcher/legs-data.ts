@@ -1,17 +1,9 @@
-import type { LegKind, LegPage, LegState, LegView, PostOfficeView, RouteType, UnremittedRow } from '@hotline/contracts';
+import type { LegKind, LegState, LegView, Page, PostOfficeView, RouteType, UnremittedRow } from '@hotline/contracts';
 import type { MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
 import { useResource } from '../../lib/resource';
 
-export {
-  FINISHED,
-  IN_PROGRESS,
-  type LegAction,
-  MIN_FAILED_BEFORE_RETURN,
-  nextActions,
-  parseVnDateTime,
-  vnDateToIso,
-} from './leg-rules';
+export { type LegAction, nextActions, parseVnDateTime, vnDateToIso } from './leg-rules';
 
 /** Resource keys of the inbox (invalidate by prefix after a mutation or a live event). */
 export const KEYS = {
@@ -40,23 +32,45 @@ export const STATE_COLORS: Record<LegState, string> = {
   unroutable: 'red',
 };
 
-/** Offers and legs in progress (`active=true`: not finished, not unroutable), each offer with its acceptance deadline. */
+/** A list read to its end, page by page ({ items, nextCursor }), at most `maxPages`: `complete` says whether it got there. */
+export interface AllPages<T> {
+  items: T[];
+  complete: boolean;
+}
+
+export async function allPages<T>(
+  path: string,
+  query: Record<string, string | number | boolean>,
+  maxPages = 20,
+): Promise<AllPages<T>> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < maxPages; i++) {
+    const page: Page<T> = await api.get<Page<T>>(path, { query: cursor ? { ...query, cursor } : query });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) return { items, complete: true };
+  }
+  return { items, complete: false };
+}
+
+/** Offers and legs in progress (`active=true`: not finished), each offer with its acceptance deadline. */
 export function useActiveLegs() {
-  return useResource<LegPage>(KEYS.activeLegs, () =>
-    api.get<LegPage>('/bcci-legs', { query: { active: true, limit: 500 } }),
+  return useResource<AllPages<LegView>>(KEYS.activeLegs, () =>
+    allPages<LegView>('/bcci-legs', { active: true, limit: 500 }),
   );
 }
 
 /** Every leg of the office whose collected fee waits for a remittance batch, however old (the server's word). */
 export function useUnremittedLegs() {
-  return useResource<LegPage>(KEYS.unremittedLegs, () =>
-    api.get<LegPage>('/bcci-legs', { query: { unremitted: true, limit: 500 } }),
+  return useResource<AllPages<LegView>>(KEYS.unremittedLegs, () =>
+    allPages<LegView>('/bcci-legs', { unremitted: true, limit: 500 }),
   );
 }
 
 /** The office's latest legs of any state (recently finished ones, fees waiting for remittance). */
 export function useOfficeLegs() {
-  return useResource<LegPage>(KEYS.legs, () => api.get<LegPage>('/bcci-legs', { query: { limit: 300 } }));
+  return useResource<Page<LegView>>(KEYS.legs, () => api.get<Page<LegView>>('/bcci-legs', { query: { limit: 300 } }));
 }
 
 export function useUnremitted() {

@@ -20,6 +20,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { FormInstance } from 'antd';
 import {
   BCCI_OPTIONS,
   ROUTE_TYPES,
@@ -218,35 +219,39 @@ function QuotePreview({ lines, total, discount }: { lines: PriceLine[]; total: n
   );
 }
 
-/**
- * "Tạo yêu cầu BCCI" (Decision 45/2016): send the dossier, receive the result, or both, from the current call — the
- * citizen, phone and address prefilled from the screen-pop; a live price per leg with the promotion that applies; the
- * api's 400s shown under the fields they name.
- */
-export function BcciRequestModal({
-  open,
-  call,
-  caller,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  call: CallView | null;
-  caller: CallerLookupView | undefined;
-  onClose: () => void;
-  onCreated: (r: BcciRequestView) => void;
-}) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const agencies = useAgencies();
-  const categories = useCategories();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+/** The POST /bcci-requests body from the form (the delivery address defaults to the pickup one for "both"). */
+function requestBody(v: Values, window: { windowFrom?: string; windowTo?: string }, callId: string | undefined) {
+  const pickup = v.option === 'receive_result' ? undefined : address(v.pickupAddress);
+  const sameAsPickup = v.option === 'send_dossier' || (v.option === 'both' && v.deliverySame !== false);
+  return {
+    option: v.option,
+    dossierCode: v.dossierCode,
+    procedureName: v.procedureName,
+    field: v.field,
+    agency: v.agency,
+    serviceLevel: v.serviceLevel,
+    routeType: v.routeType,
+    phone: v.phone,
+    contactName: v.contactName?.trim() || undefined,
+    pickupAddress: pickup,
+    deliveryAddress: sameAsPickup ? undefined : address(v.deliveryAddress),
+    windowFrom: window.windowFrom,
+    windowTo: window.windowTo,
+    feeOnBehalf: v.feeOnBehalf ?? undefined,
+    notes: v.notes?.trim() || undefined,
+    callId,
+  };
+}
 
+/** Filled once per opening (and when the caller's record arrives) from the call and the screen-pop. */
+function usePrefill(
+  form: FormInstance<Values>,
+  open: boolean,
+  call: CallView | null,
+  caller: CallerLookupView | undefined,
+) {
   useEffect(() => {
     if (!open) return;
-    setError(null);
     form.resetFields();
     const citizen = caller?.citizen;
     form.setFieldsValue({
@@ -258,71 +263,43 @@ export function BcciRequestModal({
       pickupAddress: { detail: citizen?.addressDetail ?? undefined, communeCode: citizen?.communeCode ?? undefined },
       deliverySame: true,
     });
-    // Filled once per opening (and when the caller's record arrives): a live update of the call — the citizen hangs up,
-    // the outcome is set — must not wipe what the operator is typing.
+    // A live update of the call — the citizen hangs up, the outcome is set — must not wipe what the operator is typing.
   }, [open, call?.id, caller?.citizen?.id, form]);
+}
 
-  const option = Form.useWatch('option', form);
-  const serviceLevel = Form.useWatch('serviceLevel', form);
-  const field = Form.useWatch('field', form);
-  const routeType = Form.useWatch('routeType', form);
-  const deliverySame = Form.useWatch('deliverySame', form);
-  const quote = useQuote({ option, serviceLevel, field, routeType });
-  const needsPickup = option === 'send_dossier' || option === 'both';
-  const needsDelivery = option === 'receive_result' || option === 'both';
-  const separateDelivery = option === 'receive_result' || (option === 'both' && deliverySame === false);
+interface CreateInput {
+  form: FormInstance<Values>;
+  call: CallView | null;
+  separateDelivery: boolean;
+  onCreated: (r: BcciRequestView) => void;
+}
 
-  const fieldOptions = useMemo(() => {
-    const names = [...KNOWN_FIELDS, ...categories.active.map((c) => c.name)];
-    return [...new Set(names)].map((n) => ({ value: n }));
-  }, [categories.active]);
-
+/** Creates the request, links the call to it, and shows the api's 400s under the fields they name. */
+function useCreate({ form, call, separateDelivery, onCreated }: CreateInput) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const submit = async (v: Values) => {
     setError(null);
     const windowFrom = v.windowFrom?.trim() ? parseVnDateTime(v.windowFrom) : undefined;
     const windowTo = v.windowTo?.trim() ? parseVnDateTime(v.windowTo) : undefined;
     const bad = [...(windowFrom === null ? ['windowFrom'] : []), ...(windowTo === null ? ['windowTo'] : [])];
-    if (bad.length) {
-      form.setFields(bad.map((n) => ({ name: n, errors: [t('tickets.bcci.windowInvalid')] })) as never);
-      return;
-    }
+    if (bad.length)
+      return form.setFields(bad.map((n) => ({ name: n, errors: [t('tickets.bcci.windowInvalid')] })) as never);
     setSaving(true);
     try {
-      const pickup = v.option === 'receive_result' ? undefined : address(v.pickupAddress);
-      const delivery =
-        v.option === 'send_dossier'
-          ? undefined
-          : v.option === 'both' && v.deliverySame !== false
-            ? undefined
-            : address(v.deliveryAddress);
-      const created = await api.post<BcciRequestView>('/bcci-requests', {
-        option: v.option,
-        dossierCode: v.dossierCode,
-        procedureName: v.procedureName,
-        field: v.field,
-        agency: v.agency,
-        serviceLevel: v.serviceLevel,
-        routeType: v.routeType,
-        phone: v.phone,
-        contactName: v.contactName?.trim() || undefined,
-        pickupAddress: pickup,
-        deliveryAddress: delivery,
-        windowFrom: windowFrom ?? undefined,
-        windowTo: windowTo ?? undefined,
-        feeOnBehalf: v.feeOnBehalf ?? undefined,
-        notes: v.notes?.trim() || undefined,
-        callId: call?.id,
-      });
+      const window = { windowFrom: windowFrom ?? undefined, windowTo: windowTo ?? undefined };
+      const created = await api.post<BcciRequestView>('/bcci-requests', requestBody(v, window, call?.id));
       invalidate(REQUEST_KEYS.mine);
-      if (call) {
-        // The call says what came of it; an outcome the operator already chose is kept.
+      // The call says what came of it; an outcome the operator already chose is kept.
+      if (call)
         await api
           .patch(`/calls/${call.id}`, { requestId: created.id, outcome: call.outcome ?? 'request_created' })
           .then(
             () => invalidate('calls/today'),
             (err: unknown) => void message.warning(t('tickets.form.callNotLinked', { reason: describeError(t, err) })),
           );
-      }
       void message.success(t('tickets.bcci.created', { code: created.code }));
       onCreated(created);
     } catch (err) {
@@ -332,168 +309,167 @@ export function BcciRequestModal({
       setSaving(false);
     }
   };
+  return { saving, error, setError, submit };
+}
 
+const required = (message: string) => [{ required: true, whitespace: true, message }];
+const folded = (input: string, o?: { value?: unknown }) =>
+  String(o?.value ?? '')
+    .toLowerCase()
+    .includes(input.toLowerCase());
+
+/** Who calls and about which dossier. */
+function ContactFields() {
+  const { t } = useI18n();
   return (
-    <Modal
-      open={open}
-      title={t('op.slot.bcci')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('tickets.bcci.submit')}
-      okButtonProps={{ loading: saving, 'data-testid': 'bcci-submit' } as never}
-      cancelText={t('common.cancel')}
-      width={980}
-      destroyOnHidden
-      data-testid="bcci-modal"
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="bcci-error" />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(v) => void submit(v)}
-        data-testid="bcci-form"
-        scrollToFirstError
-      >
-        <Form.Item name="option" label={t('tickets.bcci.option')}>
-          <Segmented<BcciOption>
-            block
-            data-testid="bcci-option"
-            options={BCCI_OPTIONS.map((o) => ({ value: o, label: t(optionKey(o)) }))}
+    <>
+      <Col xs={24} md={8}>
+        <Form.Item
+          name="phone"
+          label={t('tickets.field.phone')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <Input maxLength={30} data-testid="bcci-phone" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item name="contactName" label={t('tickets.bcci.contactName')}>
+          <Input maxLength={150} data-testid="bcci-contact" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item name="dossierCode" label={t('tickets.field.dossierCode')} rules={required(t('form.required'))}>
+          <Input maxLength={60} data-testid="bcci-dossier" placeholder="000.00.21.H21-260129-0001" />
+        </Form.Item>
+      </Col>
+    </>
+  );
+}
+
+/** The procedure, its field (the promotion may depend on it) and the competent agency. */
+function ProcedureFields() {
+  const { t } = useI18n();
+  const agencies = useAgencies();
+  const categories = useCategories();
+  const fieldOptions = useMemo(() => {
+    const names = [...KNOWN_FIELDS, ...categories.active.map((c) => c.name)];
+    return [...new Set(names)].map((n) => ({ value: n }));
+  }, [categories.active]);
+  return (
+    <>
+      <Col xs={24} md={12}>
+        <Form.Item name="procedureName" label={t('tickets.bcci.procedure')} rules={required(t('form.required'))}>
+          <Input maxLength={255} data-testid="bcci-procedure" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="field" label={t('tickets.bcci.field')} rules={required(t('form.required'))}>
+          <AutoComplete options={fieldOptions} filterOption={folded}>
+            <Input maxLength={150} data-testid="bcci-field" />
+          </AutoComplete>
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="agency" label={t('tickets.field.agency')} rules={required(t('form.required'))}>
+          <AutoComplete options={agencies.active.map((a) => ({ value: a.name }))} filterOption={folded}>
+            <Input maxLength={200} data-testid="bcci-agency" />
+          </AutoComplete>
+        </Form.Item>
+      </Col>
+    </>
+  );
+}
+
+/** The online service level and the route type: both change the price. */
+function LevelFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Col xs={12} md={6}>
+        <Form.Item name="serviceLevel" label={t('tickets.bcci.serviceLevel')}>
+          <Select
+            data-testid="bcci-level"
+            options={SERVICE_LEVELS.map((s) => ({ value: s, label: t(serviceLevelKey(s)) }))}
           />
         </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} md={8}>
-            <Form.Item
-              name="phone"
-              label={t('tickets.field.phone')}
-              rules={[{ required: true, message: t('form.required') }]}
-            >
-              <Input maxLength={30} data-testid="bcci-phone" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="contactName" label={t('tickets.bcci.contactName')}>
-              <Input maxLength={150} data-testid="bcci-contact" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              name="dossierCode"
-              label={t('tickets.field.dossierCode')}
-              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-            >
-              <Input maxLength={60} data-testid="bcci-dossier" placeholder="000.00.21.H21-260129-0001" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="procedureName"
-              label={t('tickets.bcci.procedure')}
-              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-            >
-              <Input maxLength={255} data-testid="bcci-procedure" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="field"
-              label={t('tickets.bcci.field')}
-              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-            >
-              <AutoComplete
-                options={fieldOptions}
-                filterOption={(input, o) =>
-                  String(o?.value ?? '')
-                    .toLowerCase()
-                    .includes(input.toLowerCase())
-                }
-              >
-                <Input maxLength={150} data-testid="bcci-field" />
-              </AutoComplete>
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="agency"
-              label={t('tickets.field.agency')}
-              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-            >
-              <AutoComplete
-                options={agencies.active.map((a) => ({ value: a.name }))}
-                filterOption={(input, o) =>
-                  String(o?.value ?? '')
-                    .toLowerCase()
-                    .includes(input.toLowerCase())
-                }
-              >
-                <Input maxLength={200} data-testid="bcci-agency" />
-              </AutoComplete>
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="serviceLevel" label={t('tickets.bcci.serviceLevel')}>
-              <Select
-                data-testid="bcci-level"
-                options={SERVICE_LEVELS.map((s) => ({ value: s, label: t(serviceLevelKey(s)) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="routeType" label={t('tickets.bcci.routeType')}>
-              <Select
-                data-testid="bcci-route"
-                options={ROUTE_TYPES.map((r) => ({ value: r, label: t(routeKey(r)) }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider style={{ margin: '4px 0 12px' }} />
-        {needsPickup && (
-          <AddressFields name="pickupAddress" title={t('tickets.bcci.pickupAddress')} testId="bcci-pickup" />
-        )}
-        {option === 'both' && (
-          <Form.Item name="deliverySame" valuePropName="checked">
-            <Checkbox data-testid="bcci-delivery-same">{t('tickets.bcci.deliverySame')}</Checkbox>
-          </Form.Item>
-        )}
-        {needsDelivery && separateDelivery && (
-          <AddressFields name="deliveryAddress" title={t('tickets.bcci.deliveryAddress')} testId="bcci-delivery" />
-        )}
-        <Row gutter={12}>
-          <Col xs={12} md={6}>
-            <Form.Item name="windowFrom" label={t('tickets.bcci.windowFrom')}>
-              <Input placeholder="dd/MM/yyyy HH:mm" data-testid="bcci-window-from" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="windowTo" label={t('tickets.bcci.windowTo')}>
-              <Input placeholder="dd/MM/yyyy HH:mm" data-testid="bcci-window-to" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="feeOnBehalf" label={t('tickets.bcci.feeOnBehalf')} extra={t('tickets.bcci.feeHint')}>
-              <InputNumber<number>
-                min={0}
-                step={1000}
-                precision={0}
-                style={{ width: '100%' }}
-                data-testid="bcci-fee"
-                formatter={(v) =>
-                  v === undefined || v === null || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, '.')
-                }
-                parser={(v) => Number((v ?? '').replace(/\D/g, '')) as never}
-                addonAfter="₫"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="notes" label={t('tickets.bcci.notes')}>
-              <Input.TextArea rows={2} maxLength={2000} data-testid="bcci-notes" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
+      </Col>
+      <Col xs={12} md={6}>
+        <Form.Item name="routeType" label={t('tickets.bcci.routeType')}>
+          <Select data-testid="bcci-route" options={ROUTE_TYPES.map((r) => ({ value: r, label: t(routeKey(r)) }))} />
+        </Form.Item>
+      </Col>
+    </>
+  );
+}
+
+/** Where to pick up and where to deliver, as the option needs them. */
+function AddressesSection({ option, separateDelivery }: { option: BcciOption | undefined; separateDelivery: boolean }) {
+  const { t } = useI18n();
+  const needsPickup = option === 'send_dossier' || option === 'both';
+  const needsDelivery = option === 'receive_result' || option === 'both';
+  return (
+    <>
+      {needsPickup && (
+        <AddressFields name="pickupAddress" title={t('tickets.bcci.pickupAddress')} testId="bcci-pickup" />
+      )}
+      {option === 'both' && (
+        <Form.Item name="deliverySame" valuePropName="checked">
+          <Checkbox data-testid="bcci-delivery-same">{t('tickets.bcci.deliverySame')}</Checkbox>
+        </Form.Item>
+      )}
+      {needsDelivery && separateDelivery && (
+        <AddressFields name="deliveryAddress" title={t('tickets.bcci.deliveryAddress')} testId="bcci-delivery" />
+      )}
+    </>
+  );
+}
+
+const thousands = (v: number | string | undefined | null) =>
+  v === undefined || v === null || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** The preferred time window (typed in Vietnam time), the fee collected on behalf, notes for the office. */
+function WindowAndFeeFields() {
+  const { t } = useI18n();
+  return (
+    <Row gutter={12}>
+      <Col xs={12} md={6}>
+        <Form.Item name="windowFrom" label={t('tickets.bcci.windowFrom')}>
+          <Input placeholder="dd/MM/yyyy HH:mm" data-testid="bcci-window-from" />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={6}>
+        <Form.Item name="windowTo" label={t('tickets.bcci.windowTo')}>
+          <Input placeholder="dd/MM/yyyy HH:mm" data-testid="bcci-window-to" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="feeOnBehalf" label={t('tickets.bcci.feeOnBehalf')} extra={t('tickets.bcci.feeHint')}>
+          <InputNumber<number>
+            min={0}
+            step={1000}
+            precision={0}
+            style={{ width: '100%' }}
+            data-testid="bcci-fee"
+            formatter={thousands}
+            parser={(v) => Number((v ?? '').replace(/\D/g, '')) as never}
+            addonAfter="₫"
+          />
+        </Form.Item>
+      </Col>
+      <Col span={24}>
+        <Form.Item name="notes" label={t('tickets.bcci.notes')}>
+          <Input.TextArea rows={2} maxLength={2000} data-testid="bcci-notes" />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+/** The live price per leg with the promotion that applies (POST /bcci-requests/quote). */
+function PriceSection({ quote }: { quote: ReturnType<typeof useQuote> }) {
+  const { t } = useI18n();
+  return (
+    <>
       <Typography.Text strong>{t('tickets.bcci.price')}</Typography.Text>
       <div style={{ marginTop: 8 }}>
         {quote.quote ? (
@@ -513,6 +489,92 @@ export function BcciRequestModal({
           </Space>
         )}
       </div>
+    </>
+  );
+}
+
+function RequestForm({ form, onFinish }: { form: FormInstance<Values>; onFinish: (v: Values) => void }) {
+  const { t } = useI18n();
+  const option = Form.useWatch('option', form);
+  const deliverySame = Form.useWatch('deliverySame', form);
+  const separateDelivery = option === 'receive_result' || (option === 'both' && deliverySame === false);
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={onFinish}
+      data-testid="bcci-form"
+      scrollToFirstError
+    >
+      <Form.Item name="option" label={t('tickets.bcci.option')}>
+        <Segmented<BcciOption>
+          block
+          data-testid="bcci-option"
+          options={BCCI_OPTIONS.map((o) => ({ value: o, label: t(optionKey(o)) }))}
+        />
+      </Form.Item>
+      <Row gutter={12}>
+        <ContactFields />
+        <ProcedureFields />
+        <LevelFields />
+      </Row>
+      <Divider style={{ margin: '4px 0 12px' }} />
+      <AddressesSection option={option} separateDelivery={separateDelivery} />
+      <WindowAndFeeFields />
+    </Form>
+  );
+}
+
+interface BcciRequestModalProps {
+  open: boolean;
+  call: CallView | null;
+  caller: CallerLookupView | undefined;
+  onClose: () => void;
+  onCreated: (r: BcciRequestView) => void;
+}
+
+/**
+ * "Tạo yêu cầu BCCI" (Decision 45/2016): send the dossier, receive the result, or both, from the current call — the
+ * citizen, phone and address prefilled from the screen-pop; a live price per leg with the promotion that applies; the
+ * api's 400s shown under the fields they name.
+ */
+export function BcciRequestModal({ open, call, caller, onClose, onCreated }: BcciRequestModalProps) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const option = Form.useWatch('option', form);
+  const deliverySame = Form.useWatch('deliverySame', form);
+  const separateDelivery = option === 'receive_result' || (option === 'both' && deliverySame === false);
+  const create = useCreate({ form, call, separateDelivery, onCreated });
+  const { setError } = create;
+  useEffect(() => {
+    if (open) setError(null);
+  }, [open, setError]);
+  usePrefill(form, open, call, caller);
+  const quote = useQuote({
+    option,
+    serviceLevel: Form.useWatch('serviceLevel', form),
+    field: Form.useWatch('field', form),
+    routeType: Form.useWatch('routeType', form),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('op.slot.bcci')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('tickets.bcci.submit')}
+      okButtonProps={{ loading: create.saving, 'data-testid': 'bcci-submit' } as never}
+      cancelText={t('common.cancel')}
+      width={980}
+      destroyOnHidden
+      data-testid="bcci-modal"
+    >
+      {create.error && (
+        <Alert type="error" showIcon title={create.error} style={{ marginBottom: 12 }} data-testid="bcci-error" />
+      )}
+      <RequestForm form={form} onFinish={(v) => void create.submit(v)} />
+      <PriceSection quote={quote} />
     </Modal>
   );
 }

@@ -38,12 +38,8 @@ function LegLine({ leg }: { leg: LegView }) {
   );
 }
 
-/**
- * The operator's BCCI requests with each leg's state and office, changed live by the dispatch events the server sends
- * to the creating operator (offered, accepted, picked up, delivered...), then re-read over REST.
- */
-export function MyRequestsCard({ highlightId, extra }: { highlightId?: string | null; extra?: BcciRequestView[] }) {
-  const { t } = useI18n();
+/** The operator's requests patched by the dispatch events sent to them: an event newer than REST wins until the list catches up. */
+function useLiveRequests(extra: BcciRequestView[] | undefined) {
   const mine = useMyRequests();
   const [events, setEvents] = useState<LegEvent[]>([]);
   const onLeg = (e: LegEvent) => {
@@ -54,12 +50,10 @@ export function MyRequestsCard({ highlightId, extra }: { highlightId?: string | 
   useRealtimeEvent('dispatch:leg-updated', onLeg);
   useRealtimeEvent('dispatch:escalated', onLeg);
   useRealtimeEvent('dispatch:leg-overdue', () => invalidate(REQUEST_KEYS.mine));
-
   const byId = new Map<string, BcciRequestView>();
   for (const r of [...(extra ?? []), ...(mine.data?.items ?? [])]) byId.set(r.id, r);
   const requests = [...byId.values()]
     .map((r) =>
-      // An event newer than what REST returned wins until the list catches up.
       events.reduce(
         (acc, e) => (acc.legs.some((l) => l.id === e.legId && l.updatedAt <= e.at) ? applyLegEvent(acc, e) : acc),
         r,
@@ -67,43 +61,57 @@ export function MyRequestsCard({ highlightId, extra }: { highlightId?: string | 
     )
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, 20);
+  return { requests, error: mine.error, loading: mine.loading };
+}
 
+function RequestItem({ r, highlighted }: { r: BcciRequestView; highlighted: boolean }) {
+  const { t } = useI18n();
+  return (
+    <List.Item
+      key={r.id}
+      data-testid="my-request"
+      data-request-id={r.id}
+      style={{ background: highlighted ? '#f6ffed' : undefined, paddingInline: 8 }}
+    >
+      <div style={{ width: '100%' }}>
+        <Space wrap size={6}>
+          <strong data-testid="my-request-code">{r.code}</strong>
+          <Tag color="blue">{t(optionKey(r.option))}</Tag>
+          {r.remoteArea && <Tag color="orange">{t('tickets.bcci.remote')}</Tag>}
+          <Typography.Text type="secondary">
+            {formatPhone(r.citizenPhone)} · {r.dossierCode} · {formatDateTime(r.createdAt)}
+          </Typography.Text>
+        </Space>
+        <div style={{ marginTop: 4, display: 'grid', gap: 4 }}>
+          {r.legs.map((l) => (
+            <LegLine key={l.id} leg={l} />
+          ))}
+        </div>
+      </div>
+    </List.Item>
+  );
+}
+
+/**
+ * The operator's BCCI requests with each leg's state and office, changed live by the dispatch events the server sends
+ * to the creating operator (offered, accepted, picked up, delivered...), then re-read over REST.
+ */
+export function MyRequestsCard({ highlightId, extra }: { highlightId?: string | null; extra?: BcciRequestView[] }) {
+  const { t } = useI18n();
+  const { requests, error, loading } = useLiveRequests(extra);
   return (
     <Card title={t('tickets.bcci.mine')} size="small" data-testid="my-requests">
-      {mine.error !== undefined && (
-        <Alert type="error" showIcon title={describeError(t, mine.error)} style={{ marginBottom: 8 }} />
+      {error !== undefined && (
+        <Alert type="error" showIcon title={describeError(t, error)} style={{ marginBottom: 8 }} />
       )}
       {requests.length ? (
         <List
           size="small"
           dataSource={requests}
-          renderItem={(r) => (
-            <List.Item
-              key={r.id}
-              data-testid="my-request"
-              data-request-id={r.id}
-              style={{ background: r.id === highlightId ? '#f6ffed' : undefined, paddingInline: 8 }}
-            >
-              <div style={{ width: '100%' }}>
-                <Space wrap size={6}>
-                  <strong data-testid="my-request-code">{r.code}</strong>
-                  <Tag color="blue">{t(optionKey(r.option))}</Tag>
-                  {r.remoteArea && <Tag color="orange">{t('tickets.bcci.remote')}</Tag>}
-                  <Typography.Text type="secondary">
-                    {formatPhone(r.citizenPhone)} · {r.dossierCode} · {formatDateTime(r.createdAt)}
-                  </Typography.Text>
-                </Space>
-                <div style={{ marginTop: 4, display: 'grid', gap: 4 }}>
-                  {r.legs.map((l) => (
-                    <LegLine key={l.id} leg={l} />
-                  ))}
-                </div>
-              </div>
-            </List.Item>
-          )}
+          renderItem={(r) => <RequestItem key={r.id} r={r} highlighted={r.id === highlightId} />}
         />
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={mine.loading ? '…' : t('tickets.bcci.mineEmpty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={loading ? '…' : t('tickets.bcci.mineEmpty')} />
       )}
     </Card>
   );

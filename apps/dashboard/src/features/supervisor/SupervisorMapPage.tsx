@@ -1,6 +1,6 @@
 import { useMemo, useState, type ComponentType } from 'react';
 import { Alert, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import type { LegView } from '@hotline/contracts';
+import { LEG_MACHINE, type LegView } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
@@ -13,7 +13,7 @@ import type { BoundaryCollection } from './map/geo';
 import { GiaLaiMap, type MapLayer } from './map/GiaLaiMap';
 import { legsLayer, useLiveLegs } from './map/LiveLegs';
 import { kindKey, stateKey } from '../dispatcher/legs-data';
-import { ACTIVE_LEG_STATES, LEG_STATE_HEX } from './live/supervision-rules';
+import { LEG_STATE_HEX } from './live/supervision-rules';
 
 /**
  * Live overlays on the map. Later issues register theirs here (legs in progress from the dispatch context, SLA risk
@@ -85,7 +85,7 @@ function Legend({ withLegs }: { withLegs: boolean }) {
           <Typography.Text strong style={{ marginTop: 6 }}>
             {t('sup.map.legendLegs')}
           </Typography.Text>
-          {ACTIVE_LEG_STATES.map((s) => (
+          {LEG_MACHINE.sets.active.map((s) => (
             <span key={s}>
               <span
                 style={{

@@ -9,7 +9,7 @@ export const dispatchVi = {
   'dispatch.fees.downloadFailed': 'Không tải được báo cáo: {reason}',
   'dispatch.remitted': 'Đã nộp {amount} · chứng từ {reference} ngày {date}',
   'dispatch.remitted.short': 'Đã nộp',
-  'dispatch.list.more': 'Hiển thị {shown}/{total} chuyến đang xử lý',
+  'dispatch.list.more': 'Hiển thị {shown} chuyến đang xử lý đầu tiên (còn nữa)',
 } as const;
 
 export const dispatchEn: Record<keyof typeof dispatchVi, string> = {
@@ -19,5 +19,5 @@ export const dispatchEn: Record<keyof typeof dispatchVi, string> = {
   'dispatch.fees.downloadFailed': 'Could not download the report: {reason}',
   'dispatch.remitted': 'Remitted {amount} · voucher {reference} on {date}',
   'dispatch.remitted.short': 'Remitted',
-  'dispatch.list.more': 'Showing {shown} of {total} legs in progress',
+  'dispatch.list.more': 'Showing the first {shown} legs in progress (there are more)',
 };

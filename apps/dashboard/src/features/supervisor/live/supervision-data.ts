@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { CallView, CallbackView, LegPage, LegView, OperatorStatusRow, Page, TicketView } from '@hotline/contracts';
+import type { CallView, CallbackView, LegView, OperatorStatusRow, Page, TicketView } from '@hotline/contracts';
 import { api } from '../../../lib/api-client';
 import { useResource } from '../../../lib/resource';
-import { ACTIVE_LEG_STATES } from './supervision-rules';
+import { allPages } from '../../dispatcher/legs-data';
 
 export * from './supervision-rules';
 
@@ -58,7 +58,7 @@ export function useOperatorStatuses(enabled = true) {
 export function useUnroutableLegs() {
   return useResource<LegView[]>(
     SUP_KEYS.unroutable,
-    async () => (await api.get<LegPage>('/bcci-legs', { query: { state: 'unroutable', limit: 200 } })).items,
+    async () => (await allPages<LegView>('/bcci-legs', { state: 'unroutable', limit: 200 })).items,
   );
 }
 
@@ -67,17 +67,12 @@ export function useLegDetail(id: string | null) {
   return useResource<LegView>(id ? SUP_KEYS.leg(id) : null, () => api.get<LegView>(`/bcci-legs/${id}`));
 }
 
-/**
- * Every leg still moving, one request per active state: the list endpoint filters one state at a time and is ordered by
- * last update, so a single "latest 500" would let delivered legs crowd out old open ones.
- */
+/** Every leg still moving (`active=true`: the leg machine's active set, unroutable included), page by page to the end. */
 export function useActiveLegs(enabled: boolean) {
-  return useResource<LegView[]>(enabled ? SUP_KEYS.activeLegs : null, async () => {
-    const pages = await Promise.all(
-      ACTIVE_LEG_STATES.map((state) => api.get<LegPage>('/bcci-legs', { query: { state, limit: 500 } })),
-    );
-    return pages.flatMap((p) => p.items);
-  });
+  return useResource<LegView[]>(
+    enabled ? SUP_KEYS.activeLegs : null,
+    async () => (await allPages<LegView>('/bcci-legs', { active: true, limit: 500 })).items,
+  );
 }
 
 export async function fetchLeg(id: string): Promise<LegView> {

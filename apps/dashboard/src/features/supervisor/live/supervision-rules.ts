@@ -9,7 +9,7 @@ import type {
   TicketStatus,
   TicketView,
 } from '@hotline/contracts';
-import { CALL_MACHINE, SLA_TARGET_NAMES } from '@hotline/contracts';
+import { CALL_MACHINE, LEG_MACHINE, SLA_TARGET_NAMES } from '@hotline/contracts';
 
 /** Pure rules of the supervisor's live screens (no browser API: unit-tested in supervision-rules.spec.ts). */
 
@@ -108,17 +108,6 @@ export function sortStatuses(list: OperatorStatusView[]): OperatorStatusView[] {
 }
 
 // ---- legs ---------------------------------------------------------------------------------------------------------------------
-/** Legs still moving (the map and the supervisor's lists): everything but delivered, returned and cancelled. */
-export const ACTIVE_LEG_STATES: readonly LegState[] = [
-  'routing',
-  'assigned',
-  'accepted',
-  'courier_assigned',
-  'picked_up',
-  'failed_attempt',
-  'unroutable',
-];
-
 /** Marker colours on the map, the same hues as the state tags of the dispatcher inbox. */
 export const LEG_STATE_HEX: Record<LegState, string> = {
   routing: '#8c8c8c',
@@ -181,9 +170,8 @@ export function officeChoices(
     });
 }
 
-/** Patch a leg list with an event's new state and office (the event carries no address: unknown legs are fetched by the caller). */
+/** Patch a leg list with an event's new state and office; a finished leg leaves (the event carries no address: unknown legs are fetched by the caller). */
 export function applyLegState(list: LegView[], legId: string, to: LegState, officeId: string | null): LegView[] {
-  const active = ACTIVE_LEG_STATES.includes(to);
-  if (!active) return list.filter((l) => l.id !== legId);
+  if (!LEG_MACHINE.is('active', to)) return list.filter((l) => l.id !== legId);
   return list.map((l) => (l.id === legId ? { ...l, state: to, officeId } : l));
 }

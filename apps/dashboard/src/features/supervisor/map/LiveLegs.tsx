@@ -1,14 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AdministrativeUnitView, LegEvent, LegView } from '@hotline/contracts';
+import { type AdministrativeUnitView, LEG_MACHINE, type LegEvent, type LegView } from '@hotline/contracts';
 import { useRealtimeEvent } from '../../../realtime/RealtimeProvider';
-import {
-  ACTIVE_LEG_STATES,
-  applyLegState,
-  fetchLeg,
-  LEG_STATE_HEX,
-  legPoint,
-  useActiveLegs,
-} from '../live/supervision-data';
+import { applyLegState, fetchLeg, LEG_STATE_HEX, legPoint, useActiveLegs } from '../live/supervision-data';
 import type { MapLayer } from './GiaLaiMap';
 
 const LEG_RADIUS_PX = 5;
@@ -31,7 +24,7 @@ export function useLiveLegs(enabled: boolean): { legs: LegView[]; error: unknown
   const onEvent = (p: LegEvent) => {
     if (!enabled) return;
     setChangedAt((m) => ({ ...m, [p.legId]: Date.now() }));
-    const active = ACTIVE_LEG_STATES.includes(p.to);
+    const active = LEG_MACHINE.is('active', p.to);
     setPatches((prev) => {
       const next = new Map(prev);
       const base = prev.get(p.legId) ?? restRef.current?.find((l) => l.id === p.legId);
@@ -44,7 +37,7 @@ export function useLiveLegs(enabled: boolean): { legs: LegView[]; error: unknown
       fetching.current.add(p.legId);
       fetchLeg(p.legId)
         .then(
-          (leg) => setPatches((prev) => new Map(prev).set(leg.id, ACTIVE_LEG_STATES.includes(leg.state) ? leg : null)),
+          (leg) => setPatches((prev) => new Map(prev).set(leg.id, LEG_MACHINE.is('active', leg.state) ? leg : null)),
           () => undefined, // gone or not visible: the next REST refresh decides
         )
         .finally(() => fetching.current.delete(p.legId));
