@@ -8,6 +8,7 @@ import type { Page } from '@hotline/contracts';
 import { type AppConfig, Clock } from '@hotline/core';
 import { ROOT_ROUTES } from '../../apps/api/src/bootstrap';
 import { ALWAYS_OPEN } from '../dispatch/dispatch-fixtures';
+import { TEST_DB_PREFIX, workerId } from '../setup/test-env';
 import { ADMIN_PASSWORD, type TestApi, startApi, startWorker, testConfig, unique } from '../helpers/test-app';
 
 /**
@@ -105,8 +106,13 @@ const SUITE_ENV: Record<string, string> = {
 };
 
 export class Harness {
-  // Access tokens of the fixtures must outlive the clock jumps of the whole suite (see withStaleCaches).
-  readonly config: AppConfig = testConfig({ JWT_ACCESS_TTL_SECONDS: '86400' });
+  // Access tokens of the fixtures must outlive the clock jumps of the whole suite (see withStaleCaches). Its own database:
+  // the hundreds of offices, promotions, topics and callbacks its bursts create would otherwise sit in the worker's shared
+  // database and change what the suites that run after it on that worker see (routing, first pages of admin lists).
+  readonly config: AppConfig = testConfig({
+    JWT_ACCESS_TTL_SECONDS: '86400',
+    DB_NAME: `${TEST_DB_PREFIX}${workerId()}_writes`,
+  });
   api!: TestApi;
   worker: INestApplicationContext | null = null;
   db!: Connection;
@@ -151,9 +157,10 @@ export class Harness {
 
   async close(): Promise<void> {
     try {
-      await this.db?.end().catch(() => undefined);
       await this.worker?.close();
       await this.api?.close();
+      await this.db?.query(`DROP DATABASE IF EXISTS \`${this.config.db.database}\``).catch(() => undefined);
+      await this.db?.end().catch(() => undefined);
     } finally {
       for (const [k, v] of Object.entries(this.savedEnv)) {
         if (v === undefined) delete process.env[k];
