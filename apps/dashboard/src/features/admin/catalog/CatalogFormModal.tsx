@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { Alert, App, Form, Modal, type FormInstance } from 'antd';
 import { useT } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/api-client';
@@ -52,12 +52,14 @@ export function CatalogFormModal<V extends object>({
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!open) return;
+  // initialValues is built by the caller on each render: the dialog is filled once per opening, with the values then.
+  const fill = useEffectEvent(() => {
     setError(null);
     form.resetFields();
     form.setFieldsValue(initialValues as never);
-    // initialValues is built by the caller on each render: the dialog is filled once per opening.
+  });
+  useEffect(() => {
+    if (open) fill();
   }, [open, form]);
 
   const finish = async (values: V) => {
@@ -67,7 +69,7 @@ export function CatalogFormModal<V extends object>({
       void message.success(await onSubmit(values));
       onClose();
     } catch (err) {
-      const { byField, other } = fieldErrors(err, fields, conflictField, aliases, t);
+      const { byField, other } = fieldErrors(err, fields, { conflictField, aliases, t });
       const conflict = err instanceof ApiError && err.status === 409;
       // Rules the api named (details.fields) arrive translated; a bare server message says it is the server's.
       const said = (e: string) => (validationFields(err).length ? e : t('catalog.serverRefused', { message: e }));
