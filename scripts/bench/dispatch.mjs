@@ -165,6 +165,117 @@ async function rawFloor(prefix) {
   }
 }
 
+/** A bench database, migrated and seeded with the demo data, every demo office open all week; the DEMO-23575 office. */
+async function seededDatabase(env) {
+  const cli = (cmd) =>
+    execFileSync(process.execPath, [join(dist, 'apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
+  cli('migrate');
+  cli('seed');
+  const conn = await mysql.createConnection({ ...DB, database: 'bench_dispatch' });
+  // Benchmarks must not depend on the hour they run: every demo office open all week, with room for the whole run.
+  await conn.query('UPDATE post_offices SET opening_hours = ?, daily_capacity = 100000, updated_at = NOW(3)', [
+    JSON.stringify(ALWAYS),
+  ]);
+  const [[office]] = await conn.query("SELECT id, lat, lng, commune_code FROM post_offices WHERE code = 'DEMO-23575'");
+  return { conn, office };
+}
+
+/** The api (CPU-profiled when BENCH_PROFILE_DIR is set) and the worker; answers once the api is live. */
+async function startApps(env, base) {
+  const procs = [
+    spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+        join(dist, 'apps/api/src/main.js'),
+      ],
+      { env, stdio: 'ignore' },
+    ),
+    spawn(process.execPath, [join(dist, 'apps/worker/src/main.js')], { env, stdio: 'ignore' }),
+  ];
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${base}/health/live`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    await sleep(200);
+  }
+  return procs;
+}
+
+async function login(base, username) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Demo@0269' }),
+  });
+  return (await res.json()).accessToken;
+}
+
+/** A dispatcher's socket, once the server said the session is ready. */
+async function dispatcherSocket(base, token) {
+  const socket = ioClient(base, { path: '/socket.io', transports: ['websocket'], auth: { token } });
+  await new Promise((r, j) => {
+    socket.once('session:ready', r);
+    socket.once('auth:error', j);
+  });
+  return socket;
+}
+
+/** POST /api/bcci-requests for dossier `i`, picked up at the office's point. */
+function poster(base, operator, office) {
+  const body = (i) => ({
+    option: 'send_dossier',
+    dossierCode: `BENCH-${i}`,
+    procedureName: 'Bench procedure',
+    field: 'Đất đai',
+    agency: 'Bench agency',
+    serviceLevel: '3',
+    phone: `0912${String(100000 + i).padStart(6, '0')}`,
+    pickupAddress: {
+      detail: 'bench',
+      communeCode: office.commune_code,
+      lat: Number(office.lat),
+      lng: Number(office.lng),
+    },
+  });
+  return (i) =>
+    fetch(`${base}/api/bcci-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}` },
+      body: JSON.stringify(body(i)),
+    }).then((r) => r.json());
+}
+
+/** REQUESTS paced creations; each one's POST → dispatcher event latency, and the api's and worker's CPU per request. */
+async function measureCreates({ post, procs, got, log }) {
+  for (let i = 0; i < 20; i++) await post(1_000_000 + i); // warm-up
+  const sent = new Map();
+  const codes = [];
+  const postTimes = [];
+  // CPU per request is what the create path costs whatever else the machine runs (latencies depend on the neighbours).
+  const cpuBefore = procs.map((p) => cpuMs(p.pid));
+  await paced(REQUESTS, RATE, async (i) => {
+    const t = performance.now();
+    const res = await post(i);
+    postTimes.push(performance.now() - t);
+    sent.set(res.code, t);
+    codes.push(res.code);
+  });
+  await waitAll(got, codes, 15_000);
+  const cpuAfter = procs.map((p) => cpuMs(p.pid));
+  if (cpuBefore.every((c) => c !== null) && cpuAfter.every((c) => c !== null)) {
+    const per = (i) => ((cpuAfter[i] - cpuBefore[i]) / REQUESTS).toFixed(2);
+    log(`  CPU per request: api ${per(0)} ms, worker ${per(1)} ms (user + system, /proc)`);
+  }
+  const lost = codes.filter((c) => !got.has(c)).length;
+  if (lost) log(`  WARNING: ${lost} assignment event(s) not received`);
+  const post201 = stats(postTimes);
+  log(`  (of which POST /api/bcci-requests → 201: p50 ${ms(post201.p50)}  p99 ${ms(post201.p99)})`);
+  return stats(codes.filter((c) => got.has(c)).map((c) => got.get(c) - sent.get(c)));
+}
+
 /** (2b) The real path: POST /api/bcci-requests → commit → BullMQ → worker routing (MySQL) → redis-emitter → api socket → dispatcher. */
 async function endToEnd(log, prefix) {
   const env = {
@@ -179,102 +290,17 @@ async function endToEnd(log, prefix) {
     LOGIN_LIMIT_PER_IP: '100000',
     SEED_DEMO: 'true',
   };
-  const cli = (cmd) =>
-    execFileSync(process.execPath, [join(dist, 'apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
-  cli('migrate');
-  cli('seed');
-  const conn = await mysql.createConnection({ ...DB, database: 'bench_dispatch' });
-  // Benchmarks must not depend on the hour they run: every demo office open all week, with room for the whole run.
-  await conn.query('UPDATE post_offices SET opening_hours = ?, daily_capacity = 100000, updated_at = NOW(3)', [
-    JSON.stringify(ALWAYS),
-  ]);
-  const [[office]] = await conn.query("SELECT id, lat, lng, commune_code FROM post_offices WHERE code = 'DEMO-23575'");
-  const procs = [
-    spawn(
-      process.execPath,
-      [
-        ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
-        join(dist, 'apps/api/src/main.js'),
-      ],
-      { env, stdio: 'ignore' },
-    ),
-    spawn(process.execPath, [join(dist, 'apps/worker/src/main.js')], { env, stdio: 'ignore' }),
-  ];
+  const { conn, office } = await seededDatabase(env);
   const base = `http://127.0.0.1:${PORT}`;
+  let procs = [];
   let socket;
   try {
-    for (let i = 0; i < 150; i++) {
-      try {
-        if ((await fetch(`${base}/health/live`)).ok) break;
-      } catch {
-        /* starting */
-      }
-      await sleep(200);
-    }
-    const login = async (username) =>
-      (
-        await (
-          await fetch(`${base}/api/auth/login`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ username, password: 'Demo@0269' }),
-          })
-        ).json()
-      ).accessToken;
-    const operator = await login('operator1');
-    const dispatcher = await login('dispatcher.pleiku');
-    socket = ioClient(base, { path: '/socket.io', transports: ['websocket'], auth: { token: dispatcher } });
-    await new Promise((r, j) => {
-      socket.once('session:ready', r);
-      socket.once('auth:error', j);
-    });
+    procs = await startApps(env, base);
+    const operator = await login(base, 'operator1');
+    socket = await dispatcherSocket(base, await login(base, 'dispatcher.pleiku'));
     const got = new Map();
     socket.on('dispatch:leg-assigned', (p) => got.set(p.requestCode, performance.now()));
-    const body = (i) => ({
-      option: 'send_dossier',
-      dossierCode: `BENCH-${i}`,
-      procedureName: 'Bench procedure',
-      field: 'Đất đai',
-      agency: 'Bench agency',
-      serviceLevel: '3',
-      phone: `0912${String(100000 + i).padStart(6, '0')}`,
-      pickupAddress: {
-        detail: 'bench',
-        communeCode: office.commune_code,
-        lat: Number(office.lat),
-        lng: Number(office.lng),
-      },
-    });
-    const post = (i) =>
-      fetch(`${base}/api/bcci-requests`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}` },
-        body: JSON.stringify(body(i)),
-      }).then((r) => r.json());
-    for (let i = 0; i < 20; i++) await post(1_000_000 + i); // warm-up
-    const sent = new Map();
-    const codes = [];
-    const postTimes = [];
-    // CPU per request is what the create path costs whatever else the machine runs (latencies depend on the neighbours).
-    const cpuBefore = procs.map((p) => cpuMs(p.pid));
-    await paced(REQUESTS, RATE, async (i) => {
-      const t = performance.now();
-      const res = await post(i);
-      postTimes.push(performance.now() - t);
-      sent.set(res.code, t);
-      codes.push(res.code);
-    });
-    await waitAll(got, codes, 15_000);
-    const cpuAfter = procs.map((p) => cpuMs(p.pid));
-    if (cpuBefore.every((c) => c !== null) && cpuAfter.every((c) => c !== null)) {
-      const per = (i) => ((cpuAfter[i] - cpuBefore[i]) / REQUESTS).toFixed(2);
-      log(`  CPU per request: api ${per(0)} ms, worker ${per(1)} ms (user + system, /proc)`);
-    }
-    const lost = codes.filter((c) => !got.has(c)).length;
-    if (lost) log(`  WARNING: ${lost} assignment event(s) not received`);
-    const post201 = stats(postTimes);
-    log(`  (of which POST /api/bcci-requests → 201: p50 ${ms(post201.p50)}  p99 ${ms(post201.p99)})`);
-    return stats(codes.filter((c) => got.has(c)).map((c) => got.get(c) - sent.get(c)));
+    return await measureCreates({ post: poster(base, operator, office), procs, got, log });
   } finally {
     socket?.close();
     for (const p of procs) p.kill('SIGTERM');

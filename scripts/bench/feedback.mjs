@@ -54,8 +54,9 @@ const stats = (xs) => {
 };
 const fmt = (r) => `n=${r.n}  p50 ${r.p50.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms  max ${r.max.toFixed(0)} ms`;
 
-function clock(targetMs, since, dueAt, warnAt, warned) {
-  return { targetMs, consumedMs: 0, runningSince: since, dueAt, warnAt, warned, breached: false, metAt: null };
+/** A running SLA clock as the tickets' `sla_clocks` column stores it (ISO instants; `warnAt` null when it already warned). */
+function clock(targetMs, { since, dueAt, warnAt }) {
+  return { targetMs, consumedMs: 0, runningSince: since, dueAt, warnAt, warned: !warnAt, breached: false, metAt: null };
 }
 
 /** Rows straight into MySQL (the intake path is not what is measured here). */
@@ -73,7 +74,11 @@ async function insertTickets(conn, count, timing) {
       const { dueAt, warnAt } = timing(i);
       const clocks = {
         firstResponse: null,
-        resolution: clock(3_600_000, now.toISOString(), dueAt.toISOString(), warnAt?.toISOString() ?? null, !warnAt),
+        resolution: clock(3_600_000, {
+          since: now.toISOString(),
+          dueAt: dueAt.toISOString(),
+          warnAt: warnAt?.toISOString() ?? null,
+        }),
         forward: null,
       };
       values.push('(?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 75, 0, ?, ?, ?, ?, ?, 1, ?, ?, ?, 1)');
@@ -128,6 +133,127 @@ async function rawFloor(prefix) {
   return stats(late);
 }
 
+const loadAverage = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+/** A fresh bench database with every migration applied; a connection to it. */
+async function freshDatabase(env) {
+  const admin = await mysql.createConnection(DB);
+  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME}`);
+  await admin.end();
+  execFileSync(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), 'migrate'], { env, stdio: 'ignore' });
+  return mysql.createConnection({ ...DB, database: DB_NAME });
+}
+
+/** The worker as in production, its RSS sampled every 100 ms: the peak overall and per phase. */
+function startWorker(env) {
+  const startedAt = Date.now();
+  const logTo = process.env.BENCH_WORKER_LOG ? openSync(process.env.BENCH_WORKER_LOG, 'w') : 'ignore';
+  const child = spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], {
+    env: { ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ? 'info' : 'error', NODE_OPTIONS: WORKER_NODE_OPTIONS },
+    stdio: ['ignore', logTo, logTo],
+  });
+  let peakRss = 0;
+  let phasePeak = 0;
+  const sampler = setInterval(() => {
+    const r = rssMb(child.pid);
+    peakRss = Math.max(peakRss, r);
+    phasePeak = Math.max(phasePeak, r);
+  }, 100);
+  return {
+    process: child,
+    startedAt,
+    rss: () => rssMb(child.pid),
+    peakRss: () => peakRss,
+    /** The peak RSS since the previous call: where the memory goes, phase by phase. */
+    phase: () => {
+      const p = Math.max(phasePeak, rssMb(child.pid));
+      phasePeak = 0;
+      return `phase peak RSS ${p.toFixed(0)} MB`;
+    },
+    stopSampling: () => clearInterval(sampler),
+  };
+}
+
+/** Waits for the worker's startup reconcile to arm every timer, then for that reconcile pass to finish. */
+async function waitForBootReconcile({ worker, sla, maintenance, log }) {
+  const t = worker.startedAt;
+  for (;;) {
+    const counts = await sla.getJobCounts('delayed');
+    if (counts.delayed >= 2 * OPEN) break;
+    if (Date.now() - t > 300_000) throw new Error(`reconcile armed only ${counts.delayed} timers in 300 s`);
+    await sleep(500);
+  }
+  log(
+    `worker startup reconcile armed ${2 * OPEN} timers in ${((Date.now() - t) / 1000).toFixed(1)} s (RSS now ${worker.rss().toFixed(0)} MB, ${worker.phase()})`,
+  );
+  for (;;) {
+    const c = await maintenance.getJobCounts('active', 'waiting', 'completed');
+    if (c.active + c.waiting === 0 && c.completed >= 1) break;
+    await sleep(500);
+  }
+  log(
+    `boot reconcile pass done after ${((Date.now() - t) / 1000).toFixed(1)} s (RSS now ${worker.rss().toFixed(0)} MB, ${worker.phase()})`,
+  );
+}
+
+/**
+ * A burst of tickets breaching within WINDOW_MS, armed the way the api arms them after a commit (optionally while a
+ * reconcile pass re-reads the open tickets from MySQL); the breach lateness the worker recorded in the history rows.
+ */
+async function burst({ conn, sla, maintenance, worker, floor, log }, { label, withReconcile }) {
+  const since = new Date();
+  const t0 = Date.now() + LEAD_MS;
+  const due = (i) => new Date(t0 + Math.floor((i * WINDOW_MS) / BURST));
+  const ids = await insertTickets(conn, BURST, (i) => ({ dueAt: due(i), warnAt: null }));
+  const now = Date.now();
+  const jobs = ids.map((id, i) => ({
+    name: 'sla-timer',
+    data: { ticketId: id, target: 'resolution', kind: 'breach', version: 1, at: due(i).toISOString() },
+    opts: {
+      jobId: `sla__${id}__resolution__breach__v1`,
+      delay: due(i).getTime() - now,
+      timestamp: now,
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { count: 2000 },
+    },
+  }));
+  for (let i = 0; i < jobs.length; i += 1000) await sla.addBulk(jobs.slice(i, i + 1000));
+  if (withReconcile) {
+    await sleep(Math.max(0, t0 - Date.now()));
+    await maintenance.add('reconcile', { trigger: 'manual' }, { jobId: `bench-reconcile-${Date.now()}` });
+  }
+  const rows = await breachRows(conn, since, t0 + WINDOW_MS + 60_000);
+  const s = stats(rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data).lateMs));
+  log(
+    `${label}: breach lateness ${fmt(s)}  (${rows.length}/${BURST} recorded; p99 ${(s.p99 / Math.max(1, floor.p99)).toFixed(1)}× the raw floor; ${worker.phase()})`,
+  );
+  return s;
+}
+
+/** The `sla_breached` history rows since `since`, once BURST of them are there or at the deadline. */
+async function breachRows(conn, since, deadline) {
+  let rows = [];
+  while (Date.now() < deadline) {
+    await sleep(1000);
+    [rows] = await conn.query("SELECT data FROM audit_log WHERE action = 'sla_breached' AND at >= ?", [since]);
+    if (rows.length >= BURST) break;
+  }
+  return rows;
+}
+
+async function deleteRedisKeys(redis, prefix) {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+}
+
 export async function run({ log }) {
   const prefix = `bench-feedback-${process.pid}:`;
   const env = {
@@ -139,25 +265,17 @@ export async function run({ log }) {
     DB_POOL_SIZE: '20',
     RECONCILE_EVERY_SECONDS: '3600',
   };
-  const admin = await mysql.createConnection(DB);
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME}`);
-  await admin.end();
-  execFileSync(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), 'migrate'], { env, stdio: 'ignore' });
-  const conn = await mysql.createConnection({ ...DB, database: DB_NAME });
+  const conn = await freshDatabase(env);
   const redis = new IORedis(REDIS);
   let worker;
   try {
-    log(
-      `load average ${loadavg()
-        .map((x) => x.toFixed(2))
-        .join(' ')} (${OPEN} tickets, burst ${BURST} over ${WINDOW_MS} ms)`,
-    );
+    log(`load average ${loadAverage()} (${OPEN} tickets, burst ${BURST} over ${WINDOW_MS} ms)`);
     // 1. Raw floor: bare BullMQ, same burst, no database.
     const floor = await rawFloor(`${prefix}floor`);
     log(`raw BullMQ delayed → no-op worker: lateness ${fmt(floor)}`);
 
     // 2. 100k open tickets whose warning and breach are days away.
-    let t = Date.now();
+    const t = Date.now();
     const far = Date.now() + 3 * 86_400_000;
     await insertTickets(conn, OPEN, (i) => ({
       dueAt: new Date(far + i * 1000),
@@ -167,108 +285,34 @@ export async function run({ log }) {
     log(`inserted ${OPEN} open tickets in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     // 3. The worker boots; its startup reconcile re-arms every timer from MySQL.
-    t = Date.now();
-    const logTo = process.env.BENCH_WORKER_LOG ? openSync(process.env.BENCH_WORKER_LOG, 'w') : 'ignore';
-    worker = spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], {
-      env: { ...env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ? 'info' : 'error', NODE_OPTIONS: WORKER_NODE_OPTIONS },
-      stdio: ['ignore', logTo, logTo],
-    });
-    let peakRss = 0;
-    let phasePeak = 0;
-    const sampler = setInterval(() => {
-      const r = rssMb(worker.pid);
-      peakRss = Math.max(peakRss, r);
-      phasePeak = Math.max(phasePeak, r);
-    }, 100);
-    /** The peak RSS since the previous call: where the memory goes, phase by phase. */
-    const phase = () => {
-      const p = Math.max(phasePeak, rssMb(worker.pid));
-      phasePeak = 0;
-      return `phase peak RSS ${p.toFixed(0)} MB`;
-    };
+    worker = startWorker(env);
     const sla = new Queue('sla', { connection: redis, prefix: `${prefix}bull` });
-    for (;;) {
-      const counts = await sla.getJobCounts('delayed');
-      if (counts.delayed >= 2 * OPEN) break;
-      if (Date.now() - t > 300_000) throw new Error(`reconcile armed only ${counts.delayed} timers in 300 s`);
-      await sleep(500);
-    }
-    log(
-      `worker startup reconcile armed ${2 * OPEN} timers in ${((Date.now() - t) / 1000).toFixed(1)} s (RSS now ${rssMb(worker.pid).toFixed(0)} MB, ${phase()})`,
-    );
-
-    // Let the startup reconcile pass finish.
     const maintenance = new Queue('maintenance', { connection: redis, prefix: `${prefix}bull` });
-    for (;;) {
-      const c = await maintenance.getJobCounts('active', 'waiting', 'completed');
-      if (c.active + c.waiting === 0 && c.completed >= 1) break;
-      await sleep(500);
-    }
-    log(
-      `boot reconcile pass done after ${((Date.now() - t) / 1000).toFixed(1)} s (RSS now ${rssMb(worker.pid).toFixed(0)} MB, ${phase()})`,
-    );
+    const ctx = { conn, sla, maintenance, worker, floor, log };
+    await waitForBootReconcile(ctx);
 
-    // 4. Bursts of tickets breaching within WINDOW_MS, armed the way the api arms them after a commit: once on a quiet worker,
-    //    once while a (healthy) reconcile pass re-reads the 100k tickets from MySQL.
-    const burst = async (label, withReconcile) => {
-      const since = new Date();
-      const t0 = Date.now() + LEAD_MS;
-      const due = (i) => new Date(t0 + Math.floor((i * WINDOW_MS) / BURST));
-      const ids = await insertTickets(conn, BURST, (i) => ({ dueAt: due(i), warnAt: null }));
-      const now = Date.now();
-      const jobs = ids.map((id, i) => ({
-        name: 'sla-timer',
-        data: { ticketId: id, target: 'resolution', kind: 'breach', version: 1, at: due(i).toISOString() },
-        opts: {
-          jobId: `sla__${id}__resolution__breach__v1`,
-          delay: due(i).getTime() - now,
-          timestamp: now,
-          attempts: 6,
-          backoff: { type: 'exponential', delay: 1000 },
-          removeOnComplete: { count: 2000 },
-        },
-      }));
-      for (let i = 0; i < jobs.length; i += 1000) await sla.addBulk(jobs.slice(i, i + 1000));
-      if (withReconcile) {
-        await sleep(Math.max(0, t0 - Date.now()));
-        await maintenance.add('reconcile', { trigger: 'manual' }, { jobId: `bench-reconcile-${Date.now()}` });
-      }
-      const deadline = t0 + WINDOW_MS + 60_000;
-      let rows = [];
-      while (Date.now() < deadline) {
-        await sleep(1000);
-        [rows] = await conn.query("SELECT data FROM audit_log WHERE action = 'sla_breached' AND at >= ?", [since]);
-        if (rows.length >= BURST) break;
-      }
-      const s = stats(rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data).lateMs));
-      log(
-        `${label}: breach lateness ${fmt(s)}  (${rows.length}/${BURST} recorded; p99 ${(s.p99 / Math.max(1, floor.p99)).toFixed(1)}× the raw floor; ${phase()})`,
-      );
-      return s;
-    };
-    const quiet = await burst(`worker (MySQL re-check + history + socket emit), ${2 * OPEN} timers pending`, false);
-    const busy = await burst('same, during a reconcile pass over the 100k tickets', true);
-    clearInterval(sampler);
+    // 4. Bursts of tickets breaching within WINDOW_MS: once on a quiet worker, once during a (healthy) reconcile pass.
+    const quiet = await burst(ctx, {
+      label: `worker (MySQL re-check + history + socket emit), ${2 * OPEN} timers pending`,
+      withReconcile: false,
+    });
+    const busy = await burst(ctx, {
+      label: 'same, during a reconcile pass over the 100k tickets',
+      withReconcile: true,
+    });
+    worker.stopSampling();
+    log(`load average ${loadAverage()}`);
     log(
-      `load average ${loadavg()
-        .map((x) => x.toFixed(2))
-        .join(' ')}`,
-    );
-    log(
-      `worker peak RSS ${peakRss.toFixed(0)} MB (goal ≤ 300 MB); p99 ${Math.max(quiet.p99, busy.p99) <= 1000 ? 'meets' : 'MISSES'} the 1 s goal`,
+      `worker peak RSS ${worker.peakRss().toFixed(0)} MB (goal ≤ 300 MB); p99 ${Math.max(quiet.p99, busy.p99) <= 1000 ? 'meets' : 'MISSES'} the 1 s goal`,
     );
     await maintenance.close();
     await sla.obliterate({ force: true });
     await sla.close();
   } finally {
-    worker?.kill('SIGTERM');
+    worker?.process.kill('SIGTERM');
+    worker?.stopSampling();
     await sleep(500);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
+    await deleteRedisKeys(redis, prefix);
     redis.disconnect();
     await conn.query(`DROP DATABASE IF EXISTS ${DB_NAME}`);
     await conn.end();

@@ -43,6 +43,33 @@ async function load(fn) {
 
 const fmt = (r) => `${String(r.rps).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`;
 
+const API = 'http://127.0.0.1:3987';
+
+async function waitLive() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${API}/health/live`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** operator1's bearer header and session id. */
+async function operatorSession() {
+  const login = await (
+    await fetch(`${API}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'operator1', password: 'Demo@0269' }),
+    })
+  ).json();
+  const auth = { authorization: `Bearer ${login.accessToken}` };
+  const sid = JSON.parse(Buffer.from(login.accessToken.split('.')[1], 'base64url').toString()).sid;
+  return { auth, sid };
+}
+
 export async function run({ log }) {
   const env = {
     ...process.env,
@@ -65,25 +92,10 @@ export async function run({ log }) {
   await bare.listen({ port: 3988, host: '127.0.0.1' });
   const conn = await mysql.createPool({ ...DB, database: 'bench_platform', connectionLimit: 10 });
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch('http://127.0.0.1:3987/health/live')).ok) break;
-      } catch {
-        /* starting */
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const login = await (
-      await fetch('http://127.0.0.1:3987/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'operator1', password: 'Demo@0269' }),
-      })
-    ).json();
-    const auth = { authorization: `Bearer ${login.accessToken}` };
-    const sid = JSON.parse(Buffer.from(login.accessToken.split('.')[1], 'base64url').toString()).sid;
+    await waitLive();
+    const { auth, sid } = await operatorSession();
     // warm-up
-    for (let i = 0; i < 200; i++) await fetch('http://127.0.0.1:3987/api/auth/me', { headers: auth });
+    for (let i = 0; i < 200; i++) await fetch(`${API}/api/auth/me`, { headers: auth });
 
     const bareRes = await load(() => fetch('http://127.0.0.1:3988/me').then((r) => r.arrayBuffer()));
     const sql = await load(() =>
@@ -92,9 +104,7 @@ export async function run({ log }) {
         [sid],
       ),
     );
-    const api1 = await load(() =>
-      fetch('http://127.0.0.1:3987/api/auth/me', { headers: auth }).then((r) => r.arrayBuffer()),
-    );
+    const api1 = await load(() => fetch(`${API}/api/auth/me`, { headers: auth }).then((r) => r.arrayBuffer()));
     log(`raw Fastify route            ${fmt(bareRes)}`);
     log(`raw mysql2 session lookup    ${fmt(sql)}`);
     log(`api GET /api/auth/me (auth)  ${fmt(api1)}`);

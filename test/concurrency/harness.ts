@@ -476,15 +476,14 @@ export async function newUsers(
   h: Harness,
   w: World,
   n: number,
-  role: 'operator' | 'supervisor' | 'dispatcher',
-  opts: { login?: boolean } = {},
+  { role, login = false }: { role: 'operator' | 'supervisor' | 'dispatcher'; login?: boolean },
 ): Promise<NewUser[]> {
   return inBatches(times(n), fixtureConcurrency(h.config), async (i) => {
     const username = `${unique(`conc.${role.slice(0, 4)}.`)}${i}`;
     const body: Record<string, unknown> = { username, fullName: `Kiểm thử ${username}`, password: PASSWORD, role };
     if (role === 'dispatcher') body.postOfficeId = w.office.id;
     const u = await h.ok<{ id: string }>('post', { path: '/api/users', token: w.admin, body }, 201);
-    return { id: u.id, username, token: opts.login ? (await h.login(username)).accessToken : undefined };
+    return { id: u.id, username, token: login ? (await h.login(username)).accessToken : undefined };
   });
 }
 

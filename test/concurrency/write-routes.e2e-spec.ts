@@ -105,27 +105,27 @@ const TABLE: RouteCase[] = [
     route: 'POST /api/auth/login',
     // One staff member logging in from every tab at once: each login is its own session (they once deadlocked on the user row).
     expect: { all: 200 },
-    setup: async (h, w) => (await newUsers(h, w, 1, 'operator'))[0],
+    setup: async (h, w) => (await newUsers(h, w, 1, { role: 'operator' }))[0],
     request: ({ f }) => ({ path: '/api/auth/login', body: { username: f.username, password: PASSWORD } }),
   }),
   entry({
     route: 'POST /api/auth/refresh',
     // One refresh token presented 12 times at once: it works once; the replays are refused (and close the session).
     expect: { one: 200, rest: 401 },
-    setup: async (h, w) => h.login((await newUsers(h, w, 1, 'operator'))[0].username),
+    setup: async (h, w) => h.login((await newUsers(h, w, 1, { role: 'operator' }))[0].username),
     request: ({ f }) => ({ path: '/api/auth/refresh', body: { refreshToken: f.refreshToken } }),
   }),
   entry({
     route: 'POST /api/auth/logout',
     // Logging out one session is idempotent: every one of them answers 204.
     expect: { all: 204 },
-    setup: async (h, w) => h.login((await newUsers(h, w, 1, 'operator'))[0].username),
+    setup: async (h, w) => h.login((await newUsers(h, w, 1, { role: 'operator' }))[0].username),
     request: ({ f }) => ({ path: '/api/auth/logout', body: { refreshToken: f.refreshToken } }),
   }),
   entry({
     route: 'POST /api/auth/change-password',
     expect: { all: 204 },
-    setup: (h, w, n) => newUsers(h, w, n, 'operator', { login: true }),
+    setup: (h, w, n) => newUsers(h, w, n, { role: 'operator', login: true }),
     request: ({ f, i }) => ({
       path: '/api/auth/change-password',
       token: f[i].token,
@@ -149,7 +149,7 @@ const TABLE: RouteCase[] = [
   entry({
     route: 'PATCH /api/users/{id}',
     expect: { all: 200 },
-    setup: (h, w, n) => newUsers(h, w, n, 'operator'),
+    setup: (h, w, n) => newUsers(h, w, n, { role: 'operator' }),
     request: ({ w, f, i }) => ({
       path: `/api/users/${f[i].id}`,
       token: A(w),
@@ -159,14 +159,14 @@ const TABLE: RouteCase[] = [
   entry({
     route: 'POST /api/users/{id}/disable',
     expect: { all: 200 },
-    setup: (h, w, n) => newUsers(h, w, n, 'operator', { login: true }),
+    setup: (h, w, n) => newUsers(h, w, n, { role: 'operator', login: true }),
     request: ({ w, f, i }) => ({ path: `/api/users/${f[i].id}/disable`, token: A(w), body: { reason: 'Nghỉ việc' } }),
   }),
   entry({
     route: 'POST /api/users/{id}/enable',
     expect: { all: 200 },
     setup: async (h, w, n) => {
-      const users = await newUsers(h, w, n, 'operator');
+      const users = await newUsers(h, w, n, { role: 'operator' });
       await inBatches(users, batch(h), (u) =>
         h.ok('post', { path: `/api/users/${u.id}/disable`, token: A(w), body: {} }, 200),
       );
@@ -177,7 +177,7 @@ const TABLE: RouteCase[] = [
   entry({
     route: 'POST /api/users/{id}/reset-password',
     expect: { all: 200 },
-    setup: (h, w, n) => newUsers(h, w, n, 'operator', { login: true }),
+    setup: (h, w, n) => newUsers(h, w, n, { role: 'operator', login: true }),
     request: ({ w, f, i }) => ({
       path: `/api/users/${f[i].id}/reset-password`,
       token: A(w),
@@ -536,7 +536,7 @@ const TABLE: RouteCase[] = [
   entry({
     route: 'PUT /api/operator-status/me',
     expect: { all: 200 },
-    setup: (h, w, n) => newUsers(h, w, n, 'operator', { login: true }),
+    setup: (h, w, n) => newUsers(h, w, n, { role: 'operator', login: true }),
     request: ({ f, i }) => ({
       path: '/api/operator-status/me',
       token: f[i].token,

@@ -30,8 +30,11 @@ let sup: Page;
 const timings: Record<string, number> = {};
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-const row = (page: Page, testId: string, attr: string, id: string, extraSel = '') =>
-  page.locator(`[data-testid=${testId}][${attr}="${id}"]${extraSel}`);
+/** `row(page, 'live-call-row', { 'data-call-id': id }, '[data-state=answered]')`. */
+const row = (page: Page, testId: string, attrs: Record<string, string>, extraSel = '') => {
+  const byAttr = Object.entries(attrs).map(([attr, value]) => `[${attr}="${value}"]`);
+  return page.locator(`[data-testid=${testId}]${byAttr.join('')}${extraSel}`);
+};
 
 async function until(locator: Locator, timeout = LIVE_TIMEOUT): Promise<Locator> {
   try {
@@ -172,9 +175,9 @@ describe('supervisor screens in Chromium', () => {
     const ticket = created.body as TicketView;
     expect(ticket.sla.firstResponse).toMatchObject({ state: 'ok', targetMinutes: 0.5 });
     // Not at risk yet: not listed.
-    expect(await row(sup, 'sla-risk-row', 'data-ticket-id', ticket.id).count()).toBe(0);
+    expect(await row(sup, 'sla-risk-row', { 'data-ticket-id': ticket.id }).count()).toBe(0);
 
-    const warning = await until(row(sup, 'sla-risk-row', 'data-ticket-id', ticket.id, '[data-level=warning]'));
+    const warning = await until(row(sup, 'sla-risk-row', { 'data-ticket-id': ticket.id }, '[data-level=warning]'));
     timings.warnAtToScreenMs = Date.now() - Date.parse(ticket.sla.firstResponse!.warnAt!);
     expect(await warning.getByTestId('sla-risk-level').innerText()).toBe('Sắp trễ hạn');
     expect(await warning.innerText()).toContain('Phản hồi đầu tiên');
@@ -193,7 +196,7 @@ describe('supervisor screens in Chromium', () => {
     await h.visible(sup.locator('.ant-notification-notice').filter({ hasText: `Phiếu ${ticket.code} sắp trễ hạn` }));
     await h.shot(sup, '02-sla-warning');
 
-    const breached = await until(row(sup, 'sla-risk-row', 'data-ticket-id', ticket.id, '[data-level=breached]'));
+    const breached = await until(row(sup, 'sla-risk-row', { 'data-ticket-id': ticket.id }, '[data-level=breached]'));
     timings.dueAtToScreenMs = Date.now() - Date.parse(ticket.sla.firstResponse!.dueAt!);
     // The breach reaches the screen within a few seconds of its instant (timer → worker → socket → React).
     expect(timings.dueAtToScreenMs).toBeLessThan(5000);
@@ -239,7 +242,7 @@ describe('supervisor screens in Chromium', () => {
       .set(auth(w.operator.token))
       .send({ body: 'Chúng tôi đã tiếp nhận và đang xử lý.' });
     expect(reply.status).toBeLessThan(300);
-    await row(sup, 'sla-risk-row', 'data-ticket-id', ticket.id).waitFor({ state: 'detached', timeout: 15_000 });
+    await row(sup, 'sla-risk-row', { 'data-ticket-id': ticket.id }).waitFor({ state: 'detached', timeout: 15_000 });
     expect(await sup.evaluate('window.__notReloaded')).toBe(true);
   }, 120_000);
 
@@ -259,7 +262,7 @@ describe('supervisor screens in Chromium', () => {
     );
     const id = await ringing.getAttribute('data-call-id');
     await cti({ event: 'answer', call_id: callId, direction: 'inbound', extension: '1001' });
-    const answered = await until(row(sup, 'live-call-row', 'data-call-id', id!, '[data-state=answered]'), 15_000);
+    const answered = await until(row(sup, 'live-call-row', { 'data-call-id': id! }, '[data-state=answered]'), 15_000);
     await h.visible(answered.getByText('Nguyễn Thị Lan (ĐTV)'));
     const board = await until(
       sup.locator('[data-testid=operator-row][data-status=on_call]').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }),
@@ -268,7 +271,7 @@ describe('supervisor screens in Chromium', () => {
     expect(await board.innerText()).toContain('Máy nhánh 1001');
     await h.shot(sup, '04-call-in-progress');
     await cti({ event: 'hangup', call_id: callId, direction: 'inbound', cause: 'normalClearing' });
-    await row(sup, 'live-call-row', 'data-call-id', id!).waitFor({ state: 'detached', timeout: 15_000 });
+    await row(sup, 'live-call-row', { 'data-call-id': id! }).waitFor({ state: 'detached', timeout: 15_000 });
     await until(
       sup.locator('[data-testid=operator-row][data-status=wrap_up]').filter({ hasText: 'Nguyễn Thị Lan (ĐTV)' }),
       15_000,
@@ -330,7 +333,7 @@ describe('supervisor screens in Chromium', () => {
     ).toBe(200);
     const lastRefusalAt = Date.now();
 
-    const arrived = await until(row(sup, 'unroutable-row', 'data-leg-id', legId, '[data-fresh=true]'), 15_000);
+    const arrived = await until(row(sup, 'unroutable-row', { 'data-leg-id': legId }, '[data-fresh=true]'), 15_000);
     timings.lastRefusalToUnroutableRowMs = Date.now() - lastRefusalAt;
     expect(await arrived.innerText()).toContain(request.code);
     await h.visible(
@@ -374,7 +377,7 @@ describe('supervisor screens in Chromium', () => {
     await h.visible(
       dialog.getByTestId('assign-error').filter({ hasText: 'Chuyến này vừa được phân công hoặc đã đổi trạng thái' }),
     );
-    await row(sup, 'unroutable-row', 'data-leg-id', legId).waitFor({ state: 'detached', timeout: 15_000 });
+    await row(sup, 'unroutable-row', { 'data-leg-id': legId }).waitFor({ state: 'detached', timeout: 15_000 });
     await h.shot(sup, '06b-assign-conflict');
     await sup.keyboard.press('Escape');
     await sup.getByRole('dialog').waitFor({ state: 'detached' });
@@ -390,7 +393,7 @@ describe('supervisor screens in Chromium', () => {
       ).status,
     ).toBe(200);
     await again;
-    const back = await until(row(sup, 'unroutable-row', 'data-leg-id', legId, '[data-fresh=true]'), 15_000);
+    const back = await until(row(sup, 'unroutable-row', { 'data-leg-id': legId }, '[data-fresh=true]'), 15_000);
     await back.getByTestId('unroutable-assign').click();
     const dialog2 = await h.dialog(sup, `Phân công bưu cục cho chuyến ${request.code}`);
     await h.visible(dialog2.getByText('Vẫn không có xe'));
@@ -402,10 +405,10 @@ describe('supervisor screens in Chromium', () => {
     await h.visible(
       sup.locator('.ant-message-notice').filter({ hasText: `Đã phân công chuyến ${request.code} cho ${extra.name}` }),
     );
-    await row(sup, 'unroutable-row', 'data-leg-id', legId).waitFor({ state: 'detached', timeout: 15_000 });
+    await row(sup, 'unroutable-row', { 'data-leg-id': legId }).waitFor({ state: 'detached', timeout: 15_000 });
 
     // The chosen office's dispatcher has the offer, live.
-    const offer = await until(row(disp, 'offer-item', 'data-leg-id', legId), 15_000);
+    const offer = await until(row(disp, 'offer-item', { 'data-leg-id': legId }), 15_000);
     timings.manualAssignClickToDispatcherOfferMs = Date.now() - assignedAt;
     expect(await offer.getByTestId('offer-code').innerText()).toBe(request.code);
     expect(await disp.evaluate('window.__notReloaded')).toBe(true);
@@ -419,13 +422,13 @@ describe('supervisor screens in Chromium', () => {
   it('the map shows the leg at its address coloured by state, updated live; a click shows the leg', async () => {
     await openScreen(sup, 'Bản đồ Gia Lai', /\/supervisor\/map$/);
     await sup.evaluate('window.__notReloaded = true');
-    await until(row(sup, 'map-leg', 'data-leg-id', legId, '[data-state=assigned]'), 15_000);
-    const marker = row(sup, 'map-leg', 'data-leg-id', legId);
+    await until(row(sup, 'map-leg', { 'data-leg-id': legId }, '[data-state=assigned]'), 15_000);
+    const marker = row(sup, 'map-leg', { 'data-leg-id': legId });
     expect(await sup.locator('path[data-remote=true]').count()).toBeGreaterThan(0);
     // The chosen office accepts: the marker changes colour without a reload.
     const token = (await login(w.api, extra.dispatcher)).accessToken;
     expect((await w.api.http.post(`/api/bcci-legs/${legId}/accept`).set(auth(token))).status).toBe(200);
-    await until(row(sup, 'map-leg', 'data-leg-id', legId, '[data-state=accepted]'), 15_000);
+    await until(row(sup, 'map-leg', { 'data-leg-id': legId }, '[data-state=accepted]'), 15_000);
     expect(await marker.getAttribute('data-state')).toBe('accepted');
     await marker.click({ force: true });
     const card = await h.visible(sup.locator(`[data-testid=map-leg-card][data-leg-id="${legId}"]`));
@@ -448,8 +451,7 @@ describe('supervisor screens in Chromium', () => {
       row(
         sup,
         'map-leg',
-        'data-leg-id',
-        approx,
+        { 'data-leg-id': approx },
         '[data-approximate=true]:is([data-state=assigned],[data-state=routing])',
       ),
       15_000,

@@ -262,7 +262,7 @@ function parseVietnamese(nsn: string, hadTrunk: boolean): Parsed | PhoneParseErr
     if (!/[2-9]/.test(national[areaCode.length])) {
       return fail(`invalid subscriber number after area code ${areaCode}: it cannot start with 0 or 1`);
     }
-    return vnOk(nsn, national, 'landline', areaCode, area.province);
+    return vnOk(nsn, national, 'landline', { areaCode, province: area.province });
   }
 
   const prefix = national.slice(0, 3);
@@ -283,7 +283,12 @@ function parseVietnamese(nsn: string, hadTrunk: boolean): Parsed | PhoneParseErr
   );
 }
 
-function vnOk(nsn: string, national: string, kind: PhoneKind, areaCode?: string, province?: string): Parsed {
+function vnOk(
+  nsn: string,
+  national: string,
+  kind: PhoneKind,
+  { areaCode, province }: { areaCode?: string; province?: string } = {},
+): Parsed {
   const result: PhoneParseOk = {
     ok: true,
     e164: `+${VN}${nsn}`,

@@ -143,23 +143,11 @@ async function openExternal(href: (token: string) => string): Promise<void> {
   else win.close();
 }
 
-export function AppShell() {
-  const { t, lang, setLang } = useI18n();
+/** The menu for my role: ungrouped screens, then each group's screens and external tools (a group title unless collapsed). */
+function useMenuItems(collapsed: boolean): MenuProps['items'] {
+  const { t } = useI18n();
   const user = useCurrentUser();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const [collapsed, setCollapsed] = useState(false);
-  const [changingPassword, setChangingPassword] = useState(false);
-
-  // Role, name or office may have changed since the login: the server's view wins.
-  useEffect(() => {
-    api.get<UserView>('/auth/me').then(
-      (me) => sessionStore.setUser(me),
-      () => undefined,
-    );
-  }, []);
-
-  const menuItems = useMemo<MenuProps['items']>(() => {
+  return useMemo<MenuProps['items']>(() => {
     const items: NonNullable<MenuProps['items']> = [];
     for (const s of SCREENS)
       if (s.group === null && s.roles.includes(user.role)) items.push({ key: s.path, icon: s.icon, label: t(s.label) });
@@ -182,6 +170,14 @@ export function AppShell() {
     }
     return items;
   }, [user.role, t, collapsed]);
+}
+
+/** The dark side menu: the hotline's number, then the screens; an external tool opens in a new tab. */
+function SideMenu({ collapsed, setCollapsed }: { collapsed: boolean; setCollapsed: (c: boolean) => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const menuItems = useMenuItems(collapsed);
 
   const selected = SCREENS.filter((s) =>
     s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path),
@@ -197,61 +193,87 @@ export function AppShell() {
   };
 
   return (
+    <Sider
+      collapsible
+      collapsed={collapsed}
+      onCollapse={setCollapsed}
+      breakpoint="lg"
+      width={236}
+      style={{ background: '#0b2f57' }}
+    >
+      <div className="hotline-brand">
+        <strong>{collapsed ? '0269' : HOTLINE_DISPLAY}</strong>
+        {!collapsed && <span>{t('app.subtitle')}</span>}
+      </div>
+      <Menu
+        theme="dark"
+        mode="inline"
+        items={menuItems}
+        selectedKeys={selected}
+        onClick={onMenuClick}
+        style={{ background: 'transparent' }}
+      />
+    </Sider>
+  );
+}
+
+/** The title, the connection, the announcements, the language and my menu. */
+function TopBar({ onChangePassword }: { onChangePassword: () => void }) {
+  const { t, lang, setLang } = useI18n();
+  const user = useCurrentUser();
+  return (
+    <Header
+      style={{
+        background: '#fff',
+        padding: '0 16px',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'space-between',
+        gap: 12,
+        borderBottom: '1px solid #e8ecf1',
+      }}
+    >
+      <Typography.Text strong style={{ fontSize: 16 }}>
+        {t('app.title')}
+      </Typography.Text>
+      <Space size="middle" align="center">
+        <ConnectionDot />
+        <AnnouncementBell />
+        <Segmented<Lang>
+          size="small"
+          value={lang}
+          onChange={setLang}
+          options={[
+            { label: 'VI', value: 'vi' },
+            { label: 'EN', value: 'en' },
+          ]}
+          aria-label={t('app.language')}
+        />
+        <UserMenu user={user} onChangePassword={onChangePassword} />
+      </Space>
+    </Header>
+  );
+}
+
+export function AppShell() {
+  const [collapsed, setCollapsed] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  // Role, name or office may have changed since the login: the server's view wins.
+  useEffect(() => {
+    api.get<UserView>('/auth/me').then(
+      (me) => sessionStore.setUser(me),
+      () => undefined,
+    );
+  }, []);
+
+  return (
     <RealtimeProvider>
       <AnnouncementNotifier />
       <Layout style={{ minHeight: '100vh' }}>
-        <Sider
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          breakpoint="lg"
-          width={236}
-          style={{ background: '#0b2f57' }}
-        >
-          <div className="hotline-brand">
-            <strong>{collapsed ? '0269' : HOTLINE_DISPLAY}</strong>
-            {!collapsed && <span>{t('app.subtitle')}</span>}
-          </div>
-          <Menu
-            theme="dark"
-            mode="inline"
-            items={menuItems}
-            selectedKeys={selected}
-            onClick={onMenuClick}
-            style={{ background: 'transparent' }}
-          />
-        </Sider>
+        <SideMenu collapsed={collapsed} setCollapsed={setCollapsed} />
         <Layout>
-          <Header
-            style={{
-              background: '#fff',
-              padding: '0 16px',
-              display: 'flex',
-              alignItems: 'center',
-              justifyContent: 'space-between',
-              gap: 12,
-              borderBottom: '1px solid #e8ecf1',
-            }}
-          >
-            <Typography.Text strong style={{ fontSize: 16 }}>
-              {t('app.title')}
-            </Typography.Text>
-            <Space size="middle" align="center">
-              <ConnectionDot />
-              <AnnouncementBell />
-              <Segmented<Lang>
-                size="small"
-                value={lang}
-                onChange={setLang}
-                options={[
-                  { label: 'VI', value: 'vi' },
-                  { label: 'EN', value: 'en' },
-                ]}
-                aria-label={t('app.language')}
-              />
-              <UserMenu user={user} onChangePassword={() => setChangingPassword(true)} />
-            </Space>
-          </Header>
+          <TopBar onChangePassword={() => setChangingPassword(true)} />
           <ConnectionBanner />
           <Content style={{ padding: 24 }}>
             <Outlet />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Space } from 'antd';
+import { Alert, Button, Form, Input, Space, type FormInstance } from 'antd';
 import type { UserView } from '@hotline/contracts';
 import { useT } from '../i18n/i18n';
 import { api } from '../lib/api-client';
@@ -25,32 +25,27 @@ export function ChangePasswordForm({
 }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const onFinish = async (v: Values) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await api.post('/auth/change-password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
-      const me = await api.get<UserView>('/auth/me');
-      sessionStore.setUser(me);
-      form.resetFields();
-      onDone();
-    } catch (err) {
-      if (errorField(err) === 'currentPassword')
-        form.setFields([{ name: 'currentPassword', errors: [t('auth.currentPasswordWrong')] }]);
-      else if (errorField(err) === 'newPassword')
-        form.setFields([{ name: 'newPassword', errors: [t('auth.newPasswordSame')] }]);
-      else setError(describeError(t, err));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submitting, error, onFinish } = useChangePassword(form, onDone);
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <PasswordFields />
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+        {onCancel && <Button onClick={onCancel}>{cancelLabel ?? t('common.cancel')}</Button>}
+        <Button type="primary" htmlType="submit" loading={submitting}>
+          {t('auth.changePassword')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
+/** Current password, new password (the house rule) and its confirmation. */
+function PasswordFields() {
+  const t = useT();
+  return (
+    <>
       <Form.Item
         name="currentPassword"
         label={t('auth.currentPassword')}
@@ -85,12 +80,34 @@ export function ChangePasswordForm({
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-        {onCancel && <Button onClick={onCancel}>{cancelLabel ?? t('common.cancel')}</Button>}
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          {t('auth.changePassword')}
-        </Button>
-      </Space>
-    </Form>
+    </>
   );
+}
+
+/** Changes the password, re-reads me (the flag to change it is gone) and says what the server refused under its field. */
+function useChangePassword(form: FormInstance<Values>, onDone: () => void) {
+  const t = useT();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const onFinish = async (v: Values) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await api.post('/auth/change-password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      const me = await api.get<UserView>('/auth/me');
+      sessionStore.setUser(me);
+      form.resetFields();
+      onDone();
+    } catch (err) {
+      if (errorField(err) === 'currentPassword')
+        form.setFields([{ name: 'currentPassword', errors: [t('auth.currentPasswordWrong')] }]);
+      else if (errorField(err) === 'newPassword')
+        form.setFields([{ name: 'newPassword', errors: [t('auth.newPasswordSame')] }]);
+      else setError(describeError(t, err));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+  return { submitting, error, onFinish };
 }

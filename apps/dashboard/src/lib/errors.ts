@@ -174,22 +174,25 @@ function namePath(field: string): string | Array<string | number> {
   return field.includes('.') ? field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : field;
 }
 
+/** The form's field names (dotted for nested ones), or those with where a 409 goes and which api property shows where. */
+export type FormErrorFields = readonly string[] | ({ fields: readonly string[] } & Omit<FieldErrorOptions, 't'>);
+
 /**
  * The one call a form's catch block needs: puts each translated text under its field of `form` and returns what is
- * left for a banner (null when every text found its field). `fields`: the form's field names (dotted for nested ones).
+ * left for a banner (null when every text found its field). `fields`: the form's field names (dotted for nested ones),
+ * or `{ fields, conflictField, aliases }`.
  */
-export function showFormErrors(
-  t: Translate,
-  form: FormInstance,
-  err: unknown,
-  fields: readonly string[],
-  options: Omit<FieldErrorOptions, 't'> = {},
-): string | null {
-  const { byField, other } = formFieldErrors(err, fields, { ...options, t });
+export function showFormErrors(t: Translate, form: FormInstance, err: unknown, fields: FormErrorFields): string | null {
+  const { fields: names, ...options } = isFieldList(fields) ? { fields } : fields;
+  const { byField, other } = formFieldErrors(err, names, { ...options, t });
   if (byField.size) form.setFields([...byField].map(([name, errors]) => ({ name: namePath(name) as never, errors })));
   if (other.length)
     return err instanceof ApiError && err.status === 400
       ? t('error.validation', { message: other.join('; ') })
       : describeError(t, err);
   return byField.size ? null : describeError(t, err);
+}
+
+function isFieldList(fields: FormErrorFields): fields is readonly string[] {
+  return Array.isArray(fields);
 }

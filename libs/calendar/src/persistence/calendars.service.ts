@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Like } from 'typeorm';
+import { DataSource, type EntityManager, Like } from 'typeorm';
 import type { CalendarDayView, CalendarExceptionView, CalendarView } from '@hotline/contracts';
-import { Clock, ConflictError, dbManager, NotFoundError, uuidv7, ValidationError, writeAudit } from '@hotline/core';
+import { Clock, ConflictError, dbManager, NotFoundError, UnitOfWork, uuidv7, ValidationError } from '@hotline/core';
 import type { CalendarDefinition, CalendarException } from '../calendar/calendar.types';
 import { validateCalendarDefinition } from '../calendar/calendar-definition';
 import { WorkingCalendar } from '../calendar/working-calendar';
@@ -32,6 +32,7 @@ export class CalendarsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async list(): Promise<CalendarView[]> {
@@ -115,10 +116,10 @@ export class CalendarsService {
         field: problems[0].includes('period') ? 'periods' : 'date',
         problems,
       });
-    await this.db.transaction(async (m) => {
-      await m.insert(CalendarExceptionEntity, entity);
-      await this.touch(m, row.id);
-      await writeAudit(m, {
+    await this.uow.run(async (tx) => {
+      await tx.manager.insert(CalendarExceptionEntity, entity);
+      await this.touch(tx.manager, row.id);
+      await tx.history({
         actorId,
         entityType: 'calendar',
         entityId: row.id,
@@ -140,10 +141,10 @@ export class CalendarsService {
       .getRepository(CalendarExceptionEntity)
       .findOneBy({ id: exceptionId, calendarId: row.id });
     if (!exception) throw new NotFoundError('Calendar exception', exceptionId);
-    await this.db.transaction(async (m) => {
-      await m.delete(CalendarExceptionEntity, { id: exceptionId });
-      await this.touch(m, row.id);
-      await writeAudit(m, {
+    await this.uow.run(async (tx) => {
+      await tx.manager.delete(CalendarExceptionEntity, { id: exceptionId });
+      await this.touch(tx.manager, row.id);
+      await tx.history({
         actorId,
         entityType: 'calendar',
         entityId: row.id,
@@ -179,7 +180,7 @@ export class CalendarsService {
     return row;
   }
 
-  private async touch(m: import('typeorm').EntityManager, id: string): Promise<void> {
+  private async touch(m: EntityManager, id: string): Promise<void> {
     await m.update(SlaCalendarEntity, { id }, { updatedAt: this.clock.now(), version: () => 'version + 1' });
   }
 }

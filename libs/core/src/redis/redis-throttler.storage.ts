@@ -21,6 +21,8 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     private readonly prefix: string,
   ) {}
 
+  // The signature is @nestjs/throttler's ThrottlerStorage interface (its guard calls it positionally): not ours to reshape.
+  // eslint-disable-next-line no-restricted-syntax
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const base = `${this.prefix}throttle:${throttlerName}:${key}`;
     const [hits, ttlMs, blockedMs] = (await this.redis.eval(

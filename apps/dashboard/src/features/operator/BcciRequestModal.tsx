@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { GiftOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -250,8 +250,8 @@ function usePrefill(
   call: CallView | null,
   caller: CallerLookupView | undefined,
 ) {
-  useEffect(() => {
-    if (!open) return;
+  // Reads the call and the caller as they are when it runs; not a reason to run by itself.
+  const fill = useEffectEvent(() => {
     form.resetFields();
     const citizen = caller?.citizen;
     form.setFieldsValue({
@@ -263,8 +263,14 @@ function usePrefill(
       pickupAddress: { detail: citizen?.addressDetail ?? undefined, communeCode: citizen?.communeCode ?? undefined },
       deliverySame: true,
     });
-    // A live update of the call — the citizen hangs up, the outcome is set — must not wipe what the operator is typing.
-  }, [open, call?.id, caller?.citizen?.id, form]);
+  });
+  // A live update of the call — the citizen hangs up, the outcome is set — must not wipe what the operator is typing:
+  // only an opening, another call or the caller's record arriving fills the form.
+  const callId = call?.id;
+  const citizenId = caller?.citizen?.id;
+  useEffect(() => {
+    if (open) fill();
+  }, [open, callId, citizenId, form]);
 }
 
 interface CreateInput {
@@ -304,7 +310,7 @@ function useCreate({ form, call, separateDelivery, onCreated }: CreateInput) {
       onCreated(created);
     } catch (err) {
       // The delivery address defaults to the pickup one: a problem there is shown on the field the operator filled.
-      setError(showFormErrors(t, form, err, FIELDS, { aliases: separateDelivery ? {} : DELIVERY_AS_PICKUP }));
+      setError(showFormErrors(t, form, err, { fields: FIELDS, aliases: separateDelivery ? {} : DELIVERY_AS_PICKUP }));
     } finally {
       setSaving(false);
     }

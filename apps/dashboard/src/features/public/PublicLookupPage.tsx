@@ -82,91 +82,14 @@ function lookupError(t: Translate, err: unknown): { type: 'warning' | 'error'; t
 }
 
 export default function PublicLookupPage() {
-  const { t, lang, setLang } = useI18n();
-  const [params] = useSearchParams();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<LookupResult | null>(null);
-  const [error, setError] = useState<ReturnType<typeof lookupError> | null>(null);
-
-  const onFinish = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await lookup(v.code, v.phone));
-    } catch (err) {
-      setError(lookupError(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { t } = useI18n();
+  const { busy, result, error, onFinish } = useLookup();
 
   return (
     <div className="public-lookup">
       <div className="public-lookup-inner">
-        <div className="public-lookup-brand">
-          <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-            <Typography.Text style={{ color: 'rgba(255,255,255,.85)' }}>{t('app.title')}</Typography.Text>
-            <Segmented<Lang>
-              size="small"
-              value={lang}
-              onChange={setLang}
-              options={[
-                { label: 'Tiếng Việt', value: 'vi' },
-                { label: 'English', value: 'en' },
-              ]}
-            />
-          </Space>
-          <h1>{t('catalog.public.title')}</h1>
-          <Typography.Text style={{ color: 'rgba(255,255,255,.85)' }}>
-            <PhoneOutlined /> {t('catalog.public.hotline')} <a href={`tel:${HOTLINE_E164}`}>{HOTLINE_DISPLAY}</a>
-          </Typography.Text>
-        </div>
-        <Card style={{ marginBottom: 16 }}>
-          <Typography.Paragraph type="secondary">{t('catalog.public.intro')}</Typography.Paragraph>
-          <Form<Values>
-            form={form}
-            layout="vertical"
-            onFinish={onFinish}
-            requiredMark={false}
-            initialValues={{ code: params.get('code') ?? '' }}
-          >
-            <Form.Item
-              name="code"
-              label={t('catalog.public.code')}
-              extra={t('catalog.public.codeHint')}
-              rules={[{ required: true, whitespace: true, message: t('catalog.public.codeRequired') }]}
-            >
-              <Input
-                size="large"
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                placeholder="BC-260315-000123"
-              />
-            </Form.Item>
-            <Form.Item
-              name="phone"
-              label={t('catalog.public.phone')}
-              extra={t('catalog.public.phoneHint')}
-              rules={[{ required: true, whitespace: true, message: t('catalog.public.phoneRequired') }]}
-            >
-              <Input size="large" inputMode="tel" autoComplete="tel" placeholder="0912 345 678" />
-            </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              size="large"
-              block
-              icon={<SearchOutlined />}
-              loading={busy}
-              data-testid="lookup-submit"
-            >
-              {t('catalog.public.submit')}
-            </Button>
-          </Form>
-        </Card>
+        <LookupBrand />
+        <LookupForm busy={busy} onFinish={onFinish} />
         {error && (
           <Alert
             type={error.type}
@@ -188,14 +111,153 @@ export default function PublicLookupPage() {
   );
 }
 
+function useLookup() {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<LookupResult | null>(null);
+  const [error, setError] = useState<ReturnType<typeof lookupError> | null>(null);
+
+  const onFinish = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await lookup(v.code, v.phone));
+    } catch (err) {
+      setError(lookupError(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, result, error, onFinish };
+}
+
+/** The application's name, the language switch, the page's title and the hotline to call. */
+function LookupBrand() {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <div className="public-lookup-brand">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Text style={{ color: 'rgba(255,255,255,.85)' }}>{t('app.title')}</Typography.Text>
+        <Segmented<Lang>
+          size="small"
+          value={lang}
+          onChange={setLang}
+          options={[
+            { label: 'Tiếng Việt', value: 'vi' },
+            { label: 'English', value: 'en' },
+          ]}
+        />
+      </Space>
+      <h1>{t('catalog.public.title')}</h1>
+      <Typography.Text style={{ color: 'rgba(255,255,255,.85)' }}>
+        <PhoneOutlined /> {t('catalog.public.hotline')} <a href={`tel:${HOTLINE_E164}`}>{HOTLINE_DISPLAY}</a>
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** The code (prefilled from ?code=) and the phone number given with it. */
+function LookupForm({ busy, onFinish }: { busy: boolean; onFinish: (v: Values) => Promise<void> }) {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<Values>();
+  return (
+    <Card style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">{t('catalog.public.intro')}</Typography.Paragraph>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        initialValues={{ code: params.get('code') ?? '' }}
+      >
+        <Form.Item
+          name="code"
+          label={t('catalog.public.code')}
+          extra={t('catalog.public.codeHint')}
+          rules={[{ required: true, whitespace: true, message: t('catalog.public.codeRequired') }]}
+        >
+          <Input
+            size="large"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            placeholder="BC-260315-000123"
+          />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('catalog.public.phone')}
+          extra={t('catalog.public.phoneHint')}
+          rules={[{ required: true, whitespace: true, message: t('catalog.public.phoneRequired') }]}
+        >
+          <Input size="large" inputMode="tel" autoComplete="tel" placeholder="0912 345 678" />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          icon={<SearchOutlined />}
+          loading={busy}
+          data-testid="lookup-submit"
+        >
+          {t('catalog.public.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+const STEPS: MessageKey[] = [
+  'catalog.public.step.received',
+  'catalog.public.step.office',
+  'catalog.public.step.moving',
+  'catalog.public.step.done',
+];
+
+/** One leg of a request: its state, where it is in the four steps, when it is due and when it was delivered. */
+function LegCard({ leg }: { leg: PublicRequestView['legs'][number] }) {
+  const { t } = useI18n();
+  const s = LEG_STEP[leg.state];
+  return (
+    <Card
+      type="inner"
+      size="small"
+      title={<span style={{ whiteSpace: 'normal' }}>{t(`catalog.public.leg.${leg.kind}`)}</span>}
+    >
+      <Tag
+        color={s.status === 'error' ? 'orange' : s.status === 'finish' ? 'green' : 'blue'}
+        style={{ marginBottom: 12, fontSize: 14, padding: '2px 10px' }}
+        data-testid="lookup-leg-state"
+      >
+        {t(`catalog.public.legState.${leg.state}`)}
+      </Tag>
+      <Steps
+        size="small"
+        current={s.step}
+        status={s.status}
+        items={STEPS.map((k) => ({ title: t(k) }))}
+        style={{ marginBottom: 12 }}
+      />
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('catalog.public.dueAt')}>{formatDateTime(leg.dueAt)}</Descriptions.Item>
+        {leg.deliveredAt && (
+          <Descriptions.Item
+            label={t(leg.kind === 'pickup' ? 'catalog.public.deliveredToAgency' : 'catalog.public.deliveredToYou')}
+          >
+            {formatDateTime(leg.deliveredAt)}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('catalog.public.updatedAt')}>{formatDateTime(leg.updatedAt)}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
 function RequestResult({ r }: { r: PublicRequestView }) {
   const { t } = useI18n();
-  const steps: MessageKey[] = [
-    'catalog.public.step.received',
-    'catalog.public.step.office',
-    'catalog.public.step.moving',
-    'catalog.public.step.done',
-  ];
   return (
     <Card title={t('catalog.public.requestTitle', { code: r.code })} data-testid="lookup-request">
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
@@ -203,47 +265,9 @@ function RequestResult({ r }: { r: PublicRequestView }) {
         <Descriptions.Item label={t('catalog.public.createdAt')}>{formatDateTime(r.createdAt)}</Descriptions.Item>
       </Descriptions>
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        {r.legs.map((leg) => {
-          const s = LEG_STEP[leg.state];
-          return (
-            <Card
-              key={leg.kind}
-              type="inner"
-              size="small"
-              title={<span style={{ whiteSpace: 'normal' }}>{t(`catalog.public.leg.${leg.kind}`)}</span>}
-            >
-              <Tag
-                color={s.status === 'error' ? 'orange' : s.status === 'finish' ? 'green' : 'blue'}
-                style={{ marginBottom: 12, fontSize: 14, padding: '2px 10px' }}
-                data-testid="lookup-leg-state"
-              >
-                {t(`catalog.public.legState.${leg.state}`)}
-              </Tag>
-              <Steps
-                size="small"
-                current={s.step}
-                status={s.status}
-                items={steps.map((k) => ({ title: t(k) }))}
-                style={{ marginBottom: 12 }}
-              />
-              <Descriptions size="small" column={1}>
-                <Descriptions.Item label={t('catalog.public.dueAt')}>{formatDateTime(leg.dueAt)}</Descriptions.Item>
-                {leg.deliveredAt && (
-                  <Descriptions.Item
-                    label={t(
-                      leg.kind === 'pickup' ? 'catalog.public.deliveredToAgency' : 'catalog.public.deliveredToYou',
-                    )}
-                  >
-                    {formatDateTime(leg.deliveredAt)}
-                  </Descriptions.Item>
-                )}
-                <Descriptions.Item label={t('catalog.public.updatedAt')}>
-                  {formatDateTime(leg.updatedAt)}
-                </Descriptions.Item>
-              </Descriptions>
-            </Card>
-          );
-        })}
+        {r.legs.map((leg) => (
+          <LegCard key={leg.kind} leg={leg} />
+        ))}
       </Space>
     </Card>
   );

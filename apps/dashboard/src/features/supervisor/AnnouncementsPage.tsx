@@ -1,6 +1,21 @@
 import { useState, useSyncExternalStore } from 'react';
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, List, Radio, Row, Select, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  List,
+  Radio,
+  Row,
+  Select,
+  Tag,
+  type FormInstance,
+} from 'antd';
 import { ROLES, type AnnouncementEvent, type Role, type RoomName, type UserView } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -40,28 +55,25 @@ function audienceOf(v: Values): RoomName | 'all' | null {
   return v.userId ? `user:${v.userId}` : null;
 }
 
-export default function AnnouncementsPage() {
+/** Says an audience as a person would ("every operator", "Bưu điện Pleiku"...). */
+function useDescribeAudience(users: UserView[] | undefined) {
   const { t, roleLabel } = useI18n();
-  const { message } = App.useApp();
-  const me = useCurrentUser();
-  const [form] = Form.useForm<Values>();
-  const kind = Form.useWatch('kind', form);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const history = useSyncExternalStore(subscribeSent, () => sent);
   const offices = useAllPostOffices();
-  // Listing users is an admin right; supervisors address roles and offices.
-  const canPickUser = me.role === 'admin';
-  const users = useResource<UserView[]>(canPickUser ? 'users/all' : null, () => fetchAllPages<UserView>('/users'));
-
-  const describeAudience = (a: RoomName | 'all'): string => {
+  return (a: RoomName | 'all'): string => {
     if (a === 'all') return t('announce.all');
     const [kindPart, id] = a.split(/:(.*)/s) as [string, string];
     if (kindPart === 'role') return t('announce.toRole', { role: roleLabel(id as Role) });
     if (kindPart === 'office') return t('announce.toOffice', { office: offices.byId.get(id)?.name ?? id });
-    return t('announce.toUser', { user: users.data?.find((u) => u.id === id)?.fullName ?? id });
+    return t('announce.toUser', { user: users?.find((u) => u.id === id)?.fullName ?? id });
   };
+}
 
+/** Sends the announcement, keeps it in this tab's history and clears the message. */
+function useSend(form: FormInstance<Values>, describeAudience: (a: RoomName | 'all') => string) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const onFinish = async (v: Values) => {
     const audience = audienceOf(v);
     if (!audience) return;
@@ -79,6 +91,18 @@ export default function AnnouncementsPage() {
       setSending(false);
     }
   };
+  return { sending, error, onFinish };
+}
+
+export default function AnnouncementsPage() {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const [form] = Form.useForm<Values>();
+  // Listing users is an admin right; supervisors address roles and offices.
+  const canPickUser = me.role === 'admin';
+  const users = useResource<UserView[]>(canPickUser ? 'users/all' : null, () => fetchAllPages<UserView>('/users'));
+  const describeAudience = useDescribeAudience(users.data);
+  const { sending, error, onFinish } = useSend(form, describeAudience);
 
   return (
     <>
@@ -95,52 +119,7 @@ export default function AnnouncementsPage() {
               requiredMark={false}
               name="announcement-form"
             >
-              <Form.Item name="kind" label={t('announce.audience')}>
-                <Radio.Group
-                  optionType="button"
-                  options={[
-                    { value: 'all', label: t('announce.kind.all') },
-                    { value: 'role', label: t('announce.kind.role') },
-                    { value: 'office', label: t('announce.kind.office') },
-                    ...(canPickUser ? [{ value: 'user', label: t('announce.kind.user') }] : []),
-                  ]}
-                />
-              </Form.Item>
-              {kind === 'role' && (
-                <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('form.required') }]}>
-                  <Select<Role>
-                    placeholder={t('announce.pickRole')}
-                    options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
-                    data-testid="announce-role"
-                  />
-                </Form.Item>
-              )}
-              {kind === 'office' && (
-                <Form.Item
-                  name="officeId"
-                  label={t('user.postOffice')}
-                  extra={t('announce.officeHint')}
-                  rules={[{ required: true, message: t('form.required') }]}
-                >
-                  <PostOfficeSelect />
-                </Form.Item>
-              )}
-              {kind === 'user' && canPickUser && (
-                <Form.Item
-                  name="userId"
-                  label={t('announce.kind.user')}
-                  rules={[{ required: true, message: t('form.required') }]}
-                >
-                  <Select
-                    loading={users.loading}
-                    placeholder={t('announce.pickUser')}
-                    showSearch={{ filterOption: (input, o) => foldedIncludes(String(o?.label ?? ''), input) }}
-                    options={(users.data ?? [])
-                      .filter((u) => !u.disabled)
-                      .map((u) => ({ value: u.id, label: `${u.fullName} (${u.username}) · ${roleLabel(u.role)}` }))}
-                  />
-                </Form.Item>
-              )}
+              <AudienceFields form={form} canPickUser={canPickUser} users={users} />
               <Form.Item
                 name="message"
                 label={t('announce.message')}
@@ -167,30 +146,105 @@ export default function AnnouncementsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={11}>
-          <Card title={t('announce.history')}>
-            {history.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('announce.historyEmpty')} />
-            ) : (
-              <List
-                size="small"
-                dataSource={history}
-                renderItem={(a) => (
-                  <List.Item key={a.id}>
-                    <List.Item.Meta
-                      title={
-                        <>
-                          <Tag color="blue">{describeAudience(a.audience)}</Tag> {formatDateTime(a.sentAt)}
-                        </>
-                      }
-                      description={<span style={{ whiteSpace: 'pre-wrap' }}>{a.message}</span>}
-                    />
-                  </List.Item>
-                )}
-              />
-            )}
-          </Card>
+          <SentHistory describeAudience={describeAudience} />
         </Col>
       </Row>
     </>
+  );
+}
+
+/** Everyone, a role, an office, or (for an admin) one user. */
+function AudienceFields({
+  form,
+  canPickUser,
+  users,
+}: {
+  form: FormInstance<Values>;
+  canPickUser: boolean;
+  users: { data?: UserView[]; loading: boolean };
+}) {
+  const { t, roleLabel } = useI18n();
+  const kind = Form.useWatch('kind', form);
+  return (
+    <>
+      <Form.Item name="kind" label={t('announce.audience')}>
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'all', label: t('announce.kind.all') },
+            { value: 'role', label: t('announce.kind.role') },
+            { value: 'office', label: t('announce.kind.office') },
+            ...(canPickUser ? [{ value: 'user', label: t('announce.kind.user') }] : []),
+          ]}
+        />
+      </Form.Item>
+      {kind === 'role' && (
+        <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('form.required') }]}>
+          <Select<Role>
+            placeholder={t('announce.pickRole')}
+            options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+            data-testid="announce-role"
+          />
+        </Form.Item>
+      )}
+      {kind === 'office' && (
+        <Form.Item
+          name="officeId"
+          label={t('user.postOffice')}
+          extra={t('announce.officeHint')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <PostOfficeSelect />
+        </Form.Item>
+      )}
+      {kind === 'user' && canPickUser && <UserPicker users={users} />}
+    </>
+  );
+}
+
+/** What this tab sent, newest first. */
+function SentHistory({ describeAudience }: { describeAudience: (a: RoomName | 'all') => string }) {
+  const { t } = useI18n();
+  const history = useSyncExternalStore(subscribeSent, () => sent);
+  return (
+    <Card title={t('announce.history')}>
+      {history.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('announce.historyEmpty')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={history}
+          renderItem={(a) => (
+            <List.Item key={a.id}>
+              <List.Item.Meta
+                title={
+                  <>
+                    <Tag color="blue">{describeAudience(a.audience)}</Tag> {formatDateTime(a.sentAt)}
+                  </>
+                }
+                description={<span style={{ whiteSpace: 'pre-wrap' }}>{a.message}</span>}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** One active user, searched by name, username or role. */
+function UserPicker({ users }: { users: { data?: UserView[]; loading: boolean } }) {
+  const { t, roleLabel } = useI18n();
+  return (
+    <Form.Item name="userId" label={t('announce.kind.user')} rules={[{ required: true, message: t('form.required') }]}>
+      <Select
+        loading={users.loading}
+        placeholder={t('announce.pickUser')}
+        showSearch={{ filterOption: (input, o) => foldedIncludes(String(o?.label ?? ''), input) }}
+        options={(users.data ?? [])
+          .filter((u) => !u.disabled)
+          .map((u) => ({ value: u.id, label: `${u.fullName} (${u.username}) · ${roleLabel(u.role)}` }))}
+      />
+    </Form.Item>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ComponentType } from 'react';
 import { Alert, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import { LEG_MACHINE, type LegView } from '@hotline/contracts';
+import type { LegView } from '@hotline/contracts';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
@@ -14,6 +14,7 @@ import { GiaLaiMap, type MapLayer } from './map/GiaLaiMap';
 import { legsLayer, useLiveLegs } from './map/LiveLegs';
 import { kindKey, stateKey } from '../dispatcher/legs-data';
 import { LEG_STATE_HEX } from './live/supervision-rules';
+import { MapLegend } from './MapLegend';
 
 /**
  * Live overlays on the map. Later issues register theirs here (legs in progress from the dispatch context, SLA risk
@@ -26,101 +27,6 @@ const LIVE_LAYERS: MapLayer[] = [];
  * backend. Each renders its own card; nothing is shown here until real data exists.
  */
 const LIVE_PANELS: Array<{ key: string; Panel: ComponentType }> = [];
-
-function Legend({ withLegs }: { withLegs: boolean }) {
-  const t = useT();
-  const swatch = (style: React.CSSProperties) => (
-    <span
-      style={{
-        display: 'inline-block',
-        width: 16,
-        height: 12,
-        border: '1px solid #5b6b7f',
-        verticalAlign: 'middle',
-        marginRight: 6,
-        ...style,
-      }}
-    />
-  );
-  return (
-    <Space orientation="vertical" size={4}>
-      <span>
-        {swatch({ background: '#f7fbff' })}
-        {t('map.legendCommune')}
-      </span>
-      <span>
-        {swatch({ background: 'repeating-linear-gradient(45deg,#ffe7ba 0 3px,#fa8c16 3px 5px)' })}
-        {t('map.legendRemote')}
-      </span>
-      <span>
-        <span
-          style={{
-            display: 'inline-block',
-            width: 10,
-            height: 10,
-            borderRadius: 5,
-            background: '#d4380d',
-            margin: '0 9px 0 3px',
-            verticalAlign: 'middle',
-          }}
-        />
-        {t('map.legendOffice')}
-      </span>
-      <span>
-        <span
-          style={{
-            display: 'inline-block',
-            width: 10,
-            height: 10,
-            borderRadius: 5,
-            background: '#8c8c8c',
-            margin: '0 9px 0 3px',
-            verticalAlign: 'middle',
-          }}
-        />
-        {t('map.legendOfficeInactive')}
-      </span>
-      {withLegs && (
-        <>
-          <Typography.Text strong style={{ marginTop: 6 }}>
-            {t('sup.map.legendLegs')}
-          </Typography.Text>
-          {LEG_MACHINE.sets.active.map((s) => (
-            <span key={s}>
-              <span
-                style={{
-                  display: 'inline-block',
-                  width: 10,
-                  height: 10,
-                  borderRadius: 5,
-                  background: LEG_STATE_HEX[s],
-                  margin: '0 9px 0 3px',
-                  verticalAlign: 'middle',
-                }}
-              />
-              {t(stateKey(s))}
-            </span>
-          ))}
-          <span>
-            <span
-              style={{
-                display: 'inline-block',
-                width: 10,
-                height: 10,
-                borderRadius: 5,
-                border: '2px solid #1677ff',
-                background: '#fff',
-                margin: '0 9px 0 3px',
-                verticalAlign: 'middle',
-              }}
-            />
-            {t('sup.map.legendApproximate')}
-          </span>
-        </>
-      )}
-    </Space>
-  );
-}
 
 /** The leg clicked on the map. */
 function LegCard({ leg, onClose }: { leg: LegView | undefined; onClose: () => void }) {
@@ -185,16 +91,6 @@ export default function SupervisorMapPage() {
       showLegs ? [...LIVE_LAYERS, legsLayer(live.legs, communes.byCode, selectedLegId, setSelectedLegId)] : LIVE_LAYERS,
     [showLegs, live.legs, communes.byCode, selectedLegId],
   );
-
-  const all = communes.data ?? [];
-  const officeList = offices.data ?? [];
-  const remoteCount = all.filter((u) => u.remoteArea).length;
-  const activeOffices = officeList.filter((o) => o.active).length;
-  const selectedUnit = selected ? communes.byCode.get(selected) : undefined;
-  const selectedOffices = useMemo(
-    () => officeList.filter((o) => selected && (o.communeCode === selected || o.serviceArea.includes(selected))),
-    [officeList, selected],
-  );
   const error = boundaries.error ?? communes.error ?? offices.error ?? live.error;
 
   return (
@@ -210,7 +106,7 @@ export default function SupervisorMapPage() {
               <GiaLaiMap
                 boundaries={boundaries.data}
                 communes={communes.byCode}
-                offices={officeList}
+                offices={offices.data ?? []}
                 selected={selected}
                 onSelect={setSelected}
                 layers={layers}
@@ -225,62 +121,91 @@ export default function SupervisorMapPage() {
             {LIVE_PANELS.map(({ key, Panel }) => (
               <Panel key={key} />
             ))}
-            <Card size="small" title={t('map.overview')}>
-              <Row gutter={8}>
-                <Col span={showLegs ? 6 : 8}>
-                  <Statistic title={t('map.communes')} value={all.length} />
-                </Col>
-                <Col span={showLegs ? 6 : 8}>
-                  <Statistic title={t('map.remote')} value={remoteCount} />
-                </Col>
-                <Col span={showLegs ? 6 : 8}>
-                  <Statistic title={t('map.activeOffices')} value={activeOffices} />
-                </Col>
-                {showLegs && (
-                  <Col span={6}>
-                    <Statistic title={t('sup.map.activeLegs')} value={live.legs.length} data-testid="map-legs-count" />
-                  </Col>
-                )}
-              </Row>
-            </Card>
+            <OverviewCard showLegs={showLegs} activeLegs={live.legs.length} />
             {showLegs && <LegCard leg={selectedLeg} onClose={() => setSelectedLegId(null)} />}
             <Card size="small" title={t('map.legend')}>
-              <Legend withLegs={showLegs} />
+              <MapLegend withLegs={showLegs} />
             </Card>
-            <Card size="small" title={selectedUnit ? selectedUnit.name : t('map.selectedNone')}>
-              {selectedUnit ? (
-                <>
-                  <Descriptions size="small" column={1}>
-                    <Descriptions.Item label={t('commune.code')}>{selectedUnit.code}</Descriptions.Item>
-                    <Descriptions.Item label={t('commune.type')}>
-                      {t(selectedUnit.type === 'ward' ? 'commune.ward' : 'commune.commune')}
-                    </Descriptions.Item>
-                    <Descriptions.Item label={t('commune.remoteArea')}>
-                      {selectedUnit.remoteArea ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')}
-                    </Descriptions.Item>
-                  </Descriptions>
-                  <Typography.Text strong>{t('map.servingOffices')}</Typography.Text>
-                  <List
-                    size="small"
-                    dataSource={selectedOffices}
-                    locale={{ emptyText: t('map.noOffice') }}
-                    renderItem={(o) => (
-                      <List.Item>
-                        <List.Item.Meta
-                          title={`${o.name} (${o.code})`}
-                          description={o.phone ? `${o.address} · ${formatPhone(o.phone)}` : o.address}
-                        />
-                      </List.Item>
-                    )}
-                  />
-                </>
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('map.clickHint')} />
-              )}
-            </Card>
+            <SelectedCommuneCard selected={selected} />
           </Space>
         </Col>
       </Row>
     </>
+  );
+}
+
+/** How many communes, remote ones, active offices (and, for a supervisor, legs in progress). */
+function OverviewCard({ showLegs, activeLegs }: { showLegs: boolean; activeLegs: number }) {
+  const t = useT();
+  const communes = useCommunes();
+  const offices = useAllPostOffices();
+  const all = communes.data ?? [];
+  const remoteCount = all.filter((u) => u.remoteArea).length;
+  const activeOffices = (offices.data ?? []).filter((o) => o.active).length;
+  return (
+    <Card size="small" title={t('map.overview')}>
+      <Row gutter={8}>
+        <Col span={showLegs ? 6 : 8}>
+          <Statistic title={t('map.communes')} value={all.length} />
+        </Col>
+        <Col span={showLegs ? 6 : 8}>
+          <Statistic title={t('map.remote')} value={remoteCount} />
+        </Col>
+        <Col span={showLegs ? 6 : 8}>
+          <Statistic title={t('map.activeOffices')} value={activeOffices} />
+        </Col>
+        {showLegs && (
+          <Col span={6}>
+            <Statistic title={t('sup.map.activeLegs')} value={activeLegs} data-testid="map-legs-count" />
+          </Col>
+        )}
+      </Row>
+    </Card>
+  );
+}
+
+/** The commune clicked on the map: its code, type, remote flag and the offices serving it. */
+function SelectedCommuneCard({ selected }: { selected: string | null }) {
+  const t = useT();
+  const communes = useCommunes();
+  const offices = useAllPostOffices();
+  const selectedUnit = selected ? communes.byCode.get(selected) : undefined;
+  const selectedOffices = useMemo(
+    () =>
+      (offices.data ?? []).filter((o) => selected && (o.communeCode === selected || o.serviceArea.includes(selected))),
+    [offices.data, selected],
+  );
+  return (
+    <Card size="small" title={selectedUnit ? selectedUnit.name : t('map.selectedNone')}>
+      {selectedUnit ? (
+        <>
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('commune.code')}>{selectedUnit.code}</Descriptions.Item>
+            <Descriptions.Item label={t('commune.type')}>
+              {t(selectedUnit.type === 'ward' ? 'commune.ward' : 'commune.commune')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('commune.remoteArea')}>
+              {selectedUnit.remoteArea ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Text strong>{t('map.servingOffices')}</Typography.Text>
+          <List
+            size="small"
+            dataSource={selectedOffices}
+            locale={{ emptyText: t('map.noOffice') }}
+            renderItem={(o) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={`${o.name} (${o.code})`}
+                  description={o.phone ? `${o.address} · ${formatPhone(o.phone)}` : o.address}
+                />
+              </List.Item>
+            )}
+          />
+        </>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('map.clickHint')} />
+      )}
+    </Card>
   );
 }

@@ -1,32 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { Alert, App, Form, Modal, type FormInstance } from 'antd';
 import { useT } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/api-client';
 import { describeError, validationFields } from '../../../lib/errors';
 import { fieldErrors } from './server-errors';
 
-/**
- * One modal form for every catalogue entry (tariff, promotion, policy, topic...): fills the form when it opens, saves
- * through `onSubmit`, and when the api refuses puts each rule, in the UI language, under the field it is about (the rest
- * in a banner).
- * Nothing is closed or reset on a refusal, so the admin corrects and saves again.
- */
-export function CatalogFormModal<V extends object>({
-  open,
-  title,
-  okText,
-  form,
-  initialValues,
-  fields,
-  conflictField,
-  conflictText,
-  aliases,
-  onSubmit,
-  onClose,
-  children,
-  testId,
-  width,
-}: {
+export interface CatalogFormModalProps<V extends object> {
   open: boolean;
   title: ReactNode;
   okText: string;
@@ -46,44 +25,28 @@ export function CatalogFormModal<V extends object>({
   children: ReactNode;
   testId: string;
   width?: number;
-}) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+}
 
-  useEffect(() => {
-    if (!open) return;
+/**
+ * One modal form for every catalogue entry (tariff, promotion, policy, topic...): fills the form when it opens, saves
+ * through `onSubmit`, and when the api refuses puts each rule, in the UI language, under the field it is about (the rest
+ * in a banner).
+ * Nothing is closed or reset on a refusal, so the admin corrects and saves again.
+ */
+export function CatalogFormModal<V extends object>(props: CatalogFormModalProps<V>) {
+  const { open, title, okText, form, onClose, children, testId, width } = props;
+  const t = useT();
+  const { saving, error, setError, finish } = useCatalogSubmit(props);
+
+  // initialValues is built by the caller on each render: the dialog is filled once per opening, with the values then.
+  const fill = useEffectEvent(() => {
     setError(null);
     form.resetFields();
-    form.setFieldsValue(initialValues as never);
-    // initialValues is built by the caller on each render: the dialog is filled once per opening.
+    form.setFieldsValue(props.initialValues as never);
+  });
+  useEffect(() => {
+    if (open) fill();
   }, [open, form]);
-
-  const finish = async (values: V) => {
-    setSaving(true);
-    setError(null);
-    try {
-      void message.success(await onSubmit(values));
-      onClose();
-    } catch (err) {
-      const { byField, other } = fieldErrors(err, fields, conflictField, aliases, t);
-      const conflict = err instanceof ApiError && err.status === 409;
-      // Rules the api named (details.fields) arrive translated; a bare server message says it is the server's.
-      const said = (e: string) => (validationFields(err).length ? e : t('catalog.serverRefused', { message: e }));
-      if (byField.size)
-        form.setFields(
-          [...byField].map(([name, errors]) => ({
-            name: name as never,
-            errors: conflict && conflictText ? [conflictText] : errors.map(said),
-          })),
-        );
-      if (other.length || !byField.size)
-        setError(other.length ? t('error.validation', { message: other.join('; ') }) : describeError(t, err));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <Modal
@@ -113,4 +76,39 @@ export function CatalogFormModal<V extends object>({
       </Form>
     </Modal>
   );
+}
+
+/** Saves through `onSubmit`; a refusal puts each rule under its field (a 409 says `conflictText`) and the rest in `error`. */
+function useCatalogSubmit<V extends object>(props: CatalogFormModalProps<V>) {
+  const { form, fields, conflictField, conflictText, aliases, onSubmit, onClose } = props;
+  const t = useT();
+  const { message } = App.useApp();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const finish = async (values: V) => {
+    setSaving(true);
+    setError(null);
+    try {
+      void message.success(await onSubmit(values));
+      onClose();
+    } catch (err) {
+      const { byField, other } = fieldErrors(err, fields, { conflictField, aliases, t });
+      const conflict = err instanceof ApiError && err.status === 409;
+      // Rules the api named (details.fields) arrive translated; a bare server message says it is the server's.
+      const said = (e: string) => (validationFields(err).length ? e : t('catalog.serverRefused', { message: e }));
+      if (byField.size)
+        form.setFields(
+          [...byField].map(([name, errors]) => ({
+            name: name as never,
+            errors: conflict && conflictText ? [conflictText] : errors.map(said),
+          })),
+        );
+      if (other.length || !byField.size)
+        setError(other.length ? t('error.validation', { message: other.join('; ') }) : describeError(t, err));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { saving, error, setError, finish };
 }

@@ -54,19 +54,16 @@ describe('fieldErrors: a refused save mapped onto the form', () => {
     const r = fieldErrors(
       err(400, 'endsOn: the window ends before it starts', { field: 'endsOn' }),
       ['name', 'window'],
-      undefined,
-      { startsOn: 'window', endsOn: 'window' },
+      { aliases: { startsOn: 'window', endsOn: 'window' } },
     );
     expect(r.byField.get('window')).toEqual(['the window ends before it starts']);
   });
 
   it('a 409 goes to the field the caller names, else to the banner', () => {
     expect(
-      fieldErrors(
-        err(409, 'a tariff for pickup legs on intra_area already exists (edit it)'),
-        fields,
-        'code',
-      ).byField.get('code'),
+      fieldErrors(err(409, 'a tariff for pickup legs on intra_area already exists (edit it)'), fields, {
+        conflictField: 'code',
+      }).byField.get('code'),
     ).toHaveLength(1);
     expect(fieldErrors(err(409, 'duplicate'), fields).other).toEqual(['duplicate']);
   });

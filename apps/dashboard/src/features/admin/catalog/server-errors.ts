@@ -1,5 +1,4 @@
-import type { Translate } from '../../../i18n/i18n';
-import { formFieldErrors, type FieldErrors } from '../../../lib/errors';
+import { formFieldErrors, type FieldErrorOptions, type FieldErrors } from '../../../lib/errors';
 
 export type { FieldErrors } from '../../../lib/errors';
 
@@ -11,9 +10,7 @@ export type { FieldErrors } from '../../../lib/errors';
 export function fieldErrors(
   err: unknown,
   fields: readonly string[],
-  conflictField?: string,
-  aliases: Readonly<Record<string, string>> = {},
-  t?: Translate,
+  { conflictField, aliases = {}, t }: FieldErrorOptions = {},
 ): FieldErrors {
   return formFieldErrors(err, fields, { conflictField, aliases, t });
 }

@@ -200,22 +200,23 @@ describe('places', () => {
   });
 
   it('officeChoices: active offices only, nearest first; without a point, those serving the commune first', () => {
-    const office = (id: string, lat: number, active = true, communeCode = '11111', serviceArea: string[] = []) =>
+    const office = (id: string, lat: number, over: { active?: boolean; communeCode?: string } = {}) =>
       ({
         id,
         name: `Office ${id}`,
         code: id,
         lat,
         lng: 108,
-        active,
-        communeCode,
-        serviceArea,
+        active: true,
+        communeCode: '11111',
+        serviceArea: [],
+        ...over,
       }) as unknown as PostOfficeView;
     const offices = [
       office('far', 14.5),
       office('near', 14.01),
-      office('closed', 14.0, false),
-      office('mid', 14.2, true, '23575'),
+      office('closed', 14.0, { active: false }),
+      office('mid', 14.2, { communeCode: '23575' }),
     ];
     const near = officeChoices(offices, { lat: 14, lng: 108 }, '23575');
     expect(near.map((c) => c.office.id)).toEqual(['near', 'mid', 'far']);

@@ -1,0 +1,1 @@
+export const KEYS = { tokens: 'cti/tokens', blocked: 'blocked-numbers' };
