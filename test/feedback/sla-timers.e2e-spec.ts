@@ -136,7 +136,7 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     const actions = (await history(t.id)).map((h) => h.action);
     expect(actions).toEqual(expect.arrayContaining(['sla_warning', 'sla_breached', 'escalated']));
     const atRisk = await api.http.get('/api/tickets?atRisk=true&queue=supervisors').set(as('supervisor1'));
-    expect(atRisk.body.map((x: TicketView) => x.id)).toContain(t.id);
+    expect(atRisk.body.items.map((x: TicketView) => x.id)).toContain(t.id);
   });
 
   it("the worker's ticket:changed on a warning carries the same view as REST (citizen, overdue-dossier block)", async () => {

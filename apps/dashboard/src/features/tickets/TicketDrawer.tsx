@@ -23,7 +23,8 @@ import {
 } from 'antd';
 import {
   SLA_TARGET_NAMES,
-  TICKET_TRANSITIONS,
+  TICKET_MACHINE,
+  ticketStatusMoves,
   type BcciRequestView,
   type TicketDetailView,
   type TicketStatus,
@@ -46,7 +47,6 @@ import {
   PRIORITY_COLORS,
   statusKey,
   STATUS_COLORS,
-  statusMoves,
   TICKET_KEYS,
   useAgencies,
   useCategories,
@@ -182,7 +182,7 @@ function MessagesCard({ ticket }: { ticket: TicketDetailView }) {
   const [body, setBody] = useState('');
   const [callBack, setCallBack] = useState(false);
   const [tab, setTab] = useState<'reply' | 'note'>('reply');
-  const closed = ticket.status === 'closed';
+  const closed = TICKET_MACHINE.is('frozen', ticket.status);
   const send = async () => {
     const text = body.trim();
     if (!text) return;
@@ -284,7 +284,7 @@ function ForwardsCard({ ticket }: { ticket: TicketDetailView }) {
   const [agencyId, setAgencyId] = useState<string | undefined>();
   const [note, setNote] = useState('');
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const canForward = TICKET_TRANSITIONS[ticket.status].includes('forwarded');
+  const canForward = TICKET_MACHINE.can(ticket.status, 'forwarded');
   return (
     <Section title={t('tickets.forward.title')} testId="ticket-forwards">
       {ticket.forwards.map((f) => (
@@ -476,7 +476,7 @@ function CsatCard({ ticket }: { ticket: TicketDetailView }) {
   const { busy, run } = useAction(ticket.id);
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
-  const done = ticket.status === 'resolved' || ticket.status === 'closed';
+  const done = TICKET_MACHINE.is('rateable', ticket.status);
   if (!done && !ticket.csat) return null;
   return (
     <Section title={t('tickets.csat.title')} testId="ticket-csat">
@@ -596,7 +596,7 @@ export function TicketDrawer({
   const d = detail.data && detail.data.id === ticketId ? detail.data : undefined;
   // A newer version seen live (list, socket) wins for the header fields until the detail is re-read.
   const head: TicketView | undefined = d && live && live.version > d.version ? live : d;
-  const moves = head ? statusMoves(head.status) : [];
+  const moves = head ? ticketStatusMoves(head.status) : [];
   const supervisor = me.role === 'supervisor' || me.role === 'admin';
 
   return (
@@ -649,28 +649,30 @@ export function TicketDrawer({
               <strong data-testid="ticket-assignee">
                 {head.assigneeId ? who(head.assigneeId) : t('tickets.who.nobody')}
               </strong>
-              {head.assigneeId !== me.id && head.status !== 'closed' && (!head.assigneeId || supervisor) && (
-                <Button
-                  size="small"
-                  icon={<UserAddOutlined />}
-                  loading={busy === 'assign'}
-                  data-testid="ticket-assign-me"
-                  onClick={() =>
-                    void run(
-                      'assign',
-                      () =>
-                        head.assigneeId && supervisor
-                          ? api.post(`/tickets/${head.id}/take-over`)
-                          : api.post(`/tickets/${head.id}/assign`, { assigneeId: me.id }),
-                      'tickets.done.assign',
-                    )
-                  }
-                >
-                  {t(head.assigneeId ? 'tickets.detail.takeOver' : 'tickets.detail.assignMe')}
-                </Button>
-              )}
+              {head.assigneeId !== me.id &&
+                !TICKET_MACHINE.is('frozen', head.status) &&
+                (!head.assigneeId || supervisor) && (
+                  <Button
+                    size="small"
+                    icon={<UserAddOutlined />}
+                    loading={busy === 'assign'}
+                    data-testid="ticket-assign-me"
+                    onClick={() =>
+                      void run(
+                        'assign',
+                        () =>
+                          head.assigneeId && supervisor
+                            ? api.post(`/tickets/${head.id}/take-over`)
+                            : api.post(`/tickets/${head.id}/assign`, { assigneeId: me.id }),
+                        'tickets.done.assign',
+                      )
+                    }
+                  >
+                    {t(head.assigneeId ? 'tickets.detail.takeOver' : 'tickets.detail.assignMe')}
+                  </Button>
+                )}
             </Space>
-            {supervisor && head.status !== 'closed' && (
+            {supervisor && !TICKET_MACHINE.is('frozen', head.status) && (
               <AssignPicker
                 ticket={head}
                 busy={busy === 'assign-to'}

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { TICKET_KINDS, TICKET_STATUSES, type TicketKind, type TicketStatus, type TicketView } from '@hotline/contracts';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
+import { PagerControls } from '../../components/PagerControls';
 import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { useCursorPages } from '../../lib/pages';
 import { CreateTicketModal } from './CreateTicketModal';
 import { SlaCountdown } from './SlaCountdown';
 import { TicketCitizen } from './TicketCitizen';
@@ -27,8 +29,17 @@ export default function TicketsPage() {
   const [filter, setFilter] = useState<TicketFilter>(me.role === 'admin' ? 'all' : 'mine');
   const [status, setStatus] = useState<TicketStatus | undefined>();
   const [kind, setKind] = useState<TicketKind | undefined>();
+  const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-  const list = useLiveTickets({ filter, me: me.id, status, kind });
+  const pages = useCursorPages();
+  const list = useLiveTickets({ filter, me: me.id, status, kind, q: search, cursor: pages.cursor });
+  /** A filter changed: back to the first page. */
+  const refilter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      pages.reset();
+    };
   const rows = list.rows;
   const openId = params.get('ticket');
   const open = (id: string | null) => setParams(id ? { ticket: id } : {}, { replace: true });
@@ -60,21 +71,26 @@ export default function TicketsPage() {
         title={
           <Segmented<TicketFilter>
             value={filter}
-            onChange={(f) => {
-              setFilter(f);
-            }}
+            onChange={refilter(setFilter)}
             options={filters}
             data-testid="tickets-filter"
           />
         }
         extra={
           <Space wrap>
+            <Input.Search
+              allowClear
+              placeholder={t('tickets.search')}
+              style={{ width: 300 }}
+              onSearch={refilter((v: string) => setSearch(v.trim()))}
+              data-testid="tickets-search"
+            />
             <Select<TicketStatus>
               allowClear
               placeholder={t('tickets.field.status')}
               style={{ width: 170 }}
               value={status}
-              onChange={setStatus}
+              onChange={refilter(setStatus)}
               options={TICKET_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
               data-testid="tickets-status-filter"
             />
@@ -83,7 +99,7 @@ export default function TicketsPage() {
               placeholder={t('tickets.field.kind')}
               style={{ width: 190 }}
               value={kind}
-              onChange={setKind}
+              onChange={refilter(setKind)}
               options={TICKET_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
               data-testid="tickets-kind-filter"
             />
@@ -99,8 +115,10 @@ export default function TicketsPage() {
           rowKey="id"
           dataSource={rows}
           loading={list.loading && !list.data}
-          pagination={rows.length > 20 ? { pageSize: 20, size: 'small' } : false}
-          locale={{ emptyText: t(filter === 'mine' ? 'tickets.emptyMine' : 'tickets.empty') }}
+          pagination={false}
+          locale={{
+            emptyText: t(search ? 'tickets.emptySearch' : filter === 'mine' ? 'tickets.emptyMine' : 'tickets.empty'),
+          }}
           onRow={(r) =>
             ({
               onClick: () => open(r.id),
@@ -167,6 +185,12 @@ export default function TicketsPage() {
               render: (_, r) => <Typography.Text type="secondary">{formatDateTime(r.receivedAt)}</Typography.Text>,
             },
           ]}
+        />
+        <PagerControls
+          pageIndex={pages.pageIndex}
+          hasNext={!!list.nextCursor}
+          onPrev={pages.prev}
+          onNext={() => pages.next(list.nextCursor)}
         />
       </Card>
       <TicketDrawer ticketId={openId} onClose={() => open(null)} live={openId ? list.live[openId] : undefined} />

@@ -6,7 +6,6 @@ import {
   matchesFilter,
   splitCountdown,
   splitMinutes,
-  statusMoves,
 } from './sla-countdown';
 
 const T0 = Date.parse('2026-03-02T02:00:00.000Z');
@@ -170,9 +169,17 @@ describe('filters and moves', () => {
     expect(matchesFilter(t, 'atRisk', 'x', {}, T0 + 80_000)).toBe(true);
   });
 
-  it('status buttons offer the server table minus forwarding (which has its own form)', () => {
-    expect(statusMoves('new')).toEqual(['open', 'waiting_citizen', 'resolved']);
-    expect(statusMoves('resolved')).toEqual(['closed', 'reopened']);
-    expect(statusMoves('closed')).toEqual([]);
+  it('atRisk leaves settled tickets out (as the api does), whatever their recorded breach', () => {
+    const breached = ticket({});
+    expect(matchesFilter(breached, 'atRisk', 'x', {}, T0 + 80_000)).toBe(true);
+    expect(matchesFilter({ ...breached, status: 'resolved' }, 'atRisk', 'x', {}, T0 + 80_000)).toBe(false);
+    expect(matchesFilter({ ...breached, status: 'closed' }, 'atRisk', 'x', {}, T0 + 80_000)).toBe(false);
+  });
+
+  it('open=true keeps the tickets being worked on only', () => {
+    for (const status of ['resolved', 'closed'] as const)
+      expect(matchesFilter({ ...ticket({}), status }, 'all', 'x', { open: true }, T0)).toBe(false);
+    for (const status of ['new', 'open', 'waiting_citizen', 'forwarded', 'reopened'] as const)
+      expect(matchesFilter({ ...ticket({}), status }, 'all', 'x', { open: true }, T0)).toBe(true);
   });
 });
