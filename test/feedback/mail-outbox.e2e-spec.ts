@@ -229,7 +229,7 @@ describe('mail outbox (real worker, in-process SMTP server)', () => {
     });
     expect(row.messageId).toBeTruthy();
     expect(row.sentAt).toBeTruthy();
-    const history = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('operator1'))).body as Array<{
+    const history = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('operator1'))).body.items as Array<{
       action: string;
       data: Record<string, unknown> | null;
     }>;

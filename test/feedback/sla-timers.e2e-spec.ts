@@ -70,7 +70,7 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     return res.body;
   };
   const history = async (id: string) =>
-    (await api.http.get(`/api/tickets/${id}/history`).set(as('supervisor1'))).body as Array<{
+    (await api.http.get(`/api/tickets/${id}/history`).set(as('supervisor1'))).body.items as Array<{
       action: string;
       reason: string | null;
       data: Record<string, unknown> | null;

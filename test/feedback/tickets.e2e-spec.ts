@@ -71,7 +71,8 @@ describe('feedback tickets', () => {
     const again = await create({ phone: '0905-111-222' });
     expect(again.body.citizenId).toBe(t.citizenId); // same person whatever the separators
     const history = await api.http.get(`/api/tickets/${t.id}/history`).set(as('operator1'));
-    expect(history.body[0]).toMatchObject({ action: 'created', to: 'new', actorId: users.operator1 });
+    expect(history.body.nextCursor).toBeNull();
+    expect(history.body.items[0]).toMatchObject({ action: 'created', to: 'new', actorId: users.operator1 });
   });
 
   it('raises the priority one step for a remote-area commune (unless told not to)', async () => {
@@ -196,7 +197,7 @@ describe('feedback tickets', () => {
     expect(illegal.status).toBe(409);
     expect(illegal.body.code).toBe('ILLEGAL_TRANSITION');
 
-    const actions = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('supervisor1'))).body.map(
+    const actions = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('supervisor1'))).body.items.map(
       (h: { action: string }) => h.action,
     );
     expect(actions).toEqual(
@@ -216,6 +217,20 @@ describe('feedback tickets', () => {
         'sla_recomputed',
       ]),
     );
+    // The history pages like every list ({ items, nextCursor }), oldest first: pages of 3 add up to the whole.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await api.http
+        .get(`/api/tickets/${t.id}/history`)
+        .query(cursor ? { limit: 3, cursor } : { limit: 3 })
+        .set(as('supervisor1'));
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(3);
+      paged.push(...page.body.items.map((h: { action: string }) => h.action));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(actions);
   });
 
   it('overdue dossier: agency, original due date, apology slip (Mẫu 04) — the new date is set once, a second attempt is 409', async () => {

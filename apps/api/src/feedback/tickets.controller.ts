@@ -24,6 +24,7 @@ import {
   ReplyDto,
   ReplyToTicket,
   TakeOverTicket,
+  TicketHistoryQuery,
   TicketQueries,
   TransitionDto,
   UpdateTicket,
@@ -79,8 +80,9 @@ export class TicketsController {
 
   @Get(':id/history')
   @Roles(...STAFF)
-  history(@Param('id', uuidPipe) id: string): Promise<TicketHistoryEntry[]> {
-    return this.queries.history(id);
+  @ApiOperation({ summary: "The ticket's history rows, oldest first ({ items, nextCursor })" })
+  history(@Param('id', uuidPipe) id: string, @Query() q: TicketHistoryQuery): Promise<Page<TicketHistoryEntry>> {
+    return this.queries.history(id, q);
   }
 
   @Patch(':id')

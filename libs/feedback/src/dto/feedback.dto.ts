@@ -399,6 +399,22 @@ export class ListOutboxQuery {
   limit?: number;
 }
 
+export class TicketHistoryQuery {
+  @ApiPropertyOptional({ description: "The previous page's nextCursor" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
 export class PublicLookupQuery {
   @ApiProperty({ example: '0912345678' })
   @IsString()

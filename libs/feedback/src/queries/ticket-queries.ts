@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Page, PublicTicketView, TicketDetailView, TicketHistoryEntry, TicketView } from '@hotline/contracts';
 import { CitizensService } from '@hotline/calls';
 import { decodeCursor, NotFoundError, toPage } from '@hotline/core';
-import type { ListTicketsQuery } from '../dto/feedback.dto';
+import type { ListTicketsQuery, TicketHistoryQuery } from '../dto/feedback.dto';
 import type { Ticket } from '../entities/ticket.entity';
 import { TicketDetailsRepository } from '../repositories/ticket-details.repository';
 import { type TicketSearch, TicketsRepository } from '../repositories/tickets.repository';
@@ -12,6 +12,7 @@ import { searchIntent } from './ticket-search';
 import { TicketViews } from './ticket-views';
 
 const DEFAULT_LIMIT = 50;
+const DEFAULT_HISTORY_LIMIT = 500;
 /** Citizens a name search may match (the most a page's IN list carries). */
 const NAME_MATCHES = 200;
 
@@ -98,18 +99,25 @@ export class TicketQueries {
     };
   }
 
-  async history(id: string): Promise<TicketHistoryEntry[]> {
+  /** The ticket's history, oldest first, a page at a time (most tickets fit in one). */
+  async history(id: string, q: TicketHistoryQuery = {}): Promise<Page<TicketHistoryEntry>> {
     await ticketOr404(this.tickets, id);
-    const rows = await this.details.history(id);
-    return rows.map((r) => ({
-      at: r.at.toISOString(),
-      actorId: r.actorId,
-      action: r.action,
-      from: r.fromState,
-      to: r.toState,
-      reason: r.reason,
-      data: r.data,
-    }));
+    const limit = q.limit ?? DEFAULT_HISTORY_LIMIT;
+    const rows = await this.details.history(id, q.cursor ? decodeCursor(q.cursor) : null, limit + 1);
+    return toPage(
+      rows,
+      limit,
+      (r) => ({ at: r.at, id: r.id }),
+      (r) => ({
+        at: r.at.toISOString(),
+        actorId: r.actorId,
+        action: r.action,
+        from: r.fromState,
+        to: r.toState,
+        reason: r.reason,
+        data: r.data,
+      }),
+    );
   }
 
   /** The citizen's lookup: code + any of the citizen's phone numbers. A wrong phone and an unknown code answer the same 404. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { AuditLogEntry, BaseRepository } from '@hotline/core';
+import { AuditLogEntry, BaseRepository, type Keyset } from '@hotline/core';
 import { OverdueDossier } from '../entities/overdue-dossier.entity';
 import { TicketForward } from '../entities/ticket-forward.entity';
 import { TicketMessage } from '../entities/ticket-message.entity';
@@ -78,11 +78,15 @@ export class TicketDetailsRepository extends BaseRepository {
     return !!res.affected;
   }
 
-  /** The ticket's history rows (audit_log, entity_type = 'ticket'), oldest first. */
-  history(ticketId: string): Promise<AuditLogEntry[]> {
-    return this.repo(AuditLogEntry).find({
-      where: { entityType: 'ticket', entityId: ticketId },
-      order: { at: 'ASC', id: 'ASC' },
-    });
+  /** The ticket's history rows (audit_log, entity_type = 'ticket'), oldest first: keyset (at, id) after `after` (ix_audit_entity). */
+  history(ticketId: string, after: Keyset | null, take: number): Promise<AuditLogEntry[]> {
+    const qb = this.repo(AuditLogEntry)
+      .createQueryBuilder('a')
+      .where('a.entity_type = :type AND a.entity_id = :id', { type: 'ticket', id: ticketId })
+      .orderBy('a.at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(take);
+    if (after) qb.andWhere('(a.at > :at OR (a.at = :at AND a.id > :after))', { at: after.at, after: after.id });
+    return qb.getMany();
   }
 }

@@ -96,19 +96,22 @@ export function headlineTarget(ticket: TicketView, nowMs: number): { name: SlaTa
 export type TicketFilter = 'mine' | 'all' | 'supervisorQueue' | 'atRisk';
 
 /** Whether a ticket seen live (socket) belongs in the list on screen, so new ones appear and moved ones leave. */
-export function matchesFilter(
-  ticket: TicketView,
-  filter: TicketFilter,
-  me: string,
-  extra: { status?: TicketStatus; kind?: string; open?: boolean },
-  nowMs: number,
-): boolean {
-  if (extra.status && ticket.status !== extra.status) return false;
-  if (extra.kind && ticket.kind !== extra.kind) return false;
-  if (extra.open && !TICKET_MACHINE.is('open', ticket.status)) return false;
-  switch (filter) {
+export interface ListFilter {
+  filter: TicketFilter;
+  /** The signed-in user (the `mine` filter). */
+  me: string;
+  status?: TicketStatus;
+  kind?: string;
+  open?: boolean;
+}
+
+export function matchesFilter(ticket: TicketView, f: ListFilter, nowMs: number): boolean {
+  if (f.status && ticket.status !== f.status) return false;
+  if (f.kind && ticket.kind !== f.kind) return false;
+  if (f.open && !TICKET_MACHINE.is('open', ticket.status)) return false;
+  switch (f.filter) {
     case 'mine':
-      return ticket.assigneeId === me;
+      return ticket.assigneeId === f.me;
     case 'supervisorQueue':
       return ticket.queue === 'supervisors';
     case 'atRisk':

@@ -14,6 +14,7 @@ import type {
 import { useCurrentUser } from '../../auth/session';
 import type { MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
+import { fetchAllPages } from '../../lib/pages';
 import { useResource } from '../../lib/resource';
 import { useOperatorStatuses } from '../supervisor/live/supervision-data';
 import type { TicketFilter } from './sla-countdown';
@@ -134,7 +135,7 @@ export function useTicketDetail(id: string | null) {
 
 export function useTicketHistory(id: string | null) {
   return useResource<TicketHistoryEntry[]>(id ? TICKET_KEYS.history(id) : null, () =>
-    api.get<TicketHistoryEntry[]>(`/tickets/${id}/history`),
+    fetchAllPages<TicketHistoryEntry>(`/tickets/${id}/history`, {}, 1000),
   );
 }
 

@@ -25,8 +25,8 @@ export function useLiveTickets(q: ListQuery) {
     for (const l of Object.values(live)) {
       if (!head && !map.has(l.id)) continue;
       const merged = newestTicket(map.get(l.id), l)!;
-      const extra = { status: q.status, kind: q.kind, open: q.open };
-      if (matchesFilter(merged, q.filter, q.me, extra, now)) map.set(l.id, merged);
+      const f = { filter: q.filter, me: q.me, status: q.status, kind: q.kind, open: q.open };
+      if (matchesFilter(merged, f, now)) map.set(l.id, merged);
       else map.delete(l.id);
     }
     return [...map.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id.localeCompare(a.id));
