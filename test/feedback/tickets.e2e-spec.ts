@@ -221,13 +221,14 @@ describe('feedback tickets', () => {
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await api.http
-        .get(`/api/tickets/${t.id}/history`)
-        .query(cursor ? { limit: 3, cursor } : { limit: 3 })
-        .set(as('supervisor1'));
+      const page: { status: number; body: { items: Array<{ action: string }>; nextCursor: string | null } } =
+        await api.http
+          .get(`/api/tickets/${t.id}/history`)
+          .query(cursor ? { limit: 3, cursor } : { limit: 3 })
+          .set(as('supervisor1'));
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(3);
-      paged.push(...page.body.items.map((h: { action: string }) => h.action));
+      paged.push(...page.body.items.map((h) => h.action));
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(paged).toEqual(actions);
