@@ -153,8 +153,8 @@ describe('tickets in Chromium', () => {
     await input(op, 'ticket-dossier').fill('H21.52-251110-0042');
     // A number the api cannot read: its 400 is shown under the phone field and nothing is created.
     const before = (
-      (await api.http.get('/api/tickets').query({ kind: 'feedback', limit: 200 }).set(operatorAuth))
-        .body as TicketView[]
+      (await api.http.get('/api/tickets').query({ kind: 'feedback', limit: 200 }).set(operatorAuth)).body
+        .items as TicketView[]
     ).length;
     await input(op, 'ticket-phone').fill('12345');
     await modal.getByTestId('ticket-form-submit').click();
@@ -167,8 +167,8 @@ describe('tickets in Chromium', () => {
     );
     expect(
       (
-        (await api.http.get('/api/tickets').query({ kind: 'feedback', limit: 200 }).set(operatorAuth))
-          .body as TicketView[]
+        (await api.http.get('/api/tickets').query({ kind: 'feedback', limit: 200 }).set(operatorAuth)).body
+          .items as TicketView[]
       ).length,
     ).toBe(before);
     await input(op, 'ticket-phone').fill(caller);
@@ -237,7 +237,7 @@ describe('tickets in Chromium', () => {
         .get('/api/tickets')
         .query({ assigneeId: (await api.http.get('/api/auth/me').set(operatorAuth)).body.id })
         .set(operatorAuth)
-    ).body as TicketView[];
+    ).body.items as TicketView[];
     const ticket = mine.find((x) => x.categoryId === categoryId)!;
     const row = await h.visible(op.locator(`[data-testid=ticket-row][data-ticket-id="${ticket.id}"]`));
     await h.visible(row.locator('[data-testid=sla-firstResponse][data-sla-state=breached]'));

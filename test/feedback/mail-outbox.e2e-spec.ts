@@ -229,7 +229,7 @@ describe('mail outbox (real worker, in-process SMTP server)', () => {
     });
     expect(row.messageId).toBeTruthy();
     expect(row.sentAt).toBeTruthy();
-    const history = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('operator1'))).body as Array<{
+    const history = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('operator1'))).body.items as Array<{
       action: string;
       data: Record<string, unknown> | null;
     }>;
@@ -276,6 +276,20 @@ describe('mail outbox (real worker, in-process SMTP server)', () => {
     ).body as MailOutboxListView;
     expect(p2.items.map((m) => m.id)).toEqual(ids.slice(2));
     expect(p2.nextBefore).toBeNull();
+    // The one page shape: `nextCursor` passed back as `cursor` gives the same pages.
+    expect(body.nextCursor).toBeNull();
+    expect(p1.nextCursor).toEqual(expect.any(String));
+    const c2 = (
+      await api.http
+        .get('/api/feedback/outbox')
+        .query({ ticketId: t.id, limit: 2, cursor: p1.nextCursor })
+        .set(as('supervisor1'))
+    ).body as MailOutboxListView;
+    expect(c2.items.map((m) => m.id)).toEqual(ids.slice(2));
+    expect(c2.nextCursor).toBeNull();
+    const badCursor = await api.http.get('/api/feedback/outbox').query({ cursor: 'bogus' }).set(as('supervisor1'));
+    expect(badCursor.status).toBe(400);
+    expect(JSON.stringify(badCursor.body)).toContain('cursor');
     const bad = await api.http
       .get('/api/feedback/outbox')
       .query({ before: '01a2296b-0000-7000-8000-000000000000' })

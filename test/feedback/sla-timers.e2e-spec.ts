@@ -70,7 +70,7 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     return res.body;
   };
   const history = async (id: string) =>
-    (await api.http.get(`/api/tickets/${id}/history`).set(as('supervisor1'))).body as Array<{
+    (await api.http.get(`/api/tickets/${id}/history`).set(as('supervisor1'))).body.items as Array<{
       action: string;
       reason: string | null;
       data: Record<string, unknown> | null;
@@ -136,7 +136,7 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     const actions = (await history(t.id)).map((h) => h.action);
     expect(actions).toEqual(expect.arrayContaining(['sla_warning', 'sla_breached', 'escalated']));
     const atRisk = await api.http.get('/api/tickets?atRisk=true&queue=supervisors').set(as('supervisor1'));
-    expect(atRisk.body.map((x: TicketView) => x.id)).toContain(t.id);
+    expect(atRisk.body.items.map((x: TicketView) => x.id)).toContain(t.id);
   });
 
   it("the worker's ticket:changed on a warning carries the same view as REST (citizen, overdue-dossier block)", async () => {

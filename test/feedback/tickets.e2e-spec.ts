@@ -71,7 +71,8 @@ describe('feedback tickets', () => {
     const again = await create({ phone: '0905-111-222' });
     expect(again.body.citizenId).toBe(t.citizenId); // same person whatever the separators
     const history = await api.http.get(`/api/tickets/${t.id}/history`).set(as('operator1'));
-    expect(history.body[0]).toMatchObject({ action: 'created', to: 'new', actorId: users.operator1 });
+    expect(history.body.nextCursor).toBeNull();
+    expect(history.body.items[0]).toMatchObject({ action: 'created', to: 'new', actorId: users.operator1 });
   });
 
   it('raises the priority one step for a remote-area commune (unless told not to)', async () => {
@@ -196,7 +197,7 @@ describe('feedback tickets', () => {
     expect(illegal.status).toBe(409);
     expect(illegal.body.code).toBe('ILLEGAL_TRANSITION');
 
-    const actions = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('supervisor1'))).body.map(
+    const actions = (await api.http.get(`/api/tickets/${t.id}/history`).set(as('supervisor1'))).body.items.map(
       (h: { action: string }) => h.action,
     );
     expect(actions).toEqual(
@@ -216,6 +217,21 @@ describe('feedback tickets', () => {
         'sla_recomputed',
       ]),
     );
+    // The history pages like every list ({ items, nextCursor }), oldest first: pages of 3 add up to the whole.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: Array<{ action: string }>; nextCursor: string | null } } =
+        await api.http
+          .get(`/api/tickets/${t.id}/history`)
+          .query(cursor ? { limit: 3, cursor } : { limit: 3 })
+          .set(as('supervisor1'));
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(3);
+      paged.push(...page.body.items.map((h) => h.action));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(actions);
   });
 
   it('overdue dossier: agency, original due date, apology slip (Mẫu 04) — the new date is set once, a second attempt is 409', async () => {
@@ -254,7 +270,7 @@ describe('feedback tickets', () => {
     ).toBe('2026-03-20');
     // Supervisors list overdue-dossier tickets.
     const list = await api.http.get('/api/tickets?kind=overdue_dossier').set(as('supervisor1'));
-    expect(list.body.map((x: TicketView) => x.id)).toContain(id);
+    expect(list.body.items.map((x: TicketView) => x.id)).toContain(id);
     // Not an overdue-dossier ticket → 409.
     const plain = (await create({})).body.id;
     expect(
@@ -283,11 +299,13 @@ describe('feedback tickets', () => {
       closed.id,
     ]);
     const ids = async (query: string) =>
-      ((await api.http.get(`/api/tickets?${query}`).set(as('supervisor1'))).body as TicketView[]).map((x) => x.id);
+      ((await api.http.get(`/api/tickets?${query}`).set(as('supervisor1'))).body.items as TicketView[]).map(
+        (x) => x.id,
+      );
     const atRisk = await ids('atRisk=true&limit=200');
     expect(atRisk).toContain(open.id);
     const listed = (
-      (await api.http.get('/api/tickets?atRisk=true&limit=200').set(as('supervisor1'))).body as TicketView[]
+      (await api.http.get('/api/tickets?atRisk=true&limit=200').set(as('supervisor1'))).body.items as TicketView[]
     ).find((x) => x.id === open.id);
     expect(listed).toMatchObject({ citizenId: open.citizenId, citizenPhone: '+84905333444' }); // lists carry the citizen too
     expect(atRisk).not.toContain(resolved.id);
@@ -295,6 +313,83 @@ describe('feedback tickets', () => {
     // Asking for a settled status explicitly with atRisk gives nothing; the plain status filter still finds them.
     expect(await ids('atRisk=true&status=resolved&limit=200')).toEqual([]);
     expect(await ids('status=resolved&limit=200')).toContain(resolved.id);
+  });
+
+  it('the list pages past any limit ({ items, nextCursor }) and searches code, phone, citizen name and subject words', async () => {
+    const phone = '0905 444 555';
+    const mine: TicketView[] = [];
+    for (let i = 0; i < 5; i++)
+      mine.push(
+        (await create({ phone, citizenName: 'Phạm Văn Khải', subject: `Cống thoát nước ngập úng khu ${i}` })).body,
+      );
+    const other = (await create({ phone: '0905 666 777', subject: 'Đèn đường hỏng' })).body as TicketView;
+    type ListBody = { items: TicketView[]; nextCursor: string | null };
+    const list = async (query: Record<string, string | number>) => {
+      const res = await api.http.get('/api/tickets').query(query).set(as('supervisor1'));
+      expect(res.status).toBe(200);
+      return res.body as ListBody;
+    };
+    const all = async (query: Record<string, string | number>) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (let guard = 0; guard < 500; guard++) {
+        const page: ListBody = await list(cursor ? { ...query, cursor } : query);
+        seen.push(...page.items.map((x) => x.id));
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      return seen;
+    };
+    // Two per page, by phone (another spelling of it): the five, newest first, no duplicate, the last page says so.
+    const first = await list({ q: '+84905444555', limit: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const byPhone = await all({ q: '+84905444555', limit: 2 });
+    expect(byPhone).toEqual(mine.map((x) => x.id).reverse());
+    // Every ticket of the unfiltered list, page after page of 3: none left out, none twice.
+    const everything = await all({ limit: 3 });
+    expect(new Set(everything).size).toBe(everything.length);
+    expect(everything).toEqual(expect.arrayContaining([...mine.map((x) => x.id), other.id]));
+    expect(everything.length).toBe(await count('SELECT COUNT(*) AS n FROM tickets'));
+    // The code, or its beginning.
+    expect((await list({ q: mine[2].code })).items.map((x) => x.id)).toEqual([mine[2].id]);
+    expect(await all({ q: mine[2].code.slice(0, 9).toLowerCase() })).toContain(mine[2].id);
+    // The citizen's name (its beginning, accents and case ignored by the collation).
+    expect(await all({ q: 'Phạm Văn Kh' })).toEqual(expect.arrayContaining(mine.map((x) => x.id)));
+    expect(await all({ q: 'pham van khai' })).toEqual(expect.arrayContaining(mine.map((x) => x.id)));
+    // Words of the subject, in Vietnamese (FULLTEXT), with or without accents; the other ticket is not found.
+    const words = await all({ q: 'thoát nước' });
+    expect(words).toEqual(expect.arrayContaining(mine.map((x) => x.id)));
+    expect(words).not.toContain(other.id);
+    expect(await all({ q: 'thoat nuoc ngap' })).toEqual(expect.arrayContaining(mine.map((x) => x.id)));
+    expect(await all({ q: 'đèn hỏng' })).toContain(other.id);
+    expect(await all({ q: 'đèn hỏng' })).not.toContain(mine[0].id);
+    // Combined with a filter, and nothing for a text nothing has.
+    expect(await all({ q: 'thoát nước', status: 'resolved' })).toEqual([]);
+    expect((await list({ q: 'zzqx không có' })).items).toEqual([]);
+    // Bad input: a cursor this list did not give, a search of nothing or too long → 400 naming the field.
+    for (const [query, field] of [
+      [{ cursor: 'bogus' }, 'cursor'],
+      [{ q: '   ' }, 'q'],
+      [{ q: 'x'.repeat(101) }, 'q'],
+      [{ limit: 201 }, 'limit'],
+    ] as const) {
+      const res = await api.http.get('/api/tickets').query(query).set(as('supervisor1'));
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain(field);
+    }
+  });
+
+  it('open=true lists only the tickets being worked on', async () => {
+    const t = (await create({})).body as TicketView;
+    const done = (await create({})).body as TicketView;
+    await api.http.post(`/api/tickets/${done.id}/transitions`).set(as('operator1')).send({ to: 'resolved' });
+    const ids = (
+      (await api.http.get('/api/tickets').query({ open: true, limit: 200 }).set(as('supervisor1'))).body
+        .items as TicketView[]
+    ).map((x) => x.id);
+    expect(ids).toContain(t.id);
+    expect(ids).not.toContain(done.id);
   });
 
   it('dispatchers have no access to tickets; unknown ids are 404', async () => {

@@ -1,5 +1,7 @@
 /** Shapes and socket events of the feedback context (tickets, SLA, working calendar), shared by server and dashboard. */
 import type { Role } from './roles';
+import type { Page } from './pagination';
+import { defineMachine } from './state-machine';
 
 // ---- working calendar ----------------------------------------------------------------------------------------------------------
 export type CalendarExceptionKindDto = 'day_off' | 'working_day';
@@ -55,18 +57,42 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /**
- * The ticket state machine (the server enforces it: 409 ILLEGAL_TRANSITION; the dashboard offers only these moves).
- * `forwarded` is reached through POST /tickets/:id/forwards only.
+ * The ticket state machine, used by the server (409 ILLEGAL_TRANSITION) and by the dashboard (the moves it offers).
+ * `forwarded` is reached through POST /tickets/:id/forwards only (it needs the agency): `ticketStatusMoves` leaves it out.
  */
-export const TICKET_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
-  new: ['open', 'waiting_citizen', 'forwarded', 'resolved'],
-  open: ['waiting_citizen', 'forwarded', 'resolved'],
-  waiting_citizen: ['open', 'forwarded', 'resolved'],
-  forwarded: ['open', 'waiting_citizen', 'resolved'],
-  resolved: ['closed', 'reopened'],
-  reopened: ['open', 'waiting_citizen', 'forwarded', 'resolved'],
-  closed: [],
-};
+export const TICKET_MACHINE = defineMachine({
+  name: 'ticket',
+  transitions: {
+    new: ['open', 'waiting_citizen', 'forwarded', 'resolved'],
+    open: ['waiting_citizen', 'forwarded', 'resolved'],
+    waiting_citizen: ['open', 'forwarded', 'resolved'],
+    forwarded: ['open', 'waiting_citizen', 'resolved'],
+    resolved: ['closed', 'reopened'],
+    reopened: ['open', 'waiting_citizen', 'forwarded', 'resolved'],
+    closed: [],
+  } satisfies Record<TicketStatus, TicketStatus[]>,
+  sets: {
+    /** Being worked on: its clocks run unless paused; what the supervisors' at-risk list and the screen-pop count. */
+    open: ['new', 'open', 'waiting_citizen', 'forwarded', 'reopened'],
+    /** Resolved or closed: no clock runs; a recorded breach stays but is no longer at risk. */
+    settled: ['resolved', 'closed'],
+    /** Satisfaction (CSAT) may be recorded. */
+    rateable: ['resolved', 'closed'],
+    /** Nothing may change any more (no reply, note, assignment or edit). */
+    frozen: ['closed'],
+    /** Work on it (an assignment, a reply) opens it. */
+    opensOnWork: ['new'],
+    /** Reached only through a forward to an agency, not through POST /tickets/:id/transitions. */
+    throughForward: ['forwarded'],
+    /** The SLA clocks pause here (and in `forwarded` when the policy says so). */
+    pausesClocks: ['waiting_citizen'],
+  } satisfies Record<string, TicketStatus[]>,
+});
+
+/** The moves a person may ask for with POST /tickets/:id/transitions (the status buttons): `forwarded` goes through a forward. */
+export function ticketStatusMoves(status: TicketStatus): TicketStatus[] {
+  return TICKET_MACHINE.next(status).filter((s) => !TICKET_MACHINE.is('throughForward', s));
+}
 
 /** One priority step up (a remote-area commune raises a new ticket's priority); urgent stays urgent. */
 export function raisePriority(p: TicketPriority): TicketPriority {
@@ -246,14 +272,13 @@ export interface MailOutboxView {
   updatedAt: string;
 }
 
-/** `GET /feedback/outbox`: a page of the outbox, newest first, with what the screen needs around it. */
-export interface MailOutboxListView {
-  items: MailOutboxView[];
+/** `GET /feedback/outbox`: a page of the outbox (the one page shape), newest first, with what the screen needs around it. */
+export interface MailOutboxListView extends Page<MailOutboxView> {
   /** False when the api runs without SMTP_URL: mails are kept as `disabled` until it is set (and the worker restarted). */
   mailEnabled: boolean;
   /** Messages per state (within `ticketId` when given), whatever `state` filters. */
   counts: Record<MailState, number>;
-  /** Pass as `before` for the next (older) page; null on the last page. */
+  /** The id of the last mail shown: pass it as `before` for the same next page as `cursor` = `nextCursor` gives. */
   nextBefore: string | null;
 }
 

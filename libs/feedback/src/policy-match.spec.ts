@@ -1,19 +1,20 @@
 import { choosePolicy, PolicyKey } from './policy-match';
 
-const p = (
-  id: string,
-  kind: PolicyKey['kind'],
-  categoryId: string | null,
-  priority: PolicyKey['priority'],
-  active = true,
-): PolicyKey => ({ id, kind, categoryId, priority, active });
+/** A policy row: id, kind, category, priority (null: any), active. */
+const p = ([id, kind, categoryId, priority, active = true]: [
+  string,
+  PolicyKey['kind'],
+  string | null,
+  PolicyKey['priority'],
+  boolean?,
+]): PolicyKey => ({ id, kind, categoryId, priority, active });
 const POLICIES = [
-  p('default', null, null, null),
-  p('question', 'question', null, null),
-  p('urgent', null, null, 'urgent'),
-  p('land', null, 'cat-land', null),
-  p('land-urgent-feedback', 'feedback', 'cat-land', 'urgent'),
-  p('inactive-petition', 'petition', null, null, false),
+  p(['default', null, null, null]),
+  p(['question', 'question', null, null]),
+  p(['urgent', null, null, 'urgent']),
+  p(['land', null, 'cat-land', null]),
+  p(['land-urgent-feedback', 'feedback', 'cat-land', 'urgent']),
+  p(['inactive-petition', 'petition', null, null, false]),
 ];
 
 describe('SLA policy choice: the most specific active match wins', () => {
@@ -31,7 +32,7 @@ describe('SLA policy choice: the most specific active match wins', () => {
 
   it('no policy at all → null', () => {
     expect(
-      choosePolicy([p('q', 'question', null, null)], { kind: 'feedback', categoryId: null, priority: 'low' }),
+      choosePolicy([p(['q', 'question', null, null])], { kind: 'feedback', categoryId: null, priority: 'low' }),
     ).toBeNull();
   });
 });

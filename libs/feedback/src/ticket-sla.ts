@@ -53,11 +53,10 @@ export function initialClocks(
 export function retargetClocks(
   cal: WorkingCalendar,
   clocks: TicketClocks,
-  targets: SlaTargetsMs,
-  receivedAt: Date,
-  warnPercent: number,
+  terms: { targets: SlaTargetsMs; receivedAt: Date; warnPercent: number },
 ): TicketClocks {
-  const o = { warnRatio: warnPercent / 100 };
+  const { targets, receivedAt } = terms;
+  const o = { warnRatio: terms.warnPercent / 100 };
   const next = { ...clocks };
   for (const t of SLA_TARGETS) {
     const ms = targets[t];

@@ -1,21 +1,33 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PublicTicketView, TicketDetailView, TicketHistoryEntry, TicketView } from '@hotline/contracts';
+import type { Page, PublicTicketView, TicketDetailView, TicketHistoryEntry, TicketView } from '@hotline/contracts';
 import { AuthUser, CurrentUser, Public, Roles } from '@hotline/core';
 import {
+  AddTicketNote,
   AgencyAnswerDto,
   ApologySlipDto,
   AssignDto,
+  AssignTicket,
+  ChangeTicketStatus,
+  CreateTicket,
   CreateTicketDto,
   CsatDto,
   ForwardDto,
+  ForwardTicket,
   ListTicketsQuery,
   LookupRateLimiter,
   MessageDto,
   PublicLookupQuery,
+  RecordAgencyAnswer,
+  RecordApologySlip,
+  RecordCsat,
   ReplyDto,
-  TicketsService,
+  ReplyToTicket,
+  TakeOverTicket,
+  TicketHistoryQuery,
+  TicketQueries,
   TransitionDto,
+  UpdateTicket,
   UpdateTicketDto,
 } from '@hotline/feedback';
 import { uuidPipe } from '../http/pipes';
@@ -27,7 +39,20 @@ const STAFF = ['operator', 'supervisor', 'admin'] as const;
 @ApiBearerAuth()
 @Controller('tickets')
 export class TicketsController {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly queries: TicketQueries,
+    private readonly creating: CreateTicket,
+    private readonly updating: UpdateTicket,
+    private readonly statuses: ChangeTicketStatus,
+    private readonly replies: ReplyToTicket,
+    private readonly notes: AddTicketNote,
+    private readonly assigning: AssignTicket,
+    private readonly takingOver: TakeOverTicket,
+    private readonly forwarding: ForwardTicket,
+    private readonly answers: RecordAgencyAnswer,
+    private readonly apologies: RecordApologySlip,
+    private readonly csats: RecordCsat,
+  ) {}
 
   @Post()
   @Roles(...STAFF)
@@ -35,25 +60,29 @@ export class TicketsController {
     summary: 'Create a ticket (the citizen is found or created by phone; remote-area communes raise the priority)',
   })
   create(@Body() dto: CreateTicketDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
-    return this.tickets.create(dto, actor);
+    return this.creating.execute(dto, actor);
   }
 
   @Get()
   @Roles(...STAFF)
-  list(@Query() q: ListTicketsQuery, @CurrentUser() actor: AuthUser): Promise<TicketView[]> {
-    return this.tickets.list(q, actor);
+  @ApiOperation({
+    summary: 'Tickets, newest first, a page at a time ({ items, nextCursor }), filtered and searched (q)',
+  })
+  list(@Query() q: ListTicketsQuery): Promise<Page<TicketView>> {
+    return this.queries.list(q);
   }
 
   @Get(':id')
   @Roles(...STAFF)
   detail(@Param('id', uuidPipe) id: string): Promise<TicketDetailView> {
-    return this.tickets.detail(id);
+    return this.queries.detail(id);
   }
 
   @Get(':id/history')
   @Roles(...STAFF)
-  history(@Param('id', uuidPipe) id: string): Promise<TicketHistoryEntry[]> {
-    return this.tickets.history(id);
+  @ApiOperation({ summary: "The ticket's history rows, oldest first ({ items, nextCursor })" })
+  history(@Param('id', uuidPipe) id: string, @Query() q: TicketHistoryQuery): Promise<Page<TicketHistoryEntry>> {
+    return this.queries.history(id, q);
   }
 
   @Patch(':id')
@@ -63,7 +92,7 @@ export class TicketsController {
     @Body() dto: UpdateTicketDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<TicketView> {
-    return this.tickets.update(id, dto, actor);
+    return this.updating.execute(id, dto, actor);
   }
 
   @Post(':id/transitions')
@@ -75,7 +104,7 @@ export class TicketsController {
     @Body() dto: TransitionDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<TicketView> {
-    return this.tickets.transition(id, dto, actor);
+    return this.statuses.execute(id, dto, actor);
   }
 
   @Post(':id/replies')
@@ -84,7 +113,7 @@ export class TicketsController {
     summary: 'Public reply (the citizen sees it in the lookup); the first one meets the first-response target',
   })
   reply(@Param('id', uuidPipe) id: string, @Body() dto: ReplyDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
-    return this.tickets.reply(id, dto, actor);
+    return this.replies.execute(id, dto, actor);
   }
 
   @Post(':id/notes')
@@ -94,7 +123,7 @@ export class TicketsController {
     @Body() dto: MessageDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<TicketView> {
-    return this.tickets.note(id, dto, actor);
+    return this.notes.execute(id, dto, actor);
   }
 
   @Post(':id/assign')
@@ -105,14 +134,14 @@ export class TicketsController {
     @Body() dto: AssignDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<TicketView> {
-    return this.tickets.assign(id, dto, actor);
+    return this.assigning.execute(id, dto, actor);
   }
 
   @Post(':id/take-over')
   @Roles('supervisor', 'admin')
   @HttpCode(200)
   takeOver(@Param('id', uuidPipe) id: string, @CurrentUser() actor: AuthUser): Promise<TicketView> {
-    return this.tickets.takeOver(id, actor);
+    return this.takingOver.execute(id, actor);
   }
 
   @Post(':id/forwards')
@@ -123,7 +152,7 @@ export class TicketsController {
     @Body() dto: ForwardDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<TicketView> {
-    return this.tickets.forward(id, dto, actor);
+    return this.forwarding.execute(id, dto, actor);
   }
 
   @Post(':id/forwards/:forwardId/answer')
@@ -135,7 +164,7 @@ export class TicketsController {
     @Body() dto: AgencyAnswerDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<TicketView> {
-    return this.tickets.agencyAnswer(id, forwardId, dto, actor);
+    return this.answers.execute({ id, forwardId, dto, actor });
   }
 
   @Post(':id/overdue-dossier/apology')
@@ -147,14 +176,14 @@ export class TicketsController {
     @Body() dto: ApologySlipDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<TicketView> {
-    return this.tickets.apology(id, dto, actor);
+    return this.apologies.execute(id, dto, actor);
   }
 
   @Post(':id/csat')
   @Roles(...STAFF)
   @HttpCode(200)
   csat(@Param('id', uuidPipe) id: string, @Body() dto: CsatDto, @CurrentUser() actor: AuthUser): Promise<TicketView> {
-    return this.tickets.csat(id, dto, actor);
+    return this.csats.execute(id, dto, actor);
   }
 }
 
@@ -163,7 +192,7 @@ export class TicketsController {
 @Controller('public/tickets')
 export class PublicTicketsController {
   constructor(
-    private readonly tickets: TicketsService,
+    private readonly queries: TicketQueries,
     private readonly limiter: LookupRateLimiter,
   ) {}
 
@@ -176,6 +205,6 @@ export class PublicTicketsController {
     @Req() req: { ip?: string },
   ): Promise<PublicTicketView> {
     await this.limiter.hit([`ip:${req.ip ?? 'unknown'}`, `code:${code.toUpperCase().slice(0, 20)}`]);
-    return this.tickets.publicLookup(code, q.phone);
+    return this.queries.publicLookup(code, q.phone);
   }
 }

@@ -14,6 +14,7 @@ import { DispatchRequestListIndexes1796002856739 } from './1796002856739-Dispatc
 import { MailOutbox1796003682232 } from './1796003682232-MailOutbox';
 import { Outbox1796306602296 } from './1796306602296-Outbox';
 import { LegHistoryInAuditLog1796310163929 } from './1796310163929-LegHistoryInAuditLog';
+import { TicketListSearch1796326027559 } from './1796326027559-TicketListSearch';
 
 export const MIGRATIONS: MigrationClass[] = [
   Initial1795991170172,
@@ -29,5 +30,6 @@ export const MIGRATIONS: MigrationClass[] = [
   MailOutbox1796003682232,
   Outbox1796306602296,
   LegHistoryInAuditLog1796310163929,
+  TicketListSearch1796326027559,
   // -- end --
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler, JobOf, ReconcileContributor } from '@hotline/core';
-import { SlaTimersService, TicketsService } from '@hotline/feedback';
+import { RecomputePolicyTickets, type RecomputeOutcome, SlaTimersService } from '@hotline/feedback';
 
 /** Runs SLA timers; the timer itself re-checks MySQL (version, clock) before acting. */
 @Injectable()
@@ -27,10 +27,10 @@ export class SlaTimersReconciler {
 /** An SLA policy was edited: the open tickets it governs get the new targets (paged, one transaction per ticket). */
 @Injectable()
 export class SlaPolicyRecomputeHandler {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(private readonly recompute: RecomputePolicyTickets) {}
 
   @JobHandler('sla-policy-recompute')
-  handle(job: JobOf<'sla-policy-recompute'>): Promise<{ recomputed: number; moved: number } | 'stale'> {
-    return this.tickets.recomputeForPolicy(job);
+  handle(job: JobOf<'sla-policy-recompute'>): Promise<RecomputeOutcome> {
+    return this.recompute.execute(job);
   }
 }

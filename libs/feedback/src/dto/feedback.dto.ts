@@ -332,6 +332,31 @@ export class ListTicketsQuery {
   @IsBoolean()
   atRisk?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'Only tickets being worked on (new, open, waiting_citizen, forwarded, reopened)',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  open?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Search: a ticket code (or its beginning), a citizen phone number (any spelling), the beginning of a citizen name, or words of the subject',
+    example: 'đèn đường',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: "The previous page's nextCursor" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
   @ApiPropertyOptional({ default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -359,12 +384,34 @@ export class ListOutboxQuery {
   @IsUUID()
   before?: string;
 
+  @ApiPropertyOptional({ description: "The previous page's nextCursor (the same page as `before` = its nextBefore)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
   @ApiPropertyOptional({ default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
+  limit?: number;
+}
+
+export class TicketHistoryQuery {
+  @ApiPropertyOptional({ description: "The previous page's nextCursor" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit?: number;
 }
 

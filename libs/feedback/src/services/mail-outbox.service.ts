@@ -1,34 +1,33 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource, EntityManager, In } from 'typeorm';
-import {
-  MAIL_STATES,
-  type MailKind,
-  type MailOutboxListView,
-  type MailOutboxView,
-  type MailState,
-} from '@hotline/contracts';
+import type { MailKind, MailOutboxListView, MailOutboxView } from '@hotline/contracts';
 import {
   Clock,
   ConflictError,
-  dbManager,
+  decodeCursor,
+  encodeCursor,
   jobId,
   JobQueue,
+  type Keyset,
   NotFoundError,
+  rearmJob,
+  type Tx,
+  UnitOfWork,
   uuidv7,
   ValidationError,
-  writeAudit,
 } from '@hotline/core';
 import type { MailSendJob } from '../feedback.jobs';
+import type { ListOutboxQuery } from '../dto/feedback.dto';
 import { FEEDBACK_CONFIG, type FeedbackConfig, type MailConfig } from '../feedback-config';
-import { MailOutbox } from '../entities/mail-outbox.entity';
-import { Ticket } from '../entities/ticket.entity';
+import type { MailOutbox } from '../entities/mail-outbox.entity';
+import { type MailGuard, MailOutboxRepository, type PendingMail } from '../repositories/mail-outbox.repository';
+import { TicketsRepository } from '../repositories/tickets.repository';
+import { UUID } from '../ticket-rules';
 
 /** Outbox rows per reconcile step. */
 const PAGE = 500;
 const MAX_BACKOFF_MS = 3_600_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEFAULT_LIMIT = 50;
 
 export const mailJobId = (id: string, round: number, attempt: number) => jobId('mail', id, `r${round}`, `a${attempt}`);
 
@@ -42,13 +41,20 @@ export interface NewMail {
 
 export type MailOutcome = 'stale' | 'sent' | 'retry' | 'failed' | 'disabled';
 
+/** The send job of an attempt, on the unit of work that wrote the attempt (a crash between commit and Redis loses nothing). */
+export function enqueueMail(tx: Tx, row: PendingMail): void {
+  tx.enqueue('mail-send', { outboxId: row.id, round: row.round, attempt: row.attempts } satisfies MailSendJob, {
+    jobId: mailJobId(row.id, row.round, row.attempts),
+    ...(row.nextAttemptAt ? { runAt: row.nextAttemptAt } : {}),
+  });
+}
+
 /**
- * The transactional outbox of outgoing mail. `add` writes the row inside the caller's transaction (the change and its mail commit
- * together); `dispatch` enqueues the delivery after the commit; the worker's `deliver` sends it over SMTP (nodemailer) and records
- * the outcome per message: `sent`, a retry with exponential backoff (`pending`, `lastError`, `nextAttemptAt`), `failed` after
- * MAIL_MAX_ATTEMPTS, or `disabled` when SMTP_URL is not set (kept, and sent once SMTP is configured). MySQL says what is still to
- * send: `reconcile` re-enqueues every pending row after a Redis loss. Delivery is at-least-once (a crash between the SMTP answer
- * and the UPDATE sends again).
+ * The mail outbox of the context. `add` writes the row and its send job on the caller's unit of work (the change and its mail
+ * commit together); the worker's `deliver` sends it over SMTP (nodemailer) and records the outcome per message: `sent`, a retry
+ * with exponential backoff (`pending`, `lastError`, `nextAttemptAt`), `failed` after MAIL_MAX_ATTEMPTS, or `disabled` when
+ * SMTP_URL is not set (kept, and sent once SMTP is configured). MySQL says what is still to send: `reconcile` re-arms every
+ * pending row after a Redis loss. Delivery is at-least-once (a crash between the SMTP answer and the UPDATE sends again).
  */
 @Injectable()
 export class MailOutboxService implements OnModuleDestroy {
@@ -57,7 +63,9 @@ export class MailOutboxService implements OnModuleDestroy {
   private transport: Transporter | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly rows: MailOutboxRepository,
+    private readonly tickets: TicketsRepository,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
     @Inject(FEEDBACK_CONFIG) feedback: FeedbackConfig,
@@ -73,8 +81,9 @@ export class MailOutboxService implements OnModuleDestroy {
     return !!this.config.smtpUrl;
   }
 
-  /** Inside the caller's transaction. */
-  async add(m: EntityManager, mail: NewMail, now: Date): Promise<MailOutbox> {
+  /** On the caller's unit of work: the durable row and its send job. */
+  async add(tx: Tx, mail: NewMail): Promise<MailOutbox> {
+    const now = this.clock.now();
     const row: MailOutbox = {
       id: uuidv7(),
       kind: mail.kind,
@@ -92,53 +101,53 @@ export class MailOutboxService implements OnModuleDestroy {
       createdAt: now,
       updatedAt: now,
     };
-    await m.insert(MailOutbox, row);
+    await this.rows.insert(row);
+    enqueueMail(tx, row);
     return row;
-  }
-
-  /** After the commit: enqueue the delivery of pending rows. A lost enqueue is healed by the reconciler. */
-  async dispatch(rows: Array<Pick<MailOutbox, 'id' | 'round' | 'attempts' | 'nextAttemptAt'>>): Promise<void> {
-    if (!rows.length) return;
-    const now = this.clock.nowMs();
-    const timestamp = Date.now();
-    try {
-      await this.queue.queue('mail').addBulk(
-        rows.map((r) => ({
-          name: 'mail-send',
-          data: { outboxId: r.id, round: r.round, attempt: r.attempts } satisfies MailSendJob,
-          opts: {
-            jobId: mailJobId(r.id, r.round, r.attempts),
-            delay: Math.max(0, (r.nextAttemptAt?.getTime() ?? now) - now),
-            timestamp,
-          },
-        })),
-      );
-    } catch (err) {
-      this.logger.warn(
-        `Enqueueing ${rows.length} mail(s) failed, the reconciler will retry: ${(err as Error).message}`,
-      );
-    }
   }
 
   /** The worker's `mail-send` job. A job of an older round/attempt (retried by hand meanwhile, or already done) does nothing. */
   async deliver(job: MailSendJob): Promise<MailOutcome> {
-    const row = await dbManager(this.db).getRepository(MailOutbox).findOneBy({ id: job.outboxId });
+    const row = await this.rows.find(job.outboxId);
     if (!row || row.state !== 'pending' || row.round !== job.round || row.attempts !== job.attempt) return 'stale';
-    const guard = { id: row.id, state: 'pending' as MailState, round: row.round, attempts: row.attempts };
-    if (!this.config.smtpUrl) {
-      await dbManager(this.db).getRepository(MailOutbox).update(guard, {
+    const guard: MailGuard = { id: row.id, state: 'pending', round: row.round, attempts: row.attempts };
+    if (!this.config.smtpUrl) return this.keepDisabled(row, guard);
+    const sent = await this.send(row);
+    const now = this.clock.now();
+    const attempts = row.attempts + 1;
+    if (sent.error === null) {
+      await this.uow.run(() =>
+        this.rows.updateIf(guard, {
+          state: 'sent',
+          attempts,
+          sentAt: now,
+          messageId: sent.messageId,
+          lastError: null,
+          nextAttemptAt: null,
+          updatedAt: now,
+        }),
+      );
+      return 'sent';
+    }
+    return this.failed(row, { guard, attempts, error: sent.error, now });
+  }
+
+  private async keepDisabled(row: MailOutbox, guard: MailGuard): Promise<MailOutcome> {
+    await this.uow.run(() =>
+      this.rows.updateIf(guard, {
         state: 'disabled',
         nextAttemptAt: null,
         lastError: 'SMTP_URL is not set',
         updatedAt: this.clock.now(),
-      });
-      this.logger.warn(
-        `Mail ${row.id} (${row.kind}) to ${row.toAddress} kept in the outbox as "disabled": SMTP_URL is not set. It is sent once SMTP_URL is configured and the worker restarts.`,
-      );
-      return 'disabled';
-    }
-    let messageId: string | null = null;
-    let error: string | null = null;
+      }),
+    );
+    this.logger.warn(
+      `Mail ${row.id} (${row.kind}) to ${row.toAddress} kept in the outbox as "disabled": SMTP_URL is not set. It is sent once SMTP_URL is configured and the worker restarts.`,
+    );
+    return 'disabled';
+  }
+
+  private async send(row: MailOutbox): Promise<{ messageId: string | null; error: string | null }> {
     try {
       const info = await this.transporter().sendMail({
         from: this.config.from,
@@ -147,143 +156,108 @@ export class MailOutboxService implements OnModuleDestroy {
         text: row.body,
         headers: { 'X-Hotline-Outbox-Id': row.id },
       });
-      messageId = info.messageId ?? null;
+      return { messageId: info.messageId ?? null, error: null };
     } catch (err) {
-      error = ((err as Error).message || String(err)).slice(0, 1000);
+      return { messageId: null, error: ((err as Error).message || String(err)).slice(0, 1000) };
     }
-    const now = this.clock.now();
-    const attempts = row.attempts + 1;
-    if (error === null) {
-      await dbManager(this.db).getRepository(MailOutbox).update(guard, {
-        state: 'sent',
-        attempts,
-        sentAt: now,
-        messageId,
-        lastError: null,
-        nextAttemptAt: null,
-        updatedAt: now,
-      });
-      return 'sent';
-    }
+  }
+
+  /** A failed attempt: the next one with backoff (its job on the same unit of work), or `failed` after the last. */
+  private async failed(
+    row: MailOutbox,
+    f: { guard: MailGuard; attempts: number; error: string; now: Date },
+  ): Promise<MailOutcome> {
+    const { guard, attempts, error, now } = f;
     if (attempts >= this.config.maxAttempts) {
-      await dbManager(this.db)
-        .getRepository(MailOutbox)
-        .update(guard, { state: 'failed', attempts, lastError: error, nextAttemptAt: null, updatedAt: now });
+      await this.uow.run(() =>
+        this.rows.updateIf(guard, { state: 'failed', attempts, lastError: error, nextAttemptAt: null, updatedAt: now }),
+      );
       this.logger.error(
         `Mail ${row.id} (${row.kind}) to ${row.toAddress} failed after ${attempts} attempt(s): ${error}`,
       );
       return 'failed';
     }
-    const nextAttemptAt = new Date(
-      now.getTime() + Math.min(MAX_BACKOFF_MS, this.config.retryBaseMs * 2 ** (attempts - 1)),
-    );
-    const res = await dbManager(this.db)
-      .getRepository(MailOutbox)
-      .update(guard, { attempts, lastError: error, nextAttemptAt, updatedAt: now });
+    const delay = Math.min(MAX_BACKOFF_MS, this.config.retryBaseMs * 2 ** (attempts - 1));
+    const nextAttemptAt = new Date(now.getTime() + delay);
+    await this.uow.run(async (tx) => {
+      if (await this.rows.updateIf(guard, { attempts, lastError: error, nextAttemptAt, updatedAt: now }))
+        enqueueMail(tx, { id: row.id, round: row.round, attempts, nextAttemptAt });
+    });
     this.logger.warn(
       `Mail ${row.id} to ${row.toAddress}: attempt ${attempts} failed (${error}); next at ${nextAttemptAt.toISOString()}`,
     );
-    if (res.affected) await this.dispatch([{ id: row.id, round: row.round, attempts, nextAttemptAt }]);
     return 'retry';
   }
 
   /**
-   * Re-enqueues every pending row (after a Redis loss or a lost enqueue; the same job ids make it a no-op otherwise). When SMTP is
+   * Re-arms every pending row (after a Redis loss or a lost enqueue; a job still waiting is left alone). When SMTP is
    * configured, the rows kept as `disabled` become pending again first.
    */
   async reconcile(): Promise<number> {
-    const now = this.clock.now();
     if (this.config.smtpUrl) {
-      const res = await this.db
-        .createQueryBuilder()
-        .update(MailOutbox)
-        .set({ state: 'pending', attempts: 0, round: () => 'round + 1', nextAttemptAt: now, updatedAt: now })
-        .where('state = :s', { s: 'disabled' })
-        .execute();
-      if (res.affected)
-        this.logger.log(`SMTP is configured: ${res.affected} mail(s) kept while it was not are pending again`);
+      const revived = await this.uow.run(() => this.rows.reviveDisabled(this.clock.now()));
+      if (revived) this.logger.log(`SMTP is configured: ${revived} mail(s) kept while it was not are pending again`);
     }
+    const q = this.queue.queue('mail');
     let count = 0;
     let after = '';
     for (;;) {
-      const rows: Array<{ id: string; round: number; attempts: number; next_attempt_at: Date | null }> =
-        await dbManager(this.db).query(
-          "SELECT id, round, attempts, next_attempt_at FROM mail_outbox WHERE state = 'pending' AND id > ? ORDER BY id LIMIT ?",
-          [after, PAGE],
-        );
-      if (!rows.length) break;
-      const pending = rows.map((r) => ({
-        id: r.id,
-        round: Number(r.round),
-        attempts: Number(r.attempts),
-        nextAttemptAt: r.next_attempt_at ? new Date(r.next_attempt_at) : null,
-      }));
-      // A job that ended without updating its row (it kept failing on MySQL, not SMTP, and BullMQ gave up) would block its id:
-      // the row says the attempt is still to make, so the finished job is removed and the attempt enqueued again.
-      const q = this.queue.queue('mail');
-      for (const r of pending) {
-        const job = await q.getJob(mailJobId(r.id, r.round, r.attempts));
-        const state = job ? await job.getState() : null;
-        if (job && (state === 'failed' || state === 'completed')) await job.remove();
-      }
-      await this.dispatch(pending);
-      count += rows.length;
-      after = rows[rows.length - 1].id;
-      if (rows.length < PAGE) break;
+      const pending = await this.rows.pendingPage(after, PAGE);
+      if (!pending.length) break;
+      const now = this.clock.nowMs();
+      // A job that ended without updating its row (it kept failing on MySQL, not SMTP, and BullMQ gave up) would block its
+      // id: the row says the attempt is still to make, so rearmJob removes the finished job and adds the attempt again.
+      for (const r of pending)
+        await rearmJob(q, {
+          name: 'mail-send',
+          data: { outboxId: r.id, round: r.round, attempt: r.attempts } satisfies MailSendJob,
+          opts: {
+            jobId: mailJobId(r.id, r.round, r.attempts),
+            delay: Math.max(0, (r.nextAttemptAt?.getTime() ?? now) - now),
+          },
+        });
+      count += pending.length;
+      after = pending[pending.length - 1].id;
+      if (pending.length < PAGE) break;
     }
     return count;
   }
 
   /**
-   * A page of the outbox, newest first (keyset on created_at, id: index `ix_mail_outbox_state` when filtered by state), with the
-   * count per state and whether this process has SMTP configured.
+   * A page of the outbox, newest first, with the count per state and whether this process has SMTP configured. `cursor`
+   * (the page's `nextCursor`) or `before` (the id of the last mail shown, the page's `nextBefore`) give the next page.
    */
-  async list(q: {
-    state?: MailState;
-    ticketId?: string;
-    before?: string;
-    limit?: number;
-  }): Promise<MailOutboxListView> {
-    const limit = q.limit ?? 50;
-    const repo = dbManager(this.db).getRepository(MailOutbox);
-    const qb = repo.createQueryBuilder('m');
-    if (q.state) qb.andWhere('m.state = :state', { state: q.state });
-    if (q.ticketId) qb.andWhere('m.ticketId = :ticketId', { ticketId: q.ticketId });
-    if (q.before) {
-      const cursor = await repo.findOne({ select: { id: true, createdAt: true }, where: { id: q.before } });
-      if (!cursor)
-        throw new ValidationError("before must be the id of a mail of the outbox (the previous page's nextBefore)", {
-          field: 'before',
-          constraint: 'exists',
-        });
-      qb.andWhere('(m.createdAt < :at OR (m.createdAt = :at AND m.id < :id))', { at: cursor.createdAt, id: cursor.id });
-    }
-    const rows = await qb
-      .orderBy('m.createdAt', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
+  async list(q: ListOutboxQuery): Promise<MailOutboxListView> {
+    const limit = q.limit ?? DEFAULT_LIMIT;
+    const after = q.cursor ? decodeCursor(q.cursor) : q.before ? await this.keysetOf(q.before) : null;
+    const rows = await this.rows.list({ state: q.state, ticketId: q.ticketId, after, take: limit + 1 });
     const page = rows.slice(0, limit);
-    const counted: Array<{ state: MailState; n: string | number }> = await dbManager(this.db).query(
-      `SELECT state, COUNT(*) AS n FROM mail_outbox${q.ticketId ? ' WHERE ticket_id = ?' : ''} GROUP BY state`,
-      q.ticketId ? [q.ticketId] : [],
-    );
-    const counts = Object.fromEntries(MAIL_STATES.map((s) => [s, 0])) as Record<MailState, number>;
-    for (const c of counted) if (c.state in counts) counts[c.state] = Number(c.n);
+    const last = rows.length > limit ? page[page.length - 1] : null;
     return {
       items: await this.views(page),
       mailEnabled: this.enabled,
-      counts,
-      nextBefore: rows.length > limit ? page[page.length - 1].id : null,
+      counts: await this.rows.counts(q.ticketId),
+      nextCursor: last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+      nextBefore: last?.id ?? null,
     };
+  }
+
+  private async keysetOf(id: string): Promise<Keyset> {
+    const row = await this.rows.find(id);
+    if (!row)
+      throw new ValidationError("before must be the id of a mail of the outbox (the previous page's nextBefore)", {
+        field: 'before',
+        constraint: 'exists',
+      });
+    return { at: row.createdAt, id: row.id };
   }
 
   /** A supervisor's retry of a failed (or disabled) message: a new round of attempts. Pending or sent → 409. */
   async retry(id: string, actorId: string): Promise<MailOutboxView> {
     if (!UUID.test(id)) throw new ValidationError('id must be a UUID', { field: 'id' });
-    const now = this.clock.now();
-    const row = await this.db.transaction(async (m) => {
-      const r = await m.findOne(MailOutbox, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.uow.run(async (tx) => {
+      const now = this.clock.now();
+      const r = await this.rows.lock(id);
       if (!r) throw new NotFoundError('Mail', id);
       if (r.state !== 'failed' && r.state !== 'disabled')
         throw new ConflictError(
@@ -294,34 +268,17 @@ export class MailOutboxService implements OnModuleDestroy {
         throw new ConflictError('SMTP is not configured (SMTP_URL): the mail would stay disabled', 'MAIL_DISABLED');
       const from = r.state;
       Object.assign(r, { state: 'pending', attempts: 0, round: r.round + 1, nextAttemptAt: now, updatedAt: now });
-      await m.update(
-        MailOutbox,
-        { id },
-        { state: r.state, attempts: r.attempts, round: r.round, nextAttemptAt: now, updatedAt: now },
-      );
-      await writeAudit(m, {
-        actorId,
-        entityType: 'mail_outbox',
-        entityId: id,
-        action: 'retry',
-        from,
-        to: 'pending',
-        at: now,
-      });
+      const { state, attempts, round } = r;
+      await this.rows.update(id, { state, attempts, round, nextAttemptAt: now, updatedAt: now });
+      await tx.history({ actorId, entityType: 'mail_outbox', entityId: id, action: 'retry', from, to: 'pending' });
+      enqueueMail(tx, r);
       return r;
     });
-    await this.dispatch([row]);
     return (await this.views([row]))[0];
   }
 
   private async views(rows: MailOutbox[]): Promise<MailOutboxView[]> {
-    const ticketIds = [...new Set(rows.map((r) => r.ticketId).filter((x): x is string => !!x))];
-    const tickets = ticketIds.length
-      ? await dbManager(this.db)
-          .getRepository(Ticket)
-          .find({ select: { id: true, code: true }, where: { id: In(ticketIds) } })
-      : [];
-    const codes = new Map(tickets.map((t) => [t.id, t.code]));
+    const codes = await this.tickets.codes([...new Set(rows.map((r) => r.ticketId).filter((x): x is string => !!x))]);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -1,18 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import type { AgencyView, FeedbackCategoryView, SlaPolicyUpdateView, SlaPolicyView } from '@hotline/contracts';
 import {
   Clock,
   ConflictError,
-  dbManager,
   jobId,
-  JobQueue,
   NotFoundError,
+  stripUndefined,
+  UnitOfWork,
   uuidv7,
   ValidationError,
-  writeAudit,
-  stripUndefined,
 } from '@hotline/core';
 import { CalendarsService } from '@hotline/calendar';
 import { Agency, FeedbackCategory, SlaPolicy } from '../entities/reference.entities';
@@ -24,6 +20,8 @@ import type {
   UpdateCategoryDto,
   UpdateSlaPolicyDto,
 } from '../dto/feedback.dto';
+import { ReferenceRepository } from '../repositories/reference.repository';
+import { TicketsRepository } from '../repositories/tickets.repository';
 
 const categoryView = (c: FeedbackCategory): FeedbackCategoryView => ({
   id: c.id,
@@ -58,21 +56,16 @@ export const policyView = (p: SlaPolicy): SlaPolicyView => ({
 /** The managed lists of the feedback context: categories, agencies and SLA policies (admin CRUD, audited). */
 @Injectable()
 export class FeedbackReferenceService {
-  private readonly logger = new Logger(FeedbackReferenceService.name);
-
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly rows: ReferenceRepository,
+    private readonly tickets: TicketsRepository,
     private readonly clock: Clock,
     private readonly calendars: CalendarsService,
-    private readonly queue: JobQueue,
   ) {}
 
   async categories(): Promise<FeedbackCategoryView[]> {
-    return (
-      await dbManager(this.db)
-        .getRepository(FeedbackCategory)
-        .find({ order: { name: 'ASC' } })
-    ).map(categoryView);
+    return (await this.rows.all(FeedbackCategory)).map(categoryView);
   }
 
   async createCategory(dto: CategoryDto, actorId: string): Promise<FeedbackCategoryView> {
@@ -83,29 +76,23 @@ export class FeedbackReferenceService {
       active: dto.active ?? true,
       updatedAt: this.clock.now(),
     };
-    await this.db.transaction(async (m) => {
-      if (await m.findOneBy(FeedbackCategory, { code: dto.code }))
+    await this.uow.run(async (tx) => {
+      if (await this.rows.findByCode(FeedbackCategory, dto.code))
         throw new ConflictError(`code: category ${dto.code} already exists`, 'CONFLICT', { field: 'code' });
-      await m.insert(FeedbackCategory, row);
-      await writeAudit(m, {
-        actorId,
-        entityType: 'feedback_category',
-        entityId: row.id,
-        action: 'created',
-        to: row.code,
-      });
+      await this.rows.insert(FeedbackCategory, row);
+      await tx.history({ actorId, entityType: 'feedback_category', entityId: row.id, action: 'created', to: row.code });
     });
     return categoryView(row);
   }
 
   async updateCategory(id: string, dto: UpdateCategoryDto, actorId: string): Promise<FeedbackCategoryView> {
-    return this.db.transaction(async (m) => {
-      const row = await m.findOneBy(FeedbackCategory, { id });
+    return this.uow.run(async (tx) => {
+      const row = await this.rows.find(FeedbackCategory, id);
       if (!row) throw new NotFoundError('Category', id);
       const changes = stripUndefined(dto);
       Object.assign(row, changes, { updatedAt: this.clock.now() });
-      await m.save(row);
-      await writeAudit(m, {
+      await this.rows.update(FeedbackCategory, id, { ...changes, updatedAt: row.updatedAt });
+      await tx.history({
         actorId,
         entityType: 'feedback_category',
         entityId: id,
@@ -117,15 +104,11 @@ export class FeedbackReferenceService {
   }
 
   async agencies(): Promise<AgencyView[]> {
-    return (
-      await dbManager(this.db)
-        .getRepository(Agency)
-        .find({ order: { name: 'ASC' } })
-    ).map(agencyView);
+    return (await this.rows.all(Agency)).map(agencyView);
   }
 
   async agency(id: string): Promise<Agency> {
-    const row = await dbManager(this.db).getRepository(Agency).findOneBy({ id });
+    const row = await this.rows.find(Agency, id);
     if (!row) throw new NotFoundError('Agency', id);
     return row;
   }
@@ -139,43 +122,29 @@ export class FeedbackReferenceService {
       active: dto.active ?? true,
       updatedAt: this.clock.now(),
     };
-    await this.db.transaction(async (m) => {
-      if (await m.findOneBy(Agency, { code: dto.code }))
+    await this.uow.run(async (tx) => {
+      if (await this.rows.findByCode(Agency, dto.code))
         throw new ConflictError(`code: agency ${dto.code} already exists`, 'CONFLICT', { field: 'code' });
-      await m.insert(Agency, row);
-      await writeAudit(m, { actorId, entityType: 'agency', entityId: row.id, action: 'created', to: row.code });
+      await this.rows.insert(Agency, row);
+      await tx.history({ actorId, entityType: 'agency', entityId: row.id, action: 'created', to: row.code });
     });
     return agencyView(row);
   }
 
   async updateAgency(id: string, dto: UpdateAgencyDto, actorId: string): Promise<AgencyView> {
-    return this.db.transaction(async (m) => {
-      const row = await m.findOneBy(Agency, { id });
+    return this.uow.run(async (tx) => {
+      const row = await this.rows.find(Agency, id);
       if (!row) throw new NotFoundError('Agency', id);
       const changes = stripUndefined(dto);
       Object.assign(row, changes, { updatedAt: this.clock.now() });
-      await m.save(row);
-      await writeAudit(m, { actorId, entityType: 'agency', entityId: id, action: 'updated', data: { ...changes } });
+      await this.rows.update(Agency, id, { ...changes, updatedAt: row.updatedAt });
+      await tx.history({ actorId, entityType: 'agency', entityId: id, action: 'updated', data: { ...changes } });
       return agencyView(row);
     });
   }
 
   async policies(): Promise<SlaPolicyView[]> {
-    return (
-      await dbManager(this.db)
-        .getRepository(SlaPolicy)
-        .find({ order: { name: 'ASC' } })
-    ).map(policyView);
-  }
-
-  async activePolicies(): Promise<SlaPolicy[]> {
-    return dbManager(this.db).getRepository(SlaPolicy).findBy({ active: true });
-  }
-
-  async policy(id: string): Promise<SlaPolicy> {
-    const row = await dbManager(this.db).getRepository(SlaPolicy).findOneBy({ id });
-    if (!row) throw new NotFoundError('SLA policy', id);
-    return row;
+    return (await this.rows.all(SlaPolicy)).map(policyView);
   }
 
   async createPolicy(dto: SlaPolicyDto, actorId: string): Promise<SlaPolicyView> {
@@ -201,64 +170,51 @@ export class FeedbackReferenceService {
       updatedAt: this.clock.now(),
       version: 1,
     };
-    await this.db.transaction(async (m) => {
-      await m.insert(SlaPolicy, row);
-      await writeAudit(m, { actorId, entityType: 'sla_policy', entityId: row.id, action: 'created', data: { ...dto } });
+    await this.uow.run(async (tx) => {
+      await this.rows.insert(SlaPolicy, row);
+      await tx.history({ actorId, entityType: 'sla_policy', entityId: row.id, action: 'created', data: { ...dto } });
     });
     return policyView(row);
   }
 
   /**
-   * Saves the edit, then (after the commit) queues the recompute of the open tickets the policy governs: a worker job, paged, keyed
-   * by the policy's version (two quick edits → the older job stops, the newer one applies the latest terms).
+   * Saves the edit and, on the same unit of work, the recompute of the open tickets the policy governs: a worker job, paged,
+   * keyed by the policy's version (two quick edits → the older job stops, the newer one applies the latest terms).
    */
   async updatePolicy(id: string, dto: UpdateSlaPolicyDto, actorId: string): Promise<SlaPolicyUpdateView> {
-    const row = await this.db.transaction(async (m) => {
-      const r = await m.findOne(SlaPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.uow.run(async (tx) => {
+      const r = await this.rows.lock(SlaPolicy, id);
       if (!r) throw new NotFoundError('SLA policy', id);
       const changes = stripUndefined(dto);
       Object.assign(r, changes, { updatedAt: this.clock.now(), version: r.version + 1 });
-      await m.update(SlaPolicy, { id }, { ...changes, updatedAt: r.updatedAt, version: r.version });
-      await writeAudit(m, {
+      await this.rows.update(SlaPolicy, id, { ...changes, updatedAt: r.updatedAt, version: r.version });
+      await tx.history({
         actorId,
         entityType: 'sla_policy',
         entityId: id,
         action: 'updated',
         data: { ...changes, version: r.version },
       });
-      return r;
-    });
-    const [{ n }] = await dbManager(this.db).query(
-      "SELECT COUNT(*) AS n FROM tickets WHERE policy_id = ? AND status <> 'closed'",
-      [id],
-    );
-    const open = Number(n);
-    if (open > 0) {
-      try {
-        await this.queue.enqueue(
+      const open = await this.tickets.countNotClosedOfPolicy(id);
+      if (open > 0)
+        tx.enqueue(
           'sla-policy-recompute',
-          { policyId: id, version: row.version },
-          { jobId: jobId('sla-policy', id, `v${row.version}`) },
+          { policyId: id, version: r.version },
+          { jobId: jobId('sla-policy', id, `v${r.version}`) },
         );
-      } catch (err) {
-        // The edit is committed; the tickets pick the new terms up on their next change. Said loudly: it is an operations problem.
-        this.logger.error(
-          `Queueing the recompute of SLA policy ${id} v${row.version} failed: ${(err as Error).message}`,
-        );
-      }
-    }
-    return { ...policyView(row), recomputeQueued: open };
+      return { ...policyView(r), recomputeQueued: open };
+    });
   }
 
   async categoryOrBadRequest(id: string, field = 'categoryId'): Promise<FeedbackCategory> {
-    const row = await dbManager(this.db).getRepository(FeedbackCategory).findOneBy({ id });
+    const row = await this.rows.find(FeedbackCategory, id);
     if (!row || !row.active)
       throw new ValidationError(`${field}: unknown or inactive category`, { field, constraint: 'exists' });
     return row;
   }
 
   async agencyOrBadRequest(id: string, field = 'agencyId'): Promise<Agency> {
-    const row = await dbManager(this.db).getRepository(Agency).findOneBy({ id });
+    const row = await this.rows.find(Agency, id);
     if (!row || !row.active)
       throw new ValidationError(`${field}: unknown or inactive agency`, { field, constraint: 'exists' });
     return row;

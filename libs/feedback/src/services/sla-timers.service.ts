@@ -1,19 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
-import type { SlaAlertEvent } from '@hotline/contracts';
-import { CitizensService } from '@hotline/calls';
-import { APP_CONFIG, AppConfig, Clock, dbManager, jobId, JobQueue, RealtimeEmitter, writeAudit } from '@hotline/core';
-import { CalendarsService } from '@hotline/calendar';
-import { fireTimer } from '../sla/sla-clock';
+import { APP_CONFIG, AppConfig, Clock, JobQueue } from '@hotline/core';
 import type { SlaTimerJob } from '../feedback.jobs';
-import { OverdueDossier } from '../entities/overdue-dossier.entity';
-import { Ticket, TicketClocks } from '../entities/ticket.entity';
-import { allTimers, clockColumns } from '../ticket-sla';
-import { raisePriority } from '../ticket-transitions';
-import { toTicketView } from './ticket-view';
+import type { TicketClocks } from '../entities/ticket.entity';
+import { TicketsRepository } from '../repositories/tickets.repository';
+import { FireSlaTimer, type FireOutcome } from '../use-cases/fire-sla-timer.use-case';
+import { timerJobs } from '../use-cases/ticket-effects';
 
 /**
  * Tickets per reconcile step, and jobs per addBulk. Small steps keep the event loop free for the timers firing meanwhile and keep
@@ -27,12 +20,6 @@ const RECONCILE_HORIZON_MS = 15 * 60_000;
 /** ...and one pass an hour is full anyway. */
 const FULL_PASS_EVERY_MS = 3_600_000;
 
-export const timerJobId = (ticketId: string, target: string, kind: string, version: number) =>
-  jobId('sla', ticketId, target, kind, `v${version}`);
-
-/** A fired timer that reached the worker before its instant (clock skew, a deadline that moved later): BullMQ retries it. */
-export class TimerNotDueError extends Error {}
-
 /**
  * SLA timers: one BullMQ delayed job per pending warning/breach of each target. Job ids carry the ticket's sla_version, so when due
  * instants move the new timers get new ids and the old ones find a newer version in MySQL and do nothing (they are also removed
@@ -45,51 +32,23 @@ export class SlaTimersService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tickets: TicketsRepository,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
-    private readonly realtime: RealtimeEmitter,
-    private readonly calendars: CalendarsService,
-    private readonly citizens: CitizensService,
+    private readonly firing: FireSlaTimer,
   ) {}
 
-  /** Call after the commit. Arms the ticket's pending timers and removes those of the previous version (if the version moved). */
-  async arm(
-    ticket: Pick<Ticket, 'id' | 'slaClocks' | 'slaVersion'>,
-    previous?: { version: number; clocks: TicketClocks },
-  ): Promise<number> {
-    if (previous && previous.version !== ticket.slaVersion) {
-      await Promise.all(
-        allTimers(previous.clocks).map((t) =>
-          this.queue
-            .cancel('sla-timer', timerJobId(ticket.id, t.target, t.kind, previous.version))
-            .catch((err) => this.logger.warn(`cancel: ${err.message}`)),
-        ),
-      );
-    }
-    const jobs = this.jobsOf(ticket);
-    if (!jobs.length) return 0;
-    await this.queue.queue('sla').addBulk(jobs);
-    return jobs.length;
-  }
-
-  private jobsOf(ticket: Pick<Ticket, 'id' | 'slaClocks' | 'slaVersion'>) {
+  /** The jobs of a page of tickets; the delay counts from one pinned `timestamp`, so a slow addBulk does not make timers late. */
+  private jobsOf(rows: Array<{ id: string; slaClocks: TicketClocks; slaVersion: number }>) {
     const now = this.clock.nowMs();
-    // BullMQ counts the delay from `timestamp`: pin it to the same instant, so a slow addBulk does not make timers late.
     const timestamp = Date.now();
-    return allTimers(ticket.slaClocks).map((t) => {
-      // Ids and the version only: the instant is in MySQL (the handler re-reads the clock anyway).
-      const data: SlaTimerJob = { ticketId: ticket.id, target: t.target, kind: t.kind, version: ticket.slaVersion };
-      return {
+    return rows.flatMap((r) =>
+      timerJobs(r).map((j) => ({
         name: 'sla-timer',
-        data,
-        opts: {
-          jobId: timerJobId(ticket.id, t.target, t.kind, ticket.slaVersion),
-          delay: Math.max(0, Date.parse(t.at) - now),
-          timestamp,
-        },
-      };
-    });
+        data: j.data,
+        opts: { jobId: j.jobId, delay: Math.max(0, j.runAt.getTime() - now), timestamp },
+      })),
+    );
   }
 
   /**
@@ -102,68 +61,62 @@ export class SlaTimersService {
    * stop at the horizon (see below). Returns how many timers were (re-)armed.
    */
   async reconcile(trigger: 'schedule' | 'startup' | 'manual' = 'manual'): Promise<number> {
-    // Scheduled passes (every RECONCILE_EVERY_SECONDS) only cover the timers due within the horizon, plus a full pass hourly:
-    // a timer lost from Redis is back ≥ horizon − period before it is due, and the worker is not re-reading 100,000 tickets a
-    // minute. Startup and manual passes are full (the startup one is the sweep after a Redis loss or a down time).
-    const nowMs = this.clock.nowMs();
-    const full = trigger !== 'schedule' || nowMs - this.lastFullPassAt >= FULL_PASS_EVERY_MS;
-    const until = full
-      ? null
-      : new Date(nowMs + Math.max(RECONCILE_HORIZON_MS, 3 * this.config.queues.reconcileEverySeconds * 1000));
-    if (full) this.lastFullPassAt = nowMs;
+    const until = this.horizon(trigger);
     const q = this.queue.queue('sla');
-    // The queue's own ioredis connection (BullMQ's interface type hides the plain commands).
-    const redis = (await q.getBackend().client) as unknown as Redis;
-    const delayedKey = q.toKey('delayed');
-    const failedKey = q.toKey('failed');
     let armed = 0;
     let cursor: { at: Date; id: string } | null = null;
     for (;;) {
-      // Raw rows (no entity hydration): this pass reads every open ticket while timers keep firing in the same process.
-      const window = until ? ' AND next_timer_at <= ?' : '';
-      const raw: Array<{ id: string; sla_version: number; sla_clocks: string | TicketClocks; next_timer_at: Date }> =
-        await dbManager(this.db).query(
-          cursor
-            ? `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE (next_timer_at > ? OR (next_timer_at = ? AND id > ?))${window} ORDER BY next_timer_at, id LIMIT ?`
-            : `SELECT id, sla_version, sla_clocks, next_timer_at FROM tickets WHERE next_timer_at IS NOT NULL${window} ORDER BY next_timer_at, id LIMIT ?`,
-          [...(cursor ? [cursor.at, cursor.at, cursor.id] : []), ...(until ? [until] : []), RECONCILE_BATCH],
-        );
-      if (!raw.length) break;
-      const jobs = raw.flatMap((r) =>
-        this.jobsOf({
-          id: r.id,
-          slaVersion: Number(r.sla_version),
-          slaClocks: typeof r.sla_clocks === 'string' ? (JSON.parse(r.sla_clocks) as TicketClocks) : r.sla_clocks,
-        }),
-      );
-      const last = raw[raw.length - 1];
-      cursor = { at: new Date(last.next_timer_at), id: last.id };
+      const rows = await this.tickets.timerPage(cursor, until, RECONCILE_BATCH);
+      if (!rows.length) break;
+      const last = rows[rows.length - 1];
+      cursor = { at: last.nextTimerAt, id: last.id };
+      const jobs = this.jobsOf(rows);
       if (jobs.length) {
-        // One ZMSCORE per page against the delayed set (where a healthy timer waits); only the few not found there (due,
-        // running, done) are checked one by one: ~400 commands for 100,000 tickets instead of 200,000.
-        const scores = await redis.zmscore(delayedKey, ...jobs.map((j) => j.opts.jobId));
-        const unsure = jobs.filter((_, i) => scores[i] === null);
-        let missing = unsure;
-        if (unsure.length) {
-          // Per unsure job: does BullMQ still keep it, and is it one it gave up on (failed set)? A failed timer of the version
-          // MySQL still says is pending would block its id forever (an add with a kept id is a no-op): it counts as missing,
-          // is removed and armed again with the same id.
-          const pipe = redis.pipeline();
-          for (const j of unsure) pipe.exists(q.toKey(j.opts.jobId)).zscore(failedKey, j.opts.jobId);
-          const res = (await pipe.exec()) ?? [];
-          const kept = (i: number) => !res[2 * i]?.[0] && res[2 * i]?.[1] === 1;
-          const failed = (i: number) => !res[2 * i + 1]?.[0] && res[2 * i + 1]?.[1] !== null;
-          missing = unsure.filter((_, i) => !kept(i) || failed(i));
-          const gaveUp = unsure.filter((_, i) => kept(i) && failed(i));
-          for (const j of gaveUp) await this.removeFailed(q, j.opts.jobId);
-        }
+        const missing = await this.missing(q, jobs);
         for (let i = 0; i < missing.length; i += ADD_CHUNK) await q.addBulk(missing.slice(i, i + ADD_CHUNK));
         armed += missing.length;
       }
-      if (raw.length < RECONCILE_BATCH) break;
+      if (rows.length < RECONCILE_BATCH) break;
       await new Promise((r) => setImmediate(r)); // let the timers that fire meanwhile run
     }
     return armed;
+  }
+
+  /**
+   * Scheduled passes (every RECONCILE_EVERY_SECONDS) only cover the timers due within the horizon, plus a full pass hourly: a
+   * timer lost from Redis is back ≥ horizon − period before it is due, and the worker is not re-reading 100,000 tickets a
+   * minute. Startup and manual passes are full (the startup one is the sweep after a Redis loss or a down time): null.
+   */
+  private horizon(trigger: 'schedule' | 'startup' | 'manual'): Date | null {
+    const nowMs = this.clock.nowMs();
+    const full = trigger !== 'schedule' || nowMs - this.lastFullPassAt >= FULL_PASS_EVERY_MS;
+    if (full) {
+      this.lastFullPassAt = nowMs;
+      return null;
+    }
+    return new Date(nowMs + Math.max(RECONCILE_HORIZON_MS, 3 * this.config.queues.reconcileEverySeconds * 1000));
+  }
+
+  /**
+   * The jobs of a page Redis does not hold. One ZMSCORE against the delayed set (where a healthy timer waits); only the few
+   * not found there (due, running, done) are checked one by one: ~400 commands for 100,000 tickets instead of 200,000.
+   */
+  private async missing<J extends { opts: { jobId: string } }>(q: Queue, jobs: J[]): Promise<J[]> {
+    // The queue's own ioredis connection (BullMQ's interface type hides the plain commands).
+    const redis = (await q.getBackend().client) as unknown as Redis;
+    const scores = await redis.zmscore(q.toKey('delayed'), ...jobs.map((j) => j.opts.jobId));
+    const unsure = jobs.filter((_, i) => scores[i] === null);
+    if (!unsure.length) return [];
+    // Per unsure job: does BullMQ still keep it, and is it one it gave up on (failed set)? A failed timer of the version
+    // MySQL still says is pending would block its id forever (an add with a kept id is a no-op): it counts as missing,
+    // is removed and armed again with the same id.
+    const pipe = redis.pipeline();
+    for (const j of unsure) pipe.exists(q.toKey(j.opts.jobId)).zscore(q.toKey('failed'), j.opts.jobId);
+    const res = (await pipe.exec()) ?? [];
+    const kept = (i: number) => !res[2 * i]?.[0] && res[2 * i]?.[1] === 1;
+    const failed = (i: number) => !res[2 * i + 1]?.[0] && res[2 * i + 1]?.[1] !== null;
+    for (const j of unsure.filter((_, i) => kept(i) && failed(i))) await this.removeFailed(q, j.opts.jobId);
+    return unsure.filter((_, i) => !kept(i) || failed(i));
   }
 
   /** Removes a timer job BullMQ gave up on (its failed reason is logged: what made the handler throw is worth knowing). */
@@ -181,146 +134,8 @@ export class SlaTimersService {
     }
   }
 
-  /** A timer fired: re-check MySQL (version, clock) and act once — mark the state, escalate a breach, write history, notify. */
-  async fire(job: SlaTimerJob): Promise<'stale' | 'noop' | 'acted'> {
-    const now = this.clock.now();
-    let alert: SlaAlertEvent | null = null;
-    let missedWarning: SlaAlertEvent | null = null;
-    let previousAssignee: string | null = null;
-    let changed: Ticket | null = null;
-    await this.db.transaction(async (m) => {
-      const t = await m.findOne(Ticket, { where: { id: job.ticketId }, lock: { mode: 'pessimistic_write' } });
-      if (!t || t.slaVersion !== job.version) return;
-      const clock = t.slaClocks[job.target];
-      if (!clock) return;
-      const next = fireTimer(clock, job.kind, now);
-      if (!next) {
-        const due = job.kind === 'warning' ? clock.warnAt : clock.dueAt;
-        if (
-          clock.runningSince &&
-          !clock.metAt &&
-          due &&
-          Date.parse(due) > now.getTime() &&
-          !(job.kind === 'warning' ? clock.warned : clock.breached)
-        ) {
-          throw new TimerNotDueError(`timer ${job.target}/${job.kind} of ${t.code} fired before ${due}`);
-        }
-        return;
-      }
-      t.slaClocks = { ...t.slaClocks, [job.target]: next };
-      // A breach acting before its warning was recorded (both missed while no worker ran, and the breach won the race for the
-      // row): the warning is recorded and announced first, so each threshold is reported once whatever the order.
-      if (job.kind === 'breach' && !clock.warned && clock.warnAt) {
-        await writeAudit(m, {
-          actorId: null,
-          entityType: 'ticket',
-          entityId: t.id,
-          action: 'sla_warning',
-          reason: `${job.target} warning`,
-          data: {
-            target: job.target,
-            dueAt: clock.dueAt,
-            warnAt: clock.warnAt,
-            firedAt: now.toISOString(),
-            lateMs: now.getTime() - Date.parse(clock.warnAt),
-          },
-          at: now,
-        });
-        missedWarning = {
-          ticketId: t.id,
-          code: t.code,
-          target: job.target,
-          kind: 'warning',
-          dueAt: clock.warnAt,
-          firedAt: now.toISOString(),
-          assigneeId: t.assigneeId,
-          priority: t.priority,
-          queue: t.queue,
-          escalated: 'none',
-        };
-      }
-      const escalated = job.kind === 'breach' && job.target !== 'forward' ? t.escalation : 'none';
-      previousAssignee = t.assigneeId;
-      if (escalated === 'raise_priority') t.priority = raisePriority(t.priority);
-      if (escalated === 'supervisor_queue') {
-        t.queue = 'supervisors';
-        t.assigneeId = null;
-      }
-      Object.assign(t, clockColumns(t.slaClocks));
-      t.updatedAt = now;
-      t.version += 1;
-      // A plain UPDATE of what changed (the row is locked): no entity diffing on the hot path of a breach storm.
-      const { id, slaClocks, priority, queue, assigneeId, updatedAt, version } = t;
-      await m.update(
-        Ticket,
-        { id },
-        { slaClocks, priority, queue, assigneeId, updatedAt, version, ...clockColumns(slaClocks) },
-      );
-      await writeAudit(m, {
-        actorId: null,
-        entityType: 'ticket',
-        entityId: t.id,
-        action: job.kind === 'warning' ? 'sla_warning' : 'sla_breached',
-        reason: `${job.target} ${job.kind}`,
-        data: {
-          target: job.target,
-          dueAt: clock.dueAt,
-          warnAt: clock.warnAt,
-          firedAt: now.toISOString(),
-          lateMs:
-            now.getTime() -
-            Date.parse((job.kind === 'warning' ? clock.warnAt : clock.dueAt) ?? job.at ?? now.toISOString()),
-        },
-        at: now,
-      });
-      if (escalated !== 'none') {
-        await writeAudit(m, {
-          actorId: null,
-          entityType: 'ticket',
-          entityId: t.id,
-          action: 'escalated',
-          to: escalated === 'raise_priority' ? t.priority : 'supervisors',
-          reason: `${job.target} breached`,
-          at: now,
-        });
-      }
-      alert = {
-        ticketId: t.id,
-        code: t.code,
-        target: job.target,
-        kind: job.kind,
-        dueAt: (job.kind === 'warning' ? clock.warnAt : clock.dueAt)!,
-        firedAt: now.toISOString(),
-        assigneeId: t.assigneeId,
-        priority: t.priority,
-        queue: t.queue,
-        escalated,
-      };
-      changed = t;
-    });
-    if (!alert || !changed)
-      return (await dbManager(this.db)
-        .getRepository(Ticket)
-        .exist({ where: { id: job.ticketId, slaVersion: job.version } }))
-        ? 'noop'
-        : 'stale';
-    const a = alert as SlaAlertEvent;
-    const rooms = new Set<`role:supervisor` | `user:${string}`>(['role:supervisor']);
-    if (previousAssignee) rooms.add(`user:${previousAssignee}`);
-    if (missedWarning) this.realtime.to([...rooms], 'ticket:sla', missedWarning);
-    this.realtime.to([...rooms], 'ticket:sla', a);
-    const ticket = changed as Ticket;
-    // The same view as the REST answer: the citizen, and the overdue-dossier block when the ticket has one.
-    const [[citizen], overdue] = await Promise.all([
-      this.citizens.getMany([ticket.citizenId]),
-      ticket.kind === 'overdue_dossier'
-        ? dbManager(this.db).getRepository(OverdueDossier).findOneBy({ ticketId: ticket.id })
-        : Promise.resolve(null),
-    ]);
-    this.realtime.to(['role:operator', 'role:supervisor'], 'ticket:changed', {
-      ticket: toTicketView(ticket, overdue, citizen ?? null),
-      action: a.kind === 'warning' ? 'sla_warning' : 'sla_breached',
-    });
-    return 'acted';
+  /** A timer fired (the worker's `sla-timer` job): the FireSlaTimer use case, through the one ticket change path. */
+  fire(job: SlaTimerJob): Promise<FireOutcome> {
+    return this.firing.execute(job);
   }
 }

@@ -1,26 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CitizenHistoryProvider, CitizenHistorySource } from '@hotline/calls';
-import type { CitizenHistorySection } from '@hotline/contracts';
-import { dbManager } from '@hotline/core';
+import { TICKET_MACHINE, type CitizenHistorySection } from '@hotline/contracts';
+import { TicketsRepository } from '../repositories/tickets.repository';
 
-const DONE = ['resolved', 'closed'];
+/** The most recent tickets the section counts. */
+const RECENT = 200;
 
-/** The screen-pop's "tickets" section: the citizen's feedback tickets, open until resolved. Index-only (ix_tickets_citizen). */
+/** The screen-pop's "tickets" section: the citizen's feedback tickets, open until settled. Index-only (ix_tickets_citizen). */
 @Injectable()
 @CitizenHistoryProvider()
 export class TicketsCitizenHistory implements CitizenHistorySource {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly tickets: TicketsRepository) {}
 
   async citizenHistory(citizenId: string | null): Promise<CitizenHistorySection | null> {
     if (!citizenId) return null;
-    const rows: Array<{ id: string; code: string; subject: string; status: string; received_at: Date }> =
-      await dbManager(this.db).query(
-        'SELECT id, code, subject, status, received_at FROM tickets WHERE citizen_id = ? ORDER BY received_at DESC, id DESC LIMIT 200',
-        [citizenId],
-      );
-    const open = rows.filter((r) => !DONE.includes(r.status));
+    const rows = await this.tickets.ofCitizen(citizenId, RECENT);
+    const open = rows.filter((r) => TICKET_MACHINE.is('open', r.status));
     const latest = open[0] ?? rows[0];
     return {
       kind: 'tickets',
@@ -32,7 +27,7 @@ export class TicketsCitizenHistory implements CitizenHistorySource {
             code: latest.code,
             status: latest.status,
             title: latest.subject,
-            createdAt: new Date(latest.received_at).toISOString(),
+            createdAt: latest.receivedAt.toISOString(),
           }
         : null,
     };

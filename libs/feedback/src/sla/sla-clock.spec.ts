@@ -45,7 +45,8 @@ describe('SLA clock: pause / resume / reopen keep the remaining business time', 
     ['2026-03-02T10:00', '2026-03-02T11:15', '2026-03-02T12:00', 120, 75, '2026-03-02 14:15'], // resumed during lunch
     ['2026-03-02T08:00', '2026-03-02T08:00', '2026-03-09T08:00', 60, 0, '2026-03-09 09:00'], // paused at once for a week
     ['2026-03-06T16:00', '2026-03-09T08:00', '2026-03-09T09:00', 120, 120, '2026-03-09 09:00'], // used the whole budget: due now
-  ])('start %s, pause %s, resume %s (%i min): consumed %i, due %s', (start, pause, resume, minutes, consumed, due) => {
+  ])('start %s, pause %s, resume %s (%i min): consumed %i, due %s', (...row) => {
+    const [start, pause, resume, minutes, consumed, due] = row;
     const running = startClock(cal, minutes * MIN, vn(start), opts);
     const paused = pauseClock(cal, running, vn(pause));
     expect(paused.consumedMs).toBe(consumed * MIN);

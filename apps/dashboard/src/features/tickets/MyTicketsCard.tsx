@@ -6,15 +6,14 @@ import { headlineTarget, statusKey, STATUS_COLORS, useNow } from './tickets-data
 import { SlaCountdown } from './SlaCountdown';
 import { useLiveTickets } from './useLiveTickets';
 
-const OPEN = new Set(['new', 'open', 'waiting_citizen', 'forwarded', 'reopened']);
-
 /** The console's "my tickets": open tickets assigned to me, the most urgent SLA target of each ticking live. */
 export function MyTicketsCard({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useI18n();
   const me = useCurrentUser();
   const now = useNow();
-  const list = useLiveTickets({ filter: 'mine', me: me.id });
-  const rows = list.rows.filter((r) => OPEN.has(r.status)).slice(0, 15);
+  // Only the tickets being worked on, asked of the api (open=true), so settled ones do not crowd them out.
+  const list = useLiveTickets({ filter: 'mine', me: me.id, open: true });
+  const rows = list.rows.slice(0, 15);
   return (
     <Card
       size="small"

@@ -23,7 +23,8 @@ import {
 } from 'antd';
 import {
   SLA_TARGET_NAMES,
-  TICKET_TRANSITIONS,
+  TICKET_MACHINE,
+  ticketStatusMoves,
   type BcciRequestView,
   type TicketDetailView,
   type TicketStatus,
@@ -46,7 +47,6 @@ import {
   PRIORITY_COLORS,
   statusKey,
   STATUS_COLORS,
-  statusMoves,
   TICKET_KEYS,
   useAgencies,
   useCategories,
@@ -175,14 +175,46 @@ function Section({
   );
 }
 
-function MessagesCard({ ticket }: { ticket: TicketDetailView }) {
+/** The replies and notes, oldest first (notes on a yellow background: staff only). */
+function MessageList({ ticket }: { ticket: TicketDetailView }) {
   const { t } = useI18n();
   const who = useWho();
-  const { busy, run } = useAction(ticket.id);
+  if (!ticket.messages.length)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tickets.messages.empty')} />;
+  return (
+    <List
+      size="small"
+      dataSource={ticket.messages}
+      renderItem={(m) => (
+        <List.Item
+          key={m.id}
+          data-testid="ticket-message"
+          data-kind={m.kind}
+          style={{ background: m.kind === 'internal_note' ? '#fffbe6' : undefined, paddingInline: 8 }}
+        >
+          <div style={{ width: '100%' }}>
+            <Space size={6} wrap>
+              <Tag color={m.kind === 'public_reply' ? 'blue' : 'gold'}>
+                {t(m.kind === 'public_reply' ? 'tickets.messages.reply' : 'tickets.messages.note')}
+              </Tag>
+              <Typography.Text type="secondary">
+                {who(m.authorId)} · {formatDateTime(m.createdAt)}
+              </Typography.Text>
+            </Space>
+            <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{m.body}</div>
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** The composer's state: the tab (reply or note), the text, "called back", and sending it. */
+function useComposer(ticketId: string) {
+  const { busy, run } = useAction(ticketId);
   const [body, setBody] = useState('');
   const [callBack, setCallBack] = useState(false);
   const [tab, setTab] = useState<'reply' | 'note'>('reply');
-  const closed = ticket.status === 'closed';
   const send = async () => {
     const text = body.trim();
     if (!text) return;
@@ -190,192 +222,185 @@ function MessagesCard({ ticket }: { ticket: TicketDetailView }) {
       tab === 'reply'
         ? await run(
             'reply',
-            () => api.post(`/tickets/${ticket.id}/replies`, { body: text, callBack: callBack || undefined }),
+            () => api.post(`/tickets/${ticketId}/replies`, { body: text, callBack: callBack || undefined }),
             'tickets.done.reply',
           )
-        : await run('note', () => api.post(`/tickets/${ticket.id}/notes`, { body: text }), 'tickets.done.note');
+        : await run('note', () => api.post(`/tickets/${ticketId}/notes`, { body: text }), 'tickets.done.note');
     if (ok) {
       setBody('');
       setCallBack(false);
     }
   };
+  return { busy, body, setBody, callBack, setCallBack, tab, setTab, send };
+}
+
+/** Write a public reply (optionally "called the citizen back") or an internal note. */
+function MessageComposer({ ticket }: { ticket: TicketDetailView }) {
+  const { t } = useI18n();
+  const { busy, body, setBody, callBack, setCallBack, tab, setTab, send } = useComposer(ticket.id);
+  return (
+    <div style={{ marginTop: 8 }}>
+      <Tabs
+        size="small"
+        activeKey={tab}
+        onChange={(k) => setTab(k as 'reply' | 'note')}
+        items={[
+          { key: 'reply', label: <span data-testid="tab-reply">{t('tickets.messages.replyTab')}</span> },
+          { key: 'note', label: <span data-testid="tab-note">{t('tickets.messages.noteTab')}</span> },
+        ]}
+      />
+      <Input.TextArea
+        rows={3}
+        maxLength={10000}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        placeholder={t(tab === 'reply' ? 'tickets.messages.replyHint' : 'tickets.messages.noteHint')}
+        data-testid="ticket-message-body"
+      />
+      <Space style={{ marginTop: 8, justifyContent: 'space-between', width: '100%' }} wrap>
+        {tab === 'reply' ? (
+          <Checkbox
+            checked={callBack}
+            onChange={(e) => setCallBack(e.target.checked)}
+            data-testid="ticket-reply-callback"
+          >
+            {t('tickets.messages.callBack')}
+          </Checkbox>
+        ) : (
+          <span />
+        )}
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          disabled={!body.trim()}
+          loading={busy === 'reply' || busy === 'note'}
+          onClick={() => void send()}
+          data-testid="ticket-message-send"
+        >
+          {t(tab === 'reply' ? 'tickets.messages.sendReply' : 'tickets.messages.sendNote')}
+        </Button>
+      </Space>
+    </div>
+  );
+}
+
+function MessagesCard({ ticket }: { ticket: TicketDetailView }) {
+  const { t } = useI18n();
   return (
     <Section title={t('tickets.messages.title')} testId="ticket-messages">
-      {ticket.messages.length ? (
-        <List
-          size="small"
-          dataSource={ticket.messages}
-          renderItem={(m) => (
-            <List.Item
-              key={m.id}
-              data-testid="ticket-message"
-              data-kind={m.kind}
-              style={{ background: m.kind === 'internal_note' ? '#fffbe6' : undefined, paddingInline: 8 }}
-            >
-              <div style={{ width: '100%' }}>
-                <Space size={6} wrap>
-                  <Tag color={m.kind === 'public_reply' ? 'blue' : 'gold'}>
-                    {t(m.kind === 'public_reply' ? 'tickets.messages.reply' : 'tickets.messages.note')}
-                  </Tag>
-                  <Typography.Text type="secondary">
-                    {who(m.authorId)} · {formatDateTime(m.createdAt)}
-                  </Typography.Text>
-                </Space>
-                <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{m.body}</div>
-              </div>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tickets.messages.empty')} />
-      )}
-      {!closed && (
-        <div style={{ marginTop: 8 }}>
-          <Tabs
-            size="small"
-            activeKey={tab}
-            onChange={(k) => setTab(k as 'reply' | 'note')}
-            items={[
-              { key: 'reply', label: <span data-testid="tab-reply">{t('tickets.messages.replyTab')}</span> },
-              { key: 'note', label: <span data-testid="tab-note">{t('tickets.messages.noteTab')}</span> },
-            ]}
-          />
-          <Input.TextArea
-            rows={3}
-            maxLength={10000}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            placeholder={t(tab === 'reply' ? 'tickets.messages.replyHint' : 'tickets.messages.noteHint')}
-            data-testid="ticket-message-body"
-          />
-          <Space style={{ marginTop: 8, justifyContent: 'space-between', width: '100%' }} wrap>
-            {tab === 'reply' ? (
-              <Checkbox
-                checked={callBack}
-                onChange={(e) => setCallBack(e.target.checked)}
-                data-testid="ticket-reply-callback"
-              >
-                {t('tickets.messages.callBack')}
-              </Checkbox>
-            ) : (
-              <span />
-            )}
-            <Button
-              type="primary"
-              icon={<SendOutlined />}
-              disabled={!body.trim()}
-              loading={busy === 'reply' || busy === 'note'}
-              onClick={() => void send()}
-              data-testid="ticket-message-send"
-            >
-              {t(tab === 'reply' ? 'tickets.messages.sendReply' : 'tickets.messages.sendNote')}
-            </Button>
-          </Space>
-        </div>
-      )}
+      <MessageList ticket={ticket} />
+      {!TICKET_MACHINE.is('frozen', ticket.status) && <MessageComposer ticket={ticket} />}
     </Section>
   );
 }
 
-function ForwardsCard({ ticket }: { ticket: TicketDetailView }) {
+/** One forward: the agency, when, the note, and the agency's answer (or the field to record it, once). */
+function ForwardItem({ ticket, f }: { ticket: TicketDetailView; f: TicketDetailView['forwards'][number] }) {
+  const { t } = useI18n();
+  const { busy, run } = useAction(ticket.id);
+  const [answer, setAnswer] = useState('');
+  return (
+    <div data-testid="ticket-forward" style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8, marginBottom: 8 }}>
+      <Space wrap>
+        <ArrowRightOutlined />
+        <strong>{f.agencyName}</strong>
+        <Typography.Text type="secondary">{formatDateTime(f.forwardedAt)}</Typography.Text>
+      </Space>
+      {f.note && <div style={{ whiteSpace: 'pre-wrap' }}>{f.note}</div>}
+      {f.answer ? (
+        <Alert
+          type="success"
+          style={{ marginTop: 6 }}
+          title={t('tickets.forward.answered', { at: formatDateTime(f.answeredAt) })}
+          description={<span style={{ whiteSpace: 'pre-wrap' }}>{f.answer}</span>}
+          data-testid="ticket-forward-answer"
+        />
+      ) : (
+        <Space.Compact style={{ width: '100%', marginTop: 6 }}>
+          <Input
+            placeholder={t('tickets.forward.answerHint')}
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value)}
+            data-testid="ticket-forward-answer-input"
+          />
+          <Button
+            disabled={!answer.trim()}
+            loading={busy === `answer-${f.id}`}
+            onClick={() =>
+              void run(
+                `answer-${f.id}`,
+                () => api.post(`/tickets/${ticket.id}/forwards/${f.id}/answer`, { answer: answer.trim() }),
+                'tickets.done.answer',
+              )
+            }
+            data-testid="ticket-forward-answer-save"
+          >
+            {t('tickets.forward.saveAnswer')}
+          </Button>
+        </Space.Compact>
+      )}
+    </div>
+  );
+}
+
+/** Forward to an agency (its mail goes through the outbox): offered when the ticket machine allows `forwarded`. */
+function ForwardForm({ ticket }: { ticket: TicketDetailView }) {
   const { t } = useI18n();
   const agencies = useAgencies();
   const { busy, run } = useAction(ticket.id);
   const [agencyId, setAgencyId] = useState<string | undefined>();
   const [note, setNote] = useState('');
-  const [answers, setAnswers] = useState<Record<string, string>>({});
-  const canForward = TICKET_TRANSITIONS[ticket.status].includes('forwarded');
+  const submit = async () => {
+    const body = { agencyId, note: note.trim() || undefined };
+    if (await run('forward', () => api.post(`/tickets/${ticket.id}/forwards`, body), 'tickets.done.forward')) {
+      setAgencyId(undefined);
+      setNote('');
+    }
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Select
+        placeholder={t('tickets.forward.pickAgency')}
+        value={agencyId}
+        onChange={setAgencyId}
+        options={agencies.active.map((a) => ({ value: a.id, label: a.name }))}
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: '100%' }}
+        data-testid="ticket-forward-agency"
+      />
+      <Input.TextArea
+        rows={2}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t('tickets.forward.noteHint')}
+        data-testid="ticket-forward-note"
+      />
+      <Button
+        icon={<ArrowRightOutlined />}
+        disabled={!agencyId}
+        loading={busy === 'forward'}
+        onClick={() => void submit()}
+        data-testid="ticket-forward-submit"
+      >
+        {t('tickets.forward.submit')}
+      </Button>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('tickets.forward.hint')}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+function ForwardsCard({ ticket }: { ticket: TicketDetailView }) {
+  const { t } = useI18n();
   return (
     <Section title={t('tickets.forward.title')} testId="ticket-forwards">
       {ticket.forwards.map((f) => (
-        <div
-          key={f.id}
-          data-testid="ticket-forward"
-          style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8, marginBottom: 8 }}
-        >
-          <Space wrap>
-            <ArrowRightOutlined />
-            <strong>{f.agencyName}</strong>
-            <Typography.Text type="secondary">{formatDateTime(f.forwardedAt)}</Typography.Text>
-          </Space>
-          {f.note && <div style={{ whiteSpace: 'pre-wrap' }}>{f.note}</div>}
-          {f.answer ? (
-            <Alert
-              type="success"
-              style={{ marginTop: 6 }}
-              title={t('tickets.forward.answered', { at: formatDateTime(f.answeredAt) })}
-              description={<span style={{ whiteSpace: 'pre-wrap' }}>{f.answer}</span>}
-              data-testid="ticket-forward-answer"
-            />
-          ) : (
-            <Space.Compact style={{ width: '100%', marginTop: 6 }}>
-              <Input
-                placeholder={t('tickets.forward.answerHint')}
-                value={answers[f.id] ?? ''}
-                onChange={(e) => setAnswers((m) => ({ ...m, [f.id]: e.target.value }))}
-                data-testid="ticket-forward-answer-input"
-              />
-              <Button
-                disabled={!(answers[f.id] ?? '').trim()}
-                loading={busy === `answer-${f.id}`}
-                onClick={() =>
-                  void run(
-                    `answer-${f.id}`,
-                    () => api.post(`/tickets/${ticket.id}/forwards/${f.id}/answer`, { answer: answers[f.id].trim() }),
-                    'tickets.done.answer',
-                  )
-                }
-                data-testid="ticket-forward-answer-save"
-              >
-                {t('tickets.forward.saveAnswer')}
-              </Button>
-            </Space.Compact>
-          )}
-        </div>
+        <ForwardItem key={f.id} ticket={ticket} f={f} />
       ))}
-      {canForward ? (
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <Select
-            placeholder={t('tickets.forward.pickAgency')}
-            value={agencyId}
-            onChange={setAgencyId}
-            options={agencies.active.map((a) => ({ value: a.id, label: a.name }))}
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: '100%' }}
-            data-testid="ticket-forward-agency"
-          />
-          <Input.TextArea
-            rows={2}
-            maxLength={2000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            placeholder={t('tickets.forward.noteHint')}
-            data-testid="ticket-forward-note"
-          />
-          <Button
-            icon={<ArrowRightOutlined />}
-            disabled={!agencyId}
-            loading={busy === 'forward'}
-            onClick={async () => {
-              if (
-                await run(
-                  'forward',
-                  () => api.post(`/tickets/${ticket.id}/forwards`, { agencyId, note: note.trim() || undefined }),
-                  'tickets.done.forward',
-                )
-              ) {
-                setAgencyId(undefined);
-                setNote('');
-              }
-            }}
-            data-testid="ticket-forward-submit"
-          >
-            {t('tickets.forward.submit')}
-          </Button>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('tickets.forward.hint')}
-          </Typography.Text>
-        </Space>
+      {TICKET_MACHINE.can(ticket.status, 'forwarded') ? (
+        <ForwardForm ticket={ticket} />
       ) : (
         !ticket.forwards.length && <Typography.Text type="secondary">{t('tickets.forward.none')}</Typography.Text>
       )}
@@ -383,89 +408,103 @@ function ForwardsCard({ ticket }: { ticket: TicketDetailView }) {
   );
 }
 
-function OverdueCard({ ticket }: { ticket: TicketDetailView }) {
+/** The dossier's facts: code, agency, original and new dates, the apology's reason and slip date. */
+function OverdueFacts({ o }: { o: NonNullable<TicketDetailView['overdueDossier']> }) {
   const { t } = useI18n();
   const agencies = useAgencies();
+  return (
+    <Descriptions size="small" column={2} bordered>
+      <Descriptions.Item label={t('tickets.field.dossierCode')}>{o.dossierCode}</Descriptions.Item>
+      <Descriptions.Item label={t('tickets.field.agency')}>
+        {agencies.byId.get(o.agencyId)?.name ?? '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('tickets.field.originalDueDate')}>
+        {formatDate(`${o.originalDueDate}T00:00:00+07:00`)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('tickets.overdue.newDate')}>
+        <span data-testid="ticket-overdue-new-date">
+          {o.newDueDate ? formatDate(`${o.newDueDate}T00:00:00+07:00`) : '—'}
+        </span>
+      </Descriptions.Item>
+      {o.apologyReason && (
+        <Descriptions.Item label={t('tickets.overdue.reason')} span={2}>
+          {o.apologyReason}{' '}
+          {o.apologySlipDate && (
+            <Typography.Text type="secondary">
+              ({t('tickets.overdue.slipOn', { date: formatDate(`${o.apologySlipDate}T00:00:00+07:00`) })})
+            </Typography.Text>
+          )}
+        </Descriptions.Item>
+      )}
+    </Descriptions>
+  );
+}
+
+/** The apology slip (Mẫu 04) with the new date: set once, the api refuses a second one. */
+function ApologyForm({ ticket }: { ticket: TicketDetailView }) {
+  const { t } = useI18n();
   const { busy, run } = useAction(ticket.id);
   const [form] = Form.useForm<{ reason: string; newDueDate: string; slipDate?: string }>();
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      style={{ marginTop: 8 }}
+      requiredMark={false}
+      onFinish={async (v) => {
+        const newDueDate = vnDateToIso(v.newDueDate);
+        const slipDate = v.slipDate?.trim() ? vnDateToIso(v.slipDate) : undefined;
+        if (!newDueDate) return form.setFields([{ name: 'newDueDate', errors: [t('tickets.form.dateInvalid')] }]);
+        if (slipDate === null) return form.setFields([{ name: 'slipDate', errors: [t('tickets.form.dateInvalid')] }]);
+        await run(
+          'apology',
+          () => api.post(`/tickets/${ticket.id}/overdue-dossier/apology`, { reason: v.reason, newDueDate, slipDate }),
+          'tickets.done.apology',
+        );
+      }}
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('tickets.overdue.hint')}
+      </Typography.Paragraph>
+      <Form.Item
+        name="reason"
+        label={t('tickets.overdue.reason')}
+        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+      >
+        <Input.TextArea rows={2} maxLength={1000} data-testid="apology-reason" />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item
+          name="newDueDate"
+          label={t('tickets.overdue.newDate')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <Input placeholder="dd/MM/yyyy" data-testid="apology-new-date" />
+        </Form.Item>
+        <Form.Item name="slipDate" label={t('tickets.overdue.slipDate')}>
+          <Input placeholder="dd/MM/yyyy" data-testid="apology-slip-date" />
+        </Form.Item>
+      </Space>
+      <Button htmlType="submit" loading={busy === 'apology'} data-testid="apology-submit">
+        {t('tickets.overdue.submit')}
+      </Button>
+    </Form>
+  );
+}
+
+function OverdueCard({ ticket }: { ticket: TicketDetailView }) {
+  const { t } = useI18n();
   const o = ticket.overdueDossier;
   if (!o) return null;
   return (
     <Section title={t('tickets.overdue.title')} testId="ticket-overdue">
-      <Descriptions size="small" column={2} bordered>
-        <Descriptions.Item label={t('tickets.field.dossierCode')}>{o.dossierCode}</Descriptions.Item>
-        <Descriptions.Item label={t('tickets.field.agency')}>
-          {agencies.byId.get(o.agencyId)?.name ?? '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('tickets.field.originalDueDate')}>
-          {formatDate(`${o.originalDueDate}T00:00:00+07:00`)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('tickets.overdue.newDate')}>
-          <span data-testid="ticket-overdue-new-date">
-            {o.newDueDate ? formatDate(`${o.newDueDate}T00:00:00+07:00`) : '—'}
-          </span>
-        </Descriptions.Item>
-        {o.apologyReason && (
-          <Descriptions.Item label={t('tickets.overdue.reason')} span={2}>
-            {o.apologyReason}{' '}
-            {o.apologySlipDate && (
-              <Typography.Text type="secondary">
-                ({t('tickets.overdue.slipOn', { date: formatDate(`${o.apologySlipDate}T00:00:00+07:00`) })})
-              </Typography.Text>
-            )}
-          </Descriptions.Item>
-        )}
-      </Descriptions>
+      <OverdueFacts o={o} />
       {o.newDueDate ? (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="ticket-overdue-once">
           {t('tickets.overdue.once', { at: formatDateTime(o.newDateSetAt) })}
         </Typography.Text>
       ) : (
-        <Form
-          form={form}
-          layout="vertical"
-          style={{ marginTop: 8 }}
-          requiredMark={false}
-          onFinish={async (v) => {
-            const newDueDate = vnDateToIso(v.newDueDate);
-            const slipDate = v.slipDate?.trim() ? vnDateToIso(v.slipDate) : undefined;
-            if (!newDueDate) return form.setFields([{ name: 'newDueDate', errors: [t('tickets.form.dateInvalid')] }]);
-            if (slipDate === null)
-              return form.setFields([{ name: 'slipDate', errors: [t('tickets.form.dateInvalid')] }]);
-            await run(
-              'apology',
-              () =>
-                api.post(`/tickets/${ticket.id}/overdue-dossier/apology`, { reason: v.reason, newDueDate, slipDate }),
-              'tickets.done.apology',
-            );
-          }}
-        >
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            {t('tickets.overdue.hint')}
-          </Typography.Paragraph>
-          <Form.Item
-            name="reason"
-            label={t('tickets.overdue.reason')}
-            rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-          >
-            <Input.TextArea rows={2} maxLength={1000} data-testid="apology-reason" />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item
-              name="newDueDate"
-              label={t('tickets.overdue.newDate')}
-              rules={[{ required: true, message: t('form.required') }]}
-            >
-              <Input placeholder="dd/MM/yyyy" data-testid="apology-new-date" />
-            </Form.Item>
-            <Form.Item name="slipDate" label={t('tickets.overdue.slipDate')}>
-              <Input placeholder="dd/MM/yyyy" data-testid="apology-slip-date" />
-            </Form.Item>
-          </Space>
-          <Button htmlType="submit" loading={busy === 'apology'} data-testid="apology-submit">
-            {t('tickets.overdue.submit')}
-          </Button>
-        </Form>
+        <ApologyForm ticket={ticket} />
       )}
     </Section>
   );
@@ -476,7 +515,7 @@ function CsatCard({ ticket }: { ticket: TicketDetailView }) {
   const { busy, run } = useAction(ticket.id);
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
-  const done = ticket.status === 'resolved' || ticket.status === 'closed';
+  const done = TICKET_MACHINE.is('rateable', ticket.status);
   if (!done && !ticket.csat) return null;
   return (
     <Section title={t('tickets.csat.title')} testId="ticket-csat">
@@ -571,6 +610,164 @@ function HistoryCard({ id }: { id: string }) {
   );
 }
 
+/** Subject, kind, channel, priority, queue and the SLA countdowns. */
+function TicketSummary({ head }: { head: TicketView }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="ticket-subject">
+        {head.subject}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Tag>{t(kindKey(head.kind))}</Tag>
+        <Tag>{t(`tickets.channel.${head.channel}` as MessageKey)}</Tag>
+        <Tag color={PRIORITY_COLORS[head.priority]} data-testid="ticket-priority">
+          {t(priorityKey(head.priority))}
+        </Tag>
+        {head.priorityRaisedForRemoteArea && <Tag color="orange">{t('tickets.remoteRaised')}</Tag>}
+        {head.queue === 'supervisors' && <Tag color="red">{t('tickets.queue.supervisors')}</Tag>}
+      </Space>
+      <Space wrap size={[8, 8]} data-testid="ticket-sla">
+        {SLA_TARGET_NAMES.map((n) => (head.sla[n] ? <SlaCountdown key={n} name={n} target={head.sla[n]} /> : null))}
+      </Space>
+    </>
+  );
+}
+
+/** The status buttons: the moves the ticket machine allows from here (forwarding has its own form). */
+function StatusMoveButtons({
+  head,
+  action,
+}: {
+  head: TicketView;
+  action: Pick<ReturnType<typeof useAction>, 'busy' | 'run'>;
+}) {
+  const { t } = useI18n();
+  const { busy, run } = action;
+  const moves = ticketStatusMoves(head.status);
+  return (
+    <div style={{ marginTop: 8 }}>
+      <Space wrap>
+        <Typography.Text type="secondary">{t('tickets.detail.moveTo')}:</Typography.Text>
+        {moves.length ? (
+          moves.map((to) => (
+            <Button
+              key={to}
+              size="small"
+              loading={busy === `move-${to}`}
+              data-testid={`ticket-move-${to}`}
+              onClick={() =>
+                void run(`move-${to}`, () => api.post(`/tickets/${head.id}/transitions`, { to }), 'tickets.done.move')
+              }
+            >
+              {t(statusKey(to))}
+            </Button>
+          ))
+        ) : (
+          <Typography.Text type="secondary">{t('tickets.detail.final')}</Typography.Text>
+        )}
+      </Space>
+    </div>
+  );
+}
+
+/** Who has it (assign to me, take over, assign to someone) and the status moves the ticket machine allows. */
+function TicketActionsCard({ head }: { head: TicketView }) {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const who = useWho();
+  const { busy, run } = useAction(head.id);
+  const supervisor = me.role === 'supervisor' || me.role === 'admin';
+  return (
+    <Card size="small" style={{ marginTop: 12 }} data-testid="ticket-actions">
+      <Space wrap>
+        <Typography.Text type="secondary">{t('tickets.detail.assignee')}:</Typography.Text>
+        <strong data-testid="ticket-assignee">
+          {head.assigneeId ? who(head.assigneeId) : t('tickets.who.nobody')}
+        </strong>
+        {head.assigneeId !== me.id && !TICKET_MACHINE.is('frozen', head.status) && (!head.assigneeId || supervisor) && (
+          <Button
+            size="small"
+            icon={<UserAddOutlined />}
+            loading={busy === 'assign'}
+            data-testid="ticket-assign-me"
+            onClick={() =>
+              void run(
+                'assign',
+                () =>
+                  head.assigneeId && supervisor
+                    ? api.post(`/tickets/${head.id}/take-over`)
+                    : api.post(`/tickets/${head.id}/assign`, { assigneeId: me.id }),
+                'tickets.done.assign',
+              )
+            }
+          >
+            {t(head.assigneeId ? 'tickets.detail.takeOver' : 'tickets.detail.assignMe')}
+          </Button>
+        )}
+      </Space>
+      {supervisor && !TICKET_MACHINE.is('frozen', head.status) && (
+        <AssignPicker
+          ticket={head}
+          busy={busy === 'assign-to'}
+          onAssign={(assigneeId) =>
+            void run('assign-to', () => api.post(`/tickets/${head.id}/assign`, { assigneeId }), 'tickets.assign.done')
+          }
+        />
+      )}
+      <StatusMoveButtons head={head} action={{ busy, run }} />
+    </Card>
+  );
+}
+
+/** Content, citizen, category, commune, dossier, BCCI request and the instants. */
+function TicketFacts({ head }: { head: TicketView }) {
+  const { t } = useI18n();
+  const categories = useCategories();
+  const communes = useCommunes();
+  return (
+    <Descriptions size="small" column={2} bordered style={{ marginTop: 12 }}>
+      <Descriptions.Item label={t('tickets.field.content')} span={2}>
+        <span style={{ whiteSpace: 'pre-wrap' }} data-testid="ticket-content">
+          {head.content}
+        </span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('tickets.citizen.column')} span={2}>
+        <TicketCitizen ticket={head} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('tickets.field.category')}>
+        {head.categoryId ? (categories.byId.get(head.categoryId)?.name ?? '—') : '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('tickets.field.commune')}>
+        {head.communeCode ? (communes.byCode.get(head.communeCode)?.name ?? head.communeCode) : '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('tickets.field.dossierCode')}>{head.dossierCode ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('tickets.field.bcciRequest')}>
+        {head.bcciRequestId ? <RequestCode id={head.bcciRequestId} /> : '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('tickets.detail.received')}>{formatDateTime(head.receivedAt)}</Descriptions.Item>
+      <Descriptions.Item label={t('tickets.detail.firstResponse')}>
+        {formatDateTime(head.firstResponseAt)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('tickets.detail.resolved')}>{formatDateTime(head.resolvedAt)}</Descriptions.Item>
+      <Descriptions.Item label={t('tickets.detail.closed')}>{formatDateTime(head.closedAt)}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** The drawer's title: the code and the status. */
+function DrawerTitle({ head }: { head: TicketView }) {
+  const { t } = useI18n();
+  return (
+    <Space wrap data-testid="ticket-drawer-title">
+      <span data-testid="ticket-code">{head.code}</span>
+      <Tag color={STATUS_COLORS[head.status]} data-testid="ticket-status" data-status={head.status}>
+        {t(statusKey(head.status))}
+      </Tag>
+    </Space>
+  );
+}
+
 /** The ticket detail: SLA countdowns, allowed status moves, assignment, replies/notes, forwarding, overdue dossier, CSAT, history. */
 export function TicketDrawer({
   ticketId,
@@ -582,12 +779,7 @@ export function TicketDrawer({
   live?: TicketView;
 }) {
   const { t } = useI18n();
-  const me = useCurrentUser();
   const detail = useTicketDetail(ticketId);
-  const categories = useCategories();
-  const communes = useCommunes();
-  const who = useWho();
-  const { busy, run } = useAction(ticketId ?? '');
 
   useRealtimeEvent('ticket:changed', (p) => {
     if (ticketId && p.ticket.id === ticketId) refresh(ticketId);
@@ -596,8 +788,6 @@ export function TicketDrawer({
   const d = detail.data && detail.data.id === ticketId ? detail.data : undefined;
   // A newer version seen live (list, socket) wins for the header fields until the detail is re-read.
   const head: TicketView | undefined = d && live && live.version > d.version ? live : d;
-  const moves = head ? statusMoves(head.status) : [];
-  const supervisor = me.role === 'supervisor' || me.role === 'admin';
 
   return (
     <Drawer
@@ -605,18 +795,7 @@ export function TicketDrawer({
       onClose={onClose}
       size={760}
       destroyOnHidden
-      title={
-        head ? (
-          <Space wrap data-testid="ticket-drawer-title">
-            <span data-testid="ticket-code">{head.code}</span>
-            <Tag color={STATUS_COLORS[head.status]} data-testid="ticket-status" data-status={head.status}>
-              {t(statusKey(head.status))}
-            </Tag>
-          </Space>
-        ) : (
-          t('tickets.detail.title')
-        )
-      }
+      title={head ? <DrawerTitle head={head} /> : t('tickets.detail.title')}
       data-testid="ticket-drawer"
     >
       {!head ? (
@@ -627,120 +806,11 @@ export function TicketDrawer({
         )
       ) : (
         <div data-testid="ticket-detail" data-ticket-id={head.id}>
-          <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="ticket-subject">
-            {head.subject}
-          </Typography.Title>
-          <Space wrap style={{ marginBottom: 8 }}>
-            <Tag>{t(kindKey(head.kind))}</Tag>
-            <Tag>{t(`tickets.channel.${head.channel}` as MessageKey)}</Tag>
-            <Tag color={PRIORITY_COLORS[head.priority]} data-testid="ticket-priority">
-              {t(priorityKey(head.priority))}
-            </Tag>
-            {head.priorityRaisedForRemoteArea && <Tag color="orange">{t('tickets.remoteRaised')}</Tag>}
-            {head.queue === 'supervisors' && <Tag color="red">{t('tickets.queue.supervisors')}</Tag>}
-          </Space>
-          <Space wrap size={[8, 8]} data-testid="ticket-sla">
-            {SLA_TARGET_NAMES.map((n) => (head.sla[n] ? <SlaCountdown key={n} name={n} target={head.sla[n]} /> : null))}
-          </Space>
+          <TicketSummary head={head} />
 
-          <Card size="small" style={{ marginTop: 12 }} data-testid="ticket-actions">
-            <Space wrap>
-              <Typography.Text type="secondary">{t('tickets.detail.assignee')}:</Typography.Text>
-              <strong data-testid="ticket-assignee">
-                {head.assigneeId ? who(head.assigneeId) : t('tickets.who.nobody')}
-              </strong>
-              {head.assigneeId !== me.id && head.status !== 'closed' && (!head.assigneeId || supervisor) && (
-                <Button
-                  size="small"
-                  icon={<UserAddOutlined />}
-                  loading={busy === 'assign'}
-                  data-testid="ticket-assign-me"
-                  onClick={() =>
-                    void run(
-                      'assign',
-                      () =>
-                        head.assigneeId && supervisor
-                          ? api.post(`/tickets/${head.id}/take-over`)
-                          : api.post(`/tickets/${head.id}/assign`, { assigneeId: me.id }),
-                      'tickets.done.assign',
-                    )
-                  }
-                >
-                  {t(head.assigneeId ? 'tickets.detail.takeOver' : 'tickets.detail.assignMe')}
-                </Button>
-              )}
-            </Space>
-            {supervisor && head.status !== 'closed' && (
-              <AssignPicker
-                ticket={head}
-                busy={busy === 'assign-to'}
-                onAssign={(assigneeId) =>
-                  void run(
-                    'assign-to',
-                    () => api.post(`/tickets/${head.id}/assign`, { assigneeId }),
-                    'tickets.assign.done',
-                  )
-                }
-              />
-            )}
-            <div style={{ marginTop: 8 }}>
-              <Space wrap>
-                <Typography.Text type="secondary">{t('tickets.detail.moveTo')}:</Typography.Text>
-                {moves.length ? (
-                  moves.map((to) => (
-                    <Button
-                      key={to}
-                      size="small"
-                      loading={busy === `move-${to}`}
-                      data-testid={`ticket-move-${to}`}
-                      onClick={() =>
-                        void run(
-                          `move-${to}`,
-                          () => api.post(`/tickets/${head.id}/transitions`, { to }),
-                          'tickets.done.move',
-                        )
-                      }
-                    >
-                      {t(statusKey(to))}
-                    </Button>
-                  ))
-                ) : (
-                  <Typography.Text type="secondary">{t('tickets.detail.final')}</Typography.Text>
-                )}
-              </Space>
-            </div>
-          </Card>
+          <TicketActionsCard head={head} />
 
-          <Descriptions size="small" column={2} bordered style={{ marginTop: 12 }}>
-            <Descriptions.Item label={t('tickets.field.content')} span={2}>
-              <span style={{ whiteSpace: 'pre-wrap' }} data-testid="ticket-content">
-                {head.content}
-              </span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('tickets.citizen.column')} span={2}>
-              <TicketCitizen ticket={head} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('tickets.field.category')}>
-              {head.categoryId ? (categories.byId.get(head.categoryId)?.name ?? '—') : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('tickets.field.commune')}>
-              {head.communeCode ? (communes.byCode.get(head.communeCode)?.name ?? head.communeCode) : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('tickets.field.dossierCode')}>{head.dossierCode ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('tickets.field.bcciRequest')}>
-              {head.bcciRequestId ? <RequestCode id={head.bcciRequestId} /> : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('tickets.detail.received')}>
-              {formatDateTime(head.receivedAt)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('tickets.detail.firstResponse')}>
-              {formatDateTime(head.firstResponseAt)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('tickets.detail.resolved')}>
-              {formatDateTime(head.resolvedAt)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('tickets.detail.closed')}>{formatDateTime(head.closedAt)}</Descriptions.Item>
-          </Descriptions>
+          <TicketFacts head={head} />
 
           {d && (
             <>

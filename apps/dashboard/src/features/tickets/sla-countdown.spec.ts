@@ -6,7 +6,6 @@ import {
   matchesFilter,
   splitCountdown,
   splitMinutes,
-  statusMoves,
 } from './sla-countdown';
 
 const T0 = Date.parse('2026-03-02T02:00:00.000Z');
@@ -161,18 +160,26 @@ describe('headlineTarget', () => {
 describe('filters and moves', () => {
   it('a live ticket joins the list it belongs to', () => {
     const t = ticket({ assigneeId: 'me' });
-    expect(matchesFilter(t, 'mine', 'me', {}, T0)).toBe(true);
-    expect(matchesFilter(t, 'mine', 'other', {}, T0)).toBe(false);
-    expect(matchesFilter(t, 'all', 'x', { status: 'open' }, T0)).toBe(false);
-    expect(matchesFilter(t, 'supervisorQueue', 'x', {}, T0)).toBe(false);
-    expect(matchesFilter(ticket({ queue: 'supervisors' }), 'supervisorQueue', 'x', {}, T0)).toBe(true);
-    expect(matchesFilter(t, 'atRisk', 'x', {}, T0)).toBe(false);
-    expect(matchesFilter(t, 'atRisk', 'x', {}, T0 + 80_000)).toBe(true);
+    expect(matchesFilter(t, { filter: 'mine', me: 'me' }, T0)).toBe(true);
+    expect(matchesFilter(t, { filter: 'mine', me: 'other' }, T0)).toBe(false);
+    expect(matchesFilter(t, { filter: 'all', me: 'x', status: 'open' }, T0)).toBe(false);
+    expect(matchesFilter(t, { filter: 'supervisorQueue', me: 'x' }, T0)).toBe(false);
+    expect(matchesFilter(ticket({ queue: 'supervisors' }), { filter: 'supervisorQueue', me: 'x' }, T0)).toBe(true);
+    expect(matchesFilter(t, { filter: 'atRisk', me: 'x' }, T0)).toBe(false);
+    expect(matchesFilter(t, { filter: 'atRisk', me: 'x' }, T0 + 80_000)).toBe(true);
   });
 
-  it('status buttons offer the server table minus forwarding (which has its own form)', () => {
-    expect(statusMoves('new')).toEqual(['open', 'waiting_citizen', 'resolved']);
-    expect(statusMoves('resolved')).toEqual(['closed', 'reopened']);
-    expect(statusMoves('closed')).toEqual([]);
+  it('atRisk leaves settled tickets out (as the api does), whatever their recorded breach', () => {
+    const breached = ticket({});
+    expect(matchesFilter(breached, { filter: 'atRisk', me: 'x' }, T0 + 80_000)).toBe(true);
+    expect(matchesFilter({ ...breached, status: 'resolved' }, { filter: 'atRisk', me: 'x' }, T0 + 80_000)).toBe(false);
+    expect(matchesFilter({ ...breached, status: 'closed' }, { filter: 'atRisk', me: 'x' }, T0 + 80_000)).toBe(false);
+  });
+
+  it('open=true keeps the tickets being worked on only', () => {
+    for (const status of ['resolved', 'closed'] as const)
+      expect(matchesFilter({ ...ticket({}), status }, { filter: 'all', me: 'x', open: true }, T0)).toBe(false);
+    for (const status of ['new', 'open', 'waiting_citizen', 'forwarded', 'reopened'] as const)
+      expect(matchesFilter({ ...ticket({}), status }, { filter: 'all', me: 'x', open: true }, T0)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { SlaStateName, SlaTargetName, SlaTargetView, TicketStatus, TicketView } from '@hotline/contracts';
-import { TICKET_TRANSITIONS } from '@hotline/contracts';
+import { TICKET_MACHINE } from '@hotline/contracts';
 
 /**
  * Pure rules of the tickets screens (no browser API: unit-tested in sla-countdown.spec.ts). The api sends instants
@@ -93,29 +93,30 @@ export function headlineTarget(ticket: TicketView, nowMs: number): { name: SlaTa
   return best;
 }
 
-/** Moves a person may ask for with the status buttons (`forwarded` goes through the forward form). */
-export function statusMoves(status: TicketStatus): TicketStatus[] {
-  return TICKET_TRANSITIONS[status].filter((s) => s !== 'forwarded');
-}
-
 export type TicketFilter = 'mine' | 'all' | 'supervisorQueue' | 'atRisk';
 
 /** Whether a ticket seen live (socket) belongs in the list on screen, so new ones appear and moved ones leave. */
-export function matchesFilter(
-  ticket: TicketView,
-  filter: TicketFilter,
-  me: string,
-  extra: { status?: TicketStatus; kind?: string },
-  nowMs: number,
-): boolean {
-  if (extra.status && ticket.status !== extra.status) return false;
-  if (extra.kind && ticket.kind !== extra.kind) return false;
-  switch (filter) {
+export interface ListFilter {
+  filter: TicketFilter;
+  /** The signed-in user (the `mine` filter). */
+  me: string;
+  status?: TicketStatus;
+  kind?: string;
+  open?: boolean;
+}
+
+export function matchesFilter(ticket: TicketView, f: ListFilter, nowMs: number): boolean {
+  if (f.status && ticket.status !== f.status) return false;
+  if (f.kind && ticket.kind !== f.kind) return false;
+  if (f.open && !TICKET_MACHINE.is('open', ticket.status)) return false;
+  switch (f.filter) {
     case 'mine':
-      return ticket.assigneeId === me;
+      return ticket.assigneeId === f.me;
     case 'supervisorQueue':
       return ticket.queue === 'supervisors';
     case 'atRisk':
+      // As the api: a settled ticket keeps its recorded breach but is no longer at risk.
+      if (!TICKET_MACHINE.is('open', ticket.status)) return false;
       return (['firstResponse', 'resolution', 'forward'] as const).some((n) => {
         const t = ticket.sla[n];
         if (!t) return false;

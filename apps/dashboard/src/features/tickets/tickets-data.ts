@@ -14,6 +14,7 @@ import type {
 import { useCurrentUser } from '../../auth/session';
 import type { MessageKey } from '../../i18n/i18n';
 import { api } from '../../lib/api-client';
+import { fetchAllPages } from '../../lib/pages';
 import { useResource } from '../../lib/resource';
 import { useOperatorStatuses } from '../supervisor/live/supervision-data';
 import type { TicketFilter } from './sla-countdown';
@@ -93,7 +94,16 @@ export interface ListQuery {
   me: string;
   status?: TicketStatus;
   kind?: TicketKind;
+  /** Only tickets being worked on (the machine's `open` set). */
+  open?: boolean;
+  /** Search: a code, a phone number, a citizen's name or words of the subject. */
+  q?: string;
+  /** The page: null or absent for the first (newest) one. */
+  cursor?: string | null;
 }
+
+/** Tickets per page of the list. */
+export const TICKET_PAGE_SIZE = 50;
 
 /** The REST query of a list filter (GET /tickets). */
 export function listParams(q: ListQuery): Record<string, string | number | boolean | undefined> {
@@ -101,16 +111,20 @@ export function listParams(q: ListQuery): Record<string, string | number | boole
     assigneeId: q.filter === 'mine' ? q.me : undefined,
     queue: q.filter === 'supervisorQueue' ? 'supervisors' : undefined,
     atRisk: q.filter === 'atRisk' ? true : undefined,
+    open: q.open || undefined,
     status: q.status,
     kind: q.kind,
-    limit: 200,
+    q: q.q?.trim() || undefined,
+    cursor: q.cursor ?? undefined,
+    limit: TICKET_PAGE_SIZE,
   };
 }
 
+/** One page of the list ({ items, nextCursor }). */
 export function useTicketList(q: ListQuery) {
   const params = listParams(q);
   const key = TICKET_KEYS.list(JSON.stringify(params));
-  return useResource<TicketView[]>(key, () => api.get<TicketView[]>('/tickets', { query: params }));
+  return useResource<Page<TicketView>>(key, () => api.get<Page<TicketView>>('/tickets', { query: params }));
 }
 
 export function useTicketDetail(id: string | null) {
@@ -121,7 +135,7 @@ export function useTicketDetail(id: string | null) {
 
 export function useTicketHistory(id: string | null) {
   return useResource<TicketHistoryEntry[]>(id ? TICKET_KEYS.history(id) : null, () =>
-    api.get<TicketHistoryEntry[]>(`/tickets/${id}/history`),
+    fetchAllPages<TicketHistoryEntry>(`/tickets/${id}/history`, {}, 1000),
   );
 }
 

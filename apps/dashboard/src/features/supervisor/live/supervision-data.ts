@@ -27,8 +27,9 @@ export interface CallbackBacklog {
 
 /** Tickets still open with a target in warning or breached (the api leaves resolved and closed ones out). */
 export function useAtRiskTickets() {
-  return useResource<TicketView[]>(SUP_KEYS.atRisk, () =>
-    api.get<TicketView[]>('/tickets', { query: { atRisk: true, limit: 200 } }),
+  return useResource<TicketView[]>(
+    SUP_KEYS.atRisk,
+    async () => (await allPages<TicketView>('/tickets', { atRisk: true, limit: 200 })).items,
   );
 }
 
