@@ -9,7 +9,6 @@
 // repositories, entities and persistence files import TypeORM, and nothing outside libs/core opens a transaction itself.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
-import { builtinRules } from 'eslint/use-at-your-own-risk';
 import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -44,13 +43,6 @@ const MAX_PARAMS = {
   message: 'More than 4 parameters: pass an options object (constructors are exempt: Nest injects there)',
 };
 const MAX_LINES = ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }];
-/** Where the function-size rules are still warnings while those files are rewritten (to be flipped to errors after). */
-const SIZE_RULES_WARN_ONLY = ['libs/feedback/**', 'apps/dashboard/src/features/tickets/**'];
-/**
- * The same core rule under a second name, so one block can hold selectors of two severities: there MAX_PARAMS is a warning
- * while `.only` stays an error.
- */
-const house = { rules: { 'no-restricted-syntax': builtinRules.get('no-restricted-syntax') } };
 
 /** A context reads and writes MySQL through its repositories; a type (`import type { EntityManager }`) is fine anywhere. */
 const DB_DRIVER_MESSAGE =
@@ -116,27 +108,6 @@ export default tseslint.config(
     files: [...CONTEXT_SOURCES, 'apps/*/src/**/*.{ts,tsx}'],
     ignores: [...NOT_CONTEXTS, ...TESTS],
     rules: { 'no-restricted-properties': ['error', ...NO_RAW_TRANSACTION] },
-  },
-  {
-    // Being rewritten (feedback onto repositories and the unit of work, the tickets screens into smaller units): warnings
-    // there for now, errors once those land.
-    files: SIZE_RULES_WARN_ONLY,
-    plugins: { house },
-    rules: {
-      'max-lines-per-function': ['warn', MAX_LINES[1]],
-      'no-restricted-syntax': ['error', NO_ONLY],
-      'house/no-restricted-syntax': ['warn', MAX_PARAMS],
-    },
-  },
-  {
-    files: ['libs/feedback/**/*.ts'],
-    ignores: CONTEXT_DB_FILES,
-    rules: { '@typescript-eslint/no-restricted-imports': ['warn', NO_DB_IMPORTS] },
-  },
-  {
-    files: ['libs/feedback/**/*.ts'],
-    ignores: TESTS,
-    rules: { 'no-restricted-properties': ['warn', ...NO_RAW_TRANSACTION] },
   },
   {
     // Nest injects by the constructor's parameter types: `import type` would erase them, so value imports stay there.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Select, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd';
@@ -147,8 +147,9 @@ function useCreateTicket(
 /** The form filled once per opening (and when the caller's record arrives) from the call and the caller. */
 function usePrefill(form: FormInstance<Values>, open: boolean, source: TicketSource, canOwn: boolean) {
   const { call, caller } = source;
-  useEffect(() => {
-    if (!open) return;
+  // Reads the call and the caller as they are when it runs; a live update of the call alone (the citizen hangs up, the
+  // outcome is set) does not run it again, so it never wipes what the operator is typing.
+  const fill = useEffectEvent(() => {
     form.resetFields();
     form.setFieldsValue({
       kind: 'feedback',
@@ -160,8 +161,12 @@ function usePrefill(form: FormInstance<Values>, open: boolean, source: TicketSou
       communeCode: caller?.citizen?.communeCode ?? undefined,
       assignToMe: canOwn,
     });
-    // A live update of the call — the citizen hangs up, the outcome is set — must not wipe what the operator is typing.
-  }, [open, call?.id, caller?.citizen?.id, form, canOwn]);
+  });
+  const callId = call?.id;
+  const citizenId = caller?.citizen?.id;
+  useEffect(() => {
+    if (open) fill();
+  }, [open, callId, citizenId]);
 }
 
 /** The caller's BCCI requests (whoever created them) and the console's own, to link the ticket to the one it is about. */

@@ -6,17 +6,13 @@ import type {
   OperatorStatusView,
   PostOfficeView,
   SlaTargetName,
-  TicketStatus,
   TicketView,
 } from '@hotline/contracts';
-import { CALL_MACHINE, LEG_MACHINE, SLA_TARGET_NAMES } from '@hotline/contracts';
+import { CALL_MACHINE, LEG_MACHINE, SLA_TARGET_NAMES, TICKET_MACHINE } from '@hotline/contracts';
 
 /** Pure rules of the supervisor's live screens (no browser API: unit-tested in supervision-rules.spec.ts). */
 
 // ---- SLA at risk ------------------------------------------------------------------------------------------------------------------
-/** A closed or resolved ticket is no longer at risk, whatever its targets say (a breach stays recorded on it). */
-const SETTLED: readonly TicketStatus[] = ['resolved', 'closed'];
-
 export interface TicketRisk {
   ticket: TicketView;
   level: 'breached' | 'warning';
@@ -27,7 +23,8 @@ export interface TicketRisk {
 
 /** The worst running target of a ticket: a breach beats a warning; between two of a kind, the earliest due instant. */
 export function riskOf(ticket: TicketView): TicketRisk | null {
-  if (SETTLED.includes(ticket.status)) return null;
+  // A settled (resolved or closed) ticket is no longer at risk, whatever its targets say (a breach stays recorded on it).
+  if (TICKET_MACHINE.is('settled', ticket.status)) return null;
   let best: TicketRisk | null = null;
   for (const target of SLA_TARGET_NAMES) {
     const s = ticket.sla[target];
