@@ -75,4 +75,28 @@ describe('database pool guard', () => {
     expect(Date.now() - next).toBeLessThan(500);
     expect((await api.http.get('/health')).status).toBe(200);
   });
+
+  it('fails a query the server never answers at the client-side deadline (DB_QUERY_TIMEOUT_MS + 2 s), and drops that connection', async () => {
+    // A server that stopped answering, seen from the pool: this session's server-side timeout is off, and the statement
+    // sleeps past the guard's deadline (1 s + 2 s here).
+    const runner = ds.createQueryRunner();
+    const sleeper = Number((await runner.query('SELECT CONNECTION_ID() AS id'))[0].id);
+    await runner.query('SET SESSION max_statement_time = 0');
+    const started = Date.now();
+    const err = (await runner.query('SELECT SLEEP(6)').catch((e: unknown) => e)) as { driverError?: { code?: string } };
+    const waited = Date.now() - started;
+    await runner.release();
+    expect(waited).toBeGreaterThanOrEqual(2900);
+    expect(waited).toBeLessThan(5000);
+    expect(err.driverError?.code).toBe('PROTOCOL_SEQUENCE_TIMEOUT');
+    expect(asUnavailable(err)?.status).toBe(503);
+    // The connection with the statement still running was destroyed on release, not handed out again.
+    const ids = await Promise.all(
+      [1, 2].map(() => ds.transaction(async (m) => Number((await m.query('SELECT CONNECTION_ID() AS id'))[0].id))),
+    );
+    expect(ids).not.toContain(sleeper);
+    expect((await api.http.get('/health')).status).toBe(200);
+    // The server is still sleeping on the dropped connection: end it, so nothing outlives the test.
+    await ds.query(`KILL ${sleeper}`).catch(() => undefined);
+  }, 20_000);
 });

@@ -1,5 +1,5 @@
 import type { CallView, CallbackView, OperatorStatusView, RoomName, ScreenPopEvent } from '@hotline/contracts';
-import type { Tx } from '@hotline/core';
+import type { Notices, Tx } from '@hotline/core';
 
 /**
  * The live events of the calls context, recorded on the unit of work (sent by the outbox relay after the commit).
@@ -17,7 +17,7 @@ export const CallsEvents = {
   status(tx: Tx, view: OperatorStatusView): void {
     tx.emit(['role:supervisor', `user:${view.userId}`], 'operator:status', view);
   },
-  screenPop(tx: Tx, rooms: RoomName[], payload: ScreenPopEvent): void {
+  screenPop(tx: Notices, rooms: RoomName[], payload: ScreenPopEvent): void {
     if (rooms.length) tx.emit(rooms, 'call:screen-pop', payload);
   },
 };

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CallView, CallerLookupView, RoomName } from '@hotline/contracts';
 import { UnitOfWork } from '@hotline/core';
 import { CallerLookupService } from '../caller-lookup.service';
@@ -7,13 +7,11 @@ import type { DirectoryUser } from '../operator-directory';
 
 /**
  * The screen-pop of a call event. It needs a caller lookup, which must not delay the PBX's answer: it runs after the event's
- * commit, outside any transaction (its reads go in parallel on the pool), and the event is recorded in a unit of work of
- * its own (carried out by the outbox relay like every other event).
+ * commit, outside any transaction (its reads go in parallel on the pool). It changes no row, so it is a notice
+ * (`UnitOfWork.notify`: sent at once, no transaction, no outbox row); the call itself reached the lists durably.
  */
 @Injectable()
 export class CtiScreenPop {
-  private readonly logger = new Logger(CtiScreenPop.name);
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly lookup: CallerLookupService,
@@ -38,13 +36,9 @@ export class CtiScreenPop {
     } catch {
       caller = this.lookup.withheld();
     }
-    try {
-      await this.uow.run(async (tx) =>
-        CallsEvents.screenPop(tx, rooms, { callId: view.id, event, call: view, caller }),
-      );
-    } catch (err) {
-      // The call is stored; an operator who missed the pop sees the call in the lists.
-      this.logger.warn({ err }, 'Screen-pop not recorded');
-    }
+    // Never throws: an operator who missed the pop sees the call in the lists.
+    await this.uow.notify((notices) =>
+      CallsEvents.screenPop(notices, rooms, { callId: view.id, event, call: view, caller }),
+    );
   }
 }

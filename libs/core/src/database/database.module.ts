@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { SchemaParts, buildDataSourceOptions } from './data-source';
@@ -22,15 +22,14 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
-            // The server stops a statement after DB_QUERY_TIMEOUT_MS; mysql2's own timeout, a little later, is the safety net.
-            ...buildDataSourceOptions(config, schema, {
-              enableQueryTimeout: true,
-              maxQueryExecutionTime: config.db.queryTimeoutMs + 2000,
-            } as Partial<DataSourceOptions>),
-            // Read by dataSourceFactory below (TypeORM ignores it; mysql2's pool has no acquire timeout of its own).
+            ...buildDataSourceOptions(config, schema),
+            // Read by dataSourceFactory below (TypeORM ignores it; mysql2's pool has no acquire timeout of its own). The
+            // server stops a statement after DB_QUERY_TIMEOUT_MS; the guard's client-side deadline, a little later, is the
+            // safety net for a server that stopped answering.
             [GUARD]: {
               acquireTimeoutMs: config.db.acquireTimeoutMs,
               sessionSql: statementTimeoutSql(config.db.type, config.db.queryTimeoutMs),
+              queryTimeoutMs: config.db.queryTimeoutMs + 2000,
             },
             // Boot must not hang forever when the database is down; the health check reports it instead.
             retryAttempts: 3,

@@ -6,6 +6,8 @@ interface TransactionStore {
   manager: EntityManager;
   /** False once the transaction's callback settled: work it started and left running is no longer "inside" it. */
   open: boolean;
+  /** The unit of work running in this transaction (one async context for both: each one costs on every promise). */
+  unit?: unknown;
 }
 
 const context = new AsyncLocalStorage<TransactionStore>();
@@ -24,9 +26,27 @@ export function dbManager(ds: DataSource): EntityManager {
   return activeTransaction() ?? ds.manager;
 }
 
-/** Runs `work` with `manager` as the active transaction of everything it awaits. */
-export async function runInTransactionContext<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
-  const store: TransactionStore = { manager, open: true };
+/** The unit of work bound to the caller's open transaction (see bindUnitOfWork), if any. */
+export function activeUnitOfWork<U>(): U | undefined {
+  const store = context.getStore();
+  return store?.open ? (store.unit as U | undefined) : undefined;
+}
+
+/** Binds a unit of work to the transaction the caller runs in (its callback's own context); false outside one. */
+export function bindUnitOfWork(unit: unknown): boolean {
+  const store = context.getStore();
+  if (!store?.open) return false;
+  store.unit = unit;
+  return true;
+}
+
+/** Runs `work` with `manager` as the active transaction of everything it awaits (and `unit` as its unit of work). */
+export async function runInTransactionContext<T>(
+  manager: EntityManager,
+  work: () => Promise<T>,
+  unit?: unknown,
+): Promise<T> {
+  const store: TransactionStore = { manager, open: true, unit };
   return context.run(store, async () => {
     try {
       return await work();
@@ -41,6 +61,11 @@ export interface PoolGuardOptions {
   acquireTimeoutMs: number;
   /** Run once on every new connection: the server-side statement timeout (see statementTimeoutSql). */
   sessionSql?: string;
+  /**
+   * The client-side safety net behind the server's statement timeout (a server or network that stopped answering): a
+   * query without an answer this long fails with PROTOCOL_SEQUENCE_TIMEOUT and its connection is destroyed on release.
+   */
+  queryTimeoutMs?: number;
 }
 
 /** The server-side statement timeout: the server stops the statement (the connection stays usable), mysql2 only stops waiting. */
@@ -68,8 +93,10 @@ type Obtain = () => Promise<PooledConnection>;
  *   the whole api;
  * - waiting for a free connection is bounded by `acquireTimeoutMs` (mysql2's pool has no acquire timeout): the caller
  *   gets `DatabaseUnavailableError` (503 with Retry-After) and a connection that arrives late goes straight back;
- * - each new connection gets `sessionSql` (the server-side statement timeout) before its first use, and a connection whose
- *   query hit mysql2's own (client-side) timeout is destroyed on release: the server may still be running that query.
+ * - each new connection gets `sessionSql` (the server-side statement timeout) before its first use, and a query with no
+ *   answer after `queryTimeoutMs` fails and its connection is destroyed on release (the server may still be running it).
+ *   One watchdog for the pool checks the deadlines twice a second: mysql2's own per-query timeout costs a timer and an
+ *   options object on every query, which showed in the CPU per request.
  */
 export function installPoolGuard(ds: DataSource, options: PoolGuardOptions): void {
   const manager = ds.manager;
@@ -85,12 +112,18 @@ export function installPoolGuard(ds: DataSource, options: PoolGuardOptions): voi
   const driver = ds.driver as unknown as { obtainMasterConnection: Obtain };
   const obtain = driver.obtainMasterConnection.bind(driver);
   const prepared = new WeakSet<PooledConnection>();
+  const watchdog = new QueryWatchdog(options.queryTimeoutMs);
+  const destroy = ds.destroy.bind(ds);
+  ds.destroy = () => {
+    watchdog.stop();
+    return destroy();
+  };
   driver.obtainMasterConnection = () => {
     if (activeTransaction()) return Promise.reject(new PoolMisuseError());
     return withAcquireTimeout(async () => {
       const connection = await obtain();
       if (!prepared.has(connection)) {
-        await prepare(connection, options.sessionSql);
+        await prepare(connection, options.sessionSql, watchdog);
         prepared.add(connection);
       }
       return connection;
@@ -98,8 +131,62 @@ export function installPoolGuard(ds: DataSource, options: PoolGuardOptions): voi
   };
 }
 
-/** The session settings, and a release that destroys the connection after a client-side timeout instead of reusing it. */
-async function prepare(connection: PooledConnection, sessionSql: string | undefined): Promise<void> {
+interface InFlight {
+  deadline: number;
+  expire: () => void;
+}
+
+/** The deadlines of the queries in flight on a pool; one interval (unref'd) fails those past theirs. */
+class QueryWatchdog {
+  private readonly inFlight = new Set<InFlight>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(readonly timeoutMs: number | undefined) {}
+
+  watch(expire: () => void): InFlight | null {
+    if (!this.timeoutMs) return null;
+    const entry = { deadline: Date.now() + this.timeoutMs, expire };
+    this.inFlight.add(entry);
+    if (!this.timer) {
+      this.timer = setInterval(() => this.check(), Math.min(500, this.timeoutMs));
+      this.timer.unref();
+    }
+    return entry;
+  }
+
+  done(entry: InFlight | null): void {
+    if (entry) this.inFlight.delete(entry);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private check(): void {
+    const now = Date.now();
+    for (const entry of this.inFlight)
+      if (entry.deadline <= now) {
+        this.inFlight.delete(entry);
+        entry.expire();
+      }
+  }
+}
+
+function queryTimeoutError(ms: number): Error & { code: string } {
+  return Object.assign(new Error(`Query inactivity timeout (no answer within ${ms} ms)`), {
+    code: 'PROTOCOL_SEQUENCE_TIMEOUT',
+    errorno: 'PROTOCOL_SEQUENCE_TIMEOUT',
+    syscall: 'query',
+  });
+}
+
+/** The session settings, the query deadline, and a release that destroys a connection whose query timed out. */
+async function prepare(
+  connection: PooledConnection,
+  sessionSql: string | undefined,
+  watchdog: QueryWatchdog,
+): Promise<void> {
   if (sessionSql) {
     await new Promise<void>((resolve, reject) =>
       connection.query(sessionSql, [], (err) => (err ? reject(err) : resolve())),
@@ -109,10 +196,15 @@ async function prepare(connection: PooledConnection, sessionSql: string | undefi
   const query = connection.query.bind(connection);
   connection.query = (sql: unknown, values?: unknown, cb?: QueryCallback) => {
     const callback = (typeof values === 'function' ? values : cb) as QueryCallback | undefined;
+    let settled = false;
     const watched: QueryCallback = (err, ...rest) => {
+      if (settled) return; // the answer that arrives after the deadline
+      settled = true;
+      watchdog.done(deadline);
       if (err?.code === 'PROTOCOL_SEQUENCE_TIMEOUT') poisoned = true;
       callback?.(err, ...rest);
     };
+    const deadline = watchdog.watch(() => watched(queryTimeoutError(watchdog.timeoutMs!)));
     return typeof values === 'function' ? query(sql, watched) : query(sql, values, watched);
   };
   const release = connection.release.bind(connection);

@@ -14,12 +14,16 @@ import { OutboxRecord } from './outbox-record.entity';
 /** A relay that cannot reach Redis in this time gives up: the row stays and the poller carries it out later. */
 const PUBLISH_TIMEOUT_MS = 3000;
 const POLL_BATCH = 100;
-const DELETE_BATCH = 200;
-const DELETE_DELAY_MS = 20;
+const DELETE_BATCH = 500;
+/**
+ * Delivered rows are deleted together, at most this long after delivery (one DELETE for a busy second instead of one per
+ * unit of work) and always well before the poller would take them (OUTBOX_GRACE_MS): a row still there is re-delivered.
+ */
+const DELETE_DELAY_MS = 1000;
 
 /**
  * Carries out what units of work recorded in the outbox: jobs (added in one round trip per queue, deterministic ids, so a
- * second delivery is a no-op), job cancellations, socket events and disconnections. The fast path runs right after the
+ * second delivery is a no-op; one job alone is a plain add), job cancellations, socket events and disconnections. The fast path runs right after the
  * commit; the poller (every OUTBOX_POLL_MS, in the api and the worker, rows locked with SKIP LOCKED so several processes
  * share the work) takes rows the fast path could not deliver — a crash after the commit, Redis down — with backoff.
  * Delivered rows are deleted in small batches, off the request path. Delivery is at least once.
@@ -73,6 +77,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** Socket events of a notification that changed no row (`UnitOfWork.notify`): sent now, never kept. Never throws. */
+  async announce(effects: readonly Effect[]): Promise<void> {
+    try {
+      await withTimeout(this.publish(effects), PUBLISH_TIMEOUT_MS);
+    } catch (err) {
+      this.logger.warn(`Notice not sent: ${(err as Error).message}`);
+    }
+  }
+
   /** Carries out effects in their order; consecutive jobs go in one addBulk per queue. */
   async publish(effects: readonly Effect[]): Promise<void> {
     let jobs: JobEffect[] = [];
@@ -104,7 +117,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       };
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), { name: e.name, data: e.data, opts }]);
     }
-    await Promise.all([...byQueue].map(([queue, bulk]) => this.jobs.queue(queue).addBulk(bulk)));
+    // One job (the usual unit of work): a plain add, one Redis script; addBulk wraps even one job in a MULTI pipeline.
+    await Promise.all(
+      [...byQueue].map(([queue, bulk]) =>
+        bulk.length === 1
+          ? this.jobs.queue(queue).add(bulk[0].name, bulk[0].data, bulk[0].opts)
+          : this.jobs.queue(queue).addBulk(bulk),
+      ),
+    );
   }
 
   /** One pass of the poller: rows whose time has come, oldest first. Returns how many were delivered. */
@@ -145,7 +165,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private markDone(id: string): void {
     this.done.push(id);
     if (this.done.length >= DELETE_BATCH) void this.flushDeletes();
-    else this.deleteTimer ??= setTimeout(() => void this.flushDeletes(), DELETE_DELAY_MS);
+    else this.deleteTimer ??= setTimeout(() => void this.flushDeletes(), this.deleteDelayMs());
+  }
+
+  private deleteDelayMs(): number {
+    return Math.min(DELETE_DELAY_MS, Math.floor(this.config.outbox.graceMs / 2));
   }
 
   /** Deletes delivered rows in one statement; a failure only means the poller delivers them again (idempotent). */

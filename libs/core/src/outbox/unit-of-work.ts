@@ -1,11 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RoomName, ServerEventName, ServerEventPayload } from '@hotline/contracts';
 import { type AuditInput, writeAudit } from '../audit/audit';
 import { Clock } from '../clock/clock';
-import { activeTransaction } from '../database/transaction-context';
+import {
+  activeTransaction,
+  activeUnitOfWork,
+  bindUnitOfWork,
+  runInTransactionContext,
+} from '../database/transaction-context';
 import type { JobMap, JobName } from '../queues/queue-map';
 import type { Effect } from './effects';
 import { OutboxRecord } from './outbox-record.entity';
@@ -21,17 +25,32 @@ export interface TxJobOptions {
 }
 
 /**
+ * Socket events to send: what a live notification that changes no row (a screen-pop) records, and the base of `Tx`.
+ */
+export class Notices {
+  readonly effects: Effect[] = [];
+
+  emit<E extends ServerEventName>(rooms: RoomName | RoomName[], event: E, payload: ServerEventPayload<E>): void {
+    this.effects.push({ kind: 'emit', rooms: Array.isArray(rooms) ? rooms : [rooms], event, payload } as Effect);
+  }
+
+  emitAll<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): void {
+    this.effects.push({ kind: 'emit', rooms: 'all', event, payload } as Effect);
+  }
+}
+
+/**
  * One use case's transaction: its manager (repositories find it on their own), and what it decided to do outside MySQL —
  * jobs, job cancellations, socket events, socket disconnections. Those are written to the outbox in the same transaction and
  * carried out by the relay after the commit, so a crash between the commit and Redis loses nothing.
  */
-export class Tx {
-  readonly effects: Effect[] = [];
-
+export class Tx extends Notices {
   constructor(
     readonly manager: EntityManager,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   enqueue<N extends JobName>(name: N, data: JobMap[N], options: TxJobOptions): void {
     const runAt = options.runAt?.getTime() ?? (options.delay ? this.clock.nowMs() + options.delay : undefined);
@@ -47,14 +66,6 @@ export class Tx {
 
   cancelJob(name: JobName, jobId: string): void {
     this.effects.push({ kind: 'cancel-job', name, jobId });
-  }
-
-  emit<E extends ServerEventName>(rooms: RoomName | RoomName[], event: E, payload: ServerEventPayload<E>): void {
-    this.effects.push({ kind: 'emit', rooms: Array.isArray(rooms) ? rooms : [rooms], event, payload } as Effect);
-  }
-
-  emitAll<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): void {
-    this.effects.push({ kind: 'emit', rooms: 'all', event, payload } as Effect);
   }
 
   disconnectUser(userId: string, reason: { code: string; message: string }): void {
@@ -79,8 +90,6 @@ export class Tx {
  */
 @Injectable()
 export class UnitOfWork {
-  private readonly current = new AsyncLocalStorage<Tx>();
-
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
@@ -88,16 +97,20 @@ export class UnitOfWork {
   ) {}
 
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const outer = this.current.getStore();
     const active = activeTransaction();
-    if (outer && active === outer.manager) return work(outer);
-    // Inside a plain transaction (code not on the unit of work yet): join it too (a second connection would be refused);
-    // its effects go to the outbox with its rows and the poller carries them out once it committed.
-    if (active) return this.joinPlain(active, work);
+    if (active) {
+      const outer = activeUnitOfWork<Tx>();
+      if (outer && outer.manager === active) return work(outer);
+      // Inside a plain transaction (not a unit of work's): join it too (a second connection would be refused); its
+      // effects go to the outbox with its rows and the poller carries them out once it committed.
+      return this.joinPlain(active, work);
+    }
     let record: OutboxRecord | null = null;
     const result = await this.ds.transaction(async (manager) => {
       const tx = new Tx(manager, this.clock);
-      const value = await this.current.run(tx, () => work(tx));
+      // The transaction's context (opened by the pool guard) carries the unit too: a unit started inside joins it.
+      // Without the guard (a bare DataSource) the unit opens that context itself.
+      const value = bindUnitOfWork(tx) ? await work(tx) : await runInTransactionContext(manager, () => work(tx), tx);
       if (tx.effects.length) record = await this.relay.record(manager, tx.effects);
       return value;
     });
@@ -105,9 +118,20 @@ export class UnitOfWork {
     return result;
   }
 
+  /**
+   * A live notification that changes no row (a screen-pop built from reads): there is nothing to commit and so nothing an
+   * outbox row would make durable — the events go out at once, with no transaction. Never throws; a notice Redis could not
+   * take is logged and dropped (what it showed is in the lists). Anything that writes goes through `run`.
+   */
+  async notify(build: (notices: Notices) => void): Promise<void> {
+    const notices = new Notices();
+    build(notices);
+    if (notices.effects.length) await this.relay.announce(notices.effects);
+  }
+
   private async joinPlain<T>(manager: EntityManager, work: (tx: Tx) => Promise<T>): Promise<T> {
     const tx = new Tx(manager, this.clock);
-    const value = await this.current.run(tx, () => work(tx));
+    const value = await runInTransactionContext(manager, () => work(tx), tx);
     if (tx.effects.length) await this.relay.record(manager, tx.effects);
     return value;
   }

@@ -4,7 +4,7 @@ import type { ServerEventName } from '@hotline/contracts';
 import type { AuditInput } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import type { Effect } from '../outbox/effects';
-import { Tx, type UnitOfWork } from '../outbox/unit-of-work';
+import { Notices, Tx, type UnitOfWork } from '../outbox/unit-of-work';
 import type { JobName } from '../queues/queue-map';
 import { FakeClock } from './fake-clock';
 
@@ -63,6 +63,14 @@ export class FakeUnitOfWork {
       restore();
       throw err;
     }
+  }
+
+  /** Like the real one: the notices go out at once (kept in `effects`), no commit counted. */
+  notify(build: (notices: Notices) => void): Promise<void> {
+    const notices = new Notices();
+    build(notices);
+    this.effects.push(...notices.effects);
+    return Promise.resolve();
   }
 
   /** Typed as the real one, for a use case's constructor. */
