@@ -63,9 +63,8 @@ async function postOk(path: string, body: Json, who: Who = 'admin'): Promise<any
 const inList =
   (path: string, who: Who = 'admin') =>
   async (id: string): Promise<Json> => {
-    const body = await getOk(path, who);
-    // A list answers a page ({ items, nextCursor }) or, until its context moves to pages, an array.
-    const found = ((Array.isArray(body) ? body : body.items) as Json[]).find((r) => r.id === id);
+    // Every list answers a page ({ items, nextCursor }).
+    const found = ((await getOk(path, who)).items as Json[]).find((r) => r.id === id);
     if (!found) throw new Error(`${id} is not in GET ${path}`);
     return found;
   };
@@ -368,7 +367,7 @@ beforeAll(async () => {
   shared.communes = (
     (await getOk('/api/geo/units')).items as Array<{ code: string; lat: number; lng: number; remoteArea: boolean }>
   ).slice(10, 20);
-  shared.categoryId = ((await getOk('/api/feedback/categories')) as Json[]).find((c) => c.active)!.id as string;
+  shared.categoryId = ((await getOk('/api/feedback/categories')).items as Json[]).find((c) => c.active)!.id as string;
   shared.topicId = ((await getOk('/api/call-topics')) as { items: Json[] }).items[0].id as string;
   shared.citizenId = (await postOk('/api/citizens', { phone: randomMobile(), fullName: 'Người gọi' }, 'operator1')).id;
 });

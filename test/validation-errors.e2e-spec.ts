@@ -1,4 +1,4 @@
-import type { CalendarView, ValidationFieldError } from '@hotline/contracts';
+import type { CalendarView, Page, ValidationFieldError } from '@hotline/contracts';
 import { ADMIN_PASSWORD, type TestApi, login, startApi, unique } from './helpers/test-app';
 
 /**
@@ -72,7 +72,7 @@ describe('validation errors: details.fields for a client to translate', () => {
       ]),
     );
 
-    const calendar = ((await api.http.get('/api/sla/calendars').set(admin)).body as CalendarView[]).find(
+    const calendar = ((await api.http.get('/api/sla/calendars').set(admin)).body as Page<CalendarView>).items.find(
       (c) => c.isDefault,
     )!;
     const exc = await api.http

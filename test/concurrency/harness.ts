@@ -419,10 +419,9 @@ export async function buildWorld(h: Harness): Promise<World> {
     },
     201,
   );
-  const calendars = await h.ok<Array<{ id: string; isDefault: boolean }>>('get', {
-    path: '/api/sla/calendars',
-    token: admin,
-  });
+  const calendars = (
+    await h.ok<Page<{ id: string; isDefault: boolean }>>('get', { path: '/api/sla/calendars', token: admin })
+  ).items;
   const topics = (await h.ok<{ items: Array<{ id: string }> }>('get', { path: '/api/call-topics', token: admin }))
     .items;
   return {

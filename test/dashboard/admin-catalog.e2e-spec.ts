@@ -184,7 +184,7 @@ describe('admin catalogue screens', () => {
     const row = table.locator('tbody tr.ant-table-row').filter({ hasText: name });
     await harness.visible(row.getByText('Hỏi đáp'));
     await harness.visible(row.getByText('1,5 giờ làm việc'));
-    let policy = (await get<SlaPolicyView[]>('/api/sla/policies')).find((p) => p.name === name)!;
+    let policy = (await itemsOf<SlaPolicyView>('/api/sla/policies')).find((p) => p.name === name)!;
     expect(policy).toMatchObject({
       kind: 'question',
       priority: 'urgent',
@@ -193,7 +193,7 @@ describe('admin catalogue screens', () => {
       warnPercent: 75,
       active: false,
     });
-    const calendars = await get<CalendarView[]>('/api/sla/calendars');
+    const calendars = await itemsOf<CalendarView>('/api/sla/calendars');
     expect(policy.calendarId).toBe(calendars.find((c) => c.isDefault)!.id);
 
     await row.getByRole('button', { name: 'Sửa' }).click();
@@ -205,14 +205,14 @@ describe('admin catalogue screens', () => {
     await closed('Sửa chính sách');
     await harness.visible(row.getByText('16 giờ làm việc'));
     await harness.visible(row.getByText('960 phút · 2 ngày làm việc'));
-    policy = (await get<SlaPolicyView[]>('/api/sla/policies')).find((p) => p.id === policy.id)!;
+    policy = (await itemsOf<SlaPolicyView>('/api/sla/policies')).find((p) => p.id === policy.id)!;
     expect(policy).toMatchObject({ resolutionMinutes: 960, warnPercent: 80, active: false });
     await harness.shot(page, 'sla-policies');
   });
 
   it('calendar: the year’s computed holidays and exceptions; add and remove an exception; a taken date is refused on the field', async () => {
     await openScreen('Lịch làm việc', /\/admin\/calendars$/, 'Lịch làm việc');
-    const calendar = (await get<CalendarView[]>('/api/sla/calendars')).find((c) => c.isDefault)!;
+    const calendar = (await itemsOf<CalendarView>('/api/sla/calendars')).find((c) => c.isDefault)!;
     const year = Number(
       new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()),
     );
@@ -226,7 +226,7 @@ describe('admin catalogue screens', () => {
     await harness.visible(
       page.locator(`[data-testid=year-grid] [data-date="${holidays[0].date}"][data-class=holiday]`),
     );
-    const seeded = await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${year}`);
+    const seeded = await itemsOf<CalendarExceptionView>(`/api/sla/calendars/${calendar.id}/exceptions?year=${year}`);
     for (const e of seeded)
       await harness.visible(page.getByTestId('exceptions-table').getByText(dmy(e.date), { exact: true }));
     await harness.shot(page, 'calendar');
@@ -244,7 +244,7 @@ describe('admin catalogue screens', () => {
       await harness.shot(page, 'exception-refused');
       await dialog.getByRole('button', { name: 'Huỷ' }).click();
       expect(
-        await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${year}`),
+        await itemsOf<CalendarExceptionView>(`/api/sla/calendars/${calendar.id}/exceptions?year=${year}`),
       ).toHaveLength(seeded.length);
     }
 
@@ -270,7 +270,7 @@ describe('admin catalogue screens', () => {
     await harness.visible(row.getByText('Làm bù cho nghỉ Tết'));
     await harness.visible(page.locator(`[data-testid=year-grid] [data-date="${saturday}"][data-class=makeup]`));
     const added = (
-      await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${future}`)
+      await itemsOf<CalendarExceptionView>(`/api/sla/calendars/${calendar.id}/exceptions?year=${future}`)
     ).find((e) => e.date === saturday)!;
     expect(added).toMatchObject({
       kind: 'working_day',
@@ -289,7 +289,7 @@ describe('admin catalogue screens', () => {
     await (await harness.visible(page.locator('.ant-popconfirm').getByRole('button', { name: 'Xoá' }))).click();
     await row.waitFor({ state: 'detached' });
     expect(
-      (await get<CalendarExceptionView[]>(`/api/sla/calendars/${calendar.id}/exceptions?year=${future}`)).some(
+      (await itemsOf<CalendarExceptionView>(`/api/sla/calendars/${calendar.id}/exceptions?year=${future}`)).some(
         (e) => e.date === saturday,
       ),
     ).toBe(false);
@@ -351,13 +351,13 @@ describe('admin catalogue screens', () => {
       page.getByTestId('categories-table').locator('tbody tr.ant-table-row').filter({ hasText: catCode }),
     );
     expect(
-      (await get<FeedbackCategoryView[]>('/api/feedback/categories')).find((c) => c.code === catCode),
+      (await itemsOf<FeedbackCategoryView>('/api/feedback/categories')).find((c) => c.code === catCode),
     ).toMatchObject({ name: 'Hộ tịch', active: true });
     await harness.shot(page, 'categories');
 
     await page.getByRole('tab', { name: 'Cơ quan giải quyết' }).click();
     const agCode = unique('so-tu-phap-');
-    const before = await get<AgencyView[]>('/api/feedback/agencies');
+    const before = await itemsOf<AgencyView>('/api/feedback/agencies');
     await page.getByTestId('agency-create').click();
     dialog = await harness.dialog(page, 'Thêm cơ quan');
     await dialog.getByLabel('Mã').fill(agCode);
@@ -370,18 +370,18 @@ describe('admin catalogue screens', () => {
     );
     expect(await dialog.textContent()).not.toMatch(/must be|Máy chủ từ chối/);
     await harness.shot(page, 'agency-refused');
-    expect(await get<AgencyView[]>('/api/feedback/agencies')).toHaveLength(before.length);
+    expect(await itemsOf<AgencyView>('/api/feedback/agencies')).toHaveLength(before.length);
     await dialog.getByLabel('Email nhận phiếu chuyển').fill('stp@gialai.gov.vn');
     await save('Thêm cơ quan');
     await closed('Thêm cơ quan');
     const row = page.getByTestId('agencies-table').locator('tbody tr.ant-table-row').filter({ hasText: agCode });
     await harness.visible(row.getByText('stp@gialai.gov.vn'));
-    const agency = (await get<AgencyView[]>('/api/feedback/agencies')).find((a) => a.code === agCode)!;
+    const agency = (await itemsOf<AgencyView>('/api/feedback/agencies')).find((a) => a.code === agCode)!;
     expect(agency).toMatchObject({ name: 'Sở Tư pháp tỉnh Gia Lai', email: 'stp@gialai.gov.vn', active: true });
 
     await row.getByRole('switch').click();
     await harness.visible(row.getByText('Ngừng dùng'));
-    expect((await get<AgencyView[]>('/api/feedback/agencies')).find((a) => a.id === agency.id)!.active).toBe(false);
+    expect((await itemsOf<AgencyView>('/api/feedback/agencies')).find((a) => a.id === agency.id)!.active).toBe(false);
     await harness.shot(page, 'agencies');
   });
 

@@ -281,7 +281,8 @@ describe('tickets in Chromium', () => {
     await op.getByTestId('ticket-message-send').click();
     await h.visible(drawer.locator('[data-testid=ticket-message][data-kind=internal_note]'));
     // Forward to the competent agency, then record its answer.
-    const agencies = (await api.http.get('/api/feedback/agencies').set(operatorAuth)).body as AgencyView[];
+    const agencies = ((await api.http.get('/api/feedback/agencies').set(operatorAuth)).body as ListPage<AgencyView>)
+      .items;
     const agency = agencies.find((a) => a.code === 'so-xay-dung') ?? agencies[0];
     await drawer.getByTestId('ticket-forward-agency').click();
     await h.searchOption(op, agency.name);
@@ -335,7 +336,8 @@ describe('tickets in Chromium', () => {
   }, 90_000);
 
   it('an overdue dossier gets its apology slip and new date once', async () => {
-    const agencies = (await api.http.get('/api/feedback/agencies').set(operatorAuth)).body as AgencyView[];
+    const agencies = ((await api.http.get('/api/feedback/agencies').set(operatorAuth)).body as ListPage<AgencyView>)
+      .items;
     const created = await api.http
       .post('/api/tickets')
       .set(operatorAuth)

@@ -45,7 +45,7 @@ describe('BCCI dispatch end to end (real api + worker, MariaDB, Redis)', () => {
     const first = await create();
     const due = new Date(first.legs[0].dueAt);
     const dueLocal = vnLocalDate(due);
-    const calendars = (await w.api.http.get('/api/sla/calendars').set(admin)).body as Array<{
+    const calendars = (await w.api.http.get('/api/sla/calendars').set(admin)).body.items as Array<{
       id: string;
       isDefault: boolean;
     }>;

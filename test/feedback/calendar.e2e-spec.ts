@@ -17,7 +17,8 @@ describe('working calendar persistence + admin exceptions', () => {
   it('seeds the Gia Lai default calendar and a 24/7 one', async () => {
     const res = await api.http.get('/api/sla/calendars').set(auth(operator));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(
+    expect(res.body.nextCursor).toBeNull();
+    expect(res.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           code: 'gia-lai',
@@ -33,7 +34,8 @@ describe('working calendar persistence + admin exceptions', () => {
   it('seeds the 2026 Tết closure of the center (14–22/2/2026) as dated exceptions that the calendar applies', async () => {
     const ex = await api.http.get('/api/sla/calendars/gia-lai/exceptions?year=2026').set(auth(operator));
     expect(ex.status).toBe(200);
-    expect(ex.body.map((e: { date: string }) => e.date)).toEqual(
+    expect(ex.body.nextCursor).toBeNull();
+    expect(ex.body.items.map((e: { date: string }) => e.date)).toEqual(
       ['14', '15', '16', '17', '18', '19', '20', '21', '22'].map((d) => `2026-02-${d}`),
     );
     const days = await api.http

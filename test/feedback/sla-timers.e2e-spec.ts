@@ -140,7 +140,7 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
   });
 
   it("the worker's ticket:changed on a warning carries the same view as REST (citizen, overdue-dossier block)", async () => {
-    const agencies = (await api.http.get('/api/feedback/agencies').set(as('supervisor1'))).body as Array<{
+    const agencies = (await api.http.get('/api/feedback/agencies').set(as('supervisor1'))).body.items as Array<{
       id: string;
     }>;
     const changed: Array<{ ticket: TicketView; action: string }> = [];
@@ -223,7 +223,7 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
     const late = await create({ kind: 'petition', categoryId: cat.body.id, assigneeId: users.operator1 });
     expect(late.sla.forward).toMatchObject({ state: 'ok', targetMinutes: 0.05 });
     const onTime = await create({ kind: 'petition', categoryId: cat.body.id });
-    const agencies = (await api.http.get('/api/feedback/agencies').set(as('operator1'))).body;
+    const agencies = (await api.http.get('/api/feedback/agencies').set(as('operator1'))).body.items;
     const fwd = await api.http
       .post(`/api/tickets/${onTime.id}/forwards`)
       .set(as('operator1'))
@@ -330,7 +330,7 @@ describe('SLA timers (real worker, real Redis, socket)', () => {
       (await api.http.patch(`/api/sla/policies/${policyId}`).set(as('operator1')).send({ firstResponseMinutes: 5 }))
         .status,
     ).toBe(403);
-    const policies = (await api.http.get('/api/sla/policies').set(as('operator1'))).body as Array<{
+    const policies = (await api.http.get('/api/sla/policies').set(as('operator1'))).body.items as Array<{
       id: string;
       firstResponseMinutes: number;
     }>;

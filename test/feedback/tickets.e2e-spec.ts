@@ -26,7 +26,7 @@ describe('feedback tickets', () => {
       tokens[who] = t.accessToken;
       users[who] = t.user.id;
     }
-    agencyId = (await api.http.get('/api/feedback/agencies').set(as('operator1'))).body.find(
+    agencyId = (await api.http.get('/api/feedback/agencies').set(as('operator1'))).body.items.find(
       (a: { code: string }) => a.code === 'so-xay-dung',
     ).id;
   });

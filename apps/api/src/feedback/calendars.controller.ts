@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CalendarDayView, CalendarExceptionView, CalendarView } from '@hotline/contracts';
+import type { CalendarDayView, CalendarExceptionView, CalendarView, Page } from '@hotline/contracts';
+import { onePage } from '@hotline/contracts';
 import { AnyRole, AuthUser, CurrentUser, Roles } from '@hotline/core';
 import { CalendarDaysQuery, CalendarExceptionDto, CalendarExceptionsQuery, CalendarsService } from '@hotline/calendar';
 
@@ -13,8 +14,8 @@ export class CalendarsController {
 
   @Get()
   @AnyRole()
-  list(): Promise<CalendarView[]> {
-    return this.calendars.list();
+  async list(): Promise<Page<CalendarView>> {
+    return onePage(await this.calendars.list());
   }
 
   @Get(':id')
@@ -34,8 +35,8 @@ export class CalendarsController {
 
   @Get(':id/exceptions')
   @AnyRole()
-  exceptions(@Param('id') id: string, @Query() q: CalendarExceptionsQuery): Promise<CalendarExceptionView[]> {
-    return this.calendars.exceptions(id, q.year);
+  async exceptions(@Param('id') id: string, @Query() q: CalendarExceptionsQuery): Promise<Page<CalendarExceptionView>> {
+    return onePage(await this.calendars.exceptions(id, q.year));
   }
 
   @Post(':id/exceptions')

@@ -5,9 +5,11 @@ import type {
   FeedbackCategoryView,
   MailOutboxListView,
   MailOutboxView,
+  Page,
   SlaPolicyUpdateView,
   SlaPolicyView,
 } from '@hotline/contracts';
+import { onePage } from '@hotline/contracts';
 import { AnyRole, AuthUser, CurrentUser, Roles } from '@hotline/core';
 import {
   AgencyDto,
@@ -34,8 +36,8 @@ export class FeedbackAdminController {
 
   @Get('feedback/categories')
   @AnyRole()
-  categories(): Promise<FeedbackCategoryView[]> {
-    return this.refs.categories();
+  async categories(): Promise<Page<FeedbackCategoryView>> {
+    return onePage(await this.refs.categories());
   }
 
   @Post('feedback/categories')
@@ -56,8 +58,8 @@ export class FeedbackAdminController {
 
   @Get('feedback/agencies')
   @AnyRole()
-  agencies(): Promise<AgencyView[]> {
-    return this.refs.agencies();
+  async agencies(): Promise<Page<AgencyView>> {
+    return onePage(await this.refs.agencies());
   }
 
   @Post('feedback/agencies')
@@ -78,8 +80,8 @@ export class FeedbackAdminController {
 
   @Get('sla/policies')
   @Roles('operator', 'supervisor', 'admin')
-  policies(): Promise<SlaPolicyView[]> {
-    return this.refs.policies();
+  async policies(): Promise<Page<SlaPolicyView>> {
+    return onePage(await this.refs.policies());
   }
 
   @Post('sla/policies')

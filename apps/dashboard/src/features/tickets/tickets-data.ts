@@ -53,15 +53,19 @@ export const PRIORITY_COLORS: Record<TicketPriority, string> = {
 };
 
 export function useCategories() {
-  const r = useResource<FeedbackCategoryView[]>(TICKET_KEYS.categories, () =>
-    api.get<FeedbackCategoryView[]>('/feedback/categories'),
+  const r = useResource<FeedbackCategoryView[]>(
+    TICKET_KEYS.categories,
+    async () => (await api.get<Page<FeedbackCategoryView>>('/feedback/categories')).items,
   );
   const byId = useMemo(() => new Map((r.data ?? []).map((c) => [c.id, c])), [r.data]);
   return { ...r, byId, active: (r.data ?? []).filter((c) => c.active) };
 }
 
 export function useAgencies() {
-  const r = useResource<AgencyView[]>(TICKET_KEYS.agencies, () => api.get<AgencyView[]>('/feedback/agencies'));
+  const r = useResource<AgencyView[]>(
+    TICKET_KEYS.agencies,
+    async () => (await api.get<Page<AgencyView>>('/feedback/agencies')).items,
+  );
   const byId = useMemo(() => new Map((r.data ?? []).map((a) => [a.id, a])), [r.data]);
   return { ...r, byId, active: (r.data ?? []).filter((a) => a.active) };
 }

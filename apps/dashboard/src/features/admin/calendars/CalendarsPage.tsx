@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Select, Space } from 'antd';
-import type { CalendarDayView, CalendarExceptionView, CalendarView } from '@hotline/contracts';
+import type { CalendarDayView, CalendarExceptionView, CalendarView, Page } from '@hotline/contracts';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
@@ -17,7 +17,10 @@ import '../catalog/catalog.css';
 
 export default function CalendarsPage() {
   const { t } = useI18n();
-  const calendars = useResource<CalendarView[]>(CALENDARS_KEY, () => api.get<CalendarView[]>('/sla/calendars'));
+  const calendars = useResource<CalendarView[]>(
+    CALENDARS_KEY,
+    async () => (await api.get<Page<CalendarView>>('/sla/calendars')).items,
+  );
   const [calendarId, setCalendarId] = useState<string | undefined>();
   const thisYear = Number(todayVN().slice(0, 4));
   const [year, setYear] = useState(thisYear);
@@ -84,8 +87,14 @@ function useCalendarYear(calendarId: string | undefined, year: number) {
       query: { from: `${year}-01-01`, to: `${year}-12-31` },
     }),
   );
-  const exceptions = useResource<CalendarExceptionView[]>(exceptionsKey, () =>
-    api.get<CalendarExceptionView[]>(`/sla/calendars/${calendarId}/exceptions`, { query: { year: String(year) } }),
+  const exceptions = useResource<CalendarExceptionView[]>(
+    exceptionsKey,
+    async () =>
+      (
+        await api.get<Page<CalendarExceptionView>>(`/sla/calendars/${calendarId}/exceptions`, {
+          query: { year: String(year) },
+        })
+      ).items,
   );
   return { days, exceptions };
 }

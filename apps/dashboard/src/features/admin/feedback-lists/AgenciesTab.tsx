@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { AgencyView } from '@hotline/contracts';
+import type { AgencyView, Page } from '@hotline/contracts';
 import { useI18n } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
@@ -21,7 +21,10 @@ interface AgencyValues {
 
 export function AgenciesTab() {
   const { t } = useI18n();
-  const agencies = useResource<AgencyView[]>(FEEDBACK_AGENCIES_KEY, () => api.get<AgencyView[]>('/feedback/agencies'));
+  const agencies = useResource<AgencyView[]>(
+    FEEDBACK_AGENCIES_KEY,
+    async () => (await api.get<Page<AgencyView>>('/feedback/agencies')).items,
+  );
   const [editing, setEditing] = useState<AgencyView | null>(null);
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { FeedbackCategoryView } from '@hotline/contracts';
+import type { FeedbackCategoryView, Page } from '@hotline/contracts';
 import { useI18n } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
 import { describeError } from '../../../lib/errors';
@@ -20,8 +20,9 @@ interface CategoryValues {
 
 export function CategoriesTab() {
   const { t } = useI18n();
-  const categories = useResource<FeedbackCategoryView[]>(FEEDBACK_CATEGORIES_KEY, () =>
-    api.get<FeedbackCategoryView[]>('/feedback/categories'),
+  const categories = useResource<FeedbackCategoryView[]>(
+    FEEDBACK_CATEGORIES_KEY,
+    async () => (await api.get<Page<FeedbackCategoryView>>('/feedback/categories')).items,
   );
   const [editing, setEditing] = useState<FeedbackCategoryView | null>(null);
   const [open, setOpen] = useState(false);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Table } from 'antd';
-import type { CalendarView, FeedbackCategoryView, SlaPolicyView } from '@hotline/contracts';
+import type { CalendarView, FeedbackCategoryView, Page, SlaPolicyView } from '@hotline/contracts';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n } from '../../../i18n/i18n';
 import { api } from '../../../lib/api-client';
@@ -14,10 +14,17 @@ import { SlaPolicyFormModal } from './SlaPolicyFormModal';
 
 export default function SlaPoliciesPage() {
   const { t } = useI18n();
-  const policies = useResource<SlaPolicyView[]>(KEY, () => api.get<SlaPolicyView[]>('/sla/policies'));
-  const calendars = useResource<CalendarView[]>(CALENDARS_KEY, () => api.get<CalendarView[]>('/sla/calendars'));
-  const categories = useResource<FeedbackCategoryView[]>(FEEDBACK_CATEGORIES_KEY, () =>
-    api.get<FeedbackCategoryView[]>('/feedback/categories'),
+  const policies = useResource<SlaPolicyView[]>(
+    KEY,
+    async () => (await api.get<Page<SlaPolicyView>>('/sla/policies')).items,
+  );
+  const calendars = useResource<CalendarView[]>(
+    CALENDARS_KEY,
+    async () => (await api.get<Page<CalendarView>>('/sla/calendars')).items,
+  );
+  const categories = useResource<FeedbackCategoryView[]>(
+    FEEDBACK_CATEGORIES_KEY,
+    async () => (await api.get<Page<FeedbackCategoryView>>('/feedback/categories')).items,
   );
   const [editing, setEditing] = useState<SlaPolicyView | null>(null);
   const [open, setOpen] = useState(false);
