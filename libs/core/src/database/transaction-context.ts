@@ -118,16 +118,19 @@ export function installPoolGuard(ds: DataSource, options: PoolGuardOptions): voi
     watchdog.stop();
     return destroy();
   };
+  const pool = (ds.driver as unknown as { pool?: { _freeConnections?: { length: number } } }).pool;
+  const ready = async (connection: PooledConnection) => {
+    if (!prepared.has(connection)) {
+      await prepare(connection, options.sessionSql, watchdog);
+      prepared.add(connection);
+    }
+    return connection;
+  };
   driver.obtainMasterConnection = () => {
     if (activeTransaction()) return Promise.reject(new PoolMisuseError());
-    return withAcquireTimeout(async () => {
-      const connection = await obtain();
-      if (!prepared.has(connection)) {
-        await prepare(connection, options.sessionSql, watchdog);
-        prepared.add(connection);
-      }
-      return connection;
-    }, options.acquireTimeoutMs);
+    // A free connection is handed over on the next tick (mysql2's pool): no wait to bound, no timer to arm.
+    if ((pool?._freeConnections?.length ?? 0) > 0) return obtain().then(ready);
+    return withAcquireTimeout(() => obtain().then(ready), options.acquireTimeoutMs);
   };
 }
 
