@@ -16,4 +16,16 @@ describe('uuidv7', () => {
   it('does not repeat', () => {
     expect(new Set(Array.from({ length: 5000 }, () => uuidv7(42))).size).toBe(5000);
   });
+
+  it('carries the millisecond timestamp in its first 48 bits, big-endian', () => {
+    for (const ms of [0, 1, 255, 0x1_0000_0000, 1_795_000_000_000, 2 ** 48 - 1]) {
+      const id = uuidv7(ms);
+      expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(ms);
+    }
+  });
+
+  it('draws fresh random bits for every id across refills of the random pool', () => {
+    const tails = Array.from({ length: 1000 }, () => uuidv7(7).slice(19));
+    expect(new Set(tails).size).toBe(1000);
+  });
 });
