@@ -119,13 +119,14 @@ export function installPoolGuard(ds: DataSource, options: PoolGuardOptions): voi
     return destroy();
   };
   const pool = (ds.driver as unknown as { pool?: { _freeConnections?: { length: number } } }).pool;
-  const ready = async (connection: PooledConnection) => {
-    if (!prepared.has(connection)) {
-      await prepare(connection, options.sessionSql, watchdog);
-      prepared.add(connection);
-    }
-    return connection;
-  };
+  // Synchronous once a connection is prepared: no extra promise on every query's way to the pool.
+  const ready = (connection: PooledConnection): PooledConnection | Promise<PooledConnection> =>
+    prepared.has(connection)
+      ? connection
+      : prepare(connection, options.sessionSql, watchdog).then(() => {
+          prepared.add(connection);
+          return connection;
+        });
   driver.obtainMasterConnection = () => {
     if (activeTransaction()) return Promise.reject(new PoolMisuseError());
     // A free connection is handed over on the next tick (mysql2's pool): no wait to bound, no timer to arm.
@@ -200,12 +201,12 @@ async function prepare(
   connection.query = (sql: unknown, values?: unknown, cb?: QueryCallback) => {
     const callback = (typeof values === 'function' ? values : cb) as QueryCallback | undefined;
     let settled = false;
-    const watched: QueryCallback = (err, ...rest) => {
+    const watched = (err: { code?: string } | null, rows?: unknown, fields?: unknown) => {
       if (settled) return; // the answer that arrives after the deadline
       settled = true;
       watchdog.done(deadline);
       if (err?.code === 'PROTOCOL_SEQUENCE_TIMEOUT') poisoned = true;
-      callback?.(err, ...rest);
+      callback?.(err, rows, fields);
     };
     const deadline = watchdog.watch(() => watched(queryTimeoutError(watchdog.timeoutMs!)));
     return typeof values === 'function' ? query(sql, watched) : query(sql, values, watched);
