@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { cpuPerRequest, fmtCpu } from './lib/cpu.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
@@ -281,20 +282,22 @@ async function clients() {
 const pick = (i) => (i * 104729) % PHONES;
 
 /** Lookup latency: raw mysql2, the api, and the platform's own share (an authenticated request that does nothing). */
-async function measureLookups(pool, auth, log) {
+async function measureLookups(pool, { auth, pid }, log) {
   for (let i = 0; i < 200; i++)
     await fetch(`${BASE}/api/citizens/lookup?phone=${national(pick(i))}`, { headers: auth }).then((r) =>
       r.arrayBuffer(),
     );
   const raw = await load(LOOKUPS, (i) => rawLookup(pool, phoneOf(pick(i + 7))), LOOKUP_CONCURRENCY);
-  const viaApi = await load(
-    LOOKUPS,
-    async (i) => {
-      const r = await fetch(`${BASE}/api/citizens/lookup?phone=${national(pick(i + 7))}`, { headers: auth });
-      if (r.status !== 200) throw new Error(`lookup ${r.status}`);
-      await r.arrayBuffer();
-    },
-    LOOKUP_CONCURRENCY,
+  const { result: viaApi, cpu } = await cpuPerRequest(pid, LOOKUPS, () =>
+    load(
+      LOOKUPS,
+      async (i) => {
+        const r = await fetch(`${BASE}/api/citizens/lookup?phone=${national(pick(i + 7))}`, { headers: auth });
+        if (r.status !== 200) throw new Error(`lookup ${r.status}`);
+        await r.arrayBuffer();
+      },
+      LOOKUP_CONCURRENCY,
+    ),
   );
   // The platform's share: JWT + session re-read, guard, pipes.
   const me = await load(
@@ -307,7 +310,7 @@ async function measureLookups(pool, auth, log) {
   log(
     `lookup, GET /api/citizens/lookup         ${fmtLat(viaApi)}   p95 target 50 ms: ${viaApi.p95 <= 50 ? 'OK' : 'MISSED'}`,
   );
-  log(`lookup ratio api/raw p95: ${(viaApi.p95 / raw.p95).toFixed(1)}×`);
+  log(`lookup ratio api/raw p95: ${(viaApi.p95 / raw.p95).toFixed(1)}×; api CPU per lookup ${fmtCpu(cpu)}`);
 }
 
 const CTI_TYPES = ['new_call', 'answer', 'hangup'];
@@ -334,7 +337,7 @@ async function apiCall(i, pbxToken) {
  * has two operators, and 16 simultaneous calls answered by one operator would only measure the lock on that operator's
  * status row (real operators take one call at a time).
  */
-async function measureCti(pool, { pbxName, pbxToken }, log) {
+async function measureCti(pool, { pbxName, pbxToken, pid }, log) {
   const rawCti = await load(CTI_CALLS, async (i) => {
     for (const type of CTI_TYPES) {
       const e164 = phoneOf(pick(i));
@@ -343,12 +346,16 @@ async function measureCti(pool, { pbxName, pbxToken }, log) {
       if (type === 'new_call') await rawLookup(pool, e164);
     }
   });
-  const apiCti = await load(CTI_CALLS, (i) => apiCall(i, pbxToken));
+  const { result: apiCti, cpu } = await cpuPerRequest(pid, CTI_CALLS, () =>
+    load(CTI_CALLS, (i) => apiCall(i, pbxToken)),
+  );
   const ev = (r) =>
     `${String(r.rps * 3).padStart(6)} events/s  per call (3 events) p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms`;
   log(`CTI, raw mysql2 (same statements)        ${ev(rawCti)}`);
   log(`CTI, POST /api/cti/events                ${ev(apiCti)}`);
-  log(`CTI ratio raw/api throughput: ${(rawCti.rps / apiCti.rps).toFixed(1)}× lower through the api`);
+  log(
+    `CTI ratio raw/api throughput: ${(rawCti.rps / apiCti.rps).toFixed(1)}× lower through the api; api CPU per call (3 events) ${fmtCpu(cpu)}`,
+  );
   const [[{ made }]] = await pool.query('SELECT COUNT(*) AS made FROM calls WHERE pbx = ?', [pbxName]);
   log(`CTI check: ${made} call rows for ${CTI_CALLS} calls`);
 }
@@ -393,8 +400,8 @@ export async function run({ log }) {
   try {
     await seed(pool, log);
     api = await startApi(env);
-    const c = await clients();
-    await measureLookups(pool, c.auth, log);
+    const c = { ...(await clients()), pid: api.pid };
+    await measureLookups(pool, c, log);
     await measureCti(pool, c, log);
     await explainLists(pool, log);
   } finally {

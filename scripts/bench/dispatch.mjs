@@ -2,10 +2,10 @@
 // (2) request created → dispatcher's socket receives the assignment, p50/p99 at 50 requests/s (goal p99 ≤ 100 ms), beside a raw
 // floor measured in the same run: BullMQ add → worker → socket.io emit → client, without database or api.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { cpuMs } from './lib/cpu.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
@@ -101,16 +101,6 @@ function benchRouting(log) {
   log(
     `  commune index      p50 ${ms(idx.p50)}  p99 ${ms(idx.p99)}   ${(brute.p50 / idx.p50).toFixed(0)}× faster at p50; goal p99 ≤ 0.2 ms: ${idx.p99 <= 0.2 ? 'OK' : 'MISSED'}; disagreements ${disagree}`,
   );
-}
-
-/** CPU time (user + system, ms) a child process has used so far, from /proc (Linux); null elsewhere. */
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return null;
-  }
 }
 
 /** Sends `count` jobs at `rate`/s; `send(i)` returns once sent; `arrivals` map key → receive time. */

@@ -3,6 +3,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { cpuPerRequest, fmtCpu } from './lib/cpu.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
@@ -104,10 +105,12 @@ export async function run({ log }) {
         [sid],
       ),
     );
-    const api1 = await load(() => fetch(`${API}/api/auth/me`, { headers: auth }).then((r) => r.arrayBuffer()));
+    const { result: api1, cpu } = await cpuPerRequest(api.pid, N, () =>
+      load(() => fetch(`${API}/api/auth/me`, { headers: auth }).then((r) => r.arrayBuffer())),
+    );
     log(`raw Fastify route            ${fmt(bareRes)}`);
     log(`raw mysql2 session lookup    ${fmt(sql)}`);
-    log(`api GET /api/auth/me (auth)  ${fmt(api1)}`);
+    log(`api GET /api/auth/me (auth)  ${fmt(api1)}  api CPU per request ${fmtCpu(cpu)}`);
     log(
       `ratio api/bare-fastify p50: ${(api1.p50 / bareRes.p50).toFixed(1)}×, throughput ${(bareRes.rps / api1.rps).toFixed(1)}× lower`,
     );
