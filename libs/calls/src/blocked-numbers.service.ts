@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { onePage } from '@hotline/contracts';
 import type { BlockedNumberView, Page } from '@hotline/contracts';
 import { Clock, ConflictError, NotFoundError, UnitOfWork, uuidv7, VersionedCache } from '@hotline/core';
 import type { BlockedNumber } from './blocked-number.entity';
@@ -27,7 +28,7 @@ export class BlockedNumbersService {
 
   /** A small admin list: one page, newest first. */
   async list(): Promise<Page<BlockedNumberView>> {
-    return { items: (await this.blocked.list()).map(toBlockedView), nextCursor: null };
+    return onePage((await this.blocked.list()).map(toBlockedView));
   }
 
   async block(phone: string, reason: string | null, actorId: string): Promise<BlockedNumberView> {

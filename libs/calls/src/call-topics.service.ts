@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { onePage } from '@hotline/contracts';
 import type { CallTopicView, Page } from '@hotline/contracts';
 import { Clock, ConflictError, NotFoundError, stripUndefined, UnitOfWork, uuidv7 } from '@hotline/core';
 import type { CallTopic } from './call-topic.entity';
@@ -16,7 +17,7 @@ export class CallTopicsService {
   ) {}
 
   async list(includeInactive = false): Promise<Page<CallTopicView>> {
-    return { items: (await this.topics.list(includeInactive)).map(toTopicView), nextCursor: null };
+    return onePage((await this.topics.list(includeInactive)).map(toTopicView));
   }
 
   async create(dto: TopicDto, actorId: string): Promise<CallTopicView> {

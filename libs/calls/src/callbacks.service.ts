@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { onePage } from '@hotline/contracts';
 import type { CallbackAttemptView, CallbackView, Page } from '@hotline/contracts';
 import { Clock, decodeCursor, NotFoundError, toPage } from '@hotline/core';
 import type { ListCallbacksQuery } from './calls.dto';
@@ -59,6 +60,6 @@ export class CallbacksService {
   async attempts(id: string): Promise<Page<CallbackAttemptView>> {
     if (!(await this.callbacks.exists(id))) throw new NotFoundError('Callback', id);
     const rows = await this.callbacks.attemptsOf(id);
-    return { items: rows.map((a) => ({ ...a, at: a.at.toISOString() })), nextCursor: null };
+    return onePage(rows.map((a) => ({ ...a, at: a.at.toISOString() })));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { onePage } from '@hotline/contracts';
 import type { CallView, Page } from '@hotline/contracts';
 import { AuthUser, Clock, decodeCursor, ForbiddenError, NotFoundError, toPage } from '@hotline/core';
 import type { ListCallsQuery } from './calls.dto';
@@ -57,6 +58,6 @@ export class CallsService {
   /** Live board: calls ringing or in progress in the last 12 h, newest first, in one page (at most 200). */
   async live(): Promise<Page<CallView>> {
     const rows = await this.calls.live(new Date(this.clock.nowMs() - LIVE_WINDOW_MS), LIVE_LIMIT);
-    return { items: rows.map(toCallView), nextCursor: null };
+    return onePage(rows.map(toCallView));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { onePage } from '@hotline/contracts';
 import type { OperatorStatusRow, OperatorStatusView, Page } from '@hotline/contracts';
 import { UnitOfWork } from '@hotline/core';
 import type { OperatorStatusPeriod } from './operator-status-period.entity';
@@ -36,7 +37,7 @@ export class OperatorStatusService {
       fullName: names.get(r.userId)?.fullName ?? null,
       extension: names.get(r.userId)?.extension ?? null,
     }));
-    return { items, nextCursor: null };
+    return onePage(items);
   }
 
   async periods(

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { onePage } from '@hotline/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Page, PbxTokenView } from '@hotline/contracts';
 import {
@@ -44,7 +45,7 @@ export class PbxTokensService {
 
   /** A small catalogue: one page. */
   async list(): Promise<Page<PbxTokenView>> {
-    return { items: (await this.tokens.list()).map(toTokenView), nextCursor: null };
+    return onePage((await this.tokens.list()).map(toTokenView));
   }
 
   /** Registers a PBX; the token is in this answer only (the table holds its SHA-256). */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { onePage } from '@hotline/contracts';
 import type Redis from 'ioredis';
 import type {
   BcciOption,
@@ -148,11 +149,11 @@ export class PricingService implements OnModuleInit, OnModuleDestroy {
 
   /** Every tariff, in one page (the table is small: one row per leg kind and route type). */
   async listTariffs(): Promise<Page<TariffView>> {
-    return { items: (await this.tables.tariffs()).map(tariffView), nextCursor: null };
+    return onePage((await this.tables.tariffs()).map(tariffView));
   }
 
   /** Every promotion rule, newest window first, in one page. */
   async listPromotions(): Promise<Page<PromotionView>> {
-    return { items: (await this.tables.promotions()).map(promotionView), nextCursor: null };
+    return onePage((await this.tables.promotions()).map(promotionView));
   }
 }

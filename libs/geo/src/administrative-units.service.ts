@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { onePage } from '@hotline/contracts';
 import type { AdministrativeUnitView, Page } from '@hotline/contracts';
 import { Clock, NotFoundError, UnitOfWork, VersionedCache } from '@hotline/core';
 import { AdministrativeUnit } from './administrative-unit.entity';
@@ -62,7 +63,7 @@ export class AdministrativeUnitsService {
 
   /** The 135 communes fit in one page: nextCursor is always null. */
   async list(query: ListUnitsQuery): Promise<Page<AdministrativeUnitView>> {
-    return { items: filterUnits((await this.all()).values(), query).map(toUnitView), nextCursor: null };
+    return onePage(filterUnits((await this.all()).values(), query).map(toUnitView));
   }
 
   async get(code: string): Promise<AdministrativeUnitView> {

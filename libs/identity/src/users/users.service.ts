@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { onePage } from '@hotline/contracts';
 import type { OperatorDirectoryEntry, Page, Role, UserView } from '@hotline/contracts';
 import { decodeTextCursor, toTextPage } from '@hotline/core';
 import type { ListUsersQuery } from '../identity.dto';
@@ -34,7 +35,7 @@ export class UsersService {
     const items = rows
       .map((u) => ({ id: u.id, fullName: u.fullName, extension: u.extension }))
       .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
-    return { items, nextCursor: null };
+    return onePage(items);
   }
 
   async get(id: string): Promise<UserView> {
