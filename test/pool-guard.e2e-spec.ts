@@ -99,4 +99,23 @@ describe('database pool guard', () => {
     // The server is still sleeping on the dropped connection: end it, so nothing outlives the test.
     await ds.query(`KILL ${sleeper}`).catch(() => undefined);
   }, 20_000);
+
+  it('fails a transaction whose statement hangs at the deadline, its rollback not queued behind the statement', async () => {
+    let sleeper = 0;
+    const started = Date.now();
+    const err = (await ds
+      .transaction(async (m) => {
+        sleeper = Number((await m.query('SELECT CONNECTION_ID() AS id'))[0].id);
+        await m.query('SET SESSION max_statement_time = 0');
+        await m.query('SELECT SLEEP(8)');
+      })
+      .catch((e: unknown) => e)) as { driverError?: { code?: string } };
+    const waited = Date.now() - started;
+    expect(err.driverError?.code).toBe('PROTOCOL_SEQUENCE_TIMEOUT');
+    // 1 s + 2 s and the watchdog's tick, not the 8 s of the statement (nor a second deadline for the ROLLBACK).
+    expect(waited).toBeLessThan(5000);
+    const res = await api.http.post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD });
+    expect(res.status).toBe(200);
+    await ds.query(`KILL ${sleeper}`).catch(() => undefined);
+  }, 20_000);
 });

@@ -63,7 +63,7 @@ export interface PoolGuardOptions {
   sessionSql?: string;
   /**
    * The client-side safety net behind the server's statement timeout (a server or network that stopped answering): a
-   * query without an answer this long fails with PROTOCOL_SEQUENCE_TIMEOUT and its connection is destroyed on release.
+   * query without an answer this long fails with PROTOCOL_SEQUENCE_TIMEOUT and its connection is destroyed.
    */
   queryTimeoutMs?: number;
 }
@@ -94,7 +94,7 @@ type Obtain = () => Promise<PooledConnection>;
  * - waiting for a free connection is bounded by `acquireTimeoutMs` (mysql2's pool has no acquire timeout): the caller
  *   gets `DatabaseUnavailableError` (503 with Retry-After) and a connection that arrives late goes straight back;
  * - each new connection gets `sessionSql` (the server-side statement timeout) before its first use, and a query with no
- *   answer after `queryTimeoutMs` fails and its connection is destroyed on release (the server may still be running it).
+ *   answer after `queryTimeoutMs` fails and its connection is destroyed at once (the server may still be running it).
  *   One watchdog for the pool checks the deadlines twice a second: mysql2's own per-query timeout costs a timer and an
  *   options object on every query, which showed in the CPU per request.
  */
@@ -208,7 +208,13 @@ async function prepare(
       if (err?.code === 'PROTOCOL_SEQUENCE_TIMEOUT') poisoned = true;
       callback?.(err, rows, fields);
     };
-    const deadline = watchdog.watch(() => watched(queryTimeoutError(watchdog.timeoutMs!)));
+    // Past the deadline: answer the caller, then drop the connection at once, so that what is queued behind the hung
+    // statement (a transaction's ROLLBACK) fails now instead of waiting for it; it leaves the pool, a new one replaces it.
+    const deadline = watchdog.watch(() => {
+      watched(queryTimeoutError(watchdog.timeoutMs!));
+      poisoned = true;
+      connection.destroy();
+    });
     return typeof values === 'function' ? query(sql, watched) : query(sql, values, watched);
   };
   const release = connection.release.bind(connection);

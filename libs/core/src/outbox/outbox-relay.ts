@@ -22,11 +22,12 @@ const DELETE_BATCH = 500;
 const DELETE_DELAY_MS = 1000;
 
 /**
- * Carries out what units of work recorded in the outbox: jobs (added in one round trip per queue, deterministic ids, so a
- * second delivery is a no-op; one job alone is a plain add), job cancellations, socket events and disconnections. The fast path runs right after the
- * commit; the poller (every OUTBOX_POLL_MS, in the api and the worker, rows locked with SKIP LOCKED so several processes
- * share the work) takes rows the fast path could not deliver — a crash after the commit, Redis down — with backoff.
- * Delivered rows are deleted in small batches, off the request path. Delivery is at least once.
+ * Carries out what units of work recorded in the outbox: jobs (one round trip per queue — a plain add for one job, addBulk
+ * for several — with deterministic ids, so a second delivery is a no-op), job cancellations, socket events and
+ * disconnections. The fast path runs right after the commit; the poller (every OUTBOX_POLL_MS, in the api and the worker,
+ * rows locked with SKIP LOCKED so several processes share the work) takes rows the fast path could not deliver — a crash
+ * after the commit, Redis down — with backoff.
+ * Delivered rows are deleted in batches, about once a second, off the request path. Delivery is at least once.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -86,7 +87,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Carries out effects in their order; consecutive jobs go in one addBulk per queue. */
+  /** Carries out effects in their order; consecutive jobs go in one round trip per queue. */
   async publish(effects: readonly Effect[]): Promise<void> {
     let jobs: JobEffect[] = [];
     for (const effect of effects) {
