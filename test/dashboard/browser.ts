@@ -105,13 +105,26 @@ export class BrowserHarness {
     await this.pickOption(page, label);
   }
 
-  /** Clicks an option of the open Ant Design select dropdown. */
+  /**
+   * Clicks an option of the open Ant Design select dropdown and waits until the pick took: the dropdown closed (a single
+   * select) or the option is marked selected (a multiple one). A list that re-renders under the pointer (live data
+   * arriving while the person picks) can swallow a click: then pick again, as a person would, instead of clicking on
+   * through a dropdown that still covers the form.
+   */
   async pickOption(page: Page, label: string): Promise<void> {
-    await (
-      await this.visible(
-        page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }),
-      )
-    ).click();
+    const open = page.locator('.ant-select-dropdown:visible');
+    const option = open.locator('.ant-select-item-option').filter({ hasText: label }).first();
+    const selected = () =>
+      option
+        .evaluate((el) => el.classList.contains('ant-select-item-option-selected'), null, { timeout: 100 })
+        .catch(() => false);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await (await this.visible(option)).click();
+      for (let waited = 0; waited < 2000; waited += 100) {
+        if ((await open.count()) === 0 || (await selected())) return;
+        await page.waitForTimeout(100);
+      }
+    }
   }
 
   /** The open dialog whose text contains the title. */
