@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { printSummary } from './bench/lib/harness.mjs';
 // Terminal output of an operations script (the apps log through pino/Nest; this is a CLI talking to a person).
 const out = (...parts) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
 const err = (...parts) => process.stderr.write(`${parts.map(String).join(' ')}\n`);
@@ -10,6 +11,7 @@ const err = (...parts) => process.stderr.write(`${parts.map(String).join(' ')}\n
 const dir = join(import.meta.dirname, 'bench');
 const only = process.argv.slice(2);
 const files = readdirSync(dir)
+  .sort()
   .filter((f) => f.endsWith('.mjs'))
   .filter((f) => !only.length || only.includes(f.replace(/\.mjs$/, '')));
 if (!files.length) {
@@ -30,4 +32,5 @@ for (const file of files) {
     err(`=== ${name} FAILED:`, error?.stack ?? error);
   }
 }
+printSummary(out);
 process.exit(failed ? 1 : 0);

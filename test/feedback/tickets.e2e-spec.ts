@@ -75,6 +75,33 @@ describe('feedback tickets', () => {
     expect(history.body.items[0]).toMatchObject({ action: 'created', to: 'new', actorId: users.operator1 });
   });
 
+  it('gives concurrent intakes for the same new number one citizen, each ticket created (no 409 for the race)', async () => {
+    const phone = `0912 ${String(Date.now()).slice(-6, -3)} ${String(Date.now()).slice(-3)}`;
+    const before = await count('SELECT COUNT(*) AS n FROM citizens');
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        create({ phone, subject: `Cùng số mới ${i}` }, i % 2 ? 'operator2' : 'operator1'),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+    const citizenIds = new Set(results.map((r) => (r.body as TicketView).citizenId));
+    expect(citizenIds.size).toBe(1);
+    const [citizenId] = [...citizenIds];
+    expect(await count('SELECT COUNT(*) AS n FROM citizen_phones WHERE citizen_id = ?', [citizenId])).toBe(1);
+    expect(
+      await count("SELECT COUNT(*) AS n FROM audit_log WHERE entity_type = 'citizen' AND entity_id = ?", [citizenId]),
+    ).toBe(1);
+    const e164 = `+84${phone.replace(/\D/g, '').slice(1)}`;
+    expect(
+      await count(
+        'SELECT COUNT(*) AS n FROM citizens c JOIN citizen_phones p ON p.citizen_id = c.id WHERE p.phone = ?',
+        [e164],
+      ),
+    ).toBe(1);
+    // No citizen row left behind by the losers (each had inserted one before its number lost the race).
+    expect(await count('SELECT COUNT(*) AS n FROM citizens')).toBe(before + 1);
+  });
+
   it('raises the priority one step for a remote-area commune (unless told not to)', async () => {
     const units = await api.http.get('/api/geo/units').set(as('admin'));
     const code = units.body.items[5].code as string;

@@ -64,8 +64,9 @@ export class CitizensService {
     _transaction?: unknown,
   ): Promise<CitizenView> {
     const e164 = requirePhone(phone);
-    const link = await this.citizens.phoneLink(e164);
-    return link ? this.get(link.citizenId) : (await this.views([await this.createForPhone(e164, input, actorId)]))[0];
+    const known = await this.citizens.byPhoneWithPhones(e164);
+    if (known) return toCitizenView(known.citizen, known.phones);
+    return this.createForPhone(e164, input, actorId);
   }
 
   /**
@@ -103,33 +104,42 @@ export class CitizensService {
     );
   }
 
-  private async createForPhone(e164: string, input: CitizenInput, actorId: string | null): Promise<Citizen> {
+  /**
+   * A new citizen for a new number. Two intakes for the same new number at once (two operators, a ticket and a request)
+   * must give one citizen, not a 409: the one whose number row lost the race removes its citizen and answers the winner's,
+   * read with a lock (a plain read would see this transaction's older snapshot, without it).
+   */
+  private async createForPhone(e164: string, input: CitizenInput, actorId: string | null): Promise<CitizenView> {
     await this.checkInput(input);
     return this.uow.run(async (tx) => {
       const now = this.clock.now();
-      const citizen: Citizen = {
-        id: uuidv7(),
-        fullName: input.fullName?.trim() || null,
-        kind: input.kind ?? 'person',
-        idNumber: input.idNumber?.trim() || null,
-        addressDetail: input.addressDetail?.trim() || null,
-        communeCode: input.communeCode ?? null,
-        email: input.email?.trim() || null,
-        notes: input.notes ?? null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      };
+      const citizen = newCitizen(uuidv7(), input, now);
       await this.citizens.insert(citizen);
-      await this.citizens.insertPhone({
-        phone: e164,
-        citizenId: citizen.id,
-        isPrimary: true,
-        label: null,
-        createdAt: now,
-      });
+      const phone = { phone: e164, citizenId: citizen.id, isPrimary: true, label: null, createdAt: now };
+      if (!(await this.citizens.insertPhoneUnlessTaken(phone))) {
+        await this.citizens.remove(citizen.id);
+        const winner = await this.citizens.byPhoneWithPhones(e164, { lock: true });
+        if (winner) return toCitizenView(winner.citizen, winner.phones);
+        throw new Error(`citizen_phones: ${e164} taken and gone`);
+      }
       await tx.history({ actorId, entityType: 'citizen', entityId: citizen.id, action: 'created' });
-      return citizen;
+      return toCitizenView(citizen, [phone]);
     });
   }
+}
+
+function newCitizen(id: string, input: CitizenInput, now: Date): Citizen {
+  return {
+    id,
+    fullName: input.fullName?.trim() || null,
+    kind: input.kind ?? 'person',
+    idNumber: input.idNumber?.trim() || null,
+    addressDetail: input.addressDetail?.trim() || null,
+    communeCode: input.communeCode ?? null,
+    email: input.email?.trim() || null,
+    notes: input.notes ?? null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
 }

@@ -50,7 +50,7 @@ export class CallsRepository extends BaseRepository {
   }
 
   async insert(call: Call): Promise<void> {
-    await this.repo(Call).insert(call);
+    await this.insertDeferred(Call, [call]);
   }
 
   /** A conditional update on the version read: false when somebody changed the call meanwhile. */

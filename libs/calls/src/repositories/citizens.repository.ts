@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BaseRepository, likePrefix } from '@hotline/core';
+import { BaseRepository, hydrate, likePrefix, selectList } from '@hotline/core';
 import { CitizenPhone } from '../citizen-phone.entity';
 import { Citizen } from '../citizen.entity';
 
@@ -40,6 +40,30 @@ export class CitizensRepository extends BaseRepository {
     return this.repo(CitizenPhone).findOneBy({ phone: e164 });
   }
 
+  /**
+   * The citizen of a number with all of its numbers (primary first, then oldest), in one read: the intake's hot path
+   * (a ticket, a call) needs the whole view and used to take three.
+   */
+  async byPhoneWithPhones(
+    e164: string,
+    { lock = false } = {},
+  ): Promise<{ citizen: Citizen; phones: CitizenPhone[] } | null> {
+    this.byPhoneSql ??=
+      `SELECT ${selectList(this.ds, Citizen, 'c', 'c_')}, ${selectList(this.ds, CitizenPhone, 'p', 'p_')} ` +
+      'FROM citizen_phones k JOIN citizens c ON c.id = k.citizen_id JOIN citizen_phones p ON p.citizen_id = c.id ' +
+      'WHERE k.phone = ? ORDER BY p.is_primary DESC, p.created_at ASC';
+    // A locking read sees the latest committed rows (a plain one, the transaction's snapshot).
+    const sql = lock ? `${this.byPhoneSql} LOCK IN SHARE MODE` : this.byPhoneSql;
+    const rows = (await this.manager.query(sql, [e164])) as Array<Record<string, unknown>>;
+    if (!rows.length) return null;
+    return {
+      citizen: hydrate(this.ds, Citizen, rows[0], 'c_'),
+      phones: rows.map((r) => hydrate(this.ds, CitizenPhone, r, 'p_')),
+    };
+  }
+
+  private byPhoneSql: string | undefined;
+
   /** Only the citizen id of a number: one primary-key read (the hot path of creating a BCCI request). */
   async citizenIdOf(e164: string): Promise<string | null> {
     const [row] = (await this.manager.query(
@@ -73,6 +97,22 @@ export class CitizensRepository extends BaseRepository {
 
   async insertPhone(phone: CitizenPhone): Promise<void> {
     await this.repo(CitizenPhone).insert(phone);
+  }
+
+  /** False when the number already belongs to somebody (a concurrent intake won); the transaction goes on. */
+  async insertPhoneUnlessTaken(phone: CitizenPhone): Promise<boolean> {
+    try {
+      await this.repo(CitizenPhone).insert(phone);
+      return true;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ER_DUP_ENTRY') return false;
+      throw err;
+    }
+  }
+
+  /** Removes a citizen row this transaction has just inserted (its numbers go with it). */
+  async remove(id: string): Promise<void> {
+    await this.repo(Citizen).delete({ id });
   }
 
   async update(id: string, changes: Partial<Citizen>, at: Date): Promise<void> {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { deferWrite } from '../database/deferred-writes';
 import { uuidv7 } from '../util/uuid';
 import { AuditLogEntry } from './audit-log.entity';
 
@@ -30,7 +31,8 @@ const AUDIT_INSERT = `INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')}) VALUES
 const AUDIT_ROW = `(${AUDIT_COLUMNS.map(() => '?').join(', ')})`;
 
 /**
- * Writes audit rows with the caller's transaction manager, so the change and its history commit together. Several rows
+ * Writes audit rows with the caller's transaction manager, so the change and its history commit together (deferred: sent
+ * with the transaction's next statement, see deferWrite). Several rows
  * (a request and its legs) go in one multi-row INSERT. A plain statement, not TypeORM's insert builder: this runs in every
  * unit of work that changes a state, on the hot paths (request creation, routing), where the builder's per-call work
  * (metadata walk, subscribers, returning columns) showed in the CPU per request.
@@ -52,7 +54,7 @@ export async function writeAudit(manager: EntityManager, input: AuditInput | rea
       e.reason,
       e.data === null ? null : JSON.stringify(e.data),
     );
-  await manager.query(AUDIT_INSERT + inputs.map(() => AUDIT_ROW).join(', '), params);
+  await deferWrite(manager, AUDIT_INSERT + inputs.map(() => AUDIT_ROW).join(', '), params);
 }
 
 function auditEntry(input: AuditInput): AuditLogEntry {

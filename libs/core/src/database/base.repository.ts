@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { deferWrite } from './deferred-writes';
+import { insertStatement } from './entity-sql';
 import { dbManager } from './transaction-context';
 
 /**
@@ -15,5 +17,15 @@ export abstract class BaseRepository {
 
   protected repo<E extends ObjectLiteral>(entity: EntityTarget<E>): Repository<E> {
     return this.manager.getRepository(entity);
+  }
+
+  /**
+   * Inserts whole rows, sent with the transaction's next statement (its COMMIT at the latest: see deferWrite) — for rows
+   * whose ids are made here and whose insert the use case does not branch on. A failure fails the unit of work.
+   */
+  protected insertDeferred<E extends ObjectLiteral>(entity: EntityTarget<E>, rows: readonly E[]): Promise<void> {
+    if (!rows.length) return Promise.resolve();
+    const { sql, params } = insertStatement(this.ds, entity, rows);
+    return deferWrite(this.manager, sql, params);
   }
 }

@@ -32,7 +32,9 @@ export function buildDataSourceOptions(
     logging: config.db.logging ? ['query', 'error', 'warn', 'schema', 'migration'] : ['error', 'warn', 'migration'],
     logger: new TypeOrmLogger(config.db.logging),
     poolSize: config.db.poolSize,
-    extra: { connectionLimit: config.db.poolSize, decimalNumbers: true },
+    // multipleStatements: the unit of work sends its deferred writes with the next statement (deferred-writes.ts); every
+    // value is escaped on the client, as for any query.
+    extra: { connectionLimit: config.db.poolSize, decimalNumbers: true, multipleStatements: true },
     ...overrides,
   } as DataSourceOptions;
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DatabaseUnavailableError, PoolMisuseError } from '../errors/domain-errors';
+import { batchingQuery, batchOf } from './deferred-writes';
 
 interface TransactionStore {
   manager: EntityManager;
@@ -81,6 +82,7 @@ interface PooledConnection {
   release(): void;
   destroy(): void;
   query(sql: unknown, values?: unknown, cb?: QueryCallback): unknown;
+  format(sql: string, values?: unknown): string;
 }
 
 type Obtain = () => Promise<PooledConnection>;
@@ -197,7 +199,8 @@ async function prepare(
     );
   }
   let poisoned = false;
-  const query = connection.query.bind(connection);
+  // Writes deferred by the unit of work travel with the next statement (see deferred-writes.ts).
+  const query = batchingQuery(connection, connection.query.bind(connection) as never);
   connection.query = (sql: unknown, values?: unknown, cb?: QueryCallback) => {
     const callback = (typeof values === 'function' ? values : cb) as QueryCallback | undefined;
     let settled = false;
@@ -215,10 +218,16 @@ async function prepare(
       poisoned = true;
       connection.destroy();
     });
-    return typeof values === 'function' ? query(sql, watched) : query(sql, values, watched);
+    return query(sql, typeof values === 'function' ? undefined : values, watched);
   };
   const release = connection.release.bind(connection);
-  connection.release = () => (poisoned ? connection.destroy() : release());
+  const batch = batchOf(connection);
+  connection.release = () => {
+    // A transaction always ends with COMMIT or ROLLBACK, which empty the queue; nothing queued outlives its connection's turn.
+    batch.pending = [];
+    batch.bytes = 0;
+    return poisoned ? connection.destroy() : release();
+  };
 }
 
 function withAcquireTimeout(obtain: Obtain, ms: number): Promise<PooledConnection> {

@@ -6,6 +6,7 @@ import { Clock } from '../clock/clock';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobQueue } from '../queues/job-queue.service';
+import { deferWrite } from '../database/deferred-writes';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { uuidv7 } from '../util/uuid';
 import type { Effect, JobEffect } from './effects';
@@ -58,8 +59,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       attempts: 0,
       lastError: null,
     };
-    // A plain statement (every unit of work with effects writes one): TypeORM's insert builder would also re-read the defaults.
-    await manager.query(
+    // A plain statement (every unit of work with effects writes one), sent with the COMMIT (deferWrite).
+    await deferWrite(
+      manager,
       'INSERT INTO outbox (id, effects, created_at, available_at, attempts, last_error) VALUES (?, ?, ?, ?, ?, ?)',
       [row.id, JSON.stringify(row.effects), row.createdAt, row.availableAt, row.attempts, row.lastError],
     );

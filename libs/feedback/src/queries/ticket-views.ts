@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketView } from '@hotline/contracts';
+import type { CitizenView, TicketView } from '@hotline/contracts';
 import { CitizensService } from '@hotline/calls';
 import type { Ticket } from '../entities/ticket.entity';
 import { TicketDetailsRepository } from '../repositories/ticket-details.repository';
@@ -13,10 +13,11 @@ export class TicketViews {
     private readonly citizens: CitizensService,
   ) {}
 
-  async one(t: Ticket): Promise<TicketView> {
+  /** The view of one ticket; `known` is its citizen when the caller has just read it (the intake), saving the read. */
+  async one(t: Ticket, known?: CitizenView): Promise<TicketView> {
     const [overdue, [citizen]] = await Promise.all([
       t.kind === 'overdue_dossier' ? this.details.overdue(t.id) : Promise.resolve(null),
-      this.citizens.getMany([t.citizenId]),
+      known?.id === t.citizenId ? [known] : this.citizens.getMany([t.citizenId]),
     ]);
     return toTicketView(t, overdue, citizen ?? null);
   }

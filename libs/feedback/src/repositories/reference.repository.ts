@@ -43,6 +43,14 @@ export class ReferenceRepository extends BaseRepository {
     return this.repo(SlaPolicy).findBy({ active: true });
   }
 
+  /** Changes whenever a policy is added or edited (every edit bumps its version): the policy cache's cheap check. */
+  async policiesVersion(): Promise<string> {
+    const [row] = (await this.manager.query(
+      'SELECT COUNT(*) AS n, COALESCE(SUM(version), 0) AS v FROM sla_policies',
+    )) as [{ n: number | string; v: number | string }];
+    return `${row.n}:${row.v}`;
+  }
+
   policyVersion(id: string): Promise<number | null> {
     return this.repo(SlaPolicy)
       .findOne({ select: { id: true, version: true }, where: { id } })

@@ -99,7 +99,7 @@ export class TicketsRepository extends BaseRepository {
   }
 
   async insert(t: Ticket): Promise<void> {
-    await this.repo(Ticket).insert(t);
+    await this.insertDeferred(Ticket, [t]);
   }
 
   /** A plain UPDATE of the mutable columns of a locked row (no entity diffing: the breach storm's hot path), version + 1. */

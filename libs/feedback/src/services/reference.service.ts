@@ -9,6 +9,7 @@ import {
   UnitOfWork,
   uuidv7,
   ValidationError,
+  VersionedCache,
 } from '@hotline/core';
 import { CalendarsService } from '@hotline/calendar';
 import { Agency, FeedbackCategory, SlaPolicy } from '../entities/reference.entities';
@@ -53,9 +54,19 @@ export const policyView = (p: SlaPolicy): SlaPolicyView => ({
   updatedAt: p.updatedAt.toISOString(),
 });
 
+/** How long the active policies are used without checking their version (an edit elsewhere shows within this). */
+const POLICY_RECHECK_MS = 2000;
+
 /** The managed lists of the feedback context: categories, agencies and SLA policies (admin CRUD, audited). */
 @Injectable()
 export class FeedbackReferenceService {
+  /** The active SLA policies, read by every new ticket: kept in memory, reloaded when their version moves. */
+  private readonly active = new VersionedCache<'active', SlaPolicy[]>({
+    recheckMs: POLICY_RECHECK_MS,
+    version: () => this.rows.policiesVersion(),
+    load: () => this.rows.activePolicies(),
+  });
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly rows: ReferenceRepository,
@@ -147,6 +158,11 @@ export class FeedbackReferenceService {
     return (await this.rows.all(SlaPolicy)).map(policyView);
   }
 
+  /** The active policies (shared: callers read them, never change them). */
+  activePolicies(): Promise<readonly SlaPolicy[]> {
+    return this.active.get('active');
+  }
+
   async createPolicy(dto: SlaPolicyDto, actorId: string): Promise<SlaPolicyView> {
     const calendarId = dto.calendar
       ? await this.calendarOrBadRequest(dto.calendar)
@@ -174,6 +190,7 @@ export class FeedbackReferenceService {
       await this.rows.insert(SlaPolicy, row);
       await tx.history({ actorId, entityType: 'sla_policy', entityId: row.id, action: 'created', data: { ...dto } });
     });
+    this.active.invalidate();
     return policyView(row);
   }
 
@@ -182,7 +199,7 @@ export class FeedbackReferenceService {
    * keyed by the policy's version (two quick edits → the older job stops, the newer one applies the latest terms).
    */
   async updatePolicy(id: string, dto: UpdateSlaPolicyDto, actorId: string): Promise<SlaPolicyUpdateView> {
-    return this.uow.run(async (tx) => {
+    const updated = await this.uow.run(async (tx) => {
       const r = await this.rows.lock(SlaPolicy, id);
       if (!r) throw new NotFoundError('SLA policy', id);
       const changes = stripUndefined(dto);
@@ -204,6 +221,8 @@ export class FeedbackReferenceService {
         );
       return { ...policyView(r), recomputeQueued: open };
     });
+    this.active.invalidate();
+    return updated;
   }
 
   async categoryOrBadRequest(id: string, field = 'categoryId'): Promise<FeedbackCategory> {

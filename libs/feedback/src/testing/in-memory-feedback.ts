@@ -105,6 +105,8 @@ export class InMemoryFeedback {
 
   readonly reference = {
     activePolicies: async () => copy(this.policyRows.filter((p) => p.active)),
+    // Every row's content: a test that edits a row in place is seen at the next check, as a version bump would be.
+    policiesVersion: async () => JSON.stringify(this.policyRows),
     find: async (entity: { name: string }, id: string) => this.one(this.table(entity).find((r) => r.id === id)),
     policyVersion: async (id: string) => this.policyRows.find((p) => p.id === id)?.version ?? null,
   };

@@ -81,7 +81,6 @@ export function feedbackTestbed() {
     clock,
     tickets,
     details,
-    reference,
     refs,
     citizensService,
     units,

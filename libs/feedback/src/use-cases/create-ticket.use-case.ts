@@ -8,7 +8,6 @@ import type { CreateTicketDto } from '../dto/feedback.dto';
 import { Ticket } from '../entities/ticket.entity';
 import { choosePolicy } from '../policy-match';
 import { TicketViews } from '../queries/ticket-views';
-import { ReferenceRepository } from '../repositories/reference.repository';
 import { TicketDetailsRepository } from '../repositories/ticket-details.repository';
 import { TicketsRepository } from '../repositories/tickets.repository';
 import { FeedbackReferenceService } from '../services/reference.service';
@@ -28,7 +27,6 @@ export class CreateTicket {
     private readonly clock: Clock,
     private readonly tickets: TicketsRepository,
     private readonly details: TicketDetailsRepository,
-    private readonly policies: ReferenceRepository,
     private readonly refs: FeedbackReferenceService,
     private readonly citizens: CitizensService,
     private readonly units: AdministrativeUnitsService,
@@ -60,7 +58,7 @@ export class CreateTicket {
           newDateSetBy: null,
         });
       await this.record(tx, t, remote, actor.id);
-      const view = await this.views.one(t);
+      const view = await this.views.one(t, citizen);
       emitTicketChanged(tx, view, 'created');
       return view;
     });
@@ -108,7 +106,7 @@ export class CreateTicket {
 
   /** The most specific active policy, its terms kept on the ticket, its clocks started at receipt. */
   private async startSla(t: Ticket, now: Date): Promise<void> {
-    const policy = choosePolicy(await this.policies.activePolicies(), t);
+    const policy = choosePolicy(await this.refs.activePolicies(), t);
     if (policy) {
       applyPolicy(t, policy);
       const cal = await this.calendars.calendar(policy.calendarId);

@@ -6,7 +6,6 @@ import type { UpdateTicketDto } from '../dto/feedback.dto';
 import type { SlaPolicy } from '../entities/reference.entities';
 import type { Ticket } from '../entities/ticket.entity';
 import { choosePolicy } from '../policy-match';
-import { ReferenceRepository } from '../repositories/reference.repository';
 import { FeedbackReferenceService } from '../services/reference.service';
 import { retargetClocks } from '../ticket-sla';
 import { applyPolicy, assertNotFrozen, targetsOf, type TicketHistoryInput } from '../ticket-rules';
@@ -18,14 +17,13 @@ export class UpdateTicket {
   constructor(
     private readonly change: ChangeTicket,
     private readonly refs: FeedbackReferenceService,
-    private readonly reference: ReferenceRepository,
     private readonly calendars: CalendarsService,
   ) {}
 
   async execute(id: string, dto: UpdateTicketDto, actor: AuthUser): Promise<TicketView> {
     if (dto.categoryId) await this.refs.categoryOrBadRequest(dto.categoryId);
     const repolicy = dto.categoryId !== undefined || dto.priority !== undefined;
-    const policies = repolicy ? await this.reference.activePolicies() : null;
+    const policies = repolicy ? await this.refs.activePolicies() : null;
     const { view } = await this.change.execute({
       ticketId: id,
       actorId: actor.id,
@@ -45,7 +43,7 @@ export class UpdateTicket {
     return view!;
   }
 
-  private async rechoosePolicy(t: Ticket, policies: SlaPolicy[]): Promise<TicketHistoryInput[]> {
+  private async rechoosePolicy(t: Ticket, policies: readonly SlaPolicy[]): Promise<TicketHistoryInput[]> {
     const policy = choosePolicy(policies, t);
     if (!policy || policy.id === t.policyId) return [];
     const from = t.policyId;

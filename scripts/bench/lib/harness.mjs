@@ -1,0 +1,89 @@
+// What the HTTP benches share: the load generator in its own process (loadgen.mjs, autocannon), the machine's load while a
+// row ran, the api's CPU per request, and the one table `npm run bench` prints at the end (each row beside its floor).
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { cpuMs } from './cpu.mjs';
+
+const LOADGEN = join(import.meta.dirname, 'loadgen.mjs');
+
+/** Busy and total jiffies of all cores (/proc/stat), or null off Linux. */
+function cpuTimes() {
+  try {
+    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    const idle = f[3] + f[4];
+    const total = f.reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs autocannon in a separate process against `target` ({ url, method, headers, body | bodies, connections, amount |
+ * duration, rate }) and answers its figures, the machine's busy share while it ran (all cores, 0–100 %) and the 1-minute
+ * load average; `pids` (api, worker…) get their CPU ms per request.
+ */
+export async function hammer(target, pids = {}) {
+  const before = cpuTimes();
+  const cpuBefore = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]));
+  const stdout = await new Promise((resolve, reject) =>
+    execFile(process.execPath, [LOADGEN, JSON.stringify(target)], { maxBuffer: 1 << 24 }, (err, out, errOut) =>
+      err ? reject(new Error(`load generator failed: ${errOut || err.message}`)) : resolve(out),
+    ),
+  );
+  const after = cpuTimes();
+  const r = JSON.parse(stdout.trim().split('\n').pop());
+  r.busy = before && after ? Math.round((100 * (after.busy - before.busy)) / (after.total - before.total)) : null;
+  r.load = loadavg()[0];
+  r.cpu = {};
+  for (const [k, pid] of Object.entries(pids)) {
+    const a = cpuMs(pid);
+    r.cpu[k] = a === null || cpuBefore[k] === null ? null : (a - cpuBefore[k]) / Math.max(1, r.requests);
+  }
+  if (r.errors || r.non2xx)
+    throw new Error(
+      `${target.method ?? 'GET'} ${target.url}: ${r.errors} errors, statuses ${JSON.stringify(r.statuses)}`,
+    );
+  return r;
+}
+
+export const fmtRun = (r) =>
+  `${String(r.rps).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms` +
+  (r.cpu && Object.keys(r.cpu).length
+    ? `  CPU/req ${Object.entries(r.cpu)
+        .map(([k, v]) => `${k} ${v === null ? 'n/a' : `${v.toFixed(3)} ms`}`)
+        .join(', ')}`
+    : '') +
+  `  (machine ${r.busy ?? '?'} % busy, load ${r.load.toFixed(2)})`;
+
+/** The rows every bench adds to; bench.mjs prints them as one table at the end. */
+export const summary = [];
+
+/**
+ * One row of the final table: the project's figure beside its floor of the same run, the ratio and the goal.
+ * `met` is true/false when the goal is checked, undefined when the row only reports.
+ */
+export function addRow({ path, project, floor, ratio, goal, met }) {
+  summary.push({ path, project, floor, ratio, goal, met });
+}
+
+export function printSummary(out) {
+  if (!summary.length) return;
+  const cols = ['path', 'project', 'floor (same run)', 'ratio', 'goal', 'met'];
+  const rows = summary.map((s) => [
+    s.path,
+    s.project,
+    s.floor ?? '—',
+    s.ratio ?? '—',
+    s.goal ?? '—',
+    s.met === undefined ? '—' : s.met ? 'yes' : 'NO',
+  ]);
+  const width = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(width[i])).join(' | ')} |`;
+  out('\n=== summary: each row beside its floor, measured in the same run');
+  out(line(cols));
+  out(line(width.map((w) => '-'.repeat(w))));
+  for (const r of rows) out(line(r));
+}
