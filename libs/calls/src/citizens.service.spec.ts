@@ -30,6 +30,23 @@ class InMemoryCitizens implements Partial<Public<CitizensRepository>> {
   async insertPhone(p: CitizenPhone) {
     this.phones.push(p);
   }
+  async insertPhoneUnlessTaken(p: CitizenPhone) {
+    if (this.phones.some((q) => q.phone === p.phone)) return false;
+    this.phones.push(p);
+    return true;
+  }
+  async remove(id: string) {
+    this.citizens.delete(id);
+  }
+  async byPhoneWithPhones(e164: string) {
+    const link = await this.phoneLink(e164);
+    const citizen = link && this.citizens.get(link.citizenId);
+    if (!citizen) return null;
+    const phones = this.phones
+      .filter((p) => p.citizenId === citizen.id)
+      .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.createdAt.getTime() - b.createdAt.getTime());
+    return { citizen, phones };
+  }
 }
 
 function setup() {
