@@ -1,6 +1,7 @@
 // What the HTTP benches share: the load generator in its own process (loadgen.mjs, autocannon), the machine's load while a
 // row ran, the api's CPU per request, and the one table `npm run bench` prints at the end (each row beside its floor).
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -86,4 +87,63 @@ export function printSummary(out) {
   out(line(cols));
   out(line(width.map((w) => '-'.repeat(w))));
   for (const r of rows) out(line(r));
+}
+
+/** A free TCP port on the loopback (the bench's api listens there, beside other helpers' benches). */
+export function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits until `${base}/health/live` answers (the api booted), at most 30 s. */
+export async function waitLive(base) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${base}/health/live`)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the api did not start');
+}
+
+/**
+ * A raw node:http server (a floor): `handler(url, body)` answers the JSON sent back with `status`; listens on a free port.
+ * Answers { server, url }.
+ */
+export async function rawServer(handler, status = 200) {
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+      handler(req.url, body).then(
+        (out) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(out));
+        },
+        (err) => {
+          res.writeHead(500);
+          res.end(String(err));
+        },
+      );
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** Drops every Redis key under `prefix` (a run's own). */
+export async function dropKeys(redis, prefix) {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
 }

@@ -1,5 +1,6 @@
 // The bench's load generator, run as its own process (never inside the api's or the floor's): autocannon with the options
-// given as JSON in argv[2]; prints one JSON line { requests, rps, p50, p95, p99, errors, non2xx, statuses } on stdout.
+// given as JSON in argv[2] (plus two of its own: `paths`, one path per request taken in turn across all connections, and
+// `sequence`, requests sent in order on one connection per cycle, each cycle with a number of its own); prints one JSON line { requests, rps, p50, p95, p99, errors, non2xx, statuses } on stdout.
 // Latencies are the exact response times autocannon reports per request (its own histogram keeps whole milliseconds,
 // too coarse for a 1 ms path).
 import { createRequire } from 'node:module';
@@ -8,6 +9,36 @@ const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 
 const opts = JSON.parse(process.argv[2]);
+
+/**
+ * The requests autocannon cycles through: `bodies` (one per request, in turn per connection), `paths` (the next path of the
+ * list for every request, whichever connection sends it) or `sequence` ({ bodies, values }: the bodies of one cycle sent in
+ * order on one connection, `{{n}}` in them replaced by the cycle's number, unique in the run, and `{{value}}` by
+ * values[n % values.length] — e.g. the three CTI events of one call).
+ */
+function requests() {
+  const method = opts.method ?? (opts.bodies || opts.sequence ? 'POST' : 'GET');
+  const headers = opts.headers ?? {};
+  if (opts.paths) {
+    let next = 0;
+    return [{ method, headers, setupRequest: (req) => ({ ...req, path: opts.paths[next++ % opts.paths.length] }) }];
+  }
+  if (opts.sequence) {
+    const { bodies, values = [''] } = opts.sequence;
+    let cycles = 0;
+    return bodies.map((template, i) => ({
+      method,
+      headers,
+      setupRequest: (req, context) => {
+        if (i === 0) context.n = cycles++;
+        const n = String(context.n);
+        const body = template.replaceAll('{{n}}', n).replaceAll('{{value}}', values[context.n % values.length]);
+        return { ...req, body };
+      },
+    }));
+  }
+  return opts.bodies?.map((body) => ({ method, body, headers }));
+}
 const times = [];
 const statuses = {};
 const instance = autocannon({
@@ -15,8 +46,8 @@ const instance = autocannon({
   method: opts.method ?? 'GET',
   headers: opts.headers ?? {},
   body: opts.body,
-  // A body per request (e.g. unique keys): a list cycled through by autocannon.
-  requests: opts.bodies?.map((body) => ({ method: opts.method ?? 'POST', body, headers: opts.headers ?? {} })),
+  // A body per request (e.g. unique keys): a list cycled through by autocannon; or paths, or sequences (see requests).
+  requests: requests(),
   connections: opts.connections ?? 16,
   amount: opts.amount,
   duration: opts.amount ? undefined : (opts.duration ?? 5),
