@@ -1,5 +1,6 @@
 import { UnitOfWork, deferWrite } from '@hotline/core';
 import { DataSource } from 'typeorm';
+import { roundTrips as spyRoundTrips } from './helpers/round-trips';
 import { type TestApi, startApi, unique } from './helpers/test-app';
 
 /**
@@ -21,28 +22,7 @@ describe('deferred writes (one round trip per unit of work)', () => {
     await api.close();
   });
 
-  /** Every round trip of the pool's connections while `work` runs: the SQL text of each query sent. */
-  async function roundTrips(work: () => Promise<unknown>): Promise<string[]> {
-    const pool = (ds.driver as unknown as { pool: { on(e: string, f: (c: object) => void): void } }).pool;
-    const sent: string[] = [];
-    const seen = new WeakSet<object>();
-    const spy = (conn: object) => {
-      if (seen.has(conn)) return;
-      seen.add(conn);
-      const c = conn as { connection?: { addCommand: (cmd: { sql?: string }) => unknown } };
-      const inner = c.connection ?? (conn as { addCommand: (cmd: { sql?: string }) => unknown });
-      const add = inner.addCommand.bind(inner);
-      inner.addCommand = (cmd) => {
-        if (typeof cmd.sql === 'string') sent.push(cmd.sql);
-        return add(cmd);
-      };
-    };
-    pool.on('acquire', spy);
-    const all = (ds.driver as unknown as { pool: { _allConnections: { toArray(): object[] } } }).pool._allConnections;
-    all.toArray().forEach(spy);
-    await work();
-    return sent;
-  }
+  const roundTrips = (work: () => Promise<unknown>) => spyRoundTrips(ds, work);
 
   const history = (entityId: string) =>
     ds.query('SELECT action, reason FROM audit_log WHERE entity_id = ? ORDER BY action', [entityId]);
@@ -73,6 +53,18 @@ describe('deferred writes (one round trip per unit of work)', () => {
       return tx.manager.query('SELECT action FROM audit_log WHERE entity_id = ?', [id]);
     });
     expect(seen).toEqual([{ action: 'created' }]);
+  });
+
+  it('answers a multi-statement query sent after queued writes with its own results, as it would alone', async () => {
+    const id = unique('dw-');
+    const [alone, batched] = await uow.run(async (tx) => {
+      const first = await tx.manager.query('SELECT 1 AS one;\nSELECT 2 AS two');
+      await tx.history({ actorId: null, entityType: 'dw_test', entityId: id, action: 'queued' });
+      const second = await tx.manager.query('SELECT 1 AS one;\nSELECT action FROM audit_log WHERE entity_id = ?', [id]);
+      return [first, second];
+    });
+    expect(alone).toEqual([[{ one: 1 }], [{ two: 2 }]]);
+    expect(batched).toEqual([[{ one: 1 }], [{ action: 'queued' }]]);
   });
 
   it('rolls the whole unit back when a deferred write fails at the commit, with the failing error', async () => {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import { deferWrite } from './deferred-writes';
-import { insertStatement } from './entity-sql';
+import { insertStatement, updateStatement } from './entity-sql';
 import { dbManager } from './transaction-context';
 
 /**
@@ -27,5 +27,18 @@ export abstract class BaseRepository {
     if (!rows.length) return Promise.resolve();
     const { sql, params } = insertStatement(this.ds, entity, rows);
     return deferWrite(this.manager, sql, params);
+  }
+
+  /**
+   * Updates the row(s) matching `where` (properties), sent with the transaction's next statement like insertDeferred — for a
+   * row this transaction holds locked, whose update the use case does not branch on (no affected-rows check).
+   */
+  protected updateDeferred<E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    changes: Partial<E>,
+    where: Partial<E>,
+  ): Promise<void> {
+    const statement = updateStatement(this.ds, entity, changes, where);
+    return statement ? deferWrite(this.manager, statement.sql, statement.params) : Promise.resolve();
   }
 }

@@ -64,7 +64,7 @@ const OK_PACKET = Object.freeze({ affectedRows: 0, insertId: 0, warningStatus: 0
 /**
  * The connection's query with batching: START TRANSACTION is queued (sent with the first statement), a ROLLBACK drops the
  * queue (the server has nothing of it), any other statement goes after the queued ones in one query whose last result is
- * its answer.
+ * its answer (its last results, when it is itself a multi-statement query).
  */
 export function batchingQuery(connection: FormattingConnection & object, query: RawQuery): RawQuery {
   const batch = batchOf(connection);
@@ -87,8 +87,11 @@ export function batchingQuery(connection: FormattingConnection & object, query: 
       return undefined;
     }
     const own = Array.isArray(values) && values.length ? connection.format(text, values) : text;
+    // Its own answer: one result, or the list of them when it is itself several statements (as mysql2 answers it alone).
+    const ownOf = (all: unknown[] | undefined) =>
+      all && all.length === queued.length + 1 ? all[queued.length] : all?.slice(queued.length);
     return query(`${queued.join(';\n')};\n${own}`, [], (err, rows, fields) =>
-      err ? cb(err) : cb(null, (rows as unknown[])[queued.length], (fields as unknown[] | undefined)?.[queued.length]),
+      err ? cb(err) : cb(null, ownOf(rows as unknown[]), ownOf(fields as unknown[] | undefined)),
     );
   };
 }

@@ -70,3 +70,33 @@ export function hydrate<E extends ObjectLiteral>(
     if (!c.isVirtual) out[c.propertyName] = ds.driver.prepareHydratedValue(raw[prefix + c.databaseName], c);
   return out as E;
 }
+
+/**
+ * `UPDATE table SET … WHERE key = ?` for the properties in `changes` (each through the column's conversion, as TypeORM's
+ * update builder writes them; `undefined` left out), without the builder. `where` names properties too. Null when there
+ * is nothing to set.
+ */
+export function updateStatement<E extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<E>,
+  changes: Partial<E>,
+  where: Partial<E>,
+): { sql: string; params: unknown[] } | null {
+  const metadata = ds.getMetadata(entity);
+  const params: unknown[] = [];
+  const pairs = (values: Partial<E>, joiner: string): string =>
+    Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([property, value]) => {
+        const column = metadata.findColumnWithPropertyName(property);
+        if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+        params.push(ds.driver.preparePersistentValue(value, column));
+        return `${ds.driver.escape(column.databaseName)} = ?`;
+      })
+      .join(joiner);
+  const set = pairs(changes, ', ');
+  if (!set) return null;
+  const condition = pairs(where, ' AND ');
+  if (!condition) throw new Error(`an UPDATE of ${metadata.name} without a condition`);
+  return { sql: `UPDATE ${ds.driver.escape(metadata.tableName)} SET ${set} WHERE ${condition}`, params };
+}
