@@ -2,17 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { isWithheldCaller, normalizePhone } from '@hotline/contracts';
 import { BlockedNumbersService } from '../blocked-numbers.service';
 import { DirectoryUser, OperatorDirectory } from '../operator-directory';
-import { CitizensRepository } from '../repositories/citizens.repository';
 import type { CtiEvent } from './cti-logic';
 
-/** What an event means here, read before its transaction: the numbers, the citizen, the operators concerned. */
+/**
+ * What an event means here, before its transaction, from caches alone (blocked numbers, staff by extension): the numbers
+ * and the operators concerned. The number's citizen is read inside the event's transaction, with its upsert.
+ */
 export interface ResolvedCtiEvent {
   /** E.164 of the citizen's side (caller inbound, callee outbound); null when withheld or unparseable. */
   phone: string | null;
   withheld: boolean;
   /** Our side (DID / line) as the PBX gave it. */
   line: string | null;
-  citizenId: string | null;
   /** Inbound from a blocked number: the PBX is told to reject it, nothing is written. */
   blocked: boolean;
   /** answer: the operator whose extension answered. */
@@ -29,7 +30,6 @@ export class CtiEventResolver {
   constructor(
     private readonly blocked: BlockedNumbersService,
     private readonly directory: OperatorDirectory,
-    private readonly citizens: CitizensRepository,
   ) {}
 
   async resolve(e: CtiEvent): Promise<ResolvedCtiEvent> {
@@ -39,7 +39,7 @@ export class CtiEventResolver {
     const phone = withheld ? null : normalizePhone(remoteRaw);
     const base = { phone, withheld, line: lineRaw?.slice(0, 40) ?? null };
     if (e.direction === 'inbound' && phone && (await this.blocked.isBlocked(phone)))
-      return { ...base, citizenId: null, blocked: true, answering: null, ringing: [] };
+      return { ...base, blocked: true, answering: null, ringing: [] };
     const answering = e.type === 'answer' ? await this.directory.firstOperator(e.extensions) : null;
     const ringing: DirectoryUser[] = [];
     if (e.type === 'new_call')
@@ -47,7 +47,6 @@ export class CtiEventResolver {
         const u = await this.directory.byExtension(ext);
         if (takesCalls(u)) ringing.push(u);
       }
-    const citizenId = phone ? await this.citizens.citizenIdOf(phone) : null;
-    return { ...base, citizenId, blocked: false, answering, ringing };
+    return { ...base, blocked: false, answering, ringing };
   }
 }

@@ -11,7 +11,6 @@ const resolved = (more: Partial<ResolvedCtiEvent> = {}): ResolvedCtiEvent => ({
   phone: '+84912345678',
   withheld: false,
   line: '02693888222',
-  citizenId: null,
   blocked: false,
   answering: null,
   ringing: [],

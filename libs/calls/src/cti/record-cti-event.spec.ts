@@ -35,7 +35,6 @@ function setup() {
         phone: CALLER,
         withheld: false,
         line: '02693888222',
-        citizenId: null,
         blocked: false,
         answering: type === 'answer' ? OP : null,
         ringing: [],
@@ -117,7 +116,16 @@ describe('RecordCtiEvent', () => {
   it('fills the number and the citizen a first bare event did not carry', async () => {
     const f = setup();
     await f.send('hangup', 10, { phone: null, line: null });
-    const later = await f.send('new_call', 0, { citizenId: 'citizen-1' });
+    f.calls.numberCitizens.set(CALLER, 'citizen-1');
+    const later = await f.send('new_call', 0);
     expect(later.saved).toMatchObject({ phone: CALLER, line: '02693888222', citizenId: 'citizen-1' });
+  });
+
+  it("creates the call of a known number with the number's citizen, and leaves an unknown number's without", async () => {
+    const f = setup();
+    f.calls.numberCitizens.set(CALLER, 'citizen-2');
+    expect((await f.send('new_call', 0)).saved.citizenId).toBe('citizen-2');
+    const g = setup();
+    expect((await g.send('new_call', 0)).saved.citizenId).toBeNull();
   });
 });

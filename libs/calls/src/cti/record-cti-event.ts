@@ -4,7 +4,7 @@ import { assertTransition, Clock, UnitOfWork, uuidv7, type Tx } from '@hotline/c
 import type { Call } from '../call.entity';
 import { CallsEvents } from '../calls-events';
 import type { PbxToken } from '../pbx-token.entity';
-import { CallsRepository } from '../repositories/calls.repository';
+import { CallsRepository, type LockedPbxCall } from '../repositories/calls.repository';
 import { toCallView } from '../views';
 import { CtiFollowUps } from './cti-follow-ups';
 import { applyCtiEvent, type CtiCallState, type CtiDecision, type CtiEvent, initialCallState } from './cti-logic';
@@ -25,12 +25,15 @@ export interface RecordedCtiEvent {
   decision: CtiDecision;
 }
 
-/** Pure: the numbers and citizen a first event may not have carried (e.g. a bare hangup), filled from a later one. */
-export function missingFields(call: Call, r: ResolvedCtiEvent): Partial<Call> {
+/**
+ * Pure: the numbers and citizen a first event may not have carried (e.g. a bare hangup), filled from a later one;
+ * `numberCitizenId` is the citizen of the event's number.
+ */
+export function missingFields(call: Call, r: ResolvedCtiEvent, numberCitizenId: string | null): Partial<Call> {
   const fill: Partial<Call> = {};
   if (!call.phone && r.phone) fill.phone = r.phone;
   if (!call.line && r.line) fill.line = r.line;
-  if (!call.citizenId && r.citizenId) fill.citizenId = r.citizenId;
+  if (!call.citizenId && r.phone && numberCitizenId) fill.citizenId = numberCitizenId;
   return fill;
 }
 
@@ -38,6 +41,8 @@ export function missingFields(call: Call, r: ResolvedCtiEvent): Partial<Call> {
  * One PBX event in one unit of work, idempotent and order-tolerant: the row is created by whichever event of a call comes
  * first (unique (pbx, external_id)), then locked and advanced by the pure `applyCtiEvent`; the follow-ups (operator status,
  * callback) and the `call:updated` event are recorded with it. A duplicate changes nothing and emits nothing.
+ * Two round trips for an event without follow-ups: `START TRANSACTION; upsert; locked read; the number's citizen`, then
+ * the change, its history and outbox rows with the COMMIT (deferred writes).
  */
 @Injectable()
 export class RecordCtiEvent {
@@ -51,12 +56,12 @@ export class RecordCtiEvent {
   execute(input: RecordCtiEventInput): Promise<RecordedCtiEvent> {
     return this.uow.run(async (tx) => {
       const newId = uuidv7();
-      const call = await this.lockCall(input, newId);
-      return this.advance(tx, input, call, call.id === newId);
+      const locked = await this.lockCall(input, newId);
+      return this.advance(tx, input, locked, locked.call.id === newId);
     });
   }
 
-  private async lockCall(input: RecordCtiEventInput, newId: string): Promise<Call> {
+  private lockCall(input: RecordCtiEventInput, newId: string): Promise<LockedPbxCall> {
     const { event: e, resolved: r } = input;
     const init = initialCallState(e);
     return this.calls.upsertAndLockPbxCall({
@@ -66,7 +71,6 @@ export class RecordCtiEvent {
       withheld: r.withheld,
       line: r.line,
       queue: init.queue?.slice(0, 60) ?? null,
-      citizenId: r.citizenId,
       pbx: input.pbx.name,
       externalId: e.callId,
       startedAt: init.startedAt,
@@ -74,10 +78,15 @@ export class RecordCtiEvent {
     });
   }
 
-  private async advance(tx: Tx, input: RecordCtiEventInput, call: Call, created: boolean): Promise<RecordedCtiEvent> {
+  private async advance(
+    tx: Tx,
+    input: RecordCtiEventInput,
+    { call, numberCitizenId }: LockedPbxCall,
+    created: boolean,
+  ): Promise<RecordedCtiEvent> {
     const { event: e, resolved: r } = input;
     const decision = applyCtiEvent(call as CtiCallState, e, r.answering?.id ?? null, input.abandonAfterSeconds);
-    const changes: Partial<Call> = { ...decision.changes, ...missingFields(call, r) };
+    const changes: Partial<Call> = { ...decision.changes, ...missingFields(call, r, numberCitizenId) };
     const changed = created || Object.keys(changes).length > 0;
     let saved = call;
     if (Object.keys(changes).length) {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import type { CallChannel, CallDirection, CallOutcome } from '@hotline/contracts';
 import { CALL_MACHINE } from '@hotline/contracts';
-import { BaseRepository, type Keyset } from '@hotline/core';
+import { BaseRepository, hydrate, type Keyset, selectList } from '@hotline/core';
 import { Call } from '../call.entity';
 
 /** The equality filters of the call log: each has an index ending in (started_at, id), the list's sort. */
@@ -19,11 +19,19 @@ export interface CallLogFilter {
   to?: Date;
 }
 
-/** The first row of a PBX call, inserted by whichever of its events arrives first. */
+/** The first row of a PBX call, inserted by whichever of its events arrives first (its citizen: the number's). */
 export type PbxCallSeed = Pick<
   Call,
-  'id' | 'direction' | 'phone' | 'withheld' | 'line' | 'queue' | 'citizenId' | 'pbx' | 'externalId' | 'startedAt'
+  'id' | 'direction' | 'phone' | 'withheld' | 'line' | 'queue' | 'pbx' | 'externalId' | 'startedAt'
 > & { at: Date };
+
+/** The call of a PBX call id, locked, and the citizen its number belongs to now (null: nobody's, or no number). */
+export interface LockedPbxCall {
+  call: Call;
+  numberCitizenId: string | null;
+}
+
+const CITIZEN_OF_NUMBER = '(SELECT citizen_id FROM citizen_phones WHERE phone = ?)';
 
 const FILTER_COLUMNS: Array<[keyof CallLogFilter, string]> = [
   ['operatorId', 'operator_id'],
@@ -59,9 +67,9 @@ export class CallsRepository extends BaseRepository {
     return !!res.affected;
   }
 
-  /** For a row already locked by this transaction. */
-  async update(id: string, changes: Partial<Call>): Promise<void> {
-    await this.repo(Call).update({ id }, changes);
+  /** For a row already locked by this transaction: sent with its next statement (see BaseRepository.updateDeferred). */
+  update(id: string, changes: Partial<Call>): Promise<void> {
+    return this.updateDeferred(Call, changes, { id });
   }
 
   /**
@@ -94,30 +102,38 @@ export class CallsRepository extends BaseRepository {
 
   /**
    * Creates the call of a PBX call id unless it exists (`INSERT … ON DUPLICATE KEY UPDATE id = id` on the unique
-   * (pbx, external_id)), then locks it: the events of one call are serialised, whichever arrives first.
+   * (pbx, external_id)), then locks it: the events of one call are serialised, whichever arrives first. One round trip
+   * (the transaction's START TRANSACTION travels with it): the insert (the number's citizen read inside it), the locked
+   * read and the number's citizen as one multi-statement query, with no builder.
    */
-  async upsertAndLockPbxCall(seed: PbxCallSeed): Promise<Call> {
-    await this.manager.query(
+  async upsertAndLockPbxCall(seed: PbxCallSeed): Promise<LockedPbxCall> {
+    this.lockSql ??=
       'INSERT INTO `calls` (`id`, `direction`, `channel`, `state`, `phone`, `withheld`, `line`, `queue`, `citizen_id`, `pbx`, `external_id`, `started_at`, `created_at`, `updated_at`, `version`) ' +
-        "VALUES (?, ?, 'phone', 'ringing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON DUPLICATE KEY UPDATE `id` = `id`",
-      [
-        seed.id,
-        seed.direction,
-        seed.phone,
-        seed.withheld ? 1 : 0,
-        seed.line,
-        seed.queue,
-        seed.citizenId,
-        seed.pbx,
-        seed.externalId,
-        seed.startedAt,
-        seed.at,
-        seed.at,
-      ],
-    );
-    return this.repo(Call).findOneOrFail({
-      where: { pbx: seed.pbx!, externalId: seed.externalId! },
-      lock: { mode: 'pessimistic_write' },
-    });
+      `VALUES (?, ?, 'phone', 'ringing', ?, ?, ?, ?, ${CITIZEN_OF_NUMBER}, ?, ?, ?, ?, ?, 1) ON DUPLICATE KEY UPDATE \`id\` = \`id\`;\n` +
+      `SELECT ${selectList(this.ds, Call, 'c', '')} FROM \`calls\` c WHERE c.\`pbx\` = ? AND c.\`external_id\` = ? FOR UPDATE;\n` +
+      // The number's citizen as a plain read apart (inside the locking read, its lock would take the number's row too).
+      'SELECT `citizen_id` FROM `citizen_phones` WHERE `phone` = ?';
+    const results = (await this.manager.query(this.lockSql, [
+      seed.id,
+      seed.direction,
+      seed.phone,
+      seed.withheld ? 1 : 0,
+      seed.line,
+      seed.queue,
+      seed.phone,
+      seed.pbx,
+      seed.externalId,
+      seed.startedAt,
+      seed.at,
+      seed.at,
+      seed.pbx,
+      seed.externalId,
+      seed.phone,
+    ])) as [unknown, Array<Record<string, unknown>>, Array<{ citizen_id: string }>];
+    const [row] = results[1];
+    if (!row) throw new Error(`the call ${seed.pbx}/${seed.externalId} was not found after its upsert`);
+    return { call: hydrate(this.ds, Call, row, ''), numberCitizenId: results[2][0]?.citizen_id ?? null };
   }
+
+  private lockSql: string | undefined;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
-import { BaseRepository } from '@hotline/core';
+import { BaseRepository, hydrate, selectList } from '@hotline/core';
 import { OperatorState } from '../operator-state.entity';
 import { OperatorStatusPeriod } from '../operator-status-period.entity';
 
@@ -20,17 +20,27 @@ export class OperatorStatesRepository extends BaseRepository {
     return this.repo(OperatorState).find({ order: { since: 'ASC' } });
   }
 
-  /** The operator's row, created `offline` if they have none yet, locked for a change. */
+  /**
+   * The operator's row, created `offline` if they have none yet, locked for a change: the insert and the locking read in
+   * one round trip (a multi-statement query; in a unit of work, with the writes queued before it).
+   */
   async lockOrCreate(userId: string, at: Date): Promise<OperatorState> {
-    await this.manager.query(
-      'INSERT INTO `operator_states` (`user_id`, `status`, `since`, `reason`, `disconnected_at`, `version`) VALUES (?, ?, ?, NULL, NULL, 1) ON DUPLICATE KEY UPDATE `user_id` = `user_id`',
-      [userId, 'offline', at],
-    );
-    return this.repo(OperatorState).findOneOrFail({ where: { userId }, lock: { mode: 'pessimistic_write' } });
+    this.lockSql ??=
+      'INSERT INTO `operator_states` (`user_id`, `status`, `since`, `reason`, `disconnected_at`, `version`) VALUES (?, ?, ?, NULL, NULL, 1) ON DUPLICATE KEY UPDATE `user_id` = `user_id`;\n' +
+      `SELECT ${selectList(this.ds, OperatorState, 's', '')} FROM \`operator_states\` s WHERE s.\`user_id\` = ? FOR UPDATE`;
+    const [, [row]] = (await this.manager.query(this.lockSql, [userId, 'offline', at, userId])) as [
+      unknown,
+      Array<Record<string, unknown>>,
+    ];
+    if (!row) throw new Error(`the status row of ${userId} was not found after its upsert`);
+    return hydrate(this.ds, OperatorState, row, '');
   }
 
-  async updateIfVersion(userId: string, version: number, changes: Partial<OperatorState>): Promise<void> {
-    await this.repo(OperatorState).update({ userId, version }, { ...changes, version: version + 1 });
+  private lockSql: string | undefined;
+
+  /** For the row this transaction locked (lockOrCreate): sent with the transaction's next statement. */
+  updateIfVersion(userId: string, version: number, changes: Partial<OperatorState>): Promise<void> {
+    return this.updateDeferred(OperatorState, { ...changes, version: version + 1 }, { userId, version });
   }
 
   /** The last socket went away at `at` (the row is created `offline` for an operator never seen). */
@@ -54,8 +64,9 @@ export class OperatorStatesRepository extends BaseRepository {
       .getMany();
   }
 
-  async insertPeriod(period: OperatorStatusPeriod): Promise<void> {
-    await this.repo(OperatorStatusPeriod).insert(period);
+  /** Sent with the transaction's next statement (its id made here, nothing branches on it). */
+  insertPeriod(period: OperatorStatusPeriod): Promise<void> {
+    return this.insertDeferred(OperatorStatusPeriod, [period]);
   }
 
   periods(filter: { userId?: string; from: Date; to: Date }, limit: number): Promise<OperatorStatusPeriod[]> {

@@ -65,6 +65,8 @@ const byStartDesc = (a: Call, b: Call) =>
 
 export class InMemoryCalls implements Public<CallsRepository> {
   readonly rows = new Map<string, Call>();
+  /** The citizen of each number (what `citizen_phones` says), read with a PBX call's upsert. */
+  readonly numberCitizens = new Map<string, string>();
 
   async findById(id: string) {
     const row = this.rows.get(id);
@@ -107,11 +109,13 @@ export class InMemoryCalls implements Public<CallsRepository> {
       .map(copy);
   }
   async upsertAndLockPbxCall(seed: PbxCallSeed) {
+    const numberCitizenId = (seed.phone && this.numberCitizens.get(seed.phone)) || null;
     const found = [...this.rows.values()].find((c) => c.pbx === seed.pbx && c.externalId === seed.externalId);
-    if (found) return copy(found);
+    if (found) return { call: copy(found), numberCitizenId };
     const { at, ...fields } = seed;
     const call: Call = {
       ...fields,
+      citizenId: numberCitizenId,
       channel: 'phone',
       state: 'ringing',
       operatorId: null,
@@ -132,7 +136,7 @@ export class InMemoryCalls implements Public<CallsRepository> {
       version: 1,
     };
     this.rows.set(call.id, call);
-    return copy(call);
+    return { call: copy(call), numberCitizenId };
   }
 }
 

@@ -79,6 +79,9 @@ const AT_RISK =
   "(t.first_response_state IN ('warning','breached') OR t.resolution_state IN ('warning','breached') OR t.forward_state IN ('warning','breached'))";
 
 /** The tickets table: the locked read of a change, its plain UPDATE, the list with its search, the job scans. */
+/** A citizen's ticket as the screen-pop's section counts it. */
+export type RecentTicket = Pick<Ticket, 'id' | 'code' | 'subject' | 'status' | 'receivedAt'>;
+
 @Injectable()
 export class TicketsRepository extends BaseRepository {
   constructor(@InjectDataSource() ds: DataSource) {
@@ -170,16 +173,33 @@ export class TicketsRepository extends BaseRepository {
   }
 
   /** The screen-pop's rows of a citizen's tickets, newest first (index-only on ix_tickets_citizen). */
-  async ofCitizen(
-    citizenId: string,
+  async ofCitizen(citizenId: string, limit: number): Promise<RecentTicket[]> {
+    const { sql, params, rows } = this.ofCitizenStatement({ sql: '?', params: [citizenId] }, limit);
+    return rows(await this.manager.query(sql, params));
+  }
+
+  /**
+   * `ofCitizen` as a statement to send with other reads (the screen-pop's round): `citizenId` is a scalar SQL expression
+   * with its parameters, `rows` maps what the statement answered. ix_tickets_citizen.
+   */
+  ofCitizenStatement(
+    citizenId: { sql: string; params: unknown[] },
     limit: number,
-  ): Promise<Array<Pick<Ticket, 'id' | 'code' | 'subject' | 'status' | 'receivedAt'>>> {
-    const rows: Array<{ id: string; code: string; subject: string; status: TicketStatus; received_at: Date }> =
-      await this.manager.query(
-        'SELECT id, code, subject, status, received_at FROM tickets WHERE citizen_id = ? ORDER BY received_at DESC, id DESC LIMIT ?',
-        [citizenId, limit],
-      );
-    return rows.map((r) => ({ ...r, receivedAt: new Date(r.received_at) }));
+  ): { sql: string; params: unknown[]; rows: (raw: Array<Record<string, unknown>>) => RecentTicket[] } {
+    return {
+      sql:
+        'SELECT id, code, subject, status, received_at FROM tickets ' +
+        `WHERE citizen_id = ${citizenId.sql} ORDER BY received_at DESC, id DESC LIMIT ?`,
+      params: [...citizenId.params, limit],
+      rows: (raw) =>
+        raw.map((r) => ({
+          id: r.id as string,
+          code: r.code as string,
+          subject: r.subject as string,
+          status: r.status as TicketStatus,
+          receivedAt: new Date(r.received_at as Date),
+        })),
+    };
   }
 
   /** Ticket codes by id (the outbox list names the ticket of each mail). */

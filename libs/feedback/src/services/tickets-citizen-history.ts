@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CitizenHistoryProvider, CitizenHistorySource } from '@hotline/calls';
+import {
+  CitizenHistoryProvider,
+  type CitizenHistorySource,
+  type CitizenHistoryStatement,
+  type SqlFragment,
+} from '@hotline/calls';
 import { TICKET_MACHINE, type CitizenHistorySection } from '@hotline/contracts';
-import { TicketsRepository } from '../repositories/tickets.repository';
+import { type RecentTicket, TicketsRepository } from '../repositories/tickets.repository';
 
 /** The most recent tickets the section counts. */
 const RECENT = 200;
@@ -14,22 +19,31 @@ export class TicketsCitizenHistory implements CitizenHistorySource {
 
   async citizenHistory(citizenId: string | null): Promise<CitizenHistorySection | null> {
     if (!citizenId) return null;
-    const rows = await this.tickets.ofCitizen(citizenId, RECENT);
-    const open = rows.filter((r) => TICKET_MACHINE.is('open', r.status));
-    const latest = open[0] ?? rows[0];
-    return {
-      kind: 'tickets',
-      open: open.length,
-      total: rows.length,
-      latest: latest
-        ? {
-            id: latest.id,
-            code: latest.code,
-            status: latest.status,
-            title: latest.subject,
-            createdAt: latest.receivedAt.toISOString(),
-          }
-        : null,
-    };
+    return sectionOf(await this.tickets.ofCitizen(citizenId, RECENT));
   }
+
+  /** The same, sent with the screen-pop's own reads (an unknown number's NULL id matches no ticket: zeros). */
+  citizenHistoryStatement(citizenId: SqlFragment): CitizenHistoryStatement {
+    const { sql, params, rows } = this.tickets.ofCitizenStatement(citizenId, RECENT);
+    return { sql, params, section: (raw) => sectionOf(rows(raw)) };
+  }
+}
+
+function sectionOf(rows: RecentTicket[]): CitizenHistorySection {
+  const open = rows.filter((r) => TICKET_MACHINE.is('open', r.status));
+  const latest = open[0] ?? rows[0];
+  return {
+    kind: 'tickets',
+    open: open.length,
+    total: rows.length,
+    latest: latest
+      ? {
+          id: latest.id,
+          code: latest.code,
+          status: latest.status,
+          title: latest.subject,
+          createdAt: latest.receivedAt.toISOString(),
+        }
+      : null,
+  };
 }
