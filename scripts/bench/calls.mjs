@@ -6,7 +6,8 @@
 // and the api's CPU per request (/proc), the figure to compare builds by on a shared machine. Also prints EXPLAIN of the
 // lookup's and the call log's queries. Own database and Redis prefix per run (pid), free ports; both dropped at the end.
 //   BENCH_CALLS=1000000 (rows seeded), BENCH_SECONDS=8 (per row), BENCH_DIST=dist (the build whose api and cli run:
-//   another worktree's dist to measure a baseline against the same bench)
+//   another worktree's dist to measure a baseline against the same bench), BENCH_PROFILE_DIR (the api's CPU profile),
+//   BENCH_CALLS_PARTS=lookup,cti (which rows)
 import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -425,11 +426,16 @@ export async function run({ log }) {
     });
     try {
       await seed(dbPool, log);
-      api = spawn(process.execPath, [join(DIST, 'apps/api/src/main.js')], { env, stdio: 'ignore' });
+      // BENCH_PROFILE_DIR: the api writes a CPU profile there when it exits (node --cpu-prof).
+      const prof = process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_PROFILE_DIR)]
+        : [];
+      api = spawn(process.execPath, [...prof, join(DIST, 'apps/api/src/main.js')], { env, stdio: 'ignore' });
       await waitLive(base);
       const ctx = { log, base, apiPid: api.pid, pool: dbPool, ...(await clients(base)) };
-      await measureLookups(ctx);
-      await measureCti(ctx);
+      const parts = (process.env.BENCH_CALLS_PARTS ?? 'lookup,cti').split(',');
+      if (parts.includes('lookup')) await measureLookups(ctx);
+      if (parts.includes('cti')) await measureCti(ctx);
       await explainAll(dbPool, log);
     } finally {
       await dbPool.end();
