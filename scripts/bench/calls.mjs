@@ -7,7 +7,7 @@
 // lookup's and the call log's queries. Own database and Redis prefix per run (pid), free ports; both dropped at the end.
 //   BENCH_CALLS=1000000 (rows seeded), BENCH_SECONDS=8 (per row), BENCH_DIST=dist (the build whose api and cli run:
 //   another worktree's dist to measure a baseline against the same bench), BENCH_PROFILE_DIR (the api's CPU profile),
-//   BENCH_CALLS_PARTS=lookup,cti (which rows)
+//   BENCH_CALLS_PARTS=lookup,cti (which rows), BENCH_COMPARE_DIST (another build measured in alternation, see compareBuilds)
 import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -250,7 +250,7 @@ async function rawEvent(pool, pbx, body) {
   } finally {
     conn.release();
   }
-  if (body.event === 'new_call') void rawLookup(pool, e164);
+  if (body.event === 'new_call') rawLookup(pool, e164).catch(() => {}); // after the answer, as the api's; the run may end first
   return { callId: row.id, action: null, changed: true };
 }
 
@@ -365,6 +365,66 @@ async function measureCti({ log, base, apiPid, pool, pbxName, pbxToken }) {
   }
 }
 
+/**
+ * BENCH_COMPARE_DIST: another build's api (a baseline worktree's dist) on the same database, the lookup and CTI rows
+ * sent to both in alternation (3 rounds, this build first): on a shared machine, CPU per request moves between runs
+ * (±30 % for an unchanged route), much less between two processes measured minutes apart in one run.
+ */
+async function compareBuilds(ctx, env) {
+  const { log } = ctx;
+  const port = await freePort();
+  const otherBase = `http://127.0.0.1:${port}`;
+  const other = spawn(process.execPath, [join(resolve(process.env.BENCH_COMPARE_DIST), 'apps/api/src/main.js')], {
+    env: { ...env, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  try {
+    await waitLive(otherBase);
+    const paths = Array.from({ length: 1500 }, (_, i) => `/api/citizens/lookup?phone=${national(pick(i + 11))}`);
+    const lookup = (url, pid) =>
+      hammer({ url, headers: ctx.op, paths, connections: LOOKUP_CONNECTIONS, duration: SECONDS }, { api: pid });
+    const values = Array.from({ length: 3000 }, (_, i) => national(pick(i * 3 + 2)));
+    const headers = { 'content-type': 'application/json', 'x-cti-token': ctx.pbxToken };
+    const cti = (url, pid, prefix) =>
+      hammer(
+        {
+          url: `${url}/api/cti/events`,
+          headers,
+          sequence: { bodies: CTI_EVENTS.map((b) => b.replace('CALLID', prefix)), values },
+          connections: CTI_CONNECTIONS,
+          duration: SECONDS,
+        },
+        { api: pid },
+      );
+    await lookup(otherBase, other.pid); // its warm-up
+    const runs = { lookup: { self: [], other: [] }, cti: { self: [], other: [] } };
+    for (let round = 0; round < 3; round++) {
+      runs.lookup.self.push(await lookup(ctx.base, ctx.apiPid));
+      runs.lookup.other.push(await lookup(otherBase, other.pid));
+      runs.cti.self.push(await cti(ctx.base, ctx.apiPid, `cmp-self-${process.pid}-${round}`));
+      runs.cti.other.push(await cti(otherBase, other.pid, `cmp-other-${process.pid}-${round}`));
+    }
+    const med = (list, f) => list.map(f).sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    for (const [name, r] of Object.entries(runs)) {
+      const [cs, co] = [med(r.self, (x) => x.cpu.api), med(r.other, (x) => x.cpu.api)];
+      const [ps, po] = [med(r.self, (x) => x.p95), med(r.other, (x) => x.p95)];
+      const [rs, ro] = [med(r.self, (x) => x.rps), med(r.other, (x) => x.rps)];
+      log(
+        `${name}: this build CPU/req ${cs.toFixed(3)} ms p95 ${ps.toFixed(2)} ms ${rs}/s; the other ${co.toFixed(3)} ms p95 ${po.toFixed(2)} ms ${ro}/s (medians of 3 alternating)`,
+      );
+      addRow({
+        path: `${name}: this build vs BENCH_COMPARE_DIST`,
+        project: `CPU/req ${cs.toFixed(3)} ms, p95 ${ps.toFixed(2)} ms, ${rs}/s`,
+        floor: `other build: CPU/req ${co.toFixed(3)} ms, p95 ${po.toFixed(2)} ms, ${ro}/s`,
+        ratio: `CPU ${(cs / co).toFixed(2)}×, p95 ${(ps / po).toFixed(2)}×`,
+      });
+    }
+  } finally {
+    other.kill('SIGTERM');
+    await new Promise((r) => (other.exitCode !== null ? r() : other.once('exit', r)));
+  }
+}
+
 /** EXPLAIN of the lookup's statements and of the call log's list queries (keyset over started_at desc, id desc). */
 async function explainAll(pool, log) {
   const [[opRow]] = await pool.query("SELECT id FROM users WHERE username = 'operator1'");
@@ -436,6 +496,7 @@ export async function run({ log }) {
       const parts = (process.env.BENCH_CALLS_PARTS ?? 'lookup,cti').split(',');
       if (parts.includes('lookup')) await measureLookups(ctx);
       if (parts.includes('cti')) await measureCti(ctx);
+      if (process.env.BENCH_COMPARE_DIST) await compareBuilds({ ...ctx, log }, env);
       await explainAll(dbPool, log);
     } finally {
       await dbPool.end();
