@@ -22,7 +22,9 @@ export class RealtimeEmitter implements OnModuleDestroy {
   private readonly emitter: Emitter<ServerToClientEvents>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = createRedis(config, 'emitter');
+    // Auto-pipelining: the events of requests finishing in the same tick go to Redis in one write (socket writes were a
+    // fifth of the api's CPU per request).
+    this.redis = createRedis(config, 'emitter', { enableAutoPipelining: true });
     let last = 0;
     this.redis.on('error', (err) => {
       if (Date.now() - last > 10_000) this.logger.warn(`Redis (emitter): ${err.message}`);
