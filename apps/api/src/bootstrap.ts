@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { IncomingMessage } from 'node:http';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -22,6 +21,7 @@ import { ApiModule } from './api.module';
 import { registerDashboard } from './http/dashboard';
 import { registerQueueBoard } from './http/queue-board';
 import { RequestLogController, registerRequestContext } from './http/request-logging';
+import { registerSecurityHeaders } from './http/security-headers';
 import { MetricsService } from './metrics/metrics.service';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
@@ -85,7 +85,7 @@ function validationPipe(): ValidationPipe {
   });
 }
 
-/** CSV/plain bodies (post office import), helmet with the dashboard's CSP, CORS, multipart uploads. */
+/** CSV/plain bodies (post office import), helmet's headers with the dashboard's CSP, CORS, multipart uploads. */
 async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app
     .getHttpAdapter()
@@ -95,20 +95,7 @@ async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfi
       { parseAs: 'string', bodyLimit: BODY_LIMIT },
       (_req, body, done) => done(null, body),
     );
-  await app.register(fastifyHelmet as never, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        fontSrc: ["'self'", 'data:'],
-        // Served over plain http on a LAN, an https upgrade would break every asset and API call.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app.getHttpAdapter().getInstance());
   await app.register(fastifyCors as never, {
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     credentials: true,
