@@ -4,7 +4,6 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { COMPOSITION, Composition } from './composition';
 import { DatabaseModule } from './database/database.module';
-import { HotlineLoggingModule } from './logging/logging.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { Clock } from './clock/clock';
@@ -24,7 +23,6 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot(config),
-        HotlineLoggingModule,
         DatabaseModule.forRoot(composition),
         RedisModule,
         QueuesModule.forRoot(composition.jobs),
