@@ -39,7 +39,9 @@ const SECONDS = Number(process.env.BENCH_E2E_SECONDS ?? 10);
 const FANOUT_CLIENTS = Number(process.env.BENCH_FANOUT_CLIENTS ?? 2000);
 const FANOUT_EVENTS = Number(process.env.BENCH_FANOUT_EVENTS ?? 30);
 const PARTS = (process.env.BENCH_DISPATCH_PARTS ?? 'routing,e2e,fanout').split(',');
-const PORT = 3991;
+/** Ports and database of this run only: other benches (or another run of this one) may be running on the machine. */
+const PORT = Number(process.env.BENCH_DISPATCH_PORT ?? 20000 + (process.pid % 20000));
+const DB_NAME = `bench_dispatch_${process.pid}`;
 const ALWAYS = Object.fromEntries(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '23:59']]]),
 );
@@ -173,7 +175,7 @@ async function seededDatabase(env) {
     execFileSync(process.execPath, [join(dist, 'apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
   cli('migrate');
   cli('seed');
-  const conn = await mysql.createConnection({ ...DB, database: 'bench_dispatch' });
+  const conn = await mysql.createConnection({ ...DB, database: DB_NAME });
   // Benchmarks must not depend on the hour they run: every demo office open all week, with room for the whole run.
   await conn.query('UPDATE post_offices SET opening_hours = ?, daily_capacity = 100000, updated_at = NOW(3)', [
     JSON.stringify(ALWAYS),
@@ -287,7 +289,7 @@ function benchEnv(prefix) {
   return {
     ...process.env,
     NODE_ENV: 'development',
-    DB_NAME: 'bench_dispatch',
+    DB_NAME,
     REDIS_PREFIX: prefix,
     PORT: String(PORT),
     HOST: '127.0.0.1',
@@ -333,7 +335,7 @@ async function withApps(log, prefix, { rates, fanout }) {
     socket?.close();
     for (const p of procs) p.kill('SIGTERM');
     await sleep(500);
-    await conn.query('DROP DATABASE IF EXISTS bench_dispatch');
+    await conn.query(`DROP DATABASE IF EXISTS ${DB_NAME}`);
     await conn.end();
   }
 }
