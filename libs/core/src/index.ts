@@ -7,7 +7,7 @@ export * from './database/data-source';
 export * from './database/database.module';
 export * from './database/transaction-context';
 export { deferWrite } from './database/deferred-writes';
-export { hydrate, insertStatement, selectList } from './database/entity-sql';
+export { hydrate, insertStatement, plainFindOne, plainInsert, plainUpdate, selectList } from './database/entity-sql';
 export * from './database/snake-naming.strategy';
 export * from './redis/redis';
 export * from './redis/redis.module';

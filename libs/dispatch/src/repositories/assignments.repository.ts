@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { type AssignmentState, OFFER_MACHINE } from '@hotline/contracts';
-import { BaseRepository } from '@hotline/core';
+import { BaseRepository, plainInsert } from '@hotline/core';
 import { BcciAssignment } from '../bcci-assignment.entity';
-import { plainInsert } from './plain-insert';
 
 /** How a pending offer ends, and who ended it. */
 export interface OfferEnd {

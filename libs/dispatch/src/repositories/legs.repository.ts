@@ -2,11 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { LEG_MACHINE, type LegState } from '@hotline/contracts';
-import { afterCursor, BaseRepository, type Keyset } from '@hotline/core';
+import { afterCursor, BaseRepository, plainFindOne, plainInsert, plainUpdate, type Keyset } from '@hotline/core';
 import { BcciLeg } from '../bcci-leg.entity';
-import { plainInsert } from './plain-insert';
-import { plainFindOne } from './plain-select';
-import { plainUpdate } from './plain-update';
 
 export interface LegListFilter {
   officeId?: string | null;

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { LEG_MACHINE, type BcciOption, type LegState } from '@hotline/contracts';
-import { BaseRepository, type Keyset, likePrefix } from '@hotline/core';
+import { BaseRepository, likePrefix, plainInsert, type Keyset } from '@hotline/core';
 import { BcciRequest } from '../bcci-request.entity';
-import { plainInsert } from './plain-insert';
 
 export interface RequestListFilter {
   createdById?: string;
