@@ -53,7 +53,11 @@ export class InvalidationBus implements OnModuleDestroy {
 
   /** Resolves once the subscriber is subscribed (at once if it is). */
   whenLive(): Promise<void> {
-    if (this.subscribed) return Promise.resolve();
+    return this.subscribed ? Promise.resolve() : this.nextSubscription();
+  }
+
+  /** Resolves at the next (re)subscription, after every listener dropped everything. */
+  nextSubscription(): Promise<void> {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
