@@ -10,6 +10,7 @@ import { Clock } from './clock/clock';
 import { RealtimeEmitter } from './realtime/realtime-emitter';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './outbox/unit-of-work';
+import { InvalidationBus } from './cache/invalidation-bus';
 
 /**
  * What every process needs: config, logs, MySQL, Redis, queues, clock and the realtime emitter. The app passes what it composed
@@ -28,13 +29,21 @@ export class CoreModule {
         QueuesModule.forRoot(composition.jobs),
         DiscoveryModule,
       ],
-      providers: [Clock, RealtimeEmitter, OutboxRelay, UnitOfWork, { provide: COMPOSITION, useValue: composition }],
+      providers: [
+        Clock,
+        RealtimeEmitter,
+        InvalidationBus,
+        OutboxRelay,
+        UnitOfWork,
+        { provide: COMPOSITION, useValue: composition },
+      ],
       exports: [
         ConfigModule,
         RedisModule,
         QueuesModule,
         Clock,
         RealtimeEmitter,
+        InvalidationBus,
         OutboxRelay,
         UnitOfWork,
         DiscoveryModule,
