@@ -124,6 +124,26 @@ describe('session cache on two api instances (real MariaDB + Redis pub/sub)', ()
     await expectStatus(b, op.tokens.accessToken, 200, operators);
   });
 
+  it("GET /auth/me on B shows A's edits and logins at once (the account view is cached too)", async () => {
+    const { user, tokens } = await warmSession('operator');
+    const before = (await expectStatus(b, tokens.accessToken, 200)).body;
+    const res = await a.http
+      .patch(`/api/users/${user.id}`)
+      .set(bearer(adminToken))
+      .send({ fullName: 'Nguyễn Thị Đổi Tên', extension: '4711', role: 'supervisor' });
+    expect(res.status).toBe(200);
+    expect((await expectStatus(b, tokens.accessToken, 200)).body).toMatchObject({
+      fullName: 'Nguyễn Thị Đổi Tên',
+      extension: '4711',
+      role: 'supervisor',
+    });
+    // A second login elsewhere moves the last-login time the other session's /auth/me shows.
+    await new Promise((r) => setTimeout(r, 5));
+    await login(a, user.username, PASSWORD);
+    const after = (await expectStatus(b, tokens.accessToken, 200)).body;
+    expect(Date.parse(after.lastLoginAt)).toBeGreaterThan(Date.parse(before.lastLoginAt));
+  });
+
   it('refresh-token reuse on A: B refuses the session at once', async () => {
     const { user } = await warmSession();
     const first = await login(a, user.username, PASSWORD);
