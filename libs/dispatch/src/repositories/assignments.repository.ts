@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { type AssignmentState, OFFER_MACHINE } from '@hotline/contracts';
-import { BaseRepository, plainInsert } from '@hotline/core';
+import { BaseRepository } from '@hotline/core';
 import { BcciAssignment } from '../bcci-assignment.entity';
 
 /** How a pending offer ends, and who ended it. */
@@ -21,7 +21,7 @@ export class AssignmentsRepository extends BaseRepository {
   }
 
   insert(assignment: BcciAssignment): Promise<void> {
-    return plainInsert(this.manager, BcciAssignment, [assignment]);
+    return this.insertDeferred(BcciAssignment, [assignment]);
   }
 
   find(id: string): Promise<BcciAssignment | null> {

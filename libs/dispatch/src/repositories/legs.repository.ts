@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { LEG_MACHINE, type LegState } from '@hotline/contracts';
-import { afterCursor, BaseRepository, plainFindOne, plainInsert, plainUpdate, type Keyset } from '@hotline/core';
+import { afterCursor, BaseRepository, plainFindOne, plainUpdate, type Keyset } from '@hotline/core';
 import { BcciLeg } from '../bcci-leg.entity';
 
 export interface LegListFilter {
@@ -34,7 +34,7 @@ export class LegsRepository extends BaseRepository {
   }
 
   insertMany(legs: BcciLeg[]): Promise<void> {
-    return plainInsert(this.manager, BcciLeg, legs);
+    return this.insertDeferred(BcciLeg, legs);
   }
 
   /** The leg, scoped to an office inside the query when `officeId` is given (another office's leg is "not found"). */

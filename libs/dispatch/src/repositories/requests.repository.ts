@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { LEG_MACHINE, type BcciOption, type LegState } from '@hotline/contracts';
-import { BaseRepository, likePrefix, plainInsert, type Keyset } from '@hotline/core';
+import { BaseRepository, likePrefix, type Keyset } from '@hotline/core';
 import { BcciRequest } from '../bcci-request.entity';
 
 export interface RequestListFilter {
@@ -53,7 +53,7 @@ export class RequestsRepository extends BaseRepository {
   }
 
   insert(request: BcciRequest): Promise<void> {
-    return plainInsert(this.manager, BcciRequest, [request]);
+    return this.insertDeferred(BcciRequest, [request]);
   }
 
   find(id: string): Promise<BcciRequest | null> {
