@@ -12,19 +12,15 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { addRow, dropKeys, fmtRun, freePort, hammer, rawServer, waitLive } from './lib/harness.mjs';
+import { addRow, benchDb, dropKeys, fmtRun, freePort, hammer, rawServer, waitLive } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
 const mysql = require('mysql2/promise');
 const IORedis = require('ioredis');
 
-const DB = {
-  host: process.env.DB_HOST ?? '127.0.0.1',
-  port: Number(process.env.DB_PORT ?? 3306),
-  user: process.env.DB_USER ?? 'root',
-  password: process.env.DB_PASSWORD ?? '',
-};
+const BENCH_DB = benchDb();
+const DB = BENCH_DB.mysql;
 const DB_NAME = `bench_calls_${process.pid}`;
 const PREFIX = `bench-calls-${process.pid}:`;
 const DIST = resolve(root, process.env.BENCH_DIST ?? 'dist');
@@ -468,6 +464,7 @@ export async function run({ log }) {
     LOGIN_LIMIT_PER_USER: '100000',
     LOGIN_LIMIT_PER_IP: '100000',
     DB_POOL_SIZE: '20',
+    ...BENCH_DB.env,
   };
   const cli = (cmd) =>
     execFileSync(process.execPath, [join(DIST, 'apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });

@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { workerNodeArgs } from '../env.mjs';
+import { addRow } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
@@ -32,7 +33,7 @@ const OPEN = Number(process.env.BENCH_SLA_TICKETS ?? 100_000);
 const BURST = Number(process.env.BENCH_SLA_BURST ?? 5_000);
 const WINDOW_MS = Number(process.env.BENCH_SLA_WINDOW_MS ?? 20_000);
 const LEAD_MS = 5_000;
-const DB_NAME = 'bench_feedback';
+const DB_NAME = `bench_feedback_${process.pid}`;
 const ALWAYS_OPEN = '019ad0a0-0000-7000-8000-000000000002';
 // The worker runs as in production (`npm run start:worker`, scripts/start.mjs, docker/compose.yml): heap bounded by
 // WORKER_MAX_OLD_SPACE_MB (default 192 MB).
@@ -254,6 +255,28 @@ async function deleteRedisKeys(redis, prefix) {
   } while (cursor !== '0');
 }
 
+/** The rows of the final table. */
+function summarize({ quiet, busy, floor, worker }) {
+  for (const [label, s] of [
+    ['SLA breach lateness, 200k timers armed', quiet],
+    ['SLA breach lateness during a reconcile pass', busy],
+  ])
+    addRow({
+      path: label,
+      project: `p50 ${s.p50.toFixed(0)} ms p99 ${s.p99.toFixed(0)} ms`,
+      floor: `raw BullMQ p99 ${floor.p99.toFixed(0)} ms`,
+      ratio: `p99 ${(s.p99 / Math.max(1, floor.p99)).toFixed(1)}×`,
+      goal: 'p99 ≤ 1 s',
+      met: s.p99 <= 1000,
+    });
+  addRow({
+    path: 'worker peak RSS (100k open tickets)',
+    project: `${worker.peakRss().toFixed(0)} MB`,
+    goal: '≤ 300 MB',
+    met: worker.peakRss() <= 300,
+  });
+}
+
 export async function run({ log }) {
   const prefix = `bench-feedback-${process.pid}:`;
   const env = {
@@ -302,6 +325,7 @@ export async function run({ log }) {
     });
     worker.stopSampling();
     log(`load average ${loadAverage()}`);
+    summarize({ quiet, busy, floor, worker });
     log(
       `worker peak RSS ${worker.peakRss().toFixed(0)} MB (goal ≤ 300 MB); p99 ${Math.max(quiet.p99, busy.p99) <= 1000 ? 'meets' : 'MISSES'} the 1 s goal`,
     );

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { addRow, fmtRun, hammer } from './lib/harness.mjs';
+import { addRow, benchDb, fmtRun, hammer } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
@@ -19,12 +19,7 @@ const mysql = require('mysql2/promise');
 const IORedis = require('ioredis');
 const { Queue } = require('bullmq');
 
-const DB = {
-  host: process.env.DB_HOST ?? '127.0.0.1',
-  port: Number(process.env.DB_PORT ?? 3306),
-  user: process.env.DB_USER ?? 'root',
-  password: process.env.DB_PASSWORD ?? '',
-};
+const DB = benchDb();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DB_NAME = `bench_http_${process.pid}`;
@@ -248,6 +243,7 @@ export async function run({ log }) {
     REDIS_PREFIX: PREFIX,
     PORT: String(port),
     HOST: '127.0.0.1',
+    ...DB.env,
     LOG_LEVEL: 'warn',
     LOGIN_LIMIT_PER_USER: '100000',
     LOGIN_LIMIT_PER_IP: '100000',
@@ -257,10 +253,11 @@ export async function run({ log }) {
   cli('migrate');
   cli('seed');
   const api = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], { env, stdio: 'ignore' });
-  const pool = mysql.createPool({ ...DB, database: DB_NAME, connectionLimit: 10 });
+  const pool = mysql.createPool({ ...DB.mysql, database: DB_NAME, connectionLimit: 10 });
   const redis = new IORedis({ host: process.env.REDIS_HOST ?? '127.0.0.1', maxRetriesPerRequest: null });
   try {
     await waitLive(base);
+    log(`database over ${DB.transport} (the api and the floors alike)`);
     await measure({ log, base, apiPid: api.pid, pool, redis });
   } finally {
     api.kill('SIGTERM');

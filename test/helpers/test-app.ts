@@ -9,7 +9,7 @@ import type { AuthTokens, ServerToClientEvents } from '@hotline/contracts';
 import { type AppConfig, createDataSource } from '@hotline/core';
 // In the e2e project these imports (like every @hotline/... one) resolve into dist/ (jest.config.js): the tests boot the
 // compiled api, worker and cli that `npm start` runs, not the TypeScript sources, whose class fields swc compiles otherwise.
-import { createApiApp } from '../../apps/api/src/bootstrap';
+import { type ApiAppOptions, createApiApp } from '../../apps/api/src/bootstrap';
 import { CliModule } from '../../apps/cli/src/cli.module';
 import { DemoSeedService } from '../../apps/cli/src/demo-seed.service';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
@@ -91,12 +91,12 @@ export interface TestApi {
 /** The real api (Fastify, socket.io, Redis adapter) on a random port, against this worker's database. */
 export async function startApi(
   env: Record<string, string> = {},
-  options: { seed?: boolean; config?: AppConfig } = {},
+  options: { seed?: boolean; config?: AppConfig } & ApiAppOptions = {},
 ): Promise<TestApi> {
   const config = options.config ?? testConfig(env);
   await ensureTestDatabase(config);
   if (options.seed !== false) await seedDemo(config);
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { logDestination: options.logDestination });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = await app.getUrl();
   return { app, config, url, http: request(url), close: () => app.close() };

@@ -1,16 +1,17 @@
 import 'reflect-metadata';
 import type { IncomingMessage } from 'node:http';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import {
   AllExceptionsFilter,
   AppConfig,
+  AppLogger,
+  createLogger,
   ValidationError,
   requestId,
   validationFields,
@@ -19,6 +20,8 @@ import {
 import { ApiModule } from './api.module';
 import { registerDashboard } from './http/dashboard';
 import { registerQueueBoard } from './http/queue-board';
+import { RequestLogController, registerRequestContext } from './http/request-logging';
+import { registerSecurityHeaders } from './http/security-headers';
 import { MetricsService } from './metrics/metrics.service';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
@@ -29,26 +32,33 @@ export const ROOT_ROUTES = [
   { path: 'metrics', method: RequestMethod.GET },
 ];
 
+export interface ApiAppOptions {
+  /** Where the log lines go (tests read them); stdout otherwise. */
+  logDestination?: DestinationStream;
+}
+
 /** Builds the api exactly as production runs it; tests call this with their own config and listen on port 0. */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
+  // One pino logger for Fastify (a child per request, carrying its id) and Nest (AppLogger): no logging middleware,
+  // so no middie either (nothing else registers a Nest middleware).
+  const logger = createLogger(config.log, { app: 'api', destination: options.logDestination });
   const adapter = new FastifyAdapter({
     trustProxy: config.http.trustProxy,
     bodyLimit: BODY_LIMIT,
-    genReqId: (req: IncomingMessage) => {
-      const id = requestId(req.headers['x-request-id']);
-      (req as { id?: string }).id = id;
-      return id;
-    },
+    loggerInstance: logger,
+    logController: new RequestLogController(),
+    genReqId: (req: IncomingMessage) => requestId(req.headers['x-request-id']),
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
-    bufferLogs: true,
+    logger: new AppLogger(logger),
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ROOT_ROUTES });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
+  registerRequestContext(app.getHttpAdapter().getInstance());
   await registerHttpPlugins(app, config);
   registerHooks(app);
   registerOpenApi(app);
@@ -75,7 +85,7 @@ function validationPipe(): ValidationPipe {
   });
 }
 
-/** CSV/plain bodies (post office import), helmet with the dashboard's CSP, CORS, multipart uploads. */
+/** CSV/plain bodies (post office import), helmet's headers with the dashboard's CSP, CORS, multipart uploads. */
 async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app
     .getHttpAdapter()
@@ -85,20 +95,7 @@ async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfi
       { parseAs: 'string', bodyLimit: BODY_LIMIT },
       (_req, body, done) => done(null, body),
     );
-  await app.register(fastifyHelmet as never, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        fontSrc: ["'self'", 'data:'],
-        // Served over plain http on a LAN, an https upgrade would break every asset and API call.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app.getHttpAdapter().getInstance());
   await app.register(fastifyCors as never, {
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     credentials: true,
@@ -106,19 +103,14 @@ async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfi
   await app.register(fastifyMultipart as never, { limits: { fileSize: BODY_LIMIT, files: 1 } });
 }
 
-/** The request id on every answer; the latency histogram per route. */
+/** The latency histogram per route (a callback hook: an async one costs a promise per request). */
 function registerHooks(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (req, reply) => {
-    void reply.header('x-request-id', req.id);
-  });
-  const metrics = app.get(MetricsService);
-  fastify.addHook('onResponse', async (req, reply) => {
+  const { httpDuration } = app.get(MetricsService);
+  fastify.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions?.url ?? 'unmatched';
-    metrics.httpDuration.observe(
-      { method: req.method, route, status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+    httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
 }
 

@@ -1,6 +1,5 @@
+import { Logger } from '@nestjs/common';
 import { loadConfigOrExit, runMain, stopOnSignals } from '@hotline/core';
-
-process.env.HOTLINE_APP = 'api';
 
 runMain('api', async () => {
   // The composition (and with it every context's config schema) is loaded here; the app's modules only after the check.
@@ -11,6 +10,5 @@ runMain('api', async () => {
   const app = await createApiApp(config);
   stopOnSignals(app, 'api');
   await app.listen({ port: config.http.port, host: config.http.host });
-  const { Logger } = await import('nestjs-pino');
-  app.get(Logger).log(`api listening on ${await app.getUrl()} (public URL ${config.http.publicUrl})`);
+  new Logger('Api').log(`api listening on ${await app.getUrl()} (public URL ${config.http.publicUrl})`);
 });

@@ -7,6 +7,7 @@ export async function ensureDatabase(config: AppConfig): Promise<void> {
   const conn = await createConnection({
     host: config.db.host,
     port: config.db.port,
+    ...(config.db.socketPath ? { socketPath: config.db.socketPath } : {}),
     user: config.db.username,
     password: config.db.password,
   });

@@ -17,7 +17,7 @@ import { CALLS_CONFIG_SCHEMA, CALLS_ENTITIES, CALLS_JOB_QUEUE } from '@hotline/c
 import { DISPATCH_CONFIG_SCHEMA, DISPATCH_ENTITIES, DISPATCH_JOB_QUEUE } from '@hotline/dispatch';
 import { FEEDBACK_CONFIG_SCHEMA, FEEDBACK_ENTITIES, FEEDBACK_JOB_QUEUE } from '@hotline/feedback';
 import { GEO_ENTITIES } from '@hotline/geo';
-import { IDENTITY_ENTITIES, IDENTITY_JOB_QUEUE } from '@hotline/identity';
+import { IDENTITY_CONFIG_SCHEMA, IDENTITY_ENTITIES, IDENTITY_JOB_QUEUE } from '@hotline/identity';
 import { CALENDAR_ENTITIES } from '@hotline/calendar';
 import { MIGRATIONS } from './migrations';
 
@@ -43,6 +43,7 @@ export const COMPOSITION: Composition = { entities: ENTITIES, migrations: MIGRAT
 
 /** Every context's settings: with core's, one schema validated once at boot (every bad variable in one message). */
 export const CONFIG_FRAGMENTS: ContextConfigFragments = {
+  identity: IDENTITY_CONFIG_SCHEMA,
   calls: CALLS_CONFIG_SCHEMA,
   dispatch: DISPATCH_CONFIG_SCHEMA,
   feedback: FEEDBACK_CONFIG_SCHEMA,

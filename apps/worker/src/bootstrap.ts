@@ -1,18 +1,15 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import type { AppConfig } from '@hotline/core';
+import { type AppConfig, AppLogger, createLogger } from '@hotline/core';
 import { WorkerModule } from './worker.module';
 
 export async function createWorkerApp(
   config: AppConfig,
   options: { schedule?: boolean } = {},
 ): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
-    bufferLogs: true,
+  return NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
+    logger: new AppLogger(createLogger(config.log, { app: 'worker' })),
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
-  return app;
 }

@@ -2,8 +2,6 @@ import { Logger } from '@nestjs/common';
 import { getHeapStatistics } from 'node:v8';
 import { loadConfigOrExit, runMain, stopOnSignals } from '@hotline/core';
 
-process.env.HOTLINE_APP = 'worker';
-
 runMain('worker', async () => {
   // The composition (and with it every context's config schema) is loaded here; the app's modules only after the check.
   const { loadAppConfig } = await import('../../composition/src');

@@ -31,7 +31,7 @@ class InMemoryCitizens implements Partial<Public<CitizensRepository>> {
     this.phones.push(p);
   }
   async insertPhoneUnlessTaken(p: CitizenPhone) {
-    if (this.phones.some((q) => q.phone === p.phone)) return false;
+    if (this.phones.some((x) => x.phone === p.phone)) return false;
     this.phones.push(p);
     return true;
   }
@@ -40,12 +40,8 @@ class InMemoryCitizens implements Partial<Public<CitizensRepository>> {
   }
   async byPhoneWithPhones(e164: string) {
     const link = await this.phoneLink(e164);
-    const citizen = link && this.citizens.get(link.citizenId);
-    if (!citizen) return null;
-    const phones = this.phones
-      .filter((p) => p.citizenId === citizen.id)
-      .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.createdAt.getTime() - b.createdAt.getTime());
-    return { citizen, phones };
+    const citizen = link ? this.citizens.get(link.citizenId) : undefined;
+    return citizen ? { citizen, phones: await this.phonesOf([citizen.id]) } : null;
   }
 }
 
@@ -61,6 +57,28 @@ function setup() {
 }
 
 describe('CitizensService (what dispatch and feedback call)', () => {
+  it('a new number taken meanwhile by another intake answers that citizen and leaves no second one', async () => {
+    const f = setup();
+    const insert = f.repo.insert.bind(f.repo);
+    // The other intake's number row lands between this one's citizen insert and its number insert.
+    f.repo.insert = async (c: Citizen) => {
+      await insert(c);
+      if (!f.repo.phones.length) {
+        await insert({ ...c, id: 'winner', fullName: 'Người khác' });
+        f.repo.phones.push({
+          phone: '+84912345678',
+          citizenId: 'winner',
+          isPrimary: true,
+          label: null,
+          createdAt: c.createdAt,
+        });
+      }
+    };
+    const got = await f.service.findOrCreateByPhone('0912 345 678', { fullName: 'Nguyễn Văn An' }, 'op-1');
+    expect(got).toMatchObject({ id: 'winner', fullName: 'Người khác' });
+    expect([...f.repo.citizens.keys()]).toEqual(['winner']);
+  });
+
   it('findOrCreateByPhone: any form of a number finds the same citizen; a new one is created once, audited', async () => {
     const f = setup();
     const a = await f.service.findOrCreateByPhone('0912 345 678', { fullName: '  Nguyễn Văn An ' }, 'op-1');

@@ -4,13 +4,13 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { COMPOSITION, Composition } from './composition';
 import { DatabaseModule } from './database/database.module';
-import { HotlineLoggingModule } from './logging/logging.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { Clock } from './clock/clock';
 import { RealtimeEmitter } from './realtime/realtime-emitter';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './outbox/unit-of-work';
+import { InvalidationBus } from './cache/invalidation-bus';
 
 /**
  * What every process needs: config, logs, MySQL, Redis, queues, clock and the realtime emitter. The app passes what it composed
@@ -24,19 +24,26 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot(config),
-        HotlineLoggingModule,
         DatabaseModule.forRoot(composition),
         RedisModule,
         QueuesModule.forRoot(composition.jobs),
         DiscoveryModule,
       ],
-      providers: [Clock, RealtimeEmitter, OutboxRelay, UnitOfWork, { provide: COMPOSITION, useValue: composition }],
+      providers: [
+        Clock,
+        RealtimeEmitter,
+        InvalidationBus,
+        OutboxRelay,
+        UnitOfWork,
+        { provide: COMPOSITION, useValue: composition },
+      ],
       exports: [
         ConfigModule,
         RedisModule,
         QueuesModule,
         Clock,
         RealtimeEmitter,
+        InvalidationBus,
         OutboxRelay,
         UnitOfWork,
         DiscoveryModule,

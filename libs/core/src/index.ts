@@ -7,7 +7,15 @@ export * from './database/data-source';
 export * from './database/database.module';
 export * from './database/transaction-context';
 export { deferWrite } from './database/deferred-writes';
-export { hydrate, insertStatement, selectList, updateStatement } from './database/entity-sql';
+export {
+  hydrate,
+  insertStatement,
+  plainFindOne,
+  plainInsert,
+  plainUpdate,
+  selectList,
+  updateStatement,
+} from './database/entity-sql';
 export * from './database/snake-naming.strategy';
 export * from './redis/redis';
 export * from './redis/redis.module';
@@ -26,7 +34,9 @@ export * from './auth/decorators';
 export * from './auth/auth.guard';
 export * from './realtime/realtime-emitter';
 export * from './logging/redact';
-export * from './logging/logging.module';
+export * from './logging/logger';
+export * from './logging/app-logger';
+export * from './logging/request-logger';
 export * from './util/uuid';
 export * from './util/strip-undefined';
 export * from './core.module';
@@ -40,7 +50,9 @@ export * from './process/process-lifecycle';
 export * from './database/base.repository';
 export * from './queues/rearm';
 export * from './cache/versioned-cache';
+export * from './cache/invalidation-bus';
 export * from './pagination/cursor';
 export * from './pagination/text-cursor';
 export * from './testing/fake-unit-of-work';
 export * from './testing/fake-clock';
+export * from './testing/fake-invalidation-bus';

@@ -1,8 +1,6 @@
-import type Redis from 'ioredis';
-import type { AppConfig } from '@hotline/core';
-import { PricingService, PRICING_CACHE_TTL_MS } from './pricing.service';
+import { FakeClock, FakeInvalidationBus } from '@hotline/core';
+import { PRICING_CACHE_TOPIC, PricingService, PRICING_CACHE_TTL_MS } from './pricing.service';
 import type { PricingRepository } from './repositories/pricing.repository';
-import { FakeClock } from '@hotline/core';
 
 function setup() {
   let price = 20_000;
@@ -20,16 +18,17 @@ function setup() {
     },
     activePromotions: async () => [],
   } as unknown as PricingRepository;
-  const published: string[] = [];
-  const redis = { publish: async (channel: string) => void published.push(channel) } as unknown as Redis;
-  const config = { redis: { prefix: 't:' } } as AppConfig;
-  const pricing = new PricingService(tables, new FakeClock('2026-03-02T02:00:00Z'), redis, config);
+  const bus = new FakeInvalidationBus();
+  const pricing = new PricingService(tables, new FakeClock('2026-03-02T02:00:00Z'), bus);
+  pricing.onModuleInit();
   const quote = async () =>
     (await pricing.quote({ option: 'send_dossier', serviceLevel: '3', field: 'Đất đai' })).lines[0].basePostage;
   return {
     pricing,
     quote,
-    published,
+    bus,
+    /** What an edit's outbox effect does here (a SaveTariff in this process, or its message from another). */
+    edited: () => bus.invalidateLocal(PRICING_CACHE_TOPIC),
     loads: () => loads,
     setPrice: (p: number) => (price = p),
     holdNextLoad: () => (hold = new Promise<void>((r) => (release = r))),
@@ -56,10 +55,18 @@ describe('PricingService: the tariffs and promotions in memory', () => {
     expect(await s.quote()).toBe(20_000);
     expect(s.loads()).toBe(1);
     s.setPrice(21_000);
-    await s.pricing.changed();
+    s.edited();
     expect(await s.quote()).toBe(21_000);
     expect(s.loads()).toBe(2);
-    expect(s.published).toEqual(['t:dispatch:pricing-changed']);
+  });
+
+  it('drops its copy when the invalidation subscriber reconnects (messages sent meanwhile are lost)', async () => {
+    const s = setup();
+    expect(await s.quote()).toBe(20_000);
+    s.bus.disconnect();
+    s.setPrice(24_000); // edited elsewhere; the message never arrived
+    s.bus.reconnect();
+    expect(await s.quote()).toBe(24_000);
   });
 
   it('a lost message is healed by the TTL', async () => {
@@ -77,7 +84,7 @@ describe('PricingService: the tariffs and promotions in memory', () => {
     const racing = s.quote(); // reads the old price, then waits
     await new Promise((r) => setImmediate(r));
     s.setPrice(23_000);
-    await s.pricing.changed();
+    s.edited();
     s.releaseLoad();
     expect(await racing).toBe(20_000);
     expect(await s.quote()).toBe(23_000);

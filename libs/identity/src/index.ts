@@ -1,4 +1,6 @@
 export * from './identity.jobs';
+export * from './identity.config';
+export { SESSION_CACHE_TOPIC } from './auth/access-token-verifier';
 export * from './user.entity';
 export * from './auth-session.entity';
 export * from './refresh-token.entity';

@@ -1,13 +1,35 @@
 // What the HTTP benches share: the load generator in its own process (loadgen.mjs, autocannon), the machine's load while a
 // row ran, the api's CPU per request, and the one table `npm run bench` prints at the end (each row beside its floor).
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { cpuMs } from './cpu.mjs';
 
 const LOADGEN = join(import.meta.dirname, 'loadgen.mjs');
+
+/**
+ * The database the benches reach, the same way for the app and its floor: MariaDB's Unix socket when it is on this
+ * machine (BENCH_DB_SOCKET, default /run/mysqld/mysqld.sock if present; BENCH_DB_SOCKET= for TCP), else host and port.
+ * `mysql` is for mysql2 (the floors), `env` for the app (DB_SOCKET_PATH).
+ */
+export function benchDb() {
+  const socket =
+    process.env.BENCH_DB_SOCKET ?? (existsSync('/run/mysqld/mysqld.sock') ? '/run/mysqld/mysqld.sock' : '');
+  const mysql = {
+    host: process.env.DB_HOST ?? '127.0.0.1',
+    port: Number(process.env.DB_PORT ?? 3306),
+    user: process.env.DB_USER ?? 'root',
+    password: process.env.DB_PASSWORD ?? '',
+    ...(socket ? { socketPath: socket } : {}),
+  };
+  return {
+    mysql,
+    env: { DB_SOCKET_PATH: socket },
+    transport: socket ? `Unix socket ${socket}` : `TCP ${mysql.host}:${mysql.port}`,
+  };
+}
 
 /** Busy and total jiffies of all cores (/proc/stat), or null off Linux. */
 function cpuTimes() {

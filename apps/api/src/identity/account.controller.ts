@@ -17,7 +17,7 @@ export class AccountController {
   @Get('me')
   @AnyRole()
   me(@CurrentUser() user: AuthUser): Promise<UserView> {
-    return this.users.get(user.id);
+    return this.users.me(user.id);
   }
 
   @Post('change-password')

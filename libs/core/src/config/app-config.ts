@@ -17,6 +17,8 @@ export interface CoreConfig {
     type: DbType;
     host: string;
     port: number;
+    /** A Unix socket of a server on this machine: when set, used instead of host and port. */
+    socketPath: string | undefined;
     username: string;
     password: string;
     database: string;
@@ -76,6 +78,7 @@ function coreVariables(nodeEnv: NodeEnv) {
     DB_TYPE: env.oneOf<DbType>(['mariadb', 'mysql'], 'mariadb'),
     DB_HOST: env.string('127.0.0.1'),
     DB_PORT: env.int(3306, 1, 65535),
+    DB_SOCKET_PATH: env.optionalString(),
     DB_USER: env.string('root'),
     DB_PASSWORD: env.optionalString(),
     DB_NAME: env.string('hotline'),
@@ -132,6 +135,7 @@ function toCoreConfig(e: CoreVariables, publicUrl: string): CoreConfig {
       type: e.DB_TYPE,
       host: e.DB_HOST,
       port: e.DB_PORT,
+      socketPath: e.DB_SOCKET_PATH || undefined,
       username: e.DB_USER,
       password: e.DB_PASSWORD ?? '',
       database: e.DB_NAME,

@@ -38,7 +38,7 @@ export abstract class BaseRepository {
     changes: Partial<E>,
     where: Partial<E>,
   ): Promise<void> {
-    const statement = updateStatement(this.ds, entity, changes, where);
-    return statement ? deferWrite(this.manager, statement.sql, statement.params) : Promise.resolve();
+    const { sql, params } = updateStatement(this.manager, entity, changes, where);
+    return deferWrite(this.manager, sql, params);
   }
 }

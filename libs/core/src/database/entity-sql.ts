@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 interface InsertPlan {
@@ -71,32 +71,139 @@ export function hydrate<E extends ObjectLiteral>(
   return out as E;
 }
 
+interface SelectShape {
+  sql: string;
+  columns: ColumnMetadata[];
+  whereColumns: ColumnMetadata[];
+}
+
+const selectShapes = new Map<unknown, Map<string, SelectShape>>();
+
+function selectShapeOf(m: EntityManager, entity: EntityTarget<ObjectLiteral>, keys: string[]): SelectShape {
+  let byKeys = selectShapes.get(entity);
+  if (!byKeys) selectShapes.set(entity, (byKeys = new Map()));
+  const id = keys.join(',');
+  let shape = byKeys.get(id);
+  if (!shape) {
+    const meta = m.connection.getMetadata(entity);
+    const columns = meta.columns.filter((c) => !c.isVirtual);
+    const whereColumns = keys.map((k) => {
+      const c = meta.findColumnWithPropertyName(k);
+      if (!c) throw new Error(`${meta.name} has no column ${k}`);
+      return c;
+    });
+    const list = columns.map((c) => `\`${c.databaseName}\``).join(', ');
+    const where = whereColumns.map((c) => `\`${c.databaseName}\` = ?`).join(' AND ');
+    shape = { sql: `SELECT ${list} FROM \`${meta.tableName}\` WHERE ${where} LIMIT 1`, columns, whereColumns };
+    byKeys.set(id, shape);
+  }
+  return shape;
+}
+
 /**
- * `UPDATE table SET … WHERE key = ?` for the properties in `changes` (each through the column's conversion, as TypeORM's
- * update builder writes them; `undefined` left out), without the builder. `where` names properties too. Null when there
- * is nothing to set.
+ * findOneBy for the hot paths, without TypeORM's select builder (it re-derives the statement, its aliases and the
+ * hydration plan on every call: measurable in the routing job). One fixed statement per entity and set of keys; the row
+ * is hydrated by the driver's own `prepareHydratedValue` (transformers, JSON, booleans, dates), into an instance of the
+ * entity class, as TypeORM does. Plain columns only (no relations, no embedded entities).
  */
-export function updateStatement<E extends ObjectLiteral>(
-  ds: DataSource,
-  entity: EntityTarget<E>,
-  changes: Partial<E>,
-  where: Partial<E>,
-): { sql: string; params: unknown[] } | null {
-  const metadata = ds.getMetadata(entity);
-  const params: unknown[] = [];
-  const pairs = (values: Partial<E>, joiner: string): string =>
-    Object.entries(values)
-      .filter(([, value]) => value !== undefined)
-      .map(([property, value]) => {
-        const column = metadata.findColumnWithPropertyName(property);
-        if (!column) throw new Error(`${metadata.name} has no column ${property}`);
-        params.push(ds.driver.preparePersistentValue(value, column));
-        return `${ds.driver.escape(column.databaseName)} = ?`;
-      })
-      .join(joiner);
-  const set = pairs(changes, ', ');
-  if (!set) return null;
-  const condition = pairs(where, ' AND ');
-  if (!condition) throw new Error(`an UPDATE of ${metadata.name} without a condition`);
-  return { sql: `UPDATE ${ds.driver.escape(metadata.tableName)} SET ${set} WHERE ${condition}`, params };
+export async function plainFindOne<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  where: Partial<Record<keyof T & string, unknown>>,
+): Promise<T | null> {
+  const keys = Object.keys(where);
+  const shape = selectShapeOf(m, entity, keys);
+  const driver = m.connection.driver;
+  const params = keys.map((k, i) => driver.preparePersistentValue(where[k as keyof T & string], shape.whereColumns[i]));
+  const rows = (await m.query(shape.sql, params)) as Array<Record<string, unknown>>;
+  if (!rows.length) return null;
+  const row = rows[0];
+  const out = m.connection.getMetadata(entity).create() as T;
+  for (const c of shape.columns) c.setEntityValue(out, driver.prepareHydratedValue(row[c.databaseName], c));
+  return out;
+}
+
+interface UpdateShape {
+  sql: string;
+  columns: ColumnMetadata[];
+}
+
+const updateShapes = new Map<unknown, Map<string, UpdateShape>>();
+
+function column(m: EntityManager, entity: EntityTarget<ObjectLiteral>, key: string): ColumnMetadata {
+  const meta = m.connection.getMetadata(entity);
+  const c = meta.findColumnWithPropertyName(key);
+  if (!c) throw new Error(`${meta.name} has no column ${key}`);
+  return c;
+}
+
+function updateShapeOf(
+  m: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  set: string[],
+  where: string[],
+): UpdateShape {
+  let byKeys = updateShapes.get(entity);
+  if (!byKeys) updateShapes.set(entity, (byKeys = new Map()));
+  const id = `${set.join(',')}|${where.join(',')}`;
+  let shape = byKeys.get(id);
+  if (!shape) {
+    const meta = m.connection.getMetadata(entity);
+    const setColumns = set.map((k) => column(m, entity, k));
+    const whereColumns = where.map((k) => column(m, entity, k));
+    const assignments = setColumns.map((c) => `\`${c.databaseName}\` = ?`);
+    // The version column goes up with every update, as TypeORM's update builder does it.
+    if (meta.versionColumn && !set.includes(meta.versionColumn.propertyName))
+      assignments.push(`\`${meta.versionColumn.databaseName}\` = \`${meta.versionColumn.databaseName}\` + 1`);
+    const conditions = whereColumns.map((c) => `\`${c.databaseName}\` = ?`).join(' AND ');
+    shape = {
+      sql: `UPDATE \`${meta.tableName}\` SET ${assignments.join(', ')} WHERE ${conditions}`,
+      columns: [...setColumns, ...whereColumns],
+    };
+    byKeys.set(id, shape);
+  }
+  return shape;
+}
+
+/**
+ * A conditional UPDATE for the hot paths, without TypeORM's update builder (it re-derives the statement on every call):
+ * one fixed statement per entity and set of columns, values through the driver's own `preparePersistentValue`
+ * (transformers, JSON, booleans, dates), the version column incremented. Returns the number of rows changed.
+ */
+export async function plainUpdate<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  set: Partial<T>,
+  where: Partial<T>,
+): Promise<number> {
+  const { sql, params } = updateStatement(m, entity, set, where);
+  const res = (await m.query(sql, params)) as { affectedRows?: number };
+  return res.affectedRows ?? 0;
+}
+
+/** The UPDATE plainUpdate sends, with its parameters: for a caller that defers it (BaseRepository.updateDeferred). */
+export function updateStatement<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  set: Partial<T>,
+  where: Partial<T>,
+): { sql: string; params: unknown[] } {
+  const setKeys = Object.keys(set).filter((k) => set[k] !== undefined);
+  const whereKeys = Object.keys(where).filter((k) => where[k] !== undefined);
+  if (!whereKeys.length) throw new Error('an UPDATE without a condition');
+  const shape = updateShapeOf(m, entity, setKeys, whereKeys);
+  const values = [...setKeys.map((k) => set[k] as unknown), ...whereKeys.map((k) => where[k] as unknown)];
+  const driver = m.connection.driver;
+  return { sql: shape.sql, params: values.map((v, i) => driver.preparePersistentValue(v, shape.columns[i])) };
+}
+
+/** One multi-row INSERT of fully built entities, at once (see insertStatement; deferred: BaseRepository.insertDeferred). */
+export async function plainInsert<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly T[],
+): Promise<void> {
+  if (!rows.length) return;
+  const { sql, params } = insertStatement(m.connection, entity, rows);
+  await m.query(sql, params);
 }

@@ -33,4 +33,14 @@ export interface DisconnectEffect {
   reason: { code: string; message: string };
 }
 
-export type Effect = JobEffect | CancelJobEffect | EmitEffect | DisconnectEffect;
+/**
+ * Cached copies to drop in every process once the change committed (core's InvalidationBus): a session revoked, a tariff
+ * edited. `keys: null` drops the whole topic.
+ */
+export interface InvalidateEffect {
+  kind: 'invalidate';
+  topic: string;
+  keys: string[] | null;
+}
+
+export type Effect = JobEffect | CancelJobEffect | EmitEffect | DisconnectEffect | InvalidateEffect;

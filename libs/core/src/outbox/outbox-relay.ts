@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { JobsOptions } from 'bullmq';
 import { type DataSource, type EntityManager, In } from 'typeorm';
+import { InvalidationBus } from '../cache/invalidation-bus';
 import { Clock } from '../clock/clock';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -46,6 +47,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly emitter: RealtimeEmitter,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bus: InvalidationBus,
   ) {}
 
   /** Writes the unit of work's effects in its transaction. */
@@ -89,8 +91,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Carries out effects in their order; consecutive jobs go in one round trip per queue. */
+  /**
+   * Carries out effects in their order; consecutive jobs go in one round trip per queue. Cache invalidations are applied
+   * to this process first, synchronously, whatever happens to the rest (a revoked session is refused here even if Redis
+   * is down); their broadcast to the other processes takes its turn in the order.
+   */
   async publish(effects: readonly Effect[]): Promise<void> {
+    for (const effect of effects) if (effect.kind === 'invalidate') this.bus.invalidateLocal(effect.topic, effect.keys);
     let jobs: JobEffect[] = [];
     for (const effect of effects) {
       if (effect.kind === 'job') {
@@ -101,6 +108,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       jobs = [];
       if (effect.kind === 'cancel-job') await this.jobs.cancel(effect.name, effect.jobId);
       else if (effect.kind === 'disconnect') this.emitter.disconnectUser(effect.userId, effect.reason);
+      else if (effect.kind === 'invalidate') await this.bus.broadcast(effect.topic, effect.keys);
       else if (effect.rooms === 'all') this.emitter.toAll(effect.event, effect.payload as never);
       else this.emitter.to(effect.rooms, effect.event, effect.payload as never);
     }

@@ -72,6 +72,15 @@ export class Tx extends Notices {
     this.effects.push({ kind: 'disconnect', userId, reason });
   }
 
+  /**
+   * Every process drops its cached copies of these keys of the topic (all of it without keys) once this commits: this
+   * process synchronously, the others through Redis, before `uow.run` returns; retried by the outbox poller if Redis did
+   * not take it.
+   */
+  invalidate(topic: string, keys?: readonly string[]): void {
+    this.effects.push({ kind: 'invalidate', topic, keys: keys ? [...new Set(keys)] : null });
+  }
+
   /** The history row of a change (who, when, from, to, why), in this transaction; several rows in one INSERT. */
   history(input: AuditInput | readonly AuditInput[]): Promise<void> {
     const at = this.clock.now();

@@ -22,12 +22,25 @@ export class RealtimeEmitter implements OnModuleDestroy {
   private readonly emitter: Emitter<ServerToClientEvents>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = createRedis(config, 'emitter');
+    // Auto-pipelining: the events of requests finishing in the same tick go to Redis in one write (socket writes were a
+    // fifth of the api's CPU per request).
+    this.redis = createRedis(config, 'emitter', { enableAutoPipelining: true });
     let last = 0;
     this.redis.on('error', (err) => {
       if (Date.now() - last > 10_000) this.logger.warn(`Redis (emitter): ${err.message}`);
       last = Date.now();
     });
+    // The library does not return its PUBLISH's promise: observed here, so that an event queued in the same tick as the
+    // client's shutdown (auto-pipelined, sent after the QUIT) is a logged drop, not an unhandled rejection.
+    const publish = this.redis.publish.bind(this.redis) as (
+      channel: string,
+      message: string | Buffer,
+    ) => Promise<number>;
+    (this.redis as unknown as { publish: typeof publish }).publish = (channel, message) => {
+      const sent = publish(channel, message);
+      sent.catch((err: Error) => this.logger.debug(`Realtime event dropped: ${err.message}`));
+      return sent;
+    };
     this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoKey(config) });
   }
 

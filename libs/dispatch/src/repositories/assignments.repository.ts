@@ -4,7 +4,6 @@ import { DataSource, In } from 'typeorm';
 import { type AssignmentState, OFFER_MACHINE } from '@hotline/contracts';
 import { BaseRepository } from '@hotline/core';
 import { BcciAssignment } from '../bcci-assignment.entity';
-import { plainInsert } from './plain-insert';
 
 /** How a pending offer ends, and who ended it. */
 export interface OfferEnd {
@@ -22,7 +21,7 @@ export class AssignmentsRepository extends BaseRepository {
   }
 
   insert(assignment: BcciAssignment): Promise<void> {
-    return plainInsert(this.manager, BcciAssignment, [assignment]);
+    return this.insertDeferred(BcciAssignment, [assignment]);
   }
 
   find(id: string): Promise<BcciAssignment | null> {

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { LEG_MACHINE, type LegState } from '@hotline/contracts';
-import { afterCursor, BaseRepository, type Keyset } from '@hotline/core';
+import { afterCursor, BaseRepository, plainFindOne, plainUpdate, type Keyset } from '@hotline/core';
 import { BcciLeg } from '../bcci-leg.entity';
-import { plainInsert } from './plain-insert';
 
 export interface LegListFilter {
   officeId?: string | null;
@@ -35,12 +34,13 @@ export class LegsRepository extends BaseRepository {
   }
 
   insertMany(legs: BcciLeg[]): Promise<void> {
-    return plainInsert(this.manager, BcciLeg, legs);
+    return this.insertDeferred(BcciLeg, legs);
   }
 
   /** The leg, scoped to an office inside the query when `officeId` is given (another office's leg is "not found"). */
   find(id: string, officeId?: string | null): Promise<BcciLeg | null> {
-    return this.repo(BcciLeg).findOneBy(officeId ? { id, officeId } : { id });
+    // Every leg command and the routing job start here: a fixed statement instead of TypeORM's select builder.
+    return plainFindOne(this.manager, BcciLeg, officeId ? { id, officeId } : { id });
   }
 
   findByRequests(requestIds: string[]): Promise<BcciLeg[]> {
@@ -65,19 +65,15 @@ export class LegsRepository extends BaseRepository {
     return qb.getMany();
   }
 
-  /** Returns false when the leg changed meanwhile (another writer won). */
+  /** Returns false when the leg changed meanwhile (another writer won). Version + 1 with every change. */
   async updateState(u: LegStateUpdate): Promise<boolean> {
-    const qb = this.manager
-      .createQueryBuilder()
-      .update(BcciLeg)
-      .set({ ...(u.changes ?? {}), state: u.to, updatedAt: u.at, version: () => 'version + 1' } as never)
-      .where('id = :id AND state = :state AND version = :version', {
-        id: u.leg.id,
-        state: u.leg.state,
-        version: u.leg.version,
-      });
-    if (u.routingAttempt !== undefined) qb.andWhere('routing_attempt = :attempt', { attempt: u.routingAttempt });
-    return !!(await qb.execute()).affected;
+    const changed = await plainUpdate(
+      this.manager,
+      BcciLeg,
+      { ...(u.changes ?? {}), state: u.to, updatedAt: u.at },
+      { id: u.leg.id, state: u.leg.state, version: u.leg.version, routingAttempt: u.routingAttempt },
+    );
+    return changed > 0;
   }
 
   /** Routing waits for the next opening: only while the leg is still routing in this attempt. */

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { LEG_MACHINE, type BcciOption, type LegState } from '@hotline/contracts';
-import { BaseRepository, type Keyset, likePrefix } from '@hotline/core';
+import { BaseRepository, likePrefix, type Keyset } from '@hotline/core';
 import { BcciRequest } from '../bcci-request.entity';
-import { plainInsert } from './plain-insert';
 
 export interface RequestListFilter {
   createdById?: string;
@@ -54,7 +53,7 @@ export class RequestsRepository extends BaseRepository {
   }
 
   insert(request: BcciRequest): Promise<void> {
-    return plainInsert(this.manager, BcciRequest, [request]);
+    return this.insertDeferred(BcciRequest, [request]);
   }
 
   find(id: string): Promise<BcciRequest | null> {

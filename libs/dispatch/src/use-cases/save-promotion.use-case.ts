@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PromotionView } from '@hotline/contracts';
 import { Clock, NotFoundError, stripUndefined, UnitOfWork, uuidv7, ValidationError } from '@hotline/core';
 import type { PromotionDto, UpdatePromotionDto } from '../dispatch.dto';
-import { PricingService } from '../pricing.service';
+import { PRICING_CACHE_TOPIC } from '../pricing.service';
 import { PricingRepository } from '../repositories/pricing.repository';
 import { promotionView } from '../views';
 
@@ -24,7 +24,6 @@ export class SavePromotion {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly promotions: PricingRepository,
-    private readonly pricing: PricingService,
   ) {}
 
   async create(dto: PromotionDto, actorId: string): Promise<PromotionView> {
@@ -43,6 +42,7 @@ export class SavePromotion {
         active: dto.active ?? true,
         updatedAt: this.clock.now(),
       });
+      tx.invalidate(PRICING_CACHE_TOPIC);
       await tx.history({ actorId, entityType: 'bcci_promotion', entityId: id, action: 'created', data: { ...dto } });
     });
     return this.saved(id);
@@ -55,6 +55,7 @@ export class SavePromotion {
     checkRule({ ...current, ...changes });
     await this.uow.run(async (tx) => {
       await this.promotions.updatePromotion(id, { ...changes, updatedAt: this.clock.now() });
+      tx.invalidate(PRICING_CACHE_TOPIC);
       await tx.history({
         actorId,
         entityType: 'bcci_promotion',
@@ -67,7 +68,6 @@ export class SavePromotion {
   }
 
   private async saved(id: string): Promise<PromotionView> {
-    await this.pricing.changed();
     return promotionView((await this.promotions.findPromotion(id))!);
   }
 }

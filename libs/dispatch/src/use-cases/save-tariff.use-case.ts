@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TariffView } from '@hotline/contracts';
 import { Clock, ConflictError, NotFoundError, stripUndefined, UnitOfWork, uuidv7 } from '@hotline/core';
 import type { TariffDto, UpdateTariffDto } from '../dispatch.dto';
-import { PricingService } from '../pricing.service';
+import { PRICING_CACHE_TOPIC } from '../pricing.service';
 import { PricingRepository } from '../repositories/pricing.repository';
 import { tariffView } from '../views';
 
@@ -13,7 +13,6 @@ export class SaveTariff {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly tariffs: PricingRepository,
-    private readonly pricing: PricingService,
   ) {}
 
   async create(dto: TariffDto, actorId: string): Promise<TariffView> {
@@ -22,6 +21,7 @@ export class SaveTariff {
       if (await this.tariffs.tariffExistsFor(dto.legKind, dto.routeType))
         throw new ConflictError(`a tariff for ${dto.legKind} legs on ${dto.routeType} already exists (edit it)`);
       await this.tariffs.insertTariff({ id, ...dto, active: dto.active ?? true, updatedAt: this.clock.now() });
+      tx.invalidate(PRICING_CACHE_TOPIC);
       await tx.history({ actorId, entityType: 'bcci_tariff', entityId: id, action: 'created', data: { ...dto } });
     });
     return this.saved(id);
@@ -32,13 +32,13 @@ export class SaveTariff {
       if (!(await this.tariffs.findTariff(id))) throw new NotFoundError('Tariff', id);
       const changes = stripUndefined(dto);
       await this.tariffs.updateTariff(id, { ...changes, updatedAt: this.clock.now() });
+      tx.invalidate(PRICING_CACHE_TOPIC);
       await tx.history({ actorId, entityType: 'bcci_tariff', entityId: id, action: 'updated', data: { ...changes } });
     });
     return this.saved(id);
   }
 
   private async saved(id: string): Promise<TariffView> {
-    await this.pricing.changed();
     return tariffView((await this.tariffs.findTariff(id))!);
   }
 }

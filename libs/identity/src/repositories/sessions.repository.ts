@@ -114,20 +114,20 @@ export class SessionsRepository extends BaseRepository {
       .getRawOne<SessionPrincipal>();
   }
 
-  /** Deletes refresh tokens and sessions that expired before `cutoff`; returns how many tokens. */
-  async purgeExpired(cutoff: Date): Promise<number> {
+  /** Deletes refresh tokens and sessions that expired before `cutoff`; returns how many of each. */
+  async purgeExpired(cutoff: Date): Promise<{ tokens: number; sessions: number }> {
     const tokens = await this.manager
       .createQueryBuilder()
       .delete()
       .from(RefreshToken)
       .where('expires_at < :cutoff', { cutoff })
       .execute();
-    await this.manager
+    const sessions = await this.manager
       .createQueryBuilder()
       .delete()
       .from(AuthSession)
       .where('expires_at < :cutoff', { cutoff })
       .execute();
-    return tokens.affected ?? 0;
+    return { tokens: tokens.affected ?? 0, sessions: sessions.affected ?? 0 };
   }
 }

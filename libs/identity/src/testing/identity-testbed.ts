@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@hotline/contracts';
-import { type AppConfig, FakeClock, FakeUnitOfWork } from '@hotline/core';
+import { type AppConfig, FakeClock, FakeInvalidationBus, FakeUnitOfWork } from '@hotline/core';
 import type { PostOfficesService } from '@hotline/geo';
 import { AccessTokens } from '../auth/access-tokens';
 import { SessionAccessTokenVerifier } from '../auth/access-token-verifier';
@@ -32,23 +32,35 @@ export class FakePasswordHasher {
 
 const AUTH = { jwtSecret: 'unit-test-secret-unit-test-secret', accessTtlSeconds: 900, refreshTtlSeconds: 86_400 };
 
-/** Everything an identity use case needs, in memory, with a clock the test moves. */
-export function identityTestbed(options: { offices?: string[] } = {}) {
+/**
+ * Everything an identity use case needs, in memory, with a clock the test moves. A commit's cache invalidations reach the
+ * bus as the relay's would (this process's listeners at once; the broadcast recorded in `bus.broadcasts`).
+ */
+export function identityTestbed(options: { offices?: string[]; sessionCacheMs?: number } = {}) {
   const clock = new FakeClock();
-  const uow = new FakeUnitOfWork(clock);
+  const bus = new FakeInvalidationBus();
+  const uow = new FakeUnitOfWork(clock, {
+    onCommit: (tx) => {
+      for (const e of tx.effects) if (e.kind === 'invalidate') void bus.publish(e.topic, e.keys);
+    },
+  });
   const users = new InMemoryUsersRepository();
   const sessions = new InMemorySessionsRepository(users);
   const usersRepo = users as unknown as UsersRepository;
   const sessionsRepo = sessions as unknown as SessionsRepository;
   const hasher = new FakePasswordHasher() as unknown as PasswordHasher;
-  const config = { auth: AUTH } as unknown as AppConfig;
+  const identity = { sessionCacheMs: options.sessionCacheMs ?? 30_000, sessionCacheMax: 1000 };
+  const config = { auth: AUTH, identity } as unknown as AppConfig;
   const jwt = new JwtService({ secret: AUTH.jwtSecret });
   const access = new AccessTokens(jwt, config);
   const officeIds = new Set(options.offices ?? []);
   const offices = { exists: async (id: string) => officeIds.has(id) } as unknown as PostOfficesService;
   const factory = new UserFactory(hasher, clock);
+  const verifier = new SessionAccessTokenVerifier(access, sessionsRepo, bus, config);
+  verifier.onModuleInit();
   return {
     clock,
+    bus,
     uow,
     users,
     sessions,
@@ -57,7 +69,7 @@ export function identityTestbed(options: { offices?: string[] } = {}) {
     access,
     credentials: new Credentials(usersRepo, hasher),
     issuer: new SessionIssuer(access, sessionsRepo, usersRepo),
-    verifier: new SessionAccessTokenVerifier(access, sessionsRepo),
+    verifier,
     binding: new OfficeBinding(offices),
     factory,
     /** A stored account whose password is `password`. */

@@ -66,11 +66,12 @@ export class InMemorySessionsRepository implements PublicOf<SessionsRepository> 
     return { id, username, fullName, role, officeId, disabledAt, revokedAt: s.revokedAt, sessionUser: s.userId };
   }
 
-  async purgeExpired(cutoff: Date): Promise<number> {
+  async purgeExpired(cutoff: Date): Promise<{ tokens: number; sessions: number }> {
     const tokens = [...this.tokens.values()].filter((t) => t.expiresAt < cutoff);
     for (const t of tokens) this.tokens.delete(t.id);
-    for (const s of [...this.sessions.values()]) if (s.expiresAt < cutoff) this.sessions.delete(s.id);
-    return tokens.length;
+    const sessions = [...this.sessions.values()].filter((s) => s.expiresAt < cutoff);
+    for (const s of sessions) this.sessions.delete(s.id);
+    return { tokens: tokens.length, sessions: sessions.length };
   }
 
   /** The open sessions of a user. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, UnitOfWork, ValidationError } from '@hotline/core';
+import { SESSION_CACHE_TOPIC } from '../auth/access-token-verifier';
 import { Credentials } from '../auth/credentials';
 import { SessionsRepository } from '../repositories/sessions.repository';
 
@@ -30,6 +31,7 @@ export class ChangePasswordUseCase {
     await this.uow.run(async (tx) => {
       await this.credentials.store(input.userId, { passwordHash, mustChangePassword: false, at: now });
       await this.sessions.revokeAllOf(input.userId, 'password_changed', now, input.currentSessionId);
+      tx.invalidate(SESSION_CACHE_TOPIC, [input.userId]);
       await tx.history({
         actorId: input.userId,
         entityType: 'user',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ERROR_CODES, USER_MACHINE, userState, type UserView } from '@hotline/contracts';
 import { assertTransition, Clock, UnitOfWork, ValidationError } from '@hotline/core';
+import { SESSION_CACHE_TOPIC } from '../auth/access-token-verifier';
 import { SessionsRepository } from '../repositories/sessions.repository';
 import { UsersRepository } from '../repositories/users.repository';
 import { toUserView } from '../users/user-view';
@@ -26,6 +27,7 @@ export class DisableUserUseCase {
       const now = this.clock.now();
       await this.users.update(id, { disabledAt: now, updatedAt: now });
       await this.sessions.revokeAllOf(id, 'user_disabled', now);
+      tx.invalidate(SESSION_CACHE_TOPIC, [id]);
       await tx.history({
         actorId,
         entityType: 'user',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { USER_MACHINE, userState, type UserView } from '@hotline/contracts';
 import { assertTransition, Clock, UnitOfWork } from '@hotline/core';
+import { SESSION_CACHE_TOPIC } from '../auth/access-token-verifier';
 import { UsersRepository } from '../repositories/users.repository';
 import { toUserView } from '../users/user-view';
 
@@ -20,6 +21,7 @@ export class EnableUserUseCase {
       if (from === 'active') return toUserView(user);
       assertTransition(USER_MACHINE, from, 'active');
       await this.users.update(id, { disabledAt: null, updatedAt: this.clock.now() });
+      tx.invalidate(SESSION_CACHE_TOPIC, [id]);
       await tx.history({ actorId, entityType: 'user', entityId: id, action: 'enabled', from, to: 'active' });
       return toUserView(await this.users.require(id));
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthTokens } from '@hotline/contracts';
 import { Clock, UnitOfWork } from '@hotline/core';
+import { SESSION_CACHE_TOPIC } from '../auth/access-token-verifier';
 import { Credentials } from '../auth/credentials';
 import { ClientMeta, SessionIssuer } from '../auth/session-issuer';
 
@@ -28,6 +29,8 @@ export class LoginUseCase {
         at: now,
         data: { sessionId: session.id },
       });
+      // Its last login moved: the cached account views (GET /auth/me) of the user's other sessions are refreshed.
+      tx.invalidate(SESSION_CACHE_TOPIC, [user.id]);
       return this.issuer.issue(user, session, now);
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuthTokens, ERROR_CODES, type ErrorCode } from '@hotline/contracts';
-import { Clock, UnauthenticatedError, UnitOfWork } from '@hotline/core';
+import { Clock, Tx, UnauthenticatedError, UnitOfWork } from '@hotline/core';
+import { SESSION_CACHE_TOPIC } from '../auth/access-token-verifier';
 import { INVALID_REFRESH_TOKEN, SESSION_ENDED_MESSAGE, USER_DISABLED_MESSAGE } from '../auth/auth-messages';
 import { parseRefreshToken, secretMatches } from '../auth/refresh-token';
 import { SessionIssuer } from '../auth/session-issuer';
@@ -41,10 +42,10 @@ export class RefreshSessionUseCase {
     if (!parsed) throw new UnauthenticatedError(INVALID_REFRESH_TOKEN);
     const now = this.clock.now();
     // A refusal is returned, not thrown, so that the revocation of a reused token's session commits.
-    const outcome = await this.uow.run(async (): Promise<Refusal | AuthTokens> => {
+    const outcome = await this.uow.run(async (tx): Promise<Refusal | AuthTokens> => {
       const candidate = await this.sessions.lockForRefresh(parsed.id);
       const refusal = refreshRefusal(candidate, parsed.secret, now);
-      if (refusal?.reuse) await this.revokeLeaked(candidate!, now);
+      if (refusal?.reuse) await this.revokeLeaked(tx, candidate!, now);
       if (refusal) return refusal;
       const { token, session, user } = candidate!;
       await this.sessions.markTokenUsed(token.id, now);
@@ -55,8 +56,9 @@ export class RefreshSessionUseCase {
     return outcome;
   }
 
-  private async revokeLeaked(candidate: RefreshCandidate, now: Date): Promise<void> {
+  private async revokeLeaked(tx: Tx, candidate: RefreshCandidate, now: Date): Promise<void> {
     await this.sessions.revoke(candidate.session!.id, 'refresh_reuse', now);
+    tx.invalidate(SESSION_CACHE_TOPIC, [candidate.session!.id]);
     this.logger.warn(
       `Refresh token reuse detected: session ${candidate.session!.id} of user ${candidate.session!.userId} revoked`,
     );

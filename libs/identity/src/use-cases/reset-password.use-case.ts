@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserView } from '@hotline/contracts';
 import { Clock, UnitOfWork } from '@hotline/core';
+import { SESSION_CACHE_TOPIC } from '../auth/access-token-verifier';
 import { Credentials } from '../auth/credentials';
 import { SessionsRepository } from '../repositories/sessions.repository';
 import { toUserView } from '../users/user-view';
@@ -23,6 +24,7 @@ export class ResetPasswordUseCase {
       const now = this.clock.now();
       await this.credentials.store(id, { passwordHash, mustChangePassword: true, at: now });
       await this.sessions.revokeAllOf(id, 'password_reset', now);
+      tx.invalidate(SESSION_CACHE_TOPIC, [id]);
       await tx.history({ actorId, entityType: 'user', entityId: id, action: 'password_reset', at: now });
       tx.disconnectUser(id, {
         code: 'PASSWORD_RESET',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserView } from '@hotline/contracts';
 import { Clock, stripUndefined, UnitOfWork } from '@hotline/core';
+import { SESSION_CACHE_TOPIC } from '../auth/access-token-verifier';
 import type { UpdateUserDto } from '../identity.dto';
 import { UsersRepository } from '../repositories/users.repository';
 import { User } from '../user.entity';
@@ -39,6 +40,8 @@ export class UpdateUserUseCase {
         extension: dto.extension !== undefined ? dto.extension : user.extension,
         updatedAt: this.clock.now(),
       });
+      // The auth guard's cached principal carries name, role and office: every api instance reads them again.
+      tx.invalidate(SESSION_CACHE_TOPIC, [id]);
       await tx.history({
         actorId,
         entityType: 'user',

@@ -32,6 +32,7 @@ describe('user access use cases', () => {
     expect(view.disabled).toBe(true);
     expect(sessions.openSessionsOf(user.id)).toEqual([]);
     expect(uow.effects).toEqual([
+      { kind: 'invalidate', topic: 'identity:sessions', keys: [user.id] },
       {
         kind: 'disconnect',
         userId: user.id,

@@ -1,7 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { onePage } from '@hotline/contracts';
 import type { OperatorDirectoryEntry, Page, Role, UserView } from '@hotline/contracts';
-import { decodeTextCursor, toTextPage } from '@hotline/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  decodeTextCursor,
+  InvalidationBus,
+  toTextPage,
+  VersionedCache,
+} from '@hotline/core';
+import { SESSION_CACHE_TOPIC } from '../auth/access-token-verifier';
 import type { ListUsersQuery } from '../identity.dto';
 import { UsersRepository } from '../repositories/users.repository';
 import { toUserView } from './user-view';
@@ -12,8 +20,40 @@ const MAX_DIRECTORY = 1000;
 
 /** What the rest of the system reads about staff accounts. Commands are the use cases beside it. */
 @Injectable()
-export class UsersService {
-  constructor(private readonly users: UsersRepository) {}
+export class UsersService implements OnModuleInit {
+  /**
+   * The own account's view (GET /auth/me, asked by every screen), kept per user as the session cache keeps principals:
+   * every change of a user records `tx.invalidate(SESSION_CACHE_TOPIC, [userId])` (a login too: its last-login time),
+   * and while the invalidation channel is not live MariaDB answers.
+   */
+  private readonly own: VersionedCache<string, UserView> | null;
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly bus: InvalidationBus,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const { sessionCacheMs, sessionCacheMax } = config.identity;
+    this.own =
+      sessionCacheMs > 0
+        ? new VersionedCache({ recheckMs: sessionCacheMs, maxEntries: sessionCacheMax, load: (id) => this.get(id) })
+        : null;
+  }
+
+  onModuleInit(): void {
+    const own = this.own;
+    if (!own) return;
+    this.bus.listen(SESSION_CACHE_TOPIC, (keys) => {
+      if (!keys) return own.invalidate();
+      const gone = new Set(keys);
+      own.invalidateWhere((_view, id) => gone.has(id));
+    });
+  }
+
+  /** The signed-in user's own account (the auth guard has just checked the session). */
+  me(id: string): Promise<UserView> {
+    return this.own && this.bus.live ? this.own.get(id) : this.get(id);
+  }
 
   /** Admins' list, in username order, with filters; `cursor` is the previous page's `nextCursor`. */
   async list(query: ListUsersQuery): Promise<Page<UserView>> {
