@@ -7,10 +7,9 @@
 //   BENCH_SECONDS=6 (per row), BENCH_CONNECTIONS=16
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { addRow, benchDb, fmtRun, hammer } from './lib/harness.mjs';
+import { addRow, benchDb, dropKeys, fmtRun, freePort, hammer, rawServer, waitLive } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
@@ -25,27 +24,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DB_NAME = `bench_http_${process.pid}`;
 const PREFIX = `bench-http-${process.pid}:`;
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitLive(base) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${base}/health/live`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the api did not start');
-}
-
 async function login(base, username) {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -54,29 +32,6 @@ async function login(base, username) {
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   return { authorization: `Bearer ${(await res.json()).accessToken}`, 'content-type': 'application/json' };
-}
-
-/** A raw node:http server answering `handler(body)` as JSON (201), the floor of a write route. */
-async function rawServer(handler) {
-  const server = createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-      handler(body).then(
-        (out) => {
-          res.writeHead(201, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(out));
-        },
-        (err) => {
-          res.writeHead(500);
-          res.end(String(err));
-        },
-      );
-    });
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
 
 const vnPhones = Array.from({ length: 200 }, (_, i) => `09${String(12000000 + i * 7919).slice(0, 8)}`);
@@ -106,12 +61,12 @@ const CALL_INSERT =
 
 /** The floor of POST /calls: parse, one INSERT (autocommit), answer the row. */
 function callFloor(pool, operatorId) {
-  return rawServer(async (b) => {
+  return rawServer(async (_url, b) => {
     const id = randomUUID();
     const at = new Date(b.startedAt);
     await pool.execute(CALL_INSERT, [id, b.direction, b.channel, 'answered', b.phone, at, at, b.notes, operatorId]);
     return { id, ...b, state: 'answered' };
-  });
+  }, 201);
 }
 
 const TICKET_INSERT =
@@ -122,14 +77,14 @@ const TICKET_INSERT =
 /** The floor of POST /tickets: parse, one INSERT, two delayed BullMQ jobs (its warning and breach timers). */
 function ticketFloor(pool, queue, citizenId) {
   let n = 0;
-  return rawServer(async (b) => {
+  return rawServer(async (_url, b) => {
     const id = randomUUID();
     const code = `FL${process.pid % 1000}${String(++n).padStart(8, '0')}`;
     await pool.execute(TICKET_INSERT, [id, code, b.kind, b.channel, citizenId, b.subject, b.content]);
     await queue.add('sla-warning', { ticketId: id }, { jobId: `w-${id}`, delay: 3_600_000 });
     await queue.add('sla-breach', { ticketId: id }, { jobId: `b-${id}`, delay: 7_200_000 });
     return { id, code, ...b };
-  });
+  }, 201);
 }
 
 const ratio = (p, f) => `${(p.rps / f.rps).toFixed(2)}× req/s, p99 ${(p.p99 / f.p99).toFixed(1)}×`;
@@ -223,16 +178,6 @@ async function measure({ log, base, apiPid, pool, redis }) {
   await createTicket(ctx);
 }
 
-/** Drops every Redis key of this run. */
-async function dropKeys(redis) {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}*`, 'COUNT', 1000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
-
 export async function run({ log }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -264,7 +209,7 @@ export async function run({ log }) {
     await new Promise((r) => api.once('exit', r));
     await pool.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``);
     await pool.end();
-    await dropKeys(redis);
+    await dropKeys(redis, PREFIX);
     redis.disconnect();
   }
 }

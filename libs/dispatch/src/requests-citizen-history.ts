@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { CitizenHistoryProvider, CitizenHistorySource } from '@hotline/calls';
+import {
+  CitizenHistoryProvider,
+  type CitizenHistorySource,
+  type CitizenHistoryStatement,
+  type SqlFragment,
+} from '@hotline/calls';
 import type { CitizenHistorySection } from '@hotline/contracts';
-import { RequestsRepository } from './repositories/requests.repository';
+import { type CitizenRequestRow, RequestsRepository } from './repositories/requests.repository';
+
+/** The most recent requests the section counts. */
+const RECENT = 200;
 
 /** The screen-pop's "requests" section: the citizen's BCCI requests, open while a leg is not finished. */
 @Injectable()
@@ -11,22 +19,31 @@ export class RequestsCitizenHistory implements CitizenHistorySource {
 
   async citizenHistory(citizenId: string | null): Promise<CitizenHistorySection | null> {
     if (!citizenId) return null;
-    const rows = await this.requests.ofCitizen(citizenId, 200);
-    const open = rows.filter((r) => r.openLegs > 0);
-    const latest = open[0] ?? rows[0];
-    return {
-      kind: 'requests',
-      open: open.length,
-      total: rows.length,
-      latest: latest
-        ? {
-            id: latest.id,
-            code: latest.code,
-            status: latest.state ?? 'routing',
-            title: latest.procedureName,
-            createdAt: latest.createdAt.toISOString(),
-          }
-        : null,
-    };
+    return sectionOf(await this.requests.ofCitizen(citizenId, RECENT));
   }
+
+  /** The same, sent with the screen-pop's own reads (an unknown number's NULL id matches no request: zeros). */
+  citizenHistoryStatement(citizenId: SqlFragment): CitizenHistoryStatement {
+    const { sql, params, rows } = this.requests.ofCitizenStatement(citizenId, RECENT);
+    return { sql, params, section: (raw) => sectionOf(rows(raw)) };
+  }
+}
+
+function sectionOf(rows: CitizenRequestRow[]): CitizenHistorySection {
+  const open = rows.filter((r) => r.openLegs > 0);
+  const latest = open[0] ?? rows[0];
+  return {
+    kind: 'requests',
+    open: open.length,
+    total: rows.length,
+    latest: latest
+      ? {
+          id: latest.id,
+          code: latest.code,
+          status: latest.state ?? 'routing',
+          title: latest.procedureName,
+          createdAt: latest.createdAt.toISOString(),
+        }
+      : null,
+  };
 }

@@ -116,27 +116,33 @@ export class RequestsRepository extends BaseRepository {
 
   /** A citizen's latest requests with their count of unfinished legs. Index-only (ix_bcci_requests_citizen, ix_bcci_legs_request). */
   async ofCitizen(citizenId: string, limit: number): Promise<CitizenRequestRow[]> {
-    const rows: Array<{
-      id: string;
-      code: string;
-      procedure_name: string;
-      created_at: Date;
-      open_legs: number | string;
-      state: string | null;
-    }> = await this.manager.query(
-      `SELECT r.id, r.code, r.procedure_name, r.created_at,
+    const { sql, params, rows } = this.ofCitizenStatement({ sql: '?', params: [citizenId] }, limit);
+    return rows(await this.manager.query(sql, params));
+  }
+
+  /**
+   * `ofCitizen` as a statement to send with other reads (the screen-pop's round): `citizenId` is a scalar SQL expression
+   * with its parameters, `rows` maps what the statement answered.
+   */
+  ofCitizenStatement(
+    citizenId: { sql: string; params: unknown[] },
+    limit: number,
+  ): { sql: string; params: unknown[]; rows: (raw: Array<Record<string, unknown>>) => CitizenRequestRow[] } {
+    return {
+      sql: `SELECT r.id, r.code, r.procedure_name, r.created_at,
               (SELECT COUNT(*) FROM bcci_legs l WHERE l.request_id = r.id AND l.state NOT IN (?)) AS open_legs,
               (SELECT l.state FROM bcci_legs l WHERE l.request_id = r.id ORDER BY l.updated_at DESC LIMIT 1) AS state
-         FROM bcci_requests r WHERE r.citizen_id = ? ORDER BY r.created_at DESC, r.id DESC LIMIT ${Number(limit)}`,
-      [[...LEG_MACHINE.sets.finished], citizenId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      procedureName: r.procedure_name,
-      createdAt: new Date(r.created_at),
-      openLegs: Number(r.open_legs),
-      state: r.state,
-    }));
+         FROM bcci_requests r WHERE r.citizen_id = ${citizenId.sql} ORDER BY r.created_at DESC, r.id DESC LIMIT ?`,
+      params: [[...LEG_MACHINE.sets.finished], ...citizenId.params, limit],
+      rows: (raw) =>
+        raw.map((r) => ({
+          id: r.id as string,
+          code: r.code as string,
+          procedureName: r.procedure_name as string,
+          createdAt: new Date(r.created_at as Date),
+          openLegs: Number(r.open_legs),
+          state: r.state as string | null,
+        })),
+    };
   }
 }
