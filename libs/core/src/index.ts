@@ -11,7 +11,6 @@ export {
   hydrate,
   insertStatement,
   plainFindOne,
-  plainInsert,
   plainUpdate,
   selectList,
   updateStatement,

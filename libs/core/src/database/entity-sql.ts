@@ -196,14 +196,3 @@ export function updateStatement<T extends ObjectLiteral>(
   const driver = m.connection.driver;
   return { sql: shape.sql, params: values.map((v, i) => driver.preparePersistentValue(v, shape.columns[i])) };
 }
-
-/** One multi-row INSERT of fully built entities, at once (see insertStatement; deferred: BaseRepository.insertDeferred). */
-export async function plainInsert<T extends ObjectLiteral>(
-  m: EntityManager,
-  entity: EntityTarget<T>,
-  rows: readonly T[],
-): Promise<void> {
-  if (!rows.length) return;
-  const { sql, params } = insertStatement(m.connection, entity, rows);
-  await m.query(sql, params);
-}

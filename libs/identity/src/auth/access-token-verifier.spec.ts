@@ -148,8 +148,9 @@ describe('SessionAccessTokenVerifier', () => {
   it('a purge that deleted sessions drops every cached session', async () => {
     const b = await setup();
     b.clock.travel(86_400_000 * 30);
+    const before = b.bus.broadcasts.length; // the setup's login
     await b.purge.execute();
-    expect(b.bus.broadcasts).toEqual([{ topic: SESSION_CACHE_TOPIC, keys: null }]);
+    expect(b.bus.broadcasts.slice(before)).toEqual([{ topic: SESSION_CACHE_TOPIC, keys: null }]);
   });
 
   it('refuses a disabled user and an ended session', async () => {

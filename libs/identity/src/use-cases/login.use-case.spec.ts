@@ -9,7 +9,7 @@ describe('LoginUseCase', () => {
     return { ...bed, login };
   }
 
-  it('opens a session: tokens for it, the login time on the user, a history row, no socket effect', async () => {
+  it('opens a session: tokens for it, the login time on the user, a history row, no socket effect, the account views dropped', async () => {
     const { login, addUser, users, sessions, uow, access, clock } = setup();
     const user = await addUser({ username: 'lan', password: 'Matkhau@2026' });
     const tokens = await login.execute({ username: ' LAN ', password: 'Matkhau@2026', meta: { ip: '10.0.0.1' } });
@@ -29,7 +29,8 @@ describe('LoginUseCase', () => {
         data: { sessionId: claims.sid },
       }),
     ]);
-    expect(uow.effects).toEqual([]);
+    // No socket effect; the user's cached account views drop (their last-login time moved).
+    expect(uow.effects).toEqual([{ kind: 'invalidate', topic: 'identity:sessions', keys: [user.id] }]);
   });
 
   it('answers the same 401 for a wrong password and an unknown user, and opens nothing', async () => {

@@ -31,7 +31,10 @@ describe('user access use cases', () => {
     const view = await disable.execute({ id: user.id, actorId: admin.id, reason: 'Nghỉ việc' });
     expect(view.disabled).toBe(true);
     expect(sessions.openSessionsOf(user.id)).toEqual([]);
+    // The setup's two logins, then the disable.
     expect(uow.effects).toEqual([
+      { kind: 'invalidate', topic: 'identity:sessions', keys: [user.id] },
+      { kind: 'invalidate', topic: 'identity:sessions', keys: [user.id] },
       { kind: 'invalidate', topic: 'identity:sessions', keys: [user.id] },
       {
         kind: 'disconnect',
