@@ -153,6 +153,17 @@ describe('round trips (property)', () => {
     );
   });
 
+  it('the day before a new moon whose lunation the mean estimate overshoots is the last day of the month (2054)', () => {
+    // JD 2471394 and the next day: found by the property below (the next day was answered as day 0 of month 4).
+    const [a, b, c] = [2471394, 2471395, 2471396].map((jd) => {
+      const d = solarFromJulianDay(jd);
+      return solarToLunar(d.year, d.month, d.day);
+    });
+    expect(b).toEqual({ ...a, day: a.day + 1 });
+    expect(b.day).toBe(lunarMonthLength(b.year, b.month, b.leap));
+    expect(c).toMatchObject({ day: 1, month: b.month + 1 });
+  });
+
   it('consecutive solar days are consecutive lunar days, and months have 29 or 30 days', async () => {
     fc.assert(
       fc.property(solarDay, (jd) => {

@@ -131,9 +131,12 @@ function leapMonthOffset(month11: number): number {
 export function solarToLunar(year: number, month: number, day: number): LunarDate {
   assertYear(year);
   const dayNumber = julianDayFromSolar(day, month, year);
-  const k = int((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH);
-  const nextStart = newMoonDay(k + 1);
-  const monthStart = nextStart > dayNumber ? newMoonDay(k) : nextStart;
+  // The estimate of the lunation can be one off either way (the true new moon wanders around the mean one, e.g. the day
+  // before the new moon of 27/5/2054): step to the last new moon on or before the day.
+  let k = int((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH) + 1;
+  while (newMoonDay(k) > dayNumber) k--;
+  while (newMoonDay(k + 1) <= dayNumber) k++;
+  const monthStart = newMoonDay(k);
   const thisMonth11 = lunarMonth11(year);
   const [a11, b11, baseYear] =
     thisMonth11 >= monthStart
