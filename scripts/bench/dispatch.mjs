@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuMs } from './lib/cpu.mjs';
+import { addRow } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
@@ -114,6 +115,43 @@ export function benchRouting(log) {
   log(
     `  commune index      p50 ${ms(idx.p50)}  p99 ${ms(idx.p99)}   ${(brute.p50 / idx.p50).toFixed(0)}× faster at p50; goal p99 ≤ 0.2 ms: ${idx.p99 <= 0.2 ? 'OK' : 'MISSED'}; disagreements ${disagree}`,
   );
+  routingRow(idx, brute, disagree);
+}
+
+/** The rows of the final table (bench.mjs prints them). */
+function routingRow(idx, brute, disagree) {
+  addRow({
+    path: `nearest office among ${OFFICES}`,
+    project: `p50 ${ms(idx.p50)} p99 ${ms(idx.p99)}, ${disagree} disagreements`,
+    floor: `brute-force scan p99 ${ms(brute.p99)}`,
+    ratio: `p99 ${(idx.p99 / brute.p99).toFixed(2)}×`,
+    goal: 'p99 ≤ 0.2 ms',
+    met: idx.p99 <= 0.2 && disagree === 0,
+  });
+}
+
+function rateRow(r, floor, want) {
+  addRow({
+    path: `request → dispatcher socket at ${r.rate}/s`,
+    project:
+      `p50 ${ms(r.e2e.p50)} p99 ${ms(r.e2e.p99)}` +
+      (r.cpu ? `, CPU/req api ${r.cpu[0].toFixed(2)} ms + worker ${r.cpu[1].toFixed(2)} ms` : ''),
+    floor: `BullMQ → worker → socket.io p99 ${ms(floor.p99)}`,
+    ratio: `p99 ${(r.e2e.p99 / floor.p99).toFixed(1)}×`,
+    goal: want ? `p99 ≤ ${want} ms` : undefined,
+    met: want ? r.e2e.p99 <= want : undefined,
+  });
+}
+
+function fanoutRow(f, bare) {
+  addRow({
+    path: `socket fan-out to ${FANOUT_CLIENTS} clients`,
+    project: `p50 ${ms(f.p50)} p99 ${ms(f.p99)}, ${f.missing} missing`,
+    floor: `bare socket.io p99 ${ms(bare.p99)}`,
+    ratio: `p99 ${(f.p99 / bare.p99).toFixed(2)}×`,
+    goal: 'p99 ≤ 1.2× bare',
+    met: f.p99 <= 1.2 * bare.p99 && !f.missing,
+  });
 }
 
 /** Sends `count` jobs at `rate`/s; `send(i)` returns once sent; `arrivals` map key → receive time. */
@@ -487,6 +525,7 @@ export async function run({ log }) {
       `  ratio p50 ${(r.e2e.p50 / floor.p50).toFixed(1)}×, p99 ${(r.e2e.p99 / floor.p99).toFixed(1)}×` +
         (want ? `; goal p99 ≤ ${want} ms: ${goal(r.e2e.p99 <= want)}` : ''),
     );
+    rateRow(r, floor, want);
   }
   if (fanout) {
     const f = real.fanout;
@@ -500,6 +539,7 @@ export async function run({ log }) {
     log(
       `  ratio p99 ${(f.p99 / bare.p99).toFixed(2)}×; goal p99 ≤ 1.2× bare: ${goal(f.p99 <= 1.2 * bare.p99 && !f.missing)}`,
     );
+    fanoutRow(f, bare);
   }
   // Clean this run's Redis keys.
   const Redis = require('ioredis');
