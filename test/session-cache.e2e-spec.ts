@@ -54,7 +54,13 @@ describe('session cache on two api instances (real MariaDB + Redis pub/sub)', ()
     return { user, tokens };
   }
 
+  /**
+   * A's answer leaves once Redis has written the invalidation to every subscriber; B handles it when it reads its
+   * socket, within that one hop. Before asking B, the test waits for B to have read what Redis already sent it (a PING
+   * on B's subscriber is answered after those messages): the residual window is that hop, not a TTL.
+   */
   async function expectStatus(api: TestApi, token: string, status: number, path = '/api/auth/me') {
+    await api.app.get(InvalidationBus).caughtUp();
     const res = await api.http.get(path).set(bearer(token));
     expect({ path, status: res.status }).toEqual({ path, status });
     return res;

@@ -61,6 +61,15 @@ export class InvalidationBus implements OnModuleDestroy {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /**
+   * Resolves once every message Redis had already sent this process was handled: a PING on the subscriber's connection
+   * is answered after them, in order. PUBLISH returning on the sender means Redis wrote the message to every subscriber;
+   * this closes the last hop (the receiver reading it), e.g. for a test that checks another instance "at once".
+   */
+  async caughtUp(): Promise<void> {
+    if (this.subscriber && this.subscribed) await this.subscriber.ping();
+  }
+
   /** A cache listens on its topic; the first listener opens the subscriber. Returns how to stop listening. */
   listen(topic: string, listener: InvalidationListener): () => void {
     const set = this.listeners.get(topic) ?? new Set();
