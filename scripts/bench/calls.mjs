@@ -12,7 +12,17 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { addRow, benchDb, dropKeys, fmtRun, freePort, hammer, rawServer, waitLive } from './lib/harness.mjs';
+import {
+  addRow,
+  benchAppEnv,
+  benchDb,
+  dropKeys,
+  fmtRun,
+  freePort,
+  hammer,
+  rawServer,
+  waitLive,
+} from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
@@ -453,19 +463,7 @@ async function explainAll(pool, log) {
 export async function run({ log }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'development',
-    DB_NAME,
-    REDIS_PREFIX: PREFIX,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'error',
-    LOGIN_LIMIT_PER_USER: '100000',
-    LOGIN_LIMIT_PER_IP: '100000',
-    DB_POOL_SIZE: '20',
-    ...BENCH_DB.env,
-  };
+  const env = benchAppEnv({ dbName: DB_NAME, prefix: PREFIX, port, extra: { DB_POOL_SIZE: '20' } });
   const cli = (cmd) =>
     execFileSync(process.execPath, [join(DIST, 'apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
   const pool = mysql.createPool({ ...DB, connectionLimit: 20, timezone: 'Z', multipleStatements: true });

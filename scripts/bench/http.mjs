@@ -9,7 +9,17 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { addRow, benchDb, dropKeys, fmtRun, freePort, hammer, rawServer, waitLive } from './lib/harness.mjs';
+import {
+  addRow,
+  benchAppEnv,
+  benchDb,
+  dropKeys,
+  fmtRun,
+  freePort,
+  hammer,
+  rawServer,
+  waitLive,
+} from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '../..');
@@ -181,18 +191,7 @@ async function measure({ log, base, apiPid, pool, redis }) {
 export async function run({ log }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'development',
-    DB_NAME,
-    REDIS_PREFIX: PREFIX,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ...DB.env,
-    LOG_LEVEL: 'warn',
-    LOGIN_LIMIT_PER_USER: '100000',
-    LOGIN_LIMIT_PER_IP: '100000',
-  };
+  const env = benchAppEnv({ dbName: DB_NAME, prefix: PREFIX, port, extra: { LOG_LEVEL: 'warn' } });
   const cli = (cmd) =>
     execFileSync(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), cmd], { env, stdio: 'ignore' });
   cli('migrate');

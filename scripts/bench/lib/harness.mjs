@@ -31,6 +31,25 @@ export function benchDb() {
   };
 }
 
+/**
+ * The environment a bench's api, worker and cli run with: their own database, Redis prefix and port, the database reached
+ * as `benchDb()` says, logins not rate-limited (the bench logs in many times), then `extra`.
+ */
+export function benchAppEnv({ dbName, prefix, port, extra = {} }) {
+  return {
+    ...process.env,
+    NODE_ENV: 'development',
+    DB_NAME: dbName,
+    REDIS_PREFIX: prefix,
+    ...(port ? { PORT: String(port), HOST: '127.0.0.1' } : {}),
+    ...benchDb().env,
+    LOG_LEVEL: 'error',
+    LOGIN_LIMIT_PER_USER: '100000',
+    LOGIN_LIMIT_PER_IP: '100000',
+    ...extra,
+  };
+}
+
 /** Busy and total jiffies of all cores (/proc/stat), or null off Linux. */
 function cpuTimes() {
   try {

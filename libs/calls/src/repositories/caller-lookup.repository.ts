@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CallChannel, CallDirection, CallOutcome } from '@hotline/contracts';
-import { BaseRepository, hydrate, selectList } from '@hotline/core';
+import { BaseRepository } from '@hotline/core';
 import type { Call } from '../call.entity';
 import { CitizenPhone } from '../citizen-phone.entity';
 import { Citizen } from '../citizen.entity';
+import { citizenByPhoneSql, citizenFromRows } from './citizen-by-phone';
 
 /** The screen-pop's columns of a previous call. */
 export type LastCall = Pick<
@@ -60,8 +61,6 @@ const lastCallOf = (r: Row): LastCall => ({
  */
 @Injectable()
 export class CallerLookupRepository extends BaseRepository {
-  private citizenSql: string | undefined;
-
   constructor(@InjectDataSource() ds: DataSource) {
     super(ds);
   }
@@ -76,22 +75,13 @@ export class CallerLookupRepository extends BaseRepository {
    * calls and call count (ix_calls_phone_started), its open callback (ux_callbacks_open_phone), then the side statements.
    */
   async firstRound(e164: string, take: number, side: readonly SideStatement[]): Promise<FirstRound> {
-    this.citizenSql ??=
-      `SELECT ${selectList(this.ds, Citizen, 'c', 'c_')}, ${selectList(this.ds, CitizenPhone, 'p', 'p_')} ` +
-      'FROM citizen_phones k JOIN citizens c ON c.id = k.citizen_id JOIN citizen_phones p ON p.citizen_id = c.id ' +
-      'WHERE k.phone = ? ORDER BY p.is_primary DESC, p.created_at ASC';
-    const sql = [this.citizenSql, LAST_CALLS_SQL('= ?'), COUNT_SQL('= ?'), OPEN_CALLBACK_SQL('= ?')]
+    const sql = [citizenByPhoneSql(this.ds), LAST_CALLS_SQL('= ?'), COUNT_SQL('= ?'), OPEN_CALLBACK_SQL('= ?')]
       .concat(side.map((s) => s.sql))
       .join(';\n');
     const params = [e164, e164, take, e164, e164, ...side.flatMap((s) => s.params)];
     const [citizenRows, ...rest] = (await this.manager.query(sql, params)) as Row[][];
     return {
-      citizen: citizenRows.length
-        ? {
-            row: hydrate(this.ds, Citizen, citizenRows[0], 'c_'),
-            phones: citizenRows.map((r) => hydrate(this.ds, CitizenPhone, r, 'p_')),
-          }
-        : null,
+      citizen: toFound(citizenFromRows(this.ds, citizenRows)),
       ...callsOf(rest),
       side: rest.slice(3),
     };
@@ -111,3 +101,6 @@ function callsOf([last, count, callback]: Row[][]): CallsOfNumbers {
     openCallbackId: (callback[0]?.id as string | undefined) ?? null,
   };
 }
+
+const toFound = (r: { citizen: Citizen; phones: CitizenPhone[] } | null) =>
+  r ? { row: r.citizen, phones: r.phones } : null;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BaseRepository, hydrate, likePrefix, selectList } from '@hotline/core';
+import { BaseRepository, likePrefix } from '@hotline/core';
 import { CitizenPhone } from '../citizen-phone.entity';
 import { Citizen } from '../citizen.entity';
+import { citizenByPhoneSql, citizenFromRows } from './citizen-by-phone';
 
 /** Citizens and their numbers (`citizen_phones`: one E.164 number belongs to one citizen). */
 @Injectable()
@@ -48,21 +49,10 @@ export class CitizensRepository extends BaseRepository {
     e164: string,
     { lock = false } = {},
   ): Promise<{ citizen: Citizen; phones: CitizenPhone[] } | null> {
-    this.byPhoneSql ??=
-      `SELECT ${selectList(this.ds, Citizen, 'c', 'c_')}, ${selectList(this.ds, CitizenPhone, 'p', 'p_')} ` +
-      'FROM citizen_phones k JOIN citizens c ON c.id = k.citizen_id JOIN citizen_phones p ON p.citizen_id = c.id ' +
-      'WHERE k.phone = ? ORDER BY p.is_primary DESC, p.created_at ASC';
     // A locking read sees the latest committed rows (a plain one, the transaction's snapshot).
-    const sql = lock ? `${this.byPhoneSql} LOCK IN SHARE MODE` : this.byPhoneSql;
-    const rows = (await this.manager.query(sql, [e164])) as Array<Record<string, unknown>>;
-    if (!rows.length) return null;
-    return {
-      citizen: hydrate(this.ds, Citizen, rows[0], 'c_'),
-      phones: rows.map((r) => hydrate(this.ds, CitizenPhone, r, 'p_')),
-    };
+    const sql = citizenByPhoneSql(this.ds) + (lock ? ' LOCK IN SHARE MODE' : '');
+    return citizenFromRows(this.ds, (await this.manager.query(sql, [e164])) as Array<Record<string, unknown>>);
   }
-
-  private byPhoneSql: string | undefined;
 
   /** Only the citizen id of a number: one primary-key read (the hot path of creating a BCCI request). */
   async citizenIdOf(e164: string): Promise<string | null> {
